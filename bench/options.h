@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace bench {
+
+/// Command-line settings shared by the modes.
+struct Options {
+  std::vector<std::string> files;
+  std::int64_t time_limit_ms = 1000;  ///< per instance
+  std::uint64_t seed = 1;
+  int points = 300;                   ///< city mode
+  int tours = 4;                      ///< city mode
+  double budget_min = 180.0;          ///< city mode
+  bool time_limit_given = false;      ///< city mode: also run for time_limit_ms and report the gap
+};
+
+/// `top` mode: prints instance,n,m,tmax,score,seconds; returns the process exit code.
+int run_top(const Options& options);
+/// `tsp` mode: prints instance,n,length,seconds; returns the process exit code.
+int run_tsp(const Options& options);
+/// `city` mode: synthetic city, default effort (and optionally a long run); returns the exit code.
+int run_city(const Options& options);
+
+/// File name without directories and without `extension`.
+std::string instance_name(const std::string& path, const std::string& extension);
+
+}  // namespace bench

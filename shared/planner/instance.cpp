@@ -1,0 +1,132 @@
+#include "shared/planner/instance.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "shared/planner/neighbours.h"
+
+namespace core::planner {
+namespace {
+
+// Longer lists cost time in every move; 20 covers the useful exchanges on city-like data.
+constexpr int kNeighbourCount = 20;
+
+void copy_costs(const Problem& problem, Instance& inst) {
+  const int n = inst.node_count;
+  inst.cost.assign(at(inst.size) * at(inst.size), 0.0);
+  for (int i = 0; i < n; ++i) {
+    const double* row = problem.travel.row(i);
+    std::copy(row, row + n, inst.cost.begin() + static_cast<std::ptrdiff_t>(i) * inst.size);
+    for (int j = 0; j < i; ++j) {
+      if (row[j] != problem.travel(j, i)) inst.symmetric = false;
+    }
+  }
+}
+
+void set_ends(const Problem& problem, Instance& inst, std::vector<char>& depot) {
+  const int k = inst.tour_count;
+  inst.start.assign(at(k), inst.virtual_node);
+  inst.end.assign(at(k), inst.virtual_node);
+  for (int t = 0; t < k && !problem.ends.empty(); ++t) {
+    const TourEnds& e = problem.ends[at(t)];
+    if (e.start != kFreeEnd) {
+      inst.start[at(t)] = e.start;
+      depot[at(e.start)] = 1;
+    }
+    if (e.end != kFreeEnd) {
+      inst.end[at(t)] = e.end;
+      depot[at(e.end)] = 1;
+    }
+  }
+}
+
+// Per node: the tour it is locked to (first lock wins), or -1.
+std::vector<int> lock_tours(const Problem& problem, int n) {
+  std::vector<int> lock(at(n), -1);
+  for (const Lock& l : problem.locks) {
+    if (lock[at(l.node)] < 0) lock[at(l.node)] = l.tour;
+  }
+  return lock;
+}
+
+void set_permissions(const Problem& problem, Instance& inst, const std::vector<char>& depot) {
+  const int n = inst.node_count;
+  const int k = inst.tour_count;
+  std::vector<char> blocked(depot);
+  for (const int node : problem.must_exclude) blocked[at(node)] = 1;
+  for (const std::vector<int>& tour : problem.frozen) {
+    for (const int node : tour) blocked[at(node)] = 1;
+  }
+  const std::vector<int> lock = lock_tours(problem, n);
+  inst.allowed.assign(at(inst.size) * at(k), 0);
+  for (int j = 0; j < n; ++j) {
+    if (blocked[at(j)] != 0) continue;
+    bool any = false;
+    for (int t = 0; t < k; ++t) {
+      if (inst.frozen[at(t)] != 0 || (lock[at(j)] >= 0 && lock[at(j)] != t)) continue;
+      const double trip = inst.d(inst.start[at(t)], j) + inst.service[at(j)] + inst.d(j, inst.end[at(t)]);
+      if (trip <= inst.limit[at(t)]) {
+        inst.allowed[at(j * k + t)] = 1;
+        any = true;
+      }
+    }
+    if (any) inst.candidates.push_back(j);
+  }
+  for (const int node : problem.must_include) {
+    if (blocked[at(node)] == 0) inst.required[at(node)] = 1;
+  }
+  for (const Lock& l : problem.locks) {
+    if (blocked[at(l.node)] == 0) inst.required[at(l.node)] = 1;
+  }
+}
+
+void set_scores(Instance& inst) {
+  double total = 0.0;
+  for (const int j : inst.candidates) total += inst.interest[at(j)];
+  inst.mean_score = inst.candidates.empty() ? 1.0 : std::max(total / static_cast<double>(inst.candidates.size()), 1e-6);
+  // One more required stop must outweigh any set of optional stops.
+  const double bonus = total + 1.0;
+  inst.score = inst.interest;
+  for (const int j : inst.candidates) {
+    if (inst.required[at(j)] != 0) inst.score[at(j)] += bonus;
+  }
+}
+
+}  // namespace
+
+Instance build_instance(const Problem& problem) {
+  Instance inst;
+  const int n = problem.travel.size();
+  inst.node_count = n;
+  inst.tour_count = problem.tour_count;
+  bool free_end = problem.ends.empty();
+  for (const TourEnds& e : problem.ends) free_end = free_end || e.start == kFreeEnd || e.end == kFreeEnd;
+  inst.size = free_end ? n + 1 : n;
+  inst.virtual_node = free_end ? n : -1;
+  inst.balance_weight = problem.balance_weight;
+  inst.budget = problem.budget;
+  for (const double b : inst.budget) inst.limit.push_back(b + kBudgetTolerance * (1.0 + b));
+  copy_costs(problem, inst);
+  std::vector<char> depot(at(inst.size), 0);
+  set_ends(problem, inst, depot);
+  if (free_end) depot[at(n)] = 1;
+  inst.service.assign(at(inst.size), 0.0);
+  inst.interest.assign(at(inst.size), 0.0);
+  inst.required.assign(at(inst.size), 0);
+  for (int j = 0; j < n; ++j) {
+    if (depot[at(j)] != 0) continue;
+    inst.service[at(j)] = problem.service.empty() ? 0.0 : problem.service[at(j)];
+    inst.interest[at(j)] = problem.score[at(j)];
+  }
+  inst.frozen.assign(at(inst.tour_count), 0);
+  inst.frozen_stops.assign(at(inst.tour_count), {});
+  for (std::size_t t = 0; t < problem.frozen.size(); ++t) inst.frozen_stops[t] = problem.frozen[t];
+  for (std::size_t t = 0; t < problem.frozen.size(); ++t) inst.frozen[t] = problem.frozen[t].empty() ? 0 : 1;
+  set_permissions(problem, inst, depot);
+  set_scores(inst);
+  inst.neighbour_count = std::min(kNeighbourCount, std::max(0, static_cast<int>(inst.candidates.size()) - 1));
+  inst.neighbours = nearest_neighbours(inst.cost.data(), inst.size, inst.candidates, inst.neighbour_count);
+  return inst;
+}
+
+}  // namespace core::planner

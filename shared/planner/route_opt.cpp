@@ -1,0 +1,98 @@
+#include "shared/planner/route_opt.h"
+
+#include <algorithm>
+
+namespace core::planner {
+namespace {
+
+// Best 2-opt move on `seq` (reverse seq[i..j]); returns false when none improves.
+bool two_opt(const Instance& inst, std::vector<int>& seq, Workspace& work) {
+  const int last = static_cast<int>(seq.size()) - 1;
+  const double* fwd = work.fwd.data();
+  const double* bwd = work.bwd.data();
+  for (int i = 1; i < last - 1; ++i) {
+    const int a = seq[at(i - 1)];
+    const int b = seq[at(i)];
+    const double ab = inst.d(a, b);
+    for (int j = i + 1; j < last; ++j) {
+      const int c = seq[at(j)];
+      const int e = seq[at(j + 1)];
+      const double delta = inst.d(a, c) + inst.d(b, e) - ab - inst.d(c, e) + (bwd[j] - bwd[i]) - (fwd[j] - fwd[i]);
+      if (delta < -kEpsilon) {
+        std::reverse(seq.begin() + i, seq.begin() + j + 1);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Moves seq[i..i+len) to just before seq[k] (k outside the segment), reversed if asked.
+void move_segment(std::vector<int>& seq, int i, int len, int k, bool reversed) {
+  int first = 0;
+  if (k < i) {
+    std::rotate(seq.begin() + k, seq.begin() + i, seq.begin() + i + len);
+    first = k;
+  } else {
+    std::rotate(seq.begin() + i, seq.begin() + i + len, seq.begin() + k);
+    first = k - len;
+  }
+  if (reversed) std::reverse(seq.begin() + first, seq.begin() + first + len);
+}
+
+// One improving Or-opt move of a segment of `len` stops; returns false when none improves.
+bool or_opt(const Instance& inst, std::vector<int>& seq, const Workspace& work, int len) {
+  const int last = static_cast<int>(seq.size()) - 1;
+  for (int i = 1; i + len <= last; ++i) {
+    const int p = seq[at(i - 1)];
+    const int f = seq[at(i)];
+    const int l = seq[at(i + len - 1)];
+    const int nx = seq[at(i + len)];
+    const double removal = inst.d(p, f) + inst.d(l, nx) - inst.d(p, nx);
+    const double twist = (work.bwd[at(i + len - 1)] - work.bwd[at(i)]) - (work.fwd[at(i + len - 1)] - work.fwd[at(i)]);
+    for (int k = 1; k <= last; ++k) {
+      if (k >= i && k <= i + len) continue;
+      const int x = seq[at(k - 1)];
+      const int y = seq[at(k)];
+      const double base = inst.d(x, y) + removal;
+      const double forward = inst.d(x, f) + inst.d(l, y) - base;
+      const double backward = inst.d(x, l) + inst.d(f, y) + twist - base;
+      if (forward < -kEpsilon || backward < -kEpsilon) {
+        move_segment(seq, i, len, k, backward < forward);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void prefix_travel(const Instance& instance, const std::vector<int>& seq, Workspace& work) {
+  work.fwd[0] = 0.0;
+  work.bwd[0] = 0.0;
+  for (std::size_t p = 0; p + 1 < seq.size(); ++p) {
+    work.fwd[p + 1] = work.fwd[p] + instance.d(seq[p], seq[p + 1]);
+    work.bwd[p + 1] = work.bwd[p] + instance.d(seq[p + 1], seq[p]);
+  }
+}
+
+bool optimise_route(const Instance& instance, TopState& state, int r, Workspace& work) {
+  std::vector<int>& seq = state.edit(r);
+  if (seq.size() < 4) return false;
+  bool changed = false;
+  for (bool improved = true; improved;) {
+    improved = false;
+    prefix_travel(instance, seq, work);
+    if (two_opt(instance, seq, work)) {
+      improved = true;
+    } else {
+      for (int len = 1; len <= 3 && !improved; ++len) improved = or_opt(instance, seq, work, len);
+    }
+    changed = changed || improved;
+  }
+  if (changed) state.refresh(r);
+  return changed;
+}
+
+}  // namespace core::planner

@@ -1,0 +1,17 @@
+# Planner sources, listed explicitly (style.md §2). Included by shared/CMakeLists.txt.
+set(PLANNER_SOURCES
+  insertion.cpp
+  instance.cpp
+  local_search.cpp
+  neighbours.cpp
+  relocate_move.cpp
+  replace_move.cpp
+  report.cpp
+  route_opt.cpp
+  ruin.cpp
+  solver.cpp
+  top_search.cpp
+  top_state.cpp
+  validate.cpp
+)
+list(TRANSFORM PLANNER_SOURCES PREPEND ${CMAKE_CURRENT_LIST_DIR}/)

@@ -1,0 +1,102 @@
+#include "shared/planner/top_search.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "shared/planner/insertion.h"
+#include "shared/planner/local_search.h"
+#include "shared/planner/ruin.h"
+#include "shared/planner/workspace.h"
+
+namespace core::planner {
+namespace {
+
+// Annealing cycle length (iterations) and start temperature (in mean stop scores).
+constexpr int kCycle = 800;
+constexpr double kStartTemperature = 0.5;
+
+struct Perturbation {
+  RuinKind kind;
+  int count;
+  RecreateParams recreate;
+  bool block;
+};
+
+Perturbation draw_perturbation(const Instance& inst, const TopState& state, Rng& rng) {
+  int visited = 0;
+  for (int r = 0; r < state.route_count(); ++r) visited += inst.frozen[at(r)] != 0 ? 0 : state.stop_count(r);
+  const int most = std::max(1, std::min(visited / 3 + 1, 20));
+  Perturbation p{RuinKind::Random, 1 + rng.below(most), {}, rng.below(2) == 0};
+  const int kind = rng.below(10);
+  if (kind < 3) {
+    p.kind = RuinKind::Random;
+  } else if (kind < 7) {
+    p.kind = RuinKind::Related;
+  } else if (kind < 9) {
+    p.kind = RuinKind::Segment;
+  } else {
+    p.kind = RuinKind::Route;
+  }
+  p.recreate.rule = rng.below(2) == 0 ? InsertionRule::Ratio : InsertionRule::Squared;
+  p.recreate.noise = 0.3 * rng.uniform();
+  return p;
+}
+
+bool accept(const TopState& candidate, const TopState& current, double temperature, Rng& rng) {
+  const double delta = candidate.score() - current.score();
+  if (delta > kEpsilon) return true;
+  if (delta > -kEpsilon) return true;  // plateau moves keep the search mobile
+  if (temperature <= 0.0) return false;
+  return rng.uniform() < std::exp(delta / temperature);
+}
+
+// The search allows rounding-level overshoot; the returned plan must fit exactly (sums taken in
+// visiting order, as any checker would). Drops the cheapest stop of a tour that does not.
+void repair_budgets(const Instance& inst, TopState& state) {
+  for (int r = 0; r < state.route_count(); ++r) {
+    while (inst.frozen[at(r)] == 0 && state.stop_count(r) > 0 && state.duration(r) > inst.budget[at(r)]) {
+      int worst = 1;
+      for (int p = 2; p <= state.stop_count(r); ++p) {
+        if (inst.score[at(state.seq(r)[at(p)])] < inst.score[at(state.seq(r)[at(worst)])]) worst = p;
+      }
+      state.remove(r, worst);
+    }
+  }
+}
+
+}  // namespace
+
+std::int64_t default_iterations(const Instance& instance) {
+  const auto n = static_cast<std::int64_t>(instance.candidates.size());
+  return std::clamp<std::int64_t>(40 * n, 200, 20000);
+}
+
+TopState search_tours(const Instance& instance, const SolveOptions& options) {
+  Workspace work(instance);
+  Rng rng(options.seed);
+  TopState current(instance);
+  local_search(instance, current, work, rng);
+  TopState best = current;
+  TopState candidate = current;
+  const std::int64_t iterations = options.max_iterations >= 0 ? options.max_iterations : default_iterations(instance);
+  const double start_temperature = kStartTemperature * instance.mean_score;
+  for (std::int64_t it = 0; it < iterations; ++it) {
+    if (options.stop != nullptr && options.stop->stop_requested()) break;
+    candidate = current;
+    const Perturbation p = draw_perturbation(instance, candidate, rng);
+    ruin(instance, candidate, work, rng, p.kind, p.count);
+    if (p.block) {
+      for (const int node : work.removed) work.blocked[at(node)] = 1;
+    }
+    recreate(instance, candidate, work, rng, p.recreate);
+    local_search(instance, candidate, work, rng);
+    if (better(candidate, best)) best = candidate;
+    const double progress = static_cast<double>(it % kCycle) / kCycle;
+    if (accept(candidate, current, start_temperature * (1.0 - progress), rng)) current = candidate;
+    if ((it + 1) % kCycle == 0) current = best;
+  }
+  repair_budgets(instance, best);
+  return best;
+}
+
+}  // namespace core::planner
