@@ -12,6 +12,11 @@ set(PLANNER_SOURCES
   solver.cpp
   top_search.cpp
   top_state.cpp
+  tsp.cpp
+  tsp_construct.cpp
+  tsp_local_search.cpp
+  tsp_or_opt.cpp
+  tsp_tour.cpp
   validate.cpp
 )
 list(TRANSFORM PLANNER_SOURCES PREPEND ${CMAKE_CURRENT_LIST_DIR}/)

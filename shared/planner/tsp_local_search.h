@@ -19,6 +19,9 @@ class TspLocalSearch {
   void push_all(int n);
   /// Improves `tour` until no queued node yields a gain; returns the change of length (<= 0).
   double run(TspTour& tour);
+  /// Moves the forward segment s1..s2 between x and y = next(x) (x, y outside it), reversed if
+  /// asked, and queues the nodes around the changed edges.
+  void apply_or_move(TspTour& tour, int s1, int s2, int x, int y, bool reversed);
 
  private:
   double d(int a, int b) const { return (*m_matrix)(a, b); }
@@ -26,7 +29,6 @@ class TspLocalSearch {
   bool try_two_opt(TspTour& tour, int a, double& gain);
   bool try_or_opt(TspTour& tour, int a, double& gain);
   bool try_segment(TspTour& tour, int s1, int s2, double& gain);
-  void apply_or_move(TspTour& tour, int s1, int s2, int x, int y, bool reversed);
   void push_around(const TspTour& tour, int node);
 
   const CostMatrix* m_matrix;

@@ -16,13 +16,13 @@ class TspTour {
   /// Number of nodes.
   int size() const { return m_n; }
   /// Node after `node`.
-  int next(int node) const { return m_order[wrap(m_pos[at(node)] + 1)]; }
+  int next(int node) const { return m_order[at(wrap(m_pos[at(node)] + 1))]; }
   /// Node before `node`.
-  int prev(int node) const { return m_order[wrap(m_pos[at(node)] - 1)]; }
+  int prev(int node) const { return m_order[at(wrap(m_pos[at(node)] - 1))]; }
   /// Position of `node` in the array.
   int pos(int node) const { return m_pos[at(node)]; }
   /// Node at array position `p` (taken modulo n).
-  int at_pos(int p) const { return m_order[wrap(p)]; }
+  int at_pos(int p) const { return m_order[at(wrap(p))]; }
   /// Number of nodes on the forward path from `from` to `to`, both included.
   int path_size(int from, int to) const { return wrap(m_pos[at(to)] - m_pos[at(from)]) + 1; }
   /// Travel along the forward path from `from` to `to` (asymmetric only; rebuilt lazily).

@@ -1,0 +1,81 @@
+#include "shared/planner/tsp.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "shared/planner/neighbours.h"
+#include "shared/planner/rng.h"
+#include "shared/planner/tsp_construct.h"
+#include "shared/planner/tsp_local_search.h"
+#include "shared/planner/tsp_tour.h"
+
+namespace core::planner {
+namespace {
+
+// Ten candidates per node is the usual sweet spot for 2-opt/Or-opt on geometric instances.
+constexpr int kTspNeighbours = 10;
+// Longest segment a kick moves: local kicks keep the repair by local search cheap.
+constexpr int kKickSegment = 30;
+
+bool is_symmetric(const CostMatrix& m) {
+  for (int i = 0; i < m.size(); ++i) {
+    for (int j = 0; j < i; ++j) {
+      if (m(i, j) != m(j, i)) return false;
+    }
+  }
+  return true;
+}
+
+std::int64_t default_kicks(int n) { return std::clamp<std::int64_t>(50 * static_cast<std::int64_t>(n), 500, 100000); }
+
+// Segment swap (a local double bridge): x B C y becomes x C B y. Returns the length change.
+double kick(TspTour& tour, TspLocalSearch& search, const CostMatrix& m, Rng& rng) {
+  const int n = tour.size();
+  const int longest = std::max(1, std::min(kKickSegment, (n - 2) / 2));
+  const int p0 = rng.below(n);
+  const int l1 = 1 + rng.below(longest);
+  const int l2 = 1 + rng.below(longest);
+  const int x = tour.at_pos(p0);
+  const int b1 = tour.at_pos(p0 + 1);
+  const int b2 = tour.at_pos(p0 + l1);
+  const int c1 = tour.at_pos(p0 + l1 + 1);
+  const int c2 = tour.at_pos(p0 + l1 + l2);
+  const int y = tour.at_pos(p0 + l1 + l2 + 1);
+  const double delta = m(x, c1) + m(c2, b1) + m(b2, y) - m(x, b1) - m(b2, c1) - m(c2, y);
+  search.apply_or_move(tour, c1, c2, x, b1, false);
+  return delta;
+}
+
+}  // namespace
+
+TspResult solve_tsp(const CostMatrix& travel, const SolveOptions& options) {
+  const int n = travel.size();
+  TspResult result;
+  result.order.resize(static_cast<std::size_t>(n));
+  std::iota(result.order.begin(), result.order.end(), 0);
+  if (n > 3) {
+    const bool symmetric = is_symmetric(travel);
+    const int count = std::min(kTspNeighbours, n - 1);
+    std::vector<int> pool(result.order);
+    const std::vector<int> neighbours = nearest_neighbours(travel.row(0), n, pool, count);
+    TspTour tour(travel, greedy_tour(travel, neighbours, count), symmetric);
+    TspLocalSearch search(travel, neighbours, count, symmetric);
+    search.push_all(n);
+    search.run(tour);
+    Rng rng(options.seed);
+    const std::int64_t kicks = options.max_iterations >= 0 ? options.max_iterations : default_kicks(n);
+    for (std::int64_t k = 0; k < kicks && n >= 8; ++k) {
+      if (options.stop != nullptr && options.stop->stop_requested()) break;
+      tour.begin_journal();
+      double delta = kick(tour, search, travel, rng);
+      delta += search.run(tour);
+      // Accept sideways moves too: they let the tour drift across plateaus.
+      if (delta > 1e-9) tour.undo_journal();
+    }
+    result.order = tour.order();
+  }
+  for (int p = 0; p < n; ++p) result.length += travel(result.order[static_cast<std::size_t>(p)], result.order[static_cast<std::size_t>((p + 1) % n)]);
+  return result;
+}
+
+}  // namespace core::planner
