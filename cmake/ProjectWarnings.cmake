@@ -1,0 +1,15 @@
+# Compile flags live on an INTERFACE target, not on global CMAKE_CXX_FLAGS (style.md §2).
+add_library(project_warnings INTERFACE)
+target_compile_options(project_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+  -Woverloaded-virtual -Wconversion -Wsign-conversion -Wnull-dereference -Wdouble-promotion
+  -Wformat=2 -Wimplicit-fallthrough)
+if(NARRANDO_WERROR)
+  target_compile_options(project_warnings INTERFACE -Werror)
+endif()
+
+add_library(project_options INTERFACE)
+if(NARRANDO_SANITIZE)
+  target_compile_options(project_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+  target_link_options(project_options INTERFACE -fsanitize=address,undefined)
+endif()
