@@ -1,0 +1,117 @@
+#include "shared/json/json_reader.h"
+
+#include <cmath>
+#include <limits>
+
+#include "shared/errors.h"
+
+namespace core::json {
+namespace {
+
+std::string label(const std::string& path) { return path.empty() ? "value" : path; }
+
+}  // namespace
+
+void read_value_type_error(const std::string& path, const char* expected) {
+  throw InputError(label(path) + " must be " + expected);
+}
+
+void read_value(const nlohmann::json& value, std::int64_t& out, const std::string& path) {
+  if (value.is_number_integer()) {
+    if (value.is_number_unsigned() &&
+        value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+      read_value_type_error(path, "an integer in range");
+    }
+    out = value.get<std::int64_t>();
+    return;
+  }
+  // 4.0 is an integer to people writing JSON by hand; 4.5 is not.
+  if (value.is_number_float()) {
+    const double d = value.get<double>();
+    if (std::isfinite(d) && std::trunc(d) == d && std::abs(d) < 9.0e15) {
+      out = static_cast<std::int64_t>(d);
+      return;
+    }
+  }
+  read_value_type_error(path, "an integer");
+}
+
+void read_value(const nlohmann::json& value, int& out, const std::string& path) {
+  std::int64_t wide = 0;
+  read_value(value, wide, path);
+  if (wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max()) {
+    read_value_type_error(path, "an integer in range");
+  }
+  out = static_cast<int>(wide);
+}
+
+void read_value(const nlohmann::json& value, std::uint64_t& out, const std::string& path) {
+  if (value.is_number_unsigned()) {
+    out = value.get<std::uint64_t>();
+    return;
+  }
+  std::int64_t wide = 0;
+  read_value(value, wide, path);
+  if (wide < 0) read_value_type_error(path, "a non-negative integer");
+  out = static_cast<std::uint64_t>(wide);
+}
+
+void read_value(const nlohmann::json& value, double& out, const std::string& path) {
+  if (!value.is_number()) read_value_type_error(path, "a number");
+  out = value.get<double>();
+  if (!std::isfinite(out)) read_value_type_error(path, "a finite number");
+}
+
+void read_value(const nlohmann::json& value, bool& out, const std::string& path) {
+  if (!value.is_boolean()) read_value_type_error(path, "true or false");
+  out = value.get<bool>();
+}
+
+void read_value(const nlohmann::json& value, std::string& out, const std::string& path) {
+  if (!value.is_string()) read_value_type_error(path, "a string");
+  out = value.get<std::string>();
+}
+
+void read_value(const nlohmann::json& value, model::GeoPoint& out, const std::string& path) {
+  ObjectReader reader(value, path, true);
+  reader.required("lat", out.lat_deg);
+  reader.required("lon", out.lon_deg);
+  reader.finish();
+}
+
+void read_value(const nlohmann::json& value, model::BoundingBox& out, const std::string& path) {
+  ObjectReader reader(value, path, true);
+  reader.required("low", out.low);
+  reader.required("high", out.high);
+  reader.finish();
+}
+
+ObjectReader::ObjectReader(const nlohmann::json& value, std::string path, bool strict)
+    : m_value(value), m_path(std::move(path)), m_strict(strict) {
+  if (!value.is_object()) read_value_type_error(m_path, "an object");
+}
+
+void ObjectReader::finish() const {
+  if (!m_strict) return;
+  for (const auto& item : m_value.items()) {
+    if (!m_seen.contains(item.key())) {
+      throw InputError("unknown field " + child(item.key().c_str()));
+    }
+  }
+}
+
+void ObjectReader::throw_missing(const char* key) const {
+  throw InputError(child(key) + " is required");
+}
+
+nlohmann::json parse_json(const std::string& text) {
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw InputError("malformed JSON at byte " + std::to_string(e.byte) + ": " +
+                         std::string(e.what()).substr(std::string(e.what()).find(':') + 2),
+                     "invalid_json");
+  }
+}
+
+}  // namespace core::json

@@ -1,0 +1,100 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "shared/model/geo_point.h"
+
+namespace core::json {
+
+/// Throws core::InputError("<path> must be <expected>").
+[[noreturn]] void read_value_type_error(const std::string& path, const char* expected);
+
+/// Reads `value` at `path` (used in error messages, e.g. "options.tours") into typed fields.
+/// Every read_value overload throws core::InputError naming the path and the expected type.
+void read_value(const nlohmann::json& value, int& out, const std::string& path);
+void read_value(const nlohmann::json& value, std::int64_t& out, const std::string& path);
+void read_value(const nlohmann::json& value, std::uint64_t& out, const std::string& path);
+void read_value(const nlohmann::json& value, double& out, const std::string& path);
+void read_value(const nlohmann::json& value, bool& out, const std::string& path);
+void read_value(const nlohmann::json& value, std::string& out, const std::string& path);
+void read_value(const nlohmann::json& value, model::GeoPoint& out, const std::string& path);
+void read_value(const nlohmann::json& value, model::BoundingBox& out, const std::string& path);
+
+/// Optional values: JSON null or a value of T.
+template <class T>
+void read_value(const nlohmann::json& value, std::optional<T>& out, const std::string& path) {
+  if (value.is_null()) {
+    out.reset();
+    return;
+  }
+  T inner{};
+  read_value(value, inner, path);
+  out = std::move(inner);
+}
+
+/// Arrays of T.
+template <class T>
+void read_value(const nlohmann::json& value, std::vector<T>& out, const std::string& path);
+
+/// Reads the members of one JSON object, checking types; with `strict`, finish() rejects
+/// members that were never read (catches typos in requests).
+class ObjectReader {
+ public:
+  /// Throws core::InputError if `value` is not an object.
+  ObjectReader(const nlohmann::json& value, std::string path, bool strict);
+
+  /// Reads `key` into `out`; throws if it is missing or has the wrong type.
+  template <class T>
+  void required(const char* key, T& out) {
+    m_seen.insert(key);
+    const auto it = m_value.find(key);
+    if (it == m_value.end()) throw_missing(key);
+    read_value(*it, out, child(key));
+  }
+
+  /// Reads `key` into `out` when present (leaving `out` as is otherwise).
+  template <class T>
+  void optional(const char* key, T& out) {
+    m_seen.insert(key);
+    const auto it = m_value.find(key);
+    if (it != m_value.end()) read_value(*it, out, child(key));
+  }
+
+  /// Marks `key` as known without reading it (derived, read-only members).
+  void ignore(const char* key) { m_seen.insert(key); }
+
+  /// In strict mode, throws core::InputError naming the first member that was not read.
+  void finish() const;
+
+ private:
+  std::string child(const char* key) const { return m_path.empty() ? key : m_path + "." + key; }
+  [[noreturn]] void throw_missing(const char* key) const;
+
+  const nlohmann::json& m_value;
+  std::string m_path;
+  bool m_strict;
+  std::set<std::string, std::less<>> m_seen;
+};
+
+template <class T>
+void read_value(const nlohmann::json& value, std::vector<T>& out, const std::string& path) {
+  if (!value.is_array()) read_value_type_error(path, "an array");
+  out.clear();
+  out.reserve(value.size());
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    T item{};
+    read_value(value[i], item, path + "[" + std::to_string(i) + "]");
+    out.push_back(std::move(item));
+  }
+}
+
+/// Parses text as JSON; throws core::InputError (code "invalid_json") with the parser's position.
+nlohmann::json parse_json(const std::string& text);
+
+}  // namespace core::json

@@ -1,0 +1,66 @@
+#include "shared/json/json_reader.h"
+#include "shared/json/model_json.h"
+
+namespace core::model {
+namespace {
+
+void read_options(const nlohmann::json& j, GenerationOptions& value, const std::string& path, bool strict) {
+  json::ObjectReader reader(j, path, strict);
+  reader.optional("tours", value.tours);
+  reader.optional("minutes_per_tour", value.minutes_per_tour);
+  reader.optional("walking_speed_kmh", value.walking_speed_kmh);
+  reader.optional("detour_factor", value.detour_factor);
+  reader.optional("start", value.start);
+  reader.optional("end", value.end);
+  reader.optional("language", value.language);
+  reader.optional("max_attractions", value.max_attractions);
+  reader.optional("seed", value.seed);
+  reader.optional("force", value.force);
+  reader.finish();
+}
+
+}  // namespace
+
+void to_json(nlohmann::json& j, const GeoPoint& value) {
+  j = nlohmann::json{{"lat", value.lat_deg}, {"lon", value.lon_deg}};
+}
+
+void from_json(const nlohmann::json& j, GeoPoint& value) { json::read_value(j, value, ""); }
+
+void to_json(nlohmann::json& j, const BoundingBox& value) {
+  j = nlohmann::json{{"low", value.low}, {"high", value.high}};
+}
+
+void from_json(const nlohmann::json& j, BoundingBox& value) { json::read_value(j, value, ""); }
+
+void to_json(nlohmann::json& j, const GenerationOptions& value) {
+  j = nlohmann::json{{"tours", value.tours},
+                     {"minutes_per_tour", value.minutes_per_tour},
+                     {"walking_speed_kmh", value.walking_speed_kmh},
+                     {"detour_factor", value.detour_factor},
+                     {"start", value.start ? nlohmann::json(*value.start) : nlohmann::json()},
+                     {"end", value.end ? nlohmann::json(*value.end) : nlohmann::json()},
+                     {"language", value.language},
+                     {"max_attractions", value.max_attractions},
+                     {"seed", value.seed},
+                     {"force", value.force}};
+}
+
+void from_json(const nlohmann::json& j, GenerationOptions& value) {
+  value = GenerationOptions{};
+  read_options(j, value, "", false);
+}
+
+}  // namespace core::model
+
+namespace core::json {
+
+model::GenerationOptions parse_generation_options(const nlohmann::json& value, const std::string& path) {
+  model::GenerationOptions options;
+  if (value.is_null()) return options;
+  model::read_options(value, options, path, true);
+  model::validate(options);
+  return options;
+}
+
+}  // namespace core::json

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "shared/model/attraction.h"
+#include "shared/model/city.h"
+#include "shared/model/generation_options.h"
+#include "shared/model/tour.h"
+
+namespace core::model {
+
+/// One HTTP exchange with an external service, kept so a run can be replayed without network.
+struct ExternalCall {
+  std::string service;        ///< "places", "routes", "llm"
+  std::string operation;      ///< e.g. "searchText", "computeRouteMatrix"
+  std::string request_body;   ///< as sent (never contains a key)
+  int status = 0;             ///< HTTP status, 0 when no response arrived
+  std::string response_body;
+  double seconds = 0.0;
+  std::string sku;            ///< billing tier implied by the field mask
+  double cost_usd = 0.0;
+  int attempt = 1;
+  std::string error;          ///< transport error, empty on a response
+
+  friend bool operator==(const ExternalCall&, const ExternalCall&) = default;
+};
+
+/// Timing and notes of one pipeline stage.
+struct StageRecord {
+  std::string name;  ///< "city", "attractions", "filter", "distances", "plan", "legs", "store"
+  double seconds = 0.0;
+  int calls = 0;
+  double cost_usd = 0.0;
+  std::string note;  ///< e.g. "heuristic filter (no PERPLEXITY_API_KEY)"
+
+  friend bool operator==(const StageRecord&, const StageRecord&) = default;
+};
+
+/// Everything one generation saw and decided, stage by stage: the input of QA replay.
+struct RunTrace {
+  int version = 1;
+  std::string job_id;
+  std::string place_id;
+  GenerationOptions options;
+  std::string places_source;    ///< "embedded" / "google" / "replay"
+  std::string filter_used;      ///< "heuristic" / "llm" / "llm, fell back to heuristic: <why>"
+  std::string distance_policy;  ///< e.g. "walking model 4.5 km/h x 1.3"
+  std::vector<StageRecord> stages;
+  City city;
+  std::vector<Attraction> candidates;  ///< raw, before filtering
+  std::vector<Attraction> decisions;   ///< after filtering: every candidate with its decision
+  std::vector<Tour> planned;           ///< planner output, straight legs
+  std::vector<Tour> tours;             ///< final tours with walking legs
+  std::vector<ExternalCall> calls;
+
+  friend bool operator==(const RunTrace&, const RunTrace&) = default;
+};
+
+}  // namespace core::model
