@@ -1,0 +1,42 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "shared/algo/place_kind.h"
+#include "shared/model/attraction.h"
+#include "shared/model/geo_point.h"
+
+namespace core::algo {
+
+/// What the filter needs to know about the city and the request.
+struct FilterContext {
+  std::string city_name;
+  model::GeoPoint city_centre;
+  int tours = 4;              ///< K: decides how many stops are "enough" to drop plaques
+  int max_attractions = 80;   ///< kept stops, best first
+};
+
+/// Interest 0..100 of a sight: its kind's base plus real popularity signals (Wikidata,
+/// Wikipedia, name translations, Google rating count).
+double interest_score(const model::Attraction& attraction, PlaceKind kind);
+
+/// Typical stop length in minutes: the kind's default, longer for popular museums and zoos.
+int visit_minutes(const model::Attraction& attraction, PlaceKind kind);
+
+/// Among included candidates, drops the weaker of each near-duplicate pair (same Wikidata id;
+/// same name within 150 m; two buildings of one kind within 30 m) with a reason naming the one
+/// kept. Scores must already be set.
+void drop_duplicates(std::vector<model::Attraction>& attractions);
+
+/// Keeps the `max_count` best-scored included candidates (ties by id) and drops the rest.
+void keep_best(std::vector<model::Attraction>& attractions, int max_count);
+
+/// Decides every candidate offline: keeps sights, drops shops, lodging, food and drink, the
+/// city itself, duplicates, minor plaques when there is enough else, and what is below the
+/// best `max_attractions`; sets scores, visit minutes and a reason on each. Deterministic;
+/// the result is in input order.
+std::vector<model::Attraction> heuristic_filter(std::vector<model::Attraction> candidates,
+                                                const FilterContext& context);
+
+}  // namespace core::algo
