@@ -1,0 +1,31 @@
+#include "server/storage/migrations.h"
+
+#include <cstddef>
+#include <stdexcept>
+
+// Compiled in by embed_file() in server/CMakeLists.txt.
+extern const unsigned char narrando_sql_sqlite_0001[];
+extern const std::size_t narrando_sql_sqlite_0001_size;
+extern const unsigned char narrando_sql_postgres_0001[];
+extern const std::size_t narrando_sql_postgres_0001_size;
+
+namespace server::storage {
+namespace {
+
+std::string text_of(const unsigned char* bytes, std::size_t size) {
+  return std::string(reinterpret_cast<const char*>(bytes), size);
+}
+
+}  // namespace
+
+std::vector<Migration> migrations_for(const std::string& backend) {
+  if (backend == "sqlite") {
+    return {{1, "0001_initial.sql", text_of(narrando_sql_sqlite_0001, narrando_sql_sqlite_0001_size)}};
+  }
+  if (backend == "postgres") {
+    return {{1, "0001_initial.sql", text_of(narrando_sql_postgres_0001, narrando_sql_postgres_0001_size)}};
+  }
+  throw std::invalid_argument("no migrations for backend " + backend);
+}
+
+}  // namespace server::storage

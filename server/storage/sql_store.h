@@ -1,0 +1,55 @@
+#pragma once
+
+#include <memory>
+
+#include "server/storage/sql_database.h"
+#include "server/storage/store.h"
+
+namespace server::storage {
+
+/// The Store over any SqlDatabase: one implementation of the contract for SQLite and
+/// PostgreSQL. Timestamps come from this process's clock (UTC).
+class SqlStore : public Store {
+ public:
+  /// Takes ownership of the database. Does not migrate: call migrate().
+  explicit SqlStore(std::unique_ptr<SqlDatabase> database, int max_job_attempts = 3);
+
+  std::string backend() const override;
+  void ping() override;
+  int migrate() override;
+
+  std::optional<core::model::City> find_city(const std::string& city_id) override;
+  std::optional<core::model::City> find_city_by_place(const std::string& place_id) override;
+  std::vector<core::model::City> list_cities(bool include_unpublished) override;
+  std::optional<core::model::Revision> load_revision(const std::string& city_id, int number) override;
+  SavedRevision save_generation(const core::model::City& city, core::model::Revision revision,
+                                const core::model::RunTrace& trace, const core::model::Job& job,
+                                const std::string& worker, bool auto_publish) override;
+  core::model::Revision edit_draft(const std::string& city_id,
+                                   const std::function<void(core::model::Revision&)>& edit) override;
+  int publish(const std::string& city_id) override;
+
+  EnqueueResult enqueue_job(const std::string& place_id, const core::model::GenerationOptions& options,
+                            const std::string& idempotency_key) override;
+  std::optional<core::model::Job> find_job(const std::string& job_id) override;
+  std::optional<core::model::Job> claim_job(const std::string& worker, std::chrono::seconds lease) override;
+  std::optional<core::model::Job> claim_specific_job(const std::string& job_id, const std::string& worker,
+                                                     std::chrono::seconds lease) override;
+  bool renew_lease(const std::string& job_id, const std::string& worker, std::chrono::seconds lease) override;
+  void update_progress(const core::model::Job& job, const std::string& worker) override;
+  void fail_job(const std::string& job_id, const std::string& worker, const core::model::JobError& error,
+                bool retry) override;
+  void release_job(const std::string& job_id, const std::string& worker) override;
+  std::map<core::model::JobStatus, int> count_jobs() override;
+
+  std::optional<core::model::RunTrace> load_run(const std::string& job_id) override;
+
+ private:
+  std::optional<core::model::Job> claim(const std::string& worker, std::chrono::seconds lease,
+                                        const std::string& only_job_id);
+
+  std::unique_ptr<SqlDatabase> m_db;
+  int m_max_job_attempts;
+};
+
+}  // namespace server::storage

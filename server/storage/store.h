@@ -1,0 +1,99 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shared/model/city.h"
+#include "shared/model/job.h"
+#include "shared/model/revision.h"
+#include "shared/model/run_trace.h"
+
+namespace server::storage {
+
+/// What enqueue_job did: a new job, or an existing one the request joined.
+struct EnqueueResult {
+  core::model::Job job;
+  bool joined = false;
+};
+
+/// Where save_generation put the revision.
+struct SavedRevision {
+  std::string city_id;
+  int revision = 0;
+  bool published = false;
+};
+
+/// Durable state: cities, revisions (attractions, tours, stops), jobs and run traces.
+/// Implementations (SQLite, PostgreSQL) are thread-safe and throw server::StorageError when the
+/// database fails; domain errors are core::NotFoundError / core::ConflictError.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  /// "sqlite" or "postgres".
+  virtual std::string backend() const = 0;
+  /// Throws server::StorageError unless the database answers (readiness).
+  virtual void ping() = 0;
+  /// Applies pending migrations; returns how many were applied.
+  virtual int migrate() = 0;
+
+  /// The city with store id `city_id`.
+  virtual std::optional<core::model::City> find_city(const std::string& city_id) = 0;
+  /// The city generated from `place_id`.
+  virtual std::optional<core::model::City> find_city_by_place(const std::string& place_id) = 0;
+  /// Cities by name; with `include_unpublished` false only those with a published revision.
+  virtual std::vector<core::model::City> list_cities(bool include_unpublished) = 0;
+  /// Revision `number` of a city with its attractions and tours.
+  virtual std::optional<core::model::Revision> load_revision(const std::string& city_id, int number) = 0;
+
+  /// In one transaction: creates or updates the city (stable id per place_id), writes the
+  /// revision as the next number (published when it is the city's first and `auto_publish`,
+  /// else the draft, replacing any older draft), the run trace, and marks `job` succeeded.
+  /// Throws server::LeaseLostError if `worker` no longer holds the job (nothing is written).
+  virtual SavedRevision save_generation(const core::model::City& city, core::model::Revision revision,
+                                        const core::model::RunTrace& trace, const core::model::Job& job,
+                                        const std::string& worker, bool auto_publish) = 0;
+
+  /// Applies `edit` to the city's draft in one transaction, first copying the published
+  /// revision into a new draft when there is none. `edit` must not do I/O; what it throws
+  /// aborts the transaction. Returns the saved draft. Throws core::NotFoundError.
+  virtual core::model::Revision edit_draft(const std::string& city_id,
+                                           const std::function<void(core::model::Revision&)>& edit) = 0;
+
+  /// Makes the draft the published revision in one transaction (the old one is superseded).
+  /// Returns the published number. Throws core::ConflictError when there is no draft.
+  virtual int publish(const std::string& city_id) = 0;
+
+  /// Queues a generation, or joins the job with the same idempotency key, or the queued or
+  /// running job for the same place.
+  virtual EnqueueResult enqueue_job(const std::string& place_id, const core::model::GenerationOptions& options,
+                                    const std::string& idempotency_key) = 0;
+  /// The job `job_id`.
+  virtual std::optional<core::model::Job> find_job(const std::string& job_id) = 0;
+  /// Takes the oldest queued job (or a running one whose lease expired) for `worker`, marking it
+  /// running with a lease of `lease` and one more attempt. Several instances may call this at once.
+  virtual std::optional<core::model::Job> claim_job(const std::string& worker, std::chrono::seconds lease) = 0;
+  /// Like claim_job, but only takes job `job_id` (the CLI runs the job it just queued).
+  virtual std::optional<core::model::Job> claim_specific_job(const std::string& job_id, const std::string& worker,
+                                                             std::chrono::seconds lease) = 0;
+  /// Extends the lease; false if `worker` no longer holds the job.
+  virtual bool renew_lease(const std::string& job_id, const std::string& worker, std::chrono::seconds lease) = 0;
+  /// Records stage, progress and stage timings of a running job held by `worker`.
+  virtual void update_progress(const core::model::Job& job, const std::string& worker) = 0;
+  /// Ends a job held by `worker`: back to the queue when `retry`, else failed; the error is kept.
+  virtual void fail_job(const std::string& job_id, const std::string& worker, const core::model::JobError& error,
+                        bool retry) = 0;
+  /// Puts a running job held by `worker` back in the queue without counting the attempt (shutdown).
+  virtual void release_job(const std::string& job_id, const std::string& worker) = 0;
+  /// Number of jobs in each state.
+  virtual std::map<core::model::JobStatus, int> count_jobs() = 0;
+
+  /// The run trace of a job.
+  virtual std::optional<core::model::RunTrace> load_run(const std::string& job_id) = 0;
+};
+
+}  // namespace server::storage
