@@ -1,0 +1,82 @@
+#include <csignal>
+#include <pthread.h>
+#include <thread>
+
+#include "server/cli/args.h"
+#include "server/cli/commands.h"
+#include "server/cli/services.h"
+#include "server/http/api_server.h"
+#include "server/jobs/worker_pool.h"
+#include "server/support/log.h"
+#include "shared/errors.h"
+
+namespace server::cli {
+namespace {
+
+sigset_t shutdown_signals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  return signals;
+}
+
+void announce(const config::Config& config, const Services& services, int port) {
+  using support::LogLevel;
+  if (config.development_mode()) {
+    support::log(LogLevel::Warn,
+                 "DEVELOPMENT MODE: API_KEYS is not set, so requests are not authenticated; listening on "
+                 "127.0.0.1 only. Set API_KEYS=<key>:app,<key>:editor to serve other machines.");
+    if (!config.host.empty() && config.host != "127.0.0.1") {
+      support::log(LogLevel::Warn, "HOST is ignored in development mode", {{"host", config.host}});
+    }
+  }
+  nlohmann::json settings = nlohmann::json::array();
+  for (const std::string& line : config::describe(config)) settings.push_back(line);
+  support::log(LogLevel::Info, "narrando-server listening",
+               {{"host", config.listen_host()}, {"port", port}, {"workers", config.workers},
+                {"choices", services.choices}, {"config", settings}});
+}
+
+}  // namespace
+
+int serve_command(const std::vector<std::string>& args, config::Config config, std::ostream&, std::ostream&) {
+  const Args parsed(args, {"port", "host"}, {});
+  if (auto port = parsed.integer("port")) {
+    if (*port < 0 || *port > 65535) throw core::InputError("--port must be from 0 to 65535", "invalid_arguments");
+    config.port = static_cast<int>(*port);
+  }
+  if (auto host = parsed.value("host")) config.host = *host;
+  support::configure_logging(support::log_level_from(config.log_level), config.log_format == "json");
+
+  // Block the shutdown signals in every thread; one thread waits for them with sigwait.
+  const sigset_t signals = shutdown_signals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  Services services = build_services(config);
+  jobs::JobBoard board;
+  jobs::WorkerPool pool(*services.store, *services.runner, board,
+                        {config.workers, std::chrono::seconds(config.lease_seconds), std::chrono::milliseconds(1000)});
+  http::ApiContext context{config, *services.store, *services.places, board, &pool};
+  http::ApiServer server(context);
+  const int port = server.bind(config.listen_host(), config.port);
+  pool.start();
+  announce(config, services, port);
+
+  std::thread signal_waiter([&server, signals] {
+    int signal_number = 0;
+    sigwait(&signals, &signal_number);
+    support::log(support::LogLevel::Info, "shutdown requested",
+                 {{"signal", signal_number == SIGTERM ? "SIGTERM" : "SIGINT"}});
+    server.stop();
+  });
+  server.listen();
+  // listen() also returns on a listener error: make sure the waiter wakes up either way.
+  pthread_kill(signal_waiter.native_handle(), SIGTERM);
+  signal_waiter.join();
+  pool.stop(std::chrono::seconds(config.shutdown_grace_seconds));
+  support::log(support::LogLevel::Info, "stopped cleanly");
+  return 0;
+}
+
+}  // namespace server::cli

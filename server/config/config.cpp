@@ -1,0 +1,175 @@
+#include "server/config/config.h"
+
+#include <charconv>
+
+#include "shared/errors.h"
+
+namespace server::config {
+namespace {
+
+const std::string* find(const std::map<std::string, std::string>& env, const char* name) {
+  const auto it = env.find(name);
+  return it == env.end() || it->second.empty() ? nullptr : &it->second;
+}
+
+int read_int(const std::map<std::string, std::string>& env, const char* name, int fallback, int low, int high) {
+  const std::string* text = find(env, name);
+  if (text == nullptr) return fallback;
+  int value = 0;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (error != std::errc() || end != text->data() + text->size() || value < low || value > high) {
+    throw core::InputError(std::string(name) + " must be an integer from " + std::to_string(low) + " to " +
+                           std::to_string(high) + ", got \"" + *text + "\"", "invalid_config");
+  }
+  return value;
+}
+
+std::string read_choice(const std::map<std::string, std::string>& env, const char* name, std::string fallback,
+                        std::initializer_list<const char*> choices) {
+  const std::string* text = find(env, name);
+  if (text == nullptr) return fallback;
+  std::string allowed;
+  for (const char* choice : choices) {
+    if (*text == choice) return *text;
+    allowed += (allowed.empty() ? "" : ", ") + std::string(choice);
+  }
+  throw core::InputError(std::string(name) + " must be one of " + allowed + ", got \"" + *text + "\"",
+                         "invalid_config");
+}
+
+std::string read_string(const std::map<std::string, std::string>& env, const char* name, std::string fallback) {
+  const std::string* text = find(env, name);
+  return text ? *text : fallback;
+}
+
+std::string trim(std::string text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+// API_KEYS="key1:app,key2:editor". A malformed entry is reported by position, never by value.
+std::map<std::string, Role> parse_api_keys(const std::string& text) {
+  std::map<std::string, Role> keys;
+  std::size_t start = 0;
+  int position = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = text.find(',', start);
+    const std::string entry = trim(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    start = comma == std::string::npos ? text.size() + 1 : comma + 1;
+    ++position;
+    if (entry.empty()) continue;
+    const std::size_t colon = entry.rfind(':');
+    const std::string key = colon == std::string::npos ? "" : trim(entry.substr(0, colon));
+    const std::string role = colon == std::string::npos ? "" : trim(entry.substr(colon + 1));
+    if (key.size() < 16 || (role != "app" && role != "editor")) {
+      throw core::InputError("API_KEYS entry " + std::to_string(position) +
+                                 " must be <key>:app or <key>:editor with a key of at least 16 characters",
+                             "invalid_config");
+    }
+    keys[key] = role == "app" ? Role::App : Role::Editor;
+  }
+  return keys;
+}
+
+void require_http_url(const std::string& url, const char* name) {
+  if (!url.starts_with("http://") && !url.starts_with("https://")) {
+    throw core::InputError(std::string(name) + " must start with http:// or https://", "invalid_config");
+  }
+}
+
+}  // namespace
+
+std::string Config::listen_host() const {
+  // Without keys nobody is authenticated: such a server must not be reachable from outside.
+  if (development_mode()) return "127.0.0.1";
+  return host.empty() ? "0.0.0.0" : host;
+}
+
+const std::vector<VariableDoc>& documented_variables() {
+  static const std::vector<VariableDoc> kVariables{
+      {"PORT", "8080", "HTTP port of `serve`", false},
+      {"HOST", "0.0.0.0", "address `serve` listens on when API_KEYS is set (always 127.0.0.1 without)", false},
+      {"DATABASE_URL", "(unset)", "postgres:// URL selects PostgreSQL/Supabase; unset selects SQLite", true},
+      {"NARRANDO_DB", "./narrando.db", "SQLite file used when DATABASE_URL is unset", false},
+      {"GOOGLE_PLACES_API_KEY", "(unset)", "Google Places/Routes key; unset selects the embedded places data", true},
+      {"PERPLEXITY_API_KEY", "(unset)", "LLM filter key; unset selects the heuristic filter", true},
+      {"LLM_API_STYLE", "agent", "agent (Perplexity Agent API) or chat (OpenAI-compatible)", false},
+      {"LLM_MODEL", "perplexity/sonar", "model asked for by the LLM filter", false},
+      {"GOOGLE_PLACES_BASE_URL", "https://places.googleapis.com", "Places API base URL (tests use a fake)", false},
+      {"GOOGLE_ROUTES_BASE_URL", "https://routes.googleapis.com", "Routes API base URL", false},
+      {"PERPLEXITY_BASE_URL", "https://api.perplexity.ai", "LLM API base URL", false},
+      {"API_KEYS", "(unset: development mode)", "key:role,... with role app or editor", true},
+      {"WORKERS", "2", "generation worker threads of `serve`", false},
+      {"AUTO_PUBLISH", "first", "first: a city's first revision is published at once; never: editors publish", false},
+      {"WAIT_SECONDS", "60", "how long POST /api/generate-city waits before answering 202", false},
+      {"SHUTDOWN_GRACE_SECONDS", "25", "on SIGTERM, time given to running jobs before they are re-queued", false},
+      {"JOB_LEASE_SECONDS", "60", "job lease; another instance takes a job over when it expires", false},
+      {"HTTP_THREADS", "64", "HTTP worker threads (one per open keep-alive connection)", false},
+      {"LOG_LEVEL", "info", "debug, info, warn or error", false},
+      {"LOG_FORMAT", "text", "text, or json (one line per event; use in containers)", false},
+  };
+  return kVariables;
+}
+
+Config from_environment(const std::map<std::string, std::string>& env) {
+  Config config;
+  config.port = read_int(env, "PORT", config.port, 0, 65535);
+  config.host = read_string(env, "HOST", "");
+  config.database_url = read_string(env, "DATABASE_URL", "");
+  if (!config.database_url.empty() && !config.database_url.starts_with("postgres://") &&
+      !config.database_url.starts_with("postgresql://")) {
+    throw core::InputError("DATABASE_URL must start with postgres:// or postgresql://", "invalid_config");
+  }
+  config.db_path = read_string(env, "NARRANDO_DB", config.db_path);
+  config.google_places_api_key = read_string(env, "GOOGLE_PLACES_API_KEY", "");
+  config.perplexity_api_key = read_string(env, "PERPLEXITY_API_KEY", "");
+  config.llm_api_style = read_choice(env, "LLM_API_STYLE", config.llm_api_style, {"agent", "chat"});
+  config.llm_model = read_string(env, "LLM_MODEL", config.llm_model);
+  config.google_places_base_url = read_string(env, "GOOGLE_PLACES_BASE_URL", config.google_places_base_url);
+  config.google_routes_base_url = read_string(env, "GOOGLE_ROUTES_BASE_URL", config.google_routes_base_url);
+  config.perplexity_base_url = read_string(env, "PERPLEXITY_BASE_URL", config.perplexity_base_url);
+  require_http_url(config.google_places_base_url, "GOOGLE_PLACES_BASE_URL");
+  require_http_url(config.google_routes_base_url, "GOOGLE_ROUTES_BASE_URL");
+  require_http_url(config.perplexity_base_url, "PERPLEXITY_BASE_URL");
+  config.api_keys = parse_api_keys(read_string(env, "API_KEYS", ""));
+  config.workers = read_int(env, "WORKERS", config.workers, 0, 64);
+  config.log_level = read_choice(env, "LOG_LEVEL", config.log_level, {"debug", "info", "warn", "error"});
+  config.log_format = read_choice(env, "LOG_FORMAT", config.log_format, {"text", "json"});
+  config.auto_publish =
+      read_choice(env, "AUTO_PUBLISH", "first", {"first", "never"}) == "never" ? AutoPublish::Never : AutoPublish::First;
+  config.wait_seconds = read_int(env, "WAIT_SECONDS", config.wait_seconds, 0, 600);
+  config.shutdown_grace_seconds = read_int(env, "SHUTDOWN_GRACE_SECONDS", config.shutdown_grace_seconds, 0, 3600);
+  config.lease_seconds = read_int(env, "JOB_LEASE_SECONDS", config.lease_seconds, 5, 3600);
+  config.http_threads = read_int(env, "HTTP_THREADS", config.http_threads, 2, 1024);
+  return config;
+}
+
+std::string redact_url(const std::string& url) {
+  const std::size_t scheme = url.find("://");
+  const std::size_t at = url.rfind('@');
+  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
+  const std::size_t colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+std::vector<std::string> describe(const Config& config) {
+  const auto secret = [](const std::string& value) { return value.empty() ? std::string("(unset)") : "(set)"; };
+  return {
+      "PORT=" + std::to_string(config.port),
+      "HOST=" + config.listen_host(),
+      "DATABASE_URL=" + (config.database_url.empty() ? "(unset)" : redact_url(config.database_url)),
+      "NARRANDO_DB=" + config.db_path,
+      "GOOGLE_PLACES_API_KEY=" + secret(config.google_places_api_key),
+      "PERPLEXITY_API_KEY=" + secret(config.perplexity_api_key),
+      "LLM_API_STYLE=" + config.llm_api_style,
+      "API_KEYS=" + (config.api_keys.empty() ? std::string("(unset: development mode)")
+                                             : std::to_string(config.api_keys.size()) + " keys"),
+      "WORKERS=" + std::to_string(config.workers),
+      "AUTO_PUBLISH=" + std::string(config.auto_publish == AutoPublish::First ? "first" : "never"),
+      "LOG_FORMAT=" + config.log_format,
+  };
+}
+
+}  // namespace server::config

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace server::config {
+
+/// What an API key may do: the app reads published content and asks for cities; editors do all.
+enum class Role { App, Editor };
+
+/// Whether a city's first revision is published at once ("first", the default) or waits ("never").
+enum class AutoPublish { First, Never };
+
+/// Everything configurable, read once at start (DESIGN §4). Secrets live here and nowhere else.
+struct Config {
+  int port = 8080;
+  std::string host;                   ///< empty: 0.0.0.0; ignored in development mode (127.0.0.1)
+  std::string database_url;           ///< postgres://... selects PostgreSQL; empty selects SQLite
+  std::string db_path = "./narrando.db";
+  std::string google_places_api_key;  ///< empty selects the embedded places data
+  std::string perplexity_api_key;     ///< empty selects the heuristic filter
+  std::string llm_api_style = "agent";  ///< "agent" (Perplexity Agent API) or "chat"
+  std::string llm_model = "perplexity/sonar";
+  std::string google_places_base_url = "https://places.googleapis.com";
+  std::string google_routes_base_url = "https://routes.googleapis.com";
+  std::string perplexity_base_url = "https://api.perplexity.ai";
+  std::map<std::string, Role> api_keys;  ///< key -> role; empty = development mode
+  int workers = 2;
+  std::string log_level = "info";     ///< debug, info, warn, error
+  std::string log_format = "text";    ///< text or json
+  AutoPublish auto_publish = AutoPublish::First;
+  int wait_seconds = 60;              ///< default wait window of POST /api/generate-city
+  int shutdown_grace_seconds = 25;
+  int lease_seconds = 60;             ///< job lease; renewed while a worker runs the job
+  int http_threads = 64;
+  std::size_t max_body_bytes = 1024 * 1024;
+
+  /// True without API keys: no auth, loopback only.
+  bool development_mode() const { return api_keys.empty(); }
+  /// The address to listen on: 127.0.0.1 in development mode, else `host` or 0.0.0.0.
+  std::string listen_host() const;
+  /// "postgres" when DATABASE_URL is set, else "sqlite".
+  std::string store_backend() const { return database_url.empty() ? "sqlite" : "postgres"; }
+};
+
+/// One documented variable, for `narrando-server config` and the README.
+struct VariableDoc {
+  const char* name;
+  const char* default_value;
+  const char* meaning;
+  bool secret;
+};
+
+/// Every variable the server reads.
+const std::vector<VariableDoc>& documented_variables();
+
+/// Builds a Config from environment variables. Throws core::InputError naming the variable
+/// and what is wrong with it (never echoing a secret's value).
+Config from_environment(const std::map<std::string, std::string>& env);
+
+/// The configuration as "NAME=value" lines with secrets masked, for logs and `config`.
+std::vector<std::string> describe(const Config& config);
+
+/// `url` with any password replaced by "***" (postgres://user:***@host/db).
+std::string redact_url(const std::string& url);
+
+}  // namespace server::config

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <atomic>
+
+#include "server/config/config.h"
+#include "server/jobs/job_board.h"
+#include "server/pipeline/interfaces.h"
+#include "server/storage/store.h"
+
+namespace server::jobs {
+class WorkerPool;
+}
+
+namespace server::http {
+
+/// What the HTTP handlers use. Owned by whoever starts the server (serve, tests).
+struct ApiContext {
+  const config::Config& config;
+  storage::Store& store;
+  pipeline::PlaceProvider& places;  ///< for the cheap place-id check before queueing
+  jobs::JobBoard& board;
+  jobs::WorkerPool* pool = nullptr;  ///< woken when a job is queued; may be null (no local workers)
+  std::atomic<bool> stopping{false};  ///< set at shutdown: waiting handlers answer at once
+};
+
+}  // namespace server::http

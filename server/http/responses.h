@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "shared/errors.h"
+
+namespace server::http {
+
+/// Sends `body` as application/json with `status`.
+void send_json(httplib::Response& response, int status, const nlohmann::json& body);
+
+/// Sends the error shape {"success": false, "error": {"code", "message"}} with `status`.
+void send_error(httplib::Response& response, int status, const std::string& code, const std::string& message);
+
+/// The HTTP status for a product error: InputError 400, NotFoundError 404, ConflictError 409,
+/// upstream 502, storage 503, anything else 500.
+int status_for(const core::Error& error);
+
+/// The HTTP status for a job error code recorded on a failed job.
+int status_for_code(const std::string& code);
+
+/// Parses a request body as a JSON object; throws core::InputError (invalid_json) otherwise.
+nlohmann::json parse_body(const httplib::Request& request);
+
+}  // namespace server::http

@@ -1,0 +1,83 @@
+#include "server/jobs/job_runner.h"
+
+#include "server/errors.h"
+
+namespace server::jobs {
+namespace {
+
+std::vector<core::model::StageTiming> timings_of(const core::model::RunTrace& trace) {
+  std::vector<core::model::StageTiming> timings;
+  for (const core::model::StageRecord& stage : trace.stages) {
+    timings.push_back({stage.name, stage.seconds, stage.calls, stage.cost_usd, stage.note});
+  }
+  return timings;
+}
+
+}  // namespace
+
+JobRunner::JobRunner(storage::Store& store, const pipeline::Pipeline& pipeline, RunnerSettings settings)
+    : m_store(store), m_pipeline(pipeline), m_settings(settings) {}
+
+std::optional<core::model::Revision> JobRunner::latest_revision(const std::string& place_id) const {
+  const auto city = m_store.find_city_by_place(place_id);
+  if (!city) return std::nullopt;
+  const auto number = city->draft_revision ? city->draft_revision : city->published_revision;
+  if (!number) return std::nullopt;
+  return m_store.load_revision(city->id, *number);
+}
+
+JobOutcome JobRunner::run(core::model::Job job, const std::string& worker, const RunHooks& hooks) const {
+  JobOutcome outcome;
+  core::model::JobError error;
+  bool retry = false;
+  try {
+    pipeline::RunContext context;
+    context.cancel = hooks.cancel;
+    context.on_progress = [&](const std::string& stage, double progress) {
+      job.stage = stage;
+      job.progress = progress;
+      m_store.update_progress(job, worker);
+      if (hooks.on_update) hooks.on_update(job);
+      if (!m_store.renew_lease(job.id, worker, m_settings.lease)) {
+        throw LeaseLostError("job " + job.id + " was taken over by another worker");
+      }
+    };
+    pipeline::GenerationResult result =
+        m_pipeline.run({job.id, job.place_id, job.options}, latest_revision(job.place_id), context);
+    job.stages = timings_of(result.trace);
+    m_store.save_generation(result.city, std::move(result.revision), result.trace, job, worker,
+                            m_settings.auto_publish);
+    outcome.warnings = std::move(result.warnings);
+  } catch (const LeaseLostError&) {
+    outcome.lease_lost = true;
+  } catch (const CancelledError&) {
+    m_store.release_job(job.id, worker);
+    outcome.cancelled = true;
+  } catch (const UpstreamError& e) {
+    error = {e.code(), e.what(), job.stage};
+    retry = e.retryable();
+  } catch (const StorageError& e) {
+    error = {e.code(), e.what(), job.stage};
+    retry = true;
+  } catch (const core::Error& e) {
+    error = {e.code(), e.what(), job.stage};
+  } catch (const std::exception& e) {
+    error = {"internal", std::string("unexpected error: ") + e.what(), job.stage};
+  }
+  if (!error.code.empty()) {
+    try {
+      m_store.fail_job(job.id, worker, error, retry);
+    } catch (const std::exception&) {
+      // The store is down too: the lease will expire and another attempt will record the outcome.
+    }
+  }
+  try {
+    if (auto stored = m_store.find_job(job.id)) job = std::move(*stored);
+  } catch (const std::exception&) {
+  }
+  if (hooks.on_update) hooks.on_update(job);
+  outcome.job = std::move(job);
+  return outcome;
+}
+
+}  // namespace server::jobs

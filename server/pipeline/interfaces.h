@@ -1,0 +1,77 @@
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "shared/algo/travel_matrix.h"
+#include "shared/model/attraction.h"
+#include "shared/model/city.h"
+#include "shared/model/generation_options.h"
+#include "shared/model/place_id.h"
+#include "shared/model/run_trace.h"
+#include "shared/model/tour.h"
+
+namespace server::pipeline {
+
+/// Shared by the stages of one run: external calls are recorded here (the run trace keeps them
+/// for cost accounting and replay), and a run may spend at most `call_budget` calls.
+struct RunContext {
+  std::vector<core::model::ExternalCall> calls;
+  int call_budget = 400;
+  /// Called with a stage name and its progress 0..1 (may be empty).
+  std::function<void(const std::string& stage, double progress)> on_progress;
+  /// When set and true, the run stops before its next stage with server::CancelledError.
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+/// Reads a city and its candidate attractions (Google Places, or the embedded data set).
+class PlaceProvider {
+ public:
+  virtual ~PlaceProvider() = default;
+  /// "embedded", "google", "replay": recorded in the run trace.
+  virtual std::string name() const = 0;
+  /// Cheap check before any work is queued: throws core::InputError for a malformed id, and
+  /// core::NotFoundError when the source can tell without a call that it does not know the place.
+  virtual void check_place_id(const std::string& place_id) const { core::model::validate_place_id(place_id); }
+  /// The city of `place_id`. Throws core::NotFoundError (code "unknown_place") if the source
+  /// does not know it, core::InputError for a malformed id, server::UpstreamError on failures.
+  virtual core::model::City city(const std::string& place_id, const core::model::GenerationOptions& options,
+                                 RunContext& context) = 0;
+  /// Raw candidate attractions around `city` (undecided; the filter decides).
+  virtual std::vector<core::model::Attraction> attractions(const core::model::City& city,
+                                                           const core::model::GenerationOptions& options,
+                                                           RunContext& context) = 0;
+};
+
+/// What a filter decided and how.
+struct FilterOutcome {
+  std::vector<core::model::Attraction> decisions;  ///< every candidate, with included/reason set
+  std::string used;                                ///< "heuristic", "llm", "llm, fell back to ..."
+};
+
+/// Decides which candidates are worth a stop (an LLM, or the offline heuristics).
+class AttractionFilter {
+ public:
+  virtual ~AttractionFilter() = default;
+  /// Decides every candidate. Must not throw for service failures: fall back and say so in `used`.
+  virtual FilterOutcome filter(const core::model::City& city, std::vector<core::model::Attraction> candidates,
+                               const core::model::GenerationOptions& options, RunContext& context) = 0;
+};
+
+/// Walking distances and paths (Google Routes, or the walking model).
+class DistanceProvider {
+ public:
+  virtual ~DistanceProvider() = default;
+  /// How distances are obtained, for the run trace (e.g. "walking model 4.5 km/h x 1.3").
+  virtual std::string describe(const core::model::GenerationOptions& options) const = 0;
+  /// Distances (m) and walking times (min) between every pair of `points`.
+  virtual core::algo::TravelMatrix matrix(const std::vector<core::model::GeoPoint>& points,
+                                          const core::model::GenerationOptions& options, RunContext& context) = 0;
+  /// Replaces the straight legs of `tours` with walking paths where the provider has them.
+  virtual void legs(std::vector<core::model::Tour>& tours, const core::model::GenerationOptions& options,
+                    RunContext& context) = 0;
+};
+
+}  // namespace server::pipeline

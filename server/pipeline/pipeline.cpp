@@ -1,0 +1,133 @@
+#include "server/pipeline/pipeline.h"
+
+#include <algorithm>
+#include <map>
+#include <thread>
+
+#include "server/errors.h"
+#include "server/support/clock.h"
+#include "shared/algo/tour_planning.h"
+
+namespace server::pipeline {
+namespace {
+
+double stage_progress(const std::string& stage) {
+  for (std::size_t i = 0; i < kStageNames.size(); ++i) {
+    if (stage == kStageNames[i]) return static_cast<double>(i) / static_cast<double>(kStageNames.size());
+  }
+  return 0.0;
+}
+
+// Runs one stage with timing, call accounting and bounded retries of retryable upstream errors.
+template <class Fn>
+auto run_stage(const char* name, core::model::RunTrace& trace, RunContext& context, const StageRetry& retry,
+               Fn&& fn) {
+  if (context.cancel != nullptr && context.cancel->load()) {
+    throw CancelledError(std::string("stopped before stage ") + name);
+  }
+  if (context.on_progress) context.on_progress(name, stage_progress(name));
+  const auto start = std::chrono::steady_clock::now();
+  const std::size_t calls_before = context.calls.size();
+  core::model::StageRecord record{name, 0.0, 0, 0.0, ""};
+  for (int attempt = 1;; ++attempt) {
+    try {
+      auto result = fn(record);
+      record.seconds = support::seconds_since(start);
+      record.calls = static_cast<int>(context.calls.size() - calls_before);
+      for (std::size_t i = calls_before; i < context.calls.size(); ++i) record.cost_usd += context.calls[i].cost_usd;
+      trace.stages.push_back(record);
+      return result;
+    } catch (const UpstreamError& error) {
+      if (!error.retryable() || attempt >= retry.max_attempts) throw;
+      record.note += std::string(record.note.empty() ? "" : "; ") + "attempt " + std::to_string(attempt) +
+                     " failed: " + error.what();
+      std::this_thread::sleep_for(retry.delay * attempt);
+    }
+  }
+}
+
+void carry_editor_fields(std::vector<core::model::Attraction>& decisions,
+                         const std::optional<core::model::Revision>& previous) {
+  if (!previous) return;
+  std::map<std::string, const core::model::EditorFields*, std::less<>> editor_of;
+  for (const core::model::Attraction& a : previous->attractions) editor_of.emplace(a.id, &a.editor);
+  for (core::model::Attraction& a : decisions) {
+    if (const auto it = editor_of.find(a.id); it != editor_of.end()) a.editor = *it->second;
+  }
+}
+
+std::vector<core::model::Attraction> sorted_for_people(std::vector<core::model::Attraction> attractions) {
+  std::stable_sort(attractions.begin(), attractions.end(), [](const auto& x, const auto& y) {
+    const bool xi = core::model::effective_included(x);
+    const bool yi = core::model::effective_included(y);
+    if (xi != yi) return xi;
+    return core::model::effective_score(x) > core::model::effective_score(y);
+  });
+  return attractions;
+}
+
+}  // namespace
+
+Pipeline::Pipeline(PlaceProvider& places, AttractionFilter& filter, DistanceProvider& distances, StageRetry retry)
+    : m_places(places), m_filter(filter), m_distances(distances), m_retry(retry) {}
+
+GenerationResult Pipeline::run(const GenerationRequest& request, const std::optional<core::model::Revision>& previous,
+                               RunContext& context) const {
+  const core::model::GenerationOptions& options = request.options;
+  GenerationResult result;
+  core::model::RunTrace& trace = result.trace;
+  trace.job_id = request.job_id;
+  trace.place_id = request.place_id;
+  trace.options = options;
+  trace.places_source = m_places.name();
+  trace.distance_policy = m_distances.describe(options);
+
+  trace.city = run_stage("city", trace, context, m_retry, [&](auto&) {
+    return m_places.city(request.place_id, options, context);
+  });
+  trace.candidates = run_stage("attractions", trace, context, m_retry, [&](core::model::StageRecord& record) {
+    auto candidates = m_places.attractions(trace.city, options, context);
+    record.note = std::to_string(candidates.size()) + " candidates";
+    return candidates;
+  });
+  trace.decisions = run_stage("filter", trace, context, m_retry, [&](core::model::StageRecord& record) {
+    FilterOutcome outcome = m_filter.filter(trace.city, trace.candidates, options, context);
+    trace.filter_used = outcome.used;
+    carry_editor_fields(outcome.decisions, previous);
+    const auto kept = std::count_if(outcome.decisions.begin(), outcome.decisions.end(),
+                                    [](const auto& a) { return core::model::effective_included(a); });
+    record.note = outcome.used + ": kept " + std::to_string(kept) + " of " + std::to_string(outcome.decisions.size());
+    return std::move(outcome.decisions);
+  });
+  const core::algo::PlanPoints points = core::algo::plan_points(trace.decisions, options);
+  const core::algo::TravelMatrix matrix = run_stage("distances", trace, context, m_retry, [&](auto& record) {
+    record.note = trace.distance_policy + ", " + std::to_string(points.points.size()) + " points";
+    return m_distances.matrix(points.points, options, context);
+  });
+  core::algo::PlanResult plan = run_stage("plan", trace, context, m_retry, [&](auto& record) {
+    core::planner::SolveOptions solve_options;
+    solve_options.seed = options.seed;
+    auto planned = core::algo::plan_tours(trace.decisions, points, matrix, options,
+                                          previous ? previous->tours : std::vector<core::model::Tour>{}, solve_options);
+    record.note = std::to_string(planned.tours.size()) + " tours";
+    return planned;
+  });
+  trace.planned = plan.tours;
+  trace.tours = run_stage("legs", trace, context, m_retry, [&](auto&) {
+    std::vector<core::model::Tour> tours = plan.tours;
+    m_distances.legs(tours, options, context);
+    return tours;
+  });
+
+  result.city = trace.city;
+  result.warnings = std::move(plan.warnings);
+  result.revision.origin = "generation";
+  result.revision.job_id = request.job_id;
+  result.revision.options = options;
+  result.revision.attractions = sorted_for_people(trace.decisions);
+  result.revision.tours = trace.tours;
+  trace.calls = context.calls;
+  return result;
+}
+
+}  // namespace server::pipeline

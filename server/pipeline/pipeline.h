@@ -1,0 +1,60 @@
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/pipeline/interfaces.h"
+#include "shared/model/revision.h"
+#include "shared/model/run_trace.h"
+
+namespace server::pipeline {
+
+/// The stages of a generation, in order (the last, "store", is run by the caller).
+inline constexpr std::array<const char*, 7> kStageNames{"city", "attractions", "filter", "distances",
+                                                        "plan", "legs", "store"};
+
+/// One generation to run.
+struct GenerationRequest {
+  std::string job_id;
+  std::string place_id;
+  core::model::GenerationOptions options;
+};
+
+/// Everything a generation produced, ready to be stored in one transaction.
+struct GenerationResult {
+  core::model::City city;          ///< as the place source describes it (no store id yet)
+  core::model::Revision revision;  ///< attractions and tours; number and status set by the store
+  core::model::RunTrace trace;
+  std::vector<std::string> warnings;
+};
+
+/// How often a stage that failed on a retryable upstream error is run again.
+struct StageRetry {
+  int max_attempts = 2;
+  std::chrono::milliseconds delay{500};
+};
+
+/// Orchestrates city -> attractions -> filter -> distances -> plan -> legs over the interfaces.
+/// Each stage's output, duration and external calls go into the run trace. Thread-safe if the
+/// providers are.
+class Pipeline {
+ public:
+  Pipeline(PlaceProvider& places, AttractionFilter& filter, DistanceProvider& distances, StageRetry retry = {});
+
+  /// Runs every stage but "store". `previous` (the city's latest revision, if any) lends its
+  /// editor fields to attractions with the same id, so editors' decisions survive regeneration.
+  /// Throws what a stage throws after its retries (core::Error subclasses name the problem).
+  GenerationResult run(const GenerationRequest& request, const std::optional<core::model::Revision>& previous,
+                       RunContext& context) const;
+
+ private:
+  PlaceProvider& m_places;
+  AttractionFilter& m_filter;
+  DistanceProvider& m_distances;
+  StageRetry m_retry;
+};
+
+}  // namespace server::pipeline
