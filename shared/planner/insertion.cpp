@@ -12,7 +12,9 @@ std::size_t cell(const Instance& inst, int node, int r) { return at(node * inst.
 void fill_cache(const Instance& inst, const TopState& state, Workspace& work, int r) {
   for (const int node : work.pool) {
     const std::size_t c = cell(inst, node, r);
-    if (!inst.may_visit(node, r)) {
+    // Slack only shrinks during a recreate, and on street networks a detour is never negative:
+    // a visit longer than the slack can be ruled out without scanning the tour.
+    if (!inst.may_visit(node, r) || inst.service[at(node)] > state.slack(r)) {
       work.ins_delta[c] = kNone;
       continue;
     }
@@ -60,6 +62,42 @@ double priority(const Instance& inst, int node, int r, double delta, InsertionRu
   return gain / (added > floor ? added : floor);
 }
 
+// Highest-priority feasible insertion: returns the node (taken out of the pool) and sets `route`,
+// or returns -1. Nodes that fit nowhere leave the pool for good, since slack only shrinks.
+int pick_insertion(const Instance& inst, const TopState& state, Workspace& work, InsertionRule rule, int& route) {
+  double best = -1.0;
+  std::size_t best_index = 0;
+  route = -1;
+  for (std::size_t i = 0; i < work.pool.size();) {
+    const int node = work.pool[i];
+    bool fits = false;
+    for (int r = 0; r < state.route_count(); ++r) {
+      if (work.open[at(r)] == 0) continue;
+      const double delta = work.ins_delta[cell(inst, node, r)];
+      if (delta == kNone || delta + inst.service[at(node)] > state.slack(r)) continue;
+      fits = true;
+      const double value = priority(inst, node, r, delta, rule) * work.noise[at(node)];
+      if (value > best) {
+        best = value;
+        best_index = i;
+        route = r;
+      }
+    }
+    if (fits) {
+      ++i;
+      continue;
+    }
+    if (route >= 0 && best_index == work.pool.size() - 1) best_index = i;  // the best moves into slot i
+    work.pool[i] = work.pool.back();
+    work.pool.pop_back();
+  }
+  if (route < 0) return -1;
+  const int node = work.pool[best_index];
+  work.pool[best_index] = work.pool.back();
+  work.pool.pop_back();
+  return node;
+}
+
 }  // namespace
 
 double best_insertion(const Instance& instance, const TopState& state, int r, int node, int& pos) {
@@ -86,35 +124,20 @@ int recreate(const Instance& instance, TopState& state, Workspace& work, Rng& rn
     work.noise[at(node)] = params.noise > 0.0 ? 1.0 + params.noise * (2.0 * rng.uniform() - 1.0) : 1.0;
   }
   for (int r = 0; r < state.route_count(); ++r) {
-    if (instance.frozen[at(r)] == 0) fill_cache(instance, state, work, r);
+    // A tour whose slack is below every visit time cannot take a stop (detours are >= 0).
+    work.open[at(r)] = instance.frozen[at(r)] == 0 && state.slack(r) >= instance.min_service ? 1 : 0;
+    if (work.open[at(r)] != 0) fill_cache(instance, state, work, r);
   }
   int inserted = 0;
-  while (!work.pool.empty()) {
-    double best = -1.0;
-    std::size_t best_index = 0;
-    int best_route = -1;
-    for (std::size_t i = 0; i < work.pool.size(); ++i) {
-      const int node = work.pool[i];
-      for (int r = 0; r < state.route_count(); ++r) {
-        if (instance.frozen[at(r)] != 0) continue;
-        const double delta = work.ins_delta[cell(instance, node, r)];
-        if (delta == kNone || delta + instance.service[at(node)] > state.slack(r)) continue;
-        const double value = priority(instance, node, r, delta, params.rule) * work.noise[at(node)];
-        if (value > best) {
-          best = value;
-          best_index = i;
-          best_route = r;
-        }
-      }
-    }
-    if (best_route < 0) break;
-    const int node = work.pool[best_index];
-    const int pos = work.ins_pos[cell(instance, node, best_route)];
-    work.pool[best_index] = work.pool.back();
-    work.pool.pop_back();
-    state.insert(best_route, pos, node);
-    work.dirty[at(best_route)] = 1;
-    update_cache(instance, state, work, best_route, pos);
+  for (;;) {
+    int route = -1;
+    const int node = pick_insertion(instance, state, work, params.rule, route);
+    if (node < 0) break;
+    const int pos = work.ins_pos[cell(instance, node, route)];
+    state.insert(route, pos, node);
+    work.dirty[at(route)] = 1;
+    work.open[at(route)] = state.slack(route) >= instance.min_service ? 1 : 0;
+    if (work.open[at(route)] != 0) update_cache(instance, state, work, route, pos);
     ++inserted;
   }
   return inserted;

@@ -83,6 +83,8 @@ void set_permissions(const Problem& problem, Instance& inst, const std::vector<c
 void set_scores(Instance& inst) {
   double total = 0.0;
   for (const int j : inst.candidates) total += inst.interest[at(j)];
+  inst.min_service = inst.candidates.empty() ? 0.0 : inst.service[at(inst.candidates.front())];
+  for (const int j : inst.candidates) inst.min_service = std::min(inst.min_service, inst.service[at(j)]);
   inst.mean_score = inst.candidates.empty() ? 1.0 : std::max(total / static_cast<double>(inst.candidates.size()), 1e-6);
   // One more required stop must outweigh any set of optional stops.
   const double bonus = total + 1.0;

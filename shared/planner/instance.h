@@ -42,6 +42,7 @@ struct Instance {
   int neighbour_count = 0;
   double balance_weight = 0.0;
   double mean_score = 1.0;        ///< mean interest of the candidates (temperature scale)
+  double min_service = 0.0;       ///< shortest visit among the candidates
 
   /// Travel from `from` to `to`.
   double d(int from, int to) const { return cost[at(from * size + to)]; }

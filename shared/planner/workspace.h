@@ -17,7 +17,8 @@ struct Workspace {
         ins_pos(at(instance.size) * at(instance.tour_count), -1),
         blocked(at(instance.size), 0),
         noise(at(instance.size), 1.0),
-        dirty(at(instance.tour_count), 1) {
+        dirty(at(instance.tour_count), 1),
+        open(at(instance.tour_count), 0) {
     pool.reserve(at(instance.size));
     removed.reserve(at(instance.size));
     order.reserve(at(instance.size));
@@ -32,6 +33,7 @@ struct Workspace {
   std::vector<char> blocked;      ///< per node: kept out of the current recreate
   std::vector<double> noise;      ///< per node: random factor on its insertion priority
   std::vector<char> dirty;        ///< per tour: changed since its last reordering
+  std::vector<char> open;         ///< per tour: may still take a stop in the current recreate
   std::vector<std::pair<double, int>> order;  ///< sort buffer
 };
 
