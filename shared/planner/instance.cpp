@@ -1,6 +1,7 @@
 #include "shared/planner/instance.h"
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 #include "shared/planner/neighbours.h"
@@ -40,6 +41,40 @@ void set_ends(const Problem& problem, Instance& inst, std::vector<char>& depot) 
   }
 }
 
+// Shortest travel from `source` to every node (`forward`) or from every node to it, by dense
+// Dijkstra: O(size^2), and valid whether or not the matrix obeys the triangle inequality.
+std::vector<double> shortest(const Instance& inst, int source, bool forward) {
+  const auto n = at(inst.size);
+  std::vector<double> dist(n, std::numeric_limits<double>::infinity());
+  std::vector<char> done(n, 0);
+  dist[at(source)] = 0.0;
+  for (std::size_t step = 0; step < n; ++step) {
+    std::size_t u = n;
+    for (std::size_t v = 0; v < n; ++v) {
+      if (done[v] == 0 && (u == n || dist[v] < dist[u])) u = v;
+    }
+    done[u] = 1;
+    const int ui = static_cast<int>(u);
+    for (std::size_t v = 0; v < n; ++v) {
+      const int vi = static_cast<int>(v);
+      const double via = dist[u] + (forward ? inst.d(ui, vi) : inst.d(vi, ui));
+      if (via < dist[v]) dist[v] = via;
+    }
+  }
+  return dist;
+}
+
+void set_trips(Instance& inst) {
+  inst.trip.assign(at(inst.tour_count) * at(inst.size), 0.0);
+  for (int t = 0; t < inst.tour_count; ++t) {
+    const std::vector<double> out = shortest(inst, inst.start[at(t)], true);
+    const std::vector<double> back = shortest(inst, inst.end[at(t)], false);
+    for (int j = 0; j < inst.size; ++j) {
+      inst.trip[at(t * inst.size + j)] = out[at(j)] + inst.service[at(j)] + back[at(j)];
+    }
+  }
+}
+
 // Per node: the tour it is locked to (first lock wins), or -1.
 std::vector<int> lock_tours(const Problem& problem, int n) {
   std::vector<int> lock(at(n), -1);
@@ -64,8 +99,7 @@ void set_permissions(const Problem& problem, Instance& inst, const std::vector<c
     bool any = false;
     for (int t = 0; t < k; ++t) {
       if (inst.frozen[at(t)] != 0 || (lock[at(j)] >= 0 && lock[at(j)] != t)) continue;
-      const double trip = inst.d(inst.start[at(t)], j) + inst.service[at(j)] + inst.d(j, inst.end[at(t)]);
-      if (trip <= inst.limit[at(t)]) {
+      if (inst.least_trip(j, t) <= inst.limit[at(t)]) {
         inst.allowed[at(j * k + t)] = 1;
         any = true;
       }
@@ -92,6 +126,19 @@ void set_scores(Instance& inst) {
   for (const int j : inst.candidates) {
     if (inst.required[at(j)] != 0) inst.score[at(j)] += bonus;
   }
+}
+
+// The balance term divides squared durations by a typical tour duration: the budget when the
+// budgets bind, or the share of all visits (plus a short hop each) when everything would fit.
+// Dividing by a far-off budget would make balancing negligible in small cities.
+void set_balance_scale(Instance& inst) {
+  double need = 0.0;
+  for (const int j : inst.candidates) {
+    const int nearest = inst.neighbour_count > 0 ? inst.neighbours_of(j)[0] : -1;
+    need += inst.service[at(j)] + (nearest >= 0 ? inst.d(j, nearest) : 0.0);
+  }
+  const double share = need / static_cast<double>(inst.tour_count);
+  for (const double b : inst.budget) inst.balance_scale.push_back(share > 0.0 ? std::min(b, share) : b);
 }
 
 }  // namespace
@@ -124,10 +171,12 @@ Instance build_instance(const Problem& problem) {
   inst.frozen_stops.assign(at(inst.tour_count), {});
   for (std::size_t t = 0; t < problem.frozen.size(); ++t) inst.frozen_stops[t] = problem.frozen[t];
   for (std::size_t t = 0; t < problem.frozen.size(); ++t) inst.frozen[t] = problem.frozen[t].empty() ? 0 : 1;
+  set_trips(inst);
   set_permissions(problem, inst, depot);
   set_scores(inst);
   inst.neighbour_count = std::min(kNeighbourCount, std::max(0, static_cast<int>(inst.candidates.size()) - 1));
   inst.neighbours = nearest_neighbours(inst.cost.data(), inst.size, inst.candidates, inst.neighbour_count);
+  set_balance_scale(inst);
   return inst;
 }
 

@@ -37,6 +37,8 @@ struct Instance {
   std::vector<char> frozen;       ///< per tour
   std::vector<std::vector<int>> frozen_stops;  ///< per tour, the frozen visiting order (or empty)
   std::vector<char> allowed;      ///< size x tour_count: node may be a stop of that tour
+  std::vector<double> trip;       ///< tour_count x size: least duration of any tour t through j
+  std::vector<double> balance_scale;  ///< per tour: duration scale of the balance term
   std::vector<int> candidates;    ///< nodes some non-frozen tour may take
   std::vector<int> neighbours;    ///< size x neighbour_count nearest candidates (-1 padded)
   int neighbour_count = 0;
@@ -48,6 +50,9 @@ struct Instance {
   double d(int from, int to) const { return cost[at(from * size + to)]; }
   /// True when `node` may be a stop of `tour`.
   bool may_visit(int node, int tour) const { return allowed[at(node * tour_count + tour)] != 0; }
+  /// Lower bound on the duration of tour `tour` if it visits `node` (shortest paths, so it
+  /// holds for matrices without the triangle inequality too).
+  double least_trip(int node, int tour) const { return trip[at(tour * size + node)]; }
   /// Row of neighbour ids of `node` (neighbour_count entries, -1 padded).
   const int* neighbours_of(int node) const { return neighbours.data() + node * neighbour_count; }
 };

@@ -37,7 +37,7 @@ std::string alone_reason(const Instance& inst, int node, int only) {
   std::string reason;
   for (int t = 0; t < inst.tour_count; ++t) {
     if ((only >= 0 && t != only) || inst.frozen[at(t)] != 0) continue;
-    const double trip = inst.d(inst.start[at(t)], node) + inst.service[at(node)] + inst.d(node, inst.end[at(t)]);
+    const double trip = inst.least_trip(node, t);
     const double budget = inst.budget[at(t)];
     if (trip <= inst.limit[at(t)]) return {};
     if (reason.empty() || trip - budget < best_excess) {

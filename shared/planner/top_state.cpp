@@ -31,8 +31,8 @@ void TopState::clear() {
 }
 
 double TopState::route_cost(int r, double travel, double duration) const {
-  const double budget = m_inst->budget[at(r)];
-  const double balance = budget > 0.0 ? m_inst->balance_weight * duration * duration / budget : 0.0;
+  const double scale = m_inst->balance_scale[at(r)];
+  const double balance = scale > 0.0 ? m_inst->balance_weight * duration * duration / scale : 0.0;
   return travel + balance;
 }
 
