@@ -14,7 +14,7 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kEarthRadiusKm = 6371.0;
-constexpr double kDetour = 1.3;        // street network vs straight line
+constexpr double kDetour = 1.3;  // street network vs straight line
 constexpr double kWalkKmPerHour = 4.5;
 
 struct Point {
@@ -26,8 +26,9 @@ double haversine_km(Point a, Point b) {
   const double rad = kPi / 180.0;
   const double dlat = (b.lat - a.lat) * rad;
   const double dlon = (b.lon - a.lon) * rad;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.lat * rad) * std::cos(b.lat * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(a.lat * rad) * std::cos(b.lat * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2.0 * kEarthRadiusKm * std::asin(std::sqrt(h));
 }
 
@@ -44,7 +45,8 @@ std::vector<Point> city_points(int count, core::planner::Rng& rng) {
   const double km_lat = 1.0 / 111.0;
   const double km_lon = 1.0 / (111.0 * std::cos(centre.lat * kPi / 180.0));
   std::vector<Point> hubs{{0.0, 0.0}};
-  for (int h = 0; h < 5; ++h) hubs.push_back({2.5 * (rng.uniform() - 0.5) * 2.0, 2.5 * (rng.uniform() - 0.5) * 2.0});
+  for (int h = 0; h < 5; ++h)
+    hubs.push_back({2.5 * (rng.uniform() - 0.5) * 2.0, 2.5 * (rng.uniform() - 0.5) * 2.0});
   std::vector<Point> points{centre};  // node 0: the tours' meeting point
   for (int i = 0; i < count; ++i) {
     const bool core = rng.uniform() < 0.4;
@@ -65,7 +67,8 @@ core::planner::Problem make_city(const Options& options) {
   p.travel = core::planner::CostMatrix(n);
   for (int i = 0; i < n; ++i) {
     for (int j = 0; j < n; ++j) {
-      const double km = haversine_km(points[static_cast<std::size_t>(i)], points[static_cast<std::size_t>(j)]);
+      const double km =
+          haversine_km(points[static_cast<std::size_t>(i)], points[static_cast<std::size_t>(j)]);
       p.travel(i, j) = km * kDetour / kWalkKmPerHour * 60.0;  // minutes
     }
   }
@@ -108,12 +111,13 @@ int run_city(const Options& options) {
   std::printf("points,tours,budget,seed,score,travel,seconds");
   if (options.time_limit_given) std::printf(",long_ms,long_score,long_seconds,gap_percent");
   std::printf("\n%d,%d,%g,%llu,%.0f,%.1f,%.3f", options.points, options.tours, options.budget_min,
-              static_cast<unsigned long long>(options.seed), quick.solution.score, quick.solution.travel, quick.seconds);
+              static_cast<unsigned long long>(options.seed), quick.solution.score,
+              quick.solution.travel, quick.seconds);
   if (options.time_limit_given) {
     const Run slow = run_once(problem, options, true);
     const double gap = (slow.solution.score - quick.solution.score) / slow.solution.score * 100.0;
-    std::printf(",%lld,%.0f,%.3f,%.3f", static_cast<long long>(options.time_limit_ms), slow.solution.score,
-                slow.seconds, gap);
+    std::printf(",%lld,%.0f,%.3f,%.3f", static_cast<long long>(options.time_limit_ms),
+                slow.solution.score, slow.seconds, gap);
   }
   std::printf("\n");
   return 0;

@@ -9,14 +9,15 @@
 namespace {
 
 void usage() {
-  std::fprintf(stderr,
-               "usage: narrando-bench top FILE... [--time-limit-ms N] [--seed S]\n"
-               "       narrando-bench tsp FILE... [--time-limit-ms N] [--seed S]\n"
-               "       narrando-bench city [--points N] [--tours K] [--budget MIN] [--time-limit-ms N]\n"
-               "                           [--seed S]\n"
-               "  --time-limit-ms: per instance (default 1000). In city mode the default-effort plan is\n"
-               "                   always made; with this flag a second, time-limited run is made and\n"
-               "                   the gap of the default plan to it is printed.\n");
+  std::fprintf(
+      stderr,
+      "usage: narrando-bench top FILE... [--time-limit-ms N] [--seed S]\n"
+      "       narrando-bench tsp FILE... [--time-limit-ms N] [--seed S]\n"
+      "       narrando-bench city [--points N] [--tours K] [--budget MIN] [--time-limit-ms N]\n"
+      "                           [--seed S]\n"
+      "  --time-limit-ms: per instance (default 1000). In city mode the default-effort plan is\n"
+      "                   always made; with this flag a second, time-limited run is made and\n"
+      "                   the gap of the default plan to it is printed.\n");
 }
 
 bool parse(int argc, char** argv, bench::Options& options) {

@@ -11,10 +11,10 @@ struct Options {
   std::vector<std::string> files;
   std::int64_t time_limit_ms = 1000;  ///< per instance
   std::uint64_t seed = 1;
-  int points = 300;                   ///< city mode
-  int tours = 4;                      ///< city mode
-  double budget_min = 180.0;          ///< city mode
-  bool time_limit_given = false;      ///< city mode: also run for time_limit_ms and report the gap
+  int points = 300;               ///< city mode
+  int tours = 4;                  ///< city mode
+  double budget_min = 180.0;      ///< city mode
+  bool time_limit_given = false;  ///< city mode: also run for time_limit_ms and report the gap
 };
 
 /// `top` mode: prints instance,n,m,tmax,score,seconds; returns the process exit code.

@@ -78,7 +78,8 @@ double verify(const TopFile& f, const core::planner::Solution& s) {
     // An empty path is a team member who stays home; it is feasible even when the two depots
     // alone are farther apart than tmax (Chao's value-0 instances).
     if (!tour.empty() && length > f.tmax) {
-      throw std::runtime_error("path length " + std::to_string(length) + " exceeds tmax " + std::to_string(f.tmax));
+      throw std::runtime_error("path length " + std::to_string(length) + " exceeds tmax " +
+                               std::to_string(f.tmax));
     }
   }
   return total;
@@ -115,7 +116,8 @@ int run_top(const Options& options) {
 std::string instance_name(const std::string& path, const std::string& extension) {
   const std::size_t slash = path.find_last_of('/');
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-  if (name.size() >= extension.size() && name.compare(name.size() - extension.size(), extension.size(), extension) == 0) {
+  if (name.size() >= extension.size() &&
+      name.compare(name.size() - extension.size(), extension.size(), extension) == 0) {
     name.resize(name.size() - extension.size());
   }
   return name;

@@ -15,15 +15,18 @@ namespace {
 // Recomputes the closed tour length from the file data; throws unless `order` is a permutation.
 long long verify(const TsplibInstance& inst, const std::vector<int>& order) {
   const int n = static_cast<int>(inst.x.size());
-  if (static_cast<int>(order.size()) != n) throw std::runtime_error("tour does not visit every city");
+  if (static_cast<int>(order.size()) != n)
+    throw std::runtime_error("tour does not visit every city");
   std::vector<char> seen(static_cast<std::size_t>(n), 0);
   for (const int v : order) {
-    if (v < 0 || v >= n || seen[static_cast<std::size_t>(v)] != 0) throw std::runtime_error("tour is not a permutation");
+    if (v < 0 || v >= n || seen[static_cast<std::size_t>(v)] != 0)
+      throw std::runtime_error("tour is not a permutation");
     seen[static_cast<std::size_t>(v)] = 1;
   }
   long long length = 0;
   for (int p = 0; p < n; ++p) {
-    length += tsplib_distance(inst, order[static_cast<std::size_t>(p)], order[static_cast<std::size_t>((p + 1) % n)]);
+    length += tsplib_distance(inst, order[static_cast<std::size_t>(p)],
+                              order[static_cast<std::size_t>((p + 1) % n)]);
   }
   return length;
 }

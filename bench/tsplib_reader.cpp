@@ -39,14 +39,16 @@ TsplibInstance read_tsplib(const std::string& path) {
     if (key == "DIMENSION") dimension = std::stoi(value);
     if (key == "EDGE_WEIGHT_TYPE") inst.type = value;
   }
-  if (inst.type != "EUC_2D" && inst.type != "GEO") throw std::runtime_error(path + ": unsupported EDGE_WEIGHT_TYPE " + inst.type);
+  if (inst.type != "EUC_2D" && inst.type != "GEO")
+    throw std::runtime_error(path + ": unsupported EDGE_WEIGHT_TYPE " + inst.type);
   if (dimension <= 0) throw std::runtime_error(path + ": missing DIMENSION");
   inst.x.resize(static_cast<std::size_t>(dimension));
   inst.y.resize(static_cast<std::size_t>(dimension));
   for (int k = 0; k < dimension; ++k) {
     int id = 0;
     double x = 0.0, y = 0.0;
-    if (!(in >> id >> x >> y) || id < 1 || id > dimension) throw std::runtime_error(path + ": bad NODE_COORD_SECTION");
+    if (!(in >> id >> x >> y) || id < 1 || id > dimension)
+      throw std::runtime_error(path + ": bad NODE_COORD_SECTION");
     inst.x[static_cast<std::size_t>(id - 1)] = x;
     inst.y[static_cast<std::size_t>(id - 1)] = y;
   }
@@ -63,7 +65,8 @@ long long tsplib_distance(const TsplibInstance& inst, int i, int j) {
     const double q1 = std::cos(lon_i - lon_j);
     const double q2 = std::cos(lat_i - lat_j);
     const double q3 = std::cos(lat_i + lat_j);
-    return static_cast<long long>(6378.388 * std::acos(0.5 * ((1.0 + q1) * q2 - (1.0 - q1) * q3)) + 1.0);
+    return static_cast<long long>(6378.388 * std::acos(0.5 * ((1.0 + q1) * q2 - (1.0 - q1) * q3)) +
+                                  1.0);
   }
   const double dx = inst.x[a] - inst.x[b];
   const double dy = inst.y[a] - inst.y[b];

@@ -64,7 +64,8 @@ double priority(const Instance& inst, int node, int r, double delta, InsertionRu
 
 // Highest-priority feasible insertion: returns the node (taken out of the pool) and sets `route`,
 // or returns -1. Nodes that fit nowhere leave the pool for good, since slack only shrinks.
-int pick_insertion(const Instance& inst, const TopState& state, Workspace& work, InsertionRule rule, int& route) {
+int pick_insertion(const Instance& inst, const TopState& state, Workspace& work, InsertionRule rule,
+                   int& route) {
   double best = -1.0;
   std::size_t best_index = 0;
   route = -1;
@@ -87,7 +88,8 @@ int pick_insertion(const Instance& inst, const TopState& state, Workspace& work,
       ++i;
       continue;
     }
-    if (route >= 0 && best_index == work.pool.size() - 1) best_index = i;  // the best moves into slot i
+    if (route >= 0 && best_index == work.pool.size() - 1)
+      best_index = i;  // the best moves into slot i
     work.pool[i] = work.pool.back();
     work.pool.pop_back();
   }
@@ -116,16 +118,19 @@ double best_insertion(const Instance& instance, const TopState& state, int r, in
   return best;
 }
 
-int recreate(const Instance& instance, TopState& state, Workspace& work, Rng& rng, const RecreateParams& params) {
+int recreate(const Instance& instance, TopState& state, Workspace& work, Rng& rng,
+             const RecreateParams& params) {
   work.pool.clear();
   for (const int node : instance.candidates) {
     if (state.route_of(node) >= 0 || work.blocked[at(node)] != 0) continue;
     work.pool.push_back(node);
-    work.noise[at(node)] = params.noise > 0.0 ? 1.0 + params.noise * (2.0 * rng.uniform() - 1.0) : 1.0;
+    work.noise[at(node)] =
+        params.noise > 0.0 ? 1.0 + params.noise * (2.0 * rng.uniform() - 1.0) : 1.0;
   }
   for (int r = 0; r < state.route_count(); ++r) {
     // A tour whose slack is below every visit time cannot take a stop (detours are >= 0).
-    work.open[at(r)] = instance.frozen[at(r)] == 0 && state.slack(r) >= instance.min_service ? 1 : 0;
+    work.open[at(r)] =
+        instance.frozen[at(r)] == 0 && state.slack(r) >= instance.min_service ? 1 : 0;
     if (work.open[at(r)] != 0) fill_cache(instance, state, work, r);
   }
   int inserted = 0;

@@ -118,8 +118,11 @@ void set_scores(Instance& inst) {
   double total = 0.0;
   for (const int j : inst.candidates) total += inst.interest[at(j)];
   inst.min_service = inst.candidates.empty() ? 0.0 : inst.service[at(inst.candidates.front())];
-  for (const int j : inst.candidates) inst.min_service = std::min(inst.min_service, inst.service[at(j)]);
-  inst.mean_score = inst.candidates.empty() ? 1.0 : std::max(total / static_cast<double>(inst.candidates.size()), 1e-6);
+  for (const int j : inst.candidates)
+    inst.min_service = std::min(inst.min_service, inst.service[at(j)]);
+  inst.mean_score = inst.candidates.empty()
+                        ? 1.0
+                        : std::max(total / static_cast<double>(inst.candidates.size()), 1e-6);
   // One more required stop must outweigh any set of optional stops.
   const double bonus = total + 1.0;
   inst.score = inst.interest;
@@ -138,7 +141,8 @@ void set_balance_scale(Instance& inst) {
     need += inst.service[at(j)] + (nearest >= 0 ? inst.d(j, nearest) : 0.0);
   }
   const double share = need / static_cast<double>(inst.tour_count);
-  for (const double b : inst.budget) inst.balance_scale.push_back(share > 0.0 ? std::min(b, share) : b);
+  for (const double b : inst.budget)
+    inst.balance_scale.push_back(share > 0.0 ? std::min(b, share) : b);
 }
 
 }  // namespace
@@ -149,7 +153,8 @@ Instance build_instance(const Problem& problem) {
   inst.node_count = n;
   inst.tour_count = problem.tour_count;
   bool free_end = problem.ends.empty();
-  for (const TourEnds& e : problem.ends) free_end = free_end || e.start == kFreeEnd || e.end == kFreeEnd;
+  for (const TourEnds& e : problem.ends)
+    free_end = free_end || e.start == kFreeEnd || e.end == kFreeEnd;
   inst.size = free_end ? n + 1 : n;
   inst.virtual_node = free_end ? n : -1;
   inst.balance_weight = problem.balance_weight;
@@ -170,12 +175,15 @@ Instance build_instance(const Problem& problem) {
   inst.frozen.assign(at(inst.tour_count), 0);
   inst.frozen_stops.assign(at(inst.tour_count), {});
   for (std::size_t t = 0; t < problem.frozen.size(); ++t) inst.frozen_stops[t] = problem.frozen[t];
-  for (std::size_t t = 0; t < problem.frozen.size(); ++t) inst.frozen[t] = problem.frozen[t].empty() ? 0 : 1;
+  for (std::size_t t = 0; t < problem.frozen.size(); ++t)
+    inst.frozen[t] = problem.frozen[t].empty() ? 0 : 1;
   set_trips(inst);
   set_permissions(problem, inst, depot);
   set_scores(inst);
-  inst.neighbour_count = std::min(kNeighbourCount, std::max(0, static_cast<int>(inst.candidates.size()) - 1));
-  inst.neighbours = nearest_neighbours(inst.cost.data(), inst.size, inst.candidates, inst.neighbour_count);
+  inst.neighbour_count =
+      std::min(kNeighbourCount, std::max(0, static_cast<int>(inst.candidates.size()) - 1));
+  inst.neighbours =
+      nearest_neighbours(inst.cost.data(), inst.size, inst.candidates, inst.neighbour_count);
   set_balance_scale(inst);
   return inst;
 }

@@ -6,6 +6,7 @@
 #include "shared/planner/relocate_move.h"
 #include "shared/planner/replace_move.h"
 #include "shared/planner/route_opt.h"
+#include "shared/planner/swap_move.h"
 
 namespace core::planner {
 namespace {

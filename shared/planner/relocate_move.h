@@ -10,8 +10,4 @@ namespace core::planner {
 /// true if any. Marks changed tours dirty.
 bool relocate_stops(const Instance& instance, TopState& state, Workspace& work);
 
-/// Swap: exchanges two stops of different tours in place when that lowers the tie-break cost
-/// within budgets. Applies the improving moves of one sweep; returns true if any.
-bool swap_stops(const Instance& instance, TopState& state, Workspace& work);
-
 }  // namespace core::planner

@@ -7,7 +7,8 @@ namespace {
 
 // Cheapest insertion of `node` into tour `r` once the stop at `p` is gone: returns the travel
 // delta and the position to insert at after the removal.
-double insertion_without(const Instance& inst, const std::vector<int>& seq, int p, int node, int& pos) {
+double insertion_without(const Instance& inst, const std::vector<int>& seq, int p, int node,
+                         int& pos) {
   const int a = seq[at(p - 1)];
   const int c = seq[at(p + 1)];
   double best = inst.d(a, node) + inst.d(node, c) - inst.d(a, c);
@@ -30,7 +31,8 @@ double insertion_without(const Instance& inst, const std::vector<int>& seq, int 
 bool replace_at(const Instance& inst, TopState& state, int r, int p) {
   const std::vector<int>& seq = state.seq(r);
   const int i = seq[at(p)];
-  const double removal = inst.d(seq[at(p - 1)], seq[at(p + 1)]) - inst.d(seq[at(p - 1)], i) - inst.d(i, seq[at(p + 1)]);
+  const double removal = inst.d(seq[at(p - 1)], seq[at(p + 1)]) - inst.d(seq[at(p - 1)], i) -
+                         inst.d(i, seq[at(p + 1)]);
   const double base_travel = state.travel(r) + removal;
   const double base_duration = state.duration(r) + removal - inst.service[at(i)];
   const double limit = inst.limit[at(r)];
@@ -41,7 +43,9 @@ bool replace_at(const Instance& inst, TopState& state, int r, int p) {
   const int* near = inst.neighbours_of(i);
   for (int n = 0; n < inst.neighbour_count && near[n] >= 0; ++n) {
     const int j = near[n];
-    if (state.route_of(j) >= 0 || !inst.may_visit(j, r) || inst.score[at(j)] < best_score - kEpsilon) continue;
+    if (state.route_of(j) >= 0 || !inst.may_visit(j, r) ||
+        inst.score[at(j)] < best_score - kEpsilon)
+      continue;
     int pos = -1;
     const double ins = insertion_without(inst, seq, p, j, pos);
     const double duration = base_duration + ins + inst.service[at(j)];

@@ -42,8 +42,11 @@ std::string alone_reason(const Instance& inst, int node, int only) {
     if (trip <= inst.limit[at(t)]) return {};
     if (reason.empty() || trip - budget < best_excess) {
       best_excess = trip - budget;
-      const bool free_start = inst.start[at(t)] == inst.virtual_node && inst.end[at(t)] == inst.virtual_node;
-      reason = "cannot fit: " + std::string(free_start ? "the visit alone takes " : "a round trip from the start to this stop alone takes ") +
+      const bool free_start =
+          inst.start[at(t)] == inst.virtual_node && inst.end[at(t)] == inst.virtual_node;
+      reason = "cannot fit: " +
+               std::string(free_start ? "the visit alone takes "
+                                      : "a round trip from the start to this stop alone takes ") +
                minutes(trip) + ", budget is " + minutes(budget);
     }
   }
@@ -51,11 +54,13 @@ std::string alone_reason(const Instance& inst, int node, int only) {
 }
 
 std::string missing_reason(const Problem& problem, const Instance& inst, int node, int lock_tour) {
-  if (std::find(problem.must_exclude.begin(), problem.must_exclude.end(), node) != problem.must_exclude.end()) {
+  if (std::find(problem.must_exclude.begin(), problem.must_exclude.end(), node) !=
+      problem.must_exclude.end()) {
     return "conflict: it is both required and excluded";
   }
   const int frozen_in = frozen_tour_of(problem, node);
-  if (frozen_in >= 0) return "it is frozen in " + tour_name(frozen_in) + ", not in " + tour_name(lock_tour);
+  if (frozen_in >= 0)
+    return "it is frozen in " + tour_name(frozen_in) + ", not in " + tour_name(lock_tour);
   if (lock_tour >= 0 && inst.frozen[at(lock_tour)] != 0) {
     return "it is locked to " + tour_name(lock_tour) + ", which is frozen without it";
   }
@@ -64,7 +69,8 @@ std::string missing_reason(const Problem& problem, const Instance& inst, int nod
   return "cannot fit together with the other required stops within the tour budgets";
 }
 
-void report_missing(const Problem& problem, const Instance& inst, const TopState& state, Solution& solution) {
+void report_missing(const Problem& problem, const Instance& inst, const TopState& state,
+                    Solution& solution) {
   std::vector<int> lock(at(inst.node_count), -1);
   std::vector<char> reported(at(inst.node_count), 0);
   for (const Lock& l : problem.locks) {
@@ -73,7 +79,8 @@ void report_missing(const Problem& problem, const Instance& inst, const TopState
       continue;
     }
     if (lock[at(l.node)] >= 0 && lock[at(l.node)] != l.tour) {
-      solution.unplaced.push_back({l.node, "locked to " + tour_name(lock[at(l.node)]) + " and " + tour_name(l.tour) +
+      solution.unplaced.push_back({l.node, "locked to " + tour_name(lock[at(l.node)]) + " and " +
+                                               tour_name(l.tour) +
                                                "; a stop can be in one tour only"});
       continue;
     }
@@ -103,14 +110,18 @@ Solution make_solution(const Problem& problem, const Instance& instance, const T
     solution.tours.emplace_back(seq.begin() + 1, seq.end() - 1);
     solution.tour_cost.push_back(state.duration(r));
     solution.travel += state.travel(r);
-    for (std::size_t p = 1; p + 1 < seq.size(); ++p) solution.score += instance.interest[at(seq[p])];
-    if (instance.frozen[at(r)] == 0 && seq.size() == 2 && state.duration(r) > instance.budget[at(r)]) {
-      solution.warnings.push_back(tour_name(r) + " is empty: going from its start to its end alone takes " +
-                                  minutes(state.duration(r)) + ", budget is " + minutes(instance.budget[at(r)]));
+    for (std::size_t p = 1; p + 1 < seq.size(); ++p)
+      solution.score += instance.interest[at(seq[p])];
+    if (instance.frozen[at(r)] == 0 && seq.size() == 2 &&
+        state.duration(r) > instance.budget[at(r)]) {
+      solution.warnings.push_back(
+          tour_name(r) + " is empty: going from its start to its end alone takes " +
+          minutes(state.duration(r)) + ", budget is " + minutes(instance.budget[at(r)]));
     }
     if (instance.frozen[at(r)] != 0 && state.duration(r) > instance.budget[at(r)]) {
-      solution.warnings.push_back(tour_name(r) + " is frozen and takes " + minutes(state.duration(r)) +
-                                  ", over its budget of " + minutes(instance.budget[at(r)]));
+      solution.warnings.push_back(tour_name(r) + " is frozen and takes " +
+                                  minutes(state.duration(r)) + ", over its budget of " +
+                                  minutes(instance.budget[at(r)]));
     }
   }
   report_missing(problem, instance, state, solution);

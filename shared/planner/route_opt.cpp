@@ -17,7 +17,8 @@ bool two_opt(const Instance& inst, std::vector<int>& seq, Workspace& work) {
     for (int j = i + 1; j < last; ++j) {
       const int c = seq[at(j)];
       const int e = seq[at(j + 1)];
-      const double delta = inst.d(a, c) + inst.d(b, e) - ab - inst.d(c, e) + (bwd[j] - bwd[i]) - (fwd[j] - fwd[i]);
+      const double delta =
+          inst.d(a, c) + inst.d(b, e) - ab - inst.d(c, e) + (bwd[j] - bwd[i]) - (fwd[j] - fwd[i]);
       if (delta < -kEpsilon) {
         std::reverse(seq.begin() + i, seq.begin() + j + 1);
         return true;
@@ -49,7 +50,8 @@ bool or_opt(const Instance& inst, std::vector<int>& seq, const Workspace& work, 
     const int l = seq[at(i + len - 1)];
     const int nx = seq[at(i + len)];
     const double removal = inst.d(p, f) + inst.d(l, nx) - inst.d(p, nx);
-    const double twist = (work.bwd[at(i + len - 1)] - work.bwd[at(i)]) - (work.fwd[at(i + len - 1)] - work.fwd[at(i)]);
+    const double twist = (work.bwd[at(i + len - 1)] - work.bwd[at(i)]) -
+                         (work.fwd[at(i + len - 1)] - work.fwd[at(i)]);
     for (int k = 1; k <= last; ++k) {
       if (k >= i && k <= i + len) continue;
       const int x = seq[at(k - 1)];

@@ -10,6 +10,7 @@ set(PLANNER_SOURCES
   route_opt.cpp
   ruin.cpp
   solver.cpp
+  swap_move.cpp
   top_search.cpp
   top_state.cpp
   tsp.cpp

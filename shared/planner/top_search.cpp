@@ -25,7 +25,8 @@ struct Perturbation {
 
 Perturbation draw_perturbation(const Instance& inst, const TopState& state, Rng& rng) {
   int visited = 0;
-  for (int r = 0; r < state.route_count(); ++r) visited += inst.frozen[at(r)] != 0 ? 0 : state.stop_count(r);
+  for (int r = 0; r < state.route_count(); ++r)
+    visited += inst.frozen[at(r)] != 0 ? 0 : state.stop_count(r);
   const int most = std::max(1, std::min(visited / 3 + 1, kMaxRuin));
   Perturbation p{RuinKind::Random, 1 + rng.below(most), {}};
   const int kind = rng.below(10);
@@ -55,10 +56,12 @@ bool accept(const TopState& candidate, const TopState& current, double temperatu
 // visiting order, as any checker would). Drops the cheapest stop of a tour that does not.
 void repair_budgets(const Instance& inst, TopState& state) {
   for (int r = 0; r < state.route_count(); ++r) {
-    while (inst.frozen[at(r)] == 0 && state.stop_count(r) > 0 && state.duration(r) > inst.budget[at(r)]) {
+    while (inst.frozen[at(r)] == 0 && state.stop_count(r) > 0 &&
+           state.duration(r) > inst.budget[at(r)]) {
       int worst = 1;
       for (int p = 2; p <= state.stop_count(r); ++p) {
-        if (inst.score[at(state.seq(r)[at(p)])] < inst.score[at(state.seq(r)[at(worst)])]) worst = p;
+        if (inst.score[at(state.seq(r)[at(p)])] < inst.score[at(state.seq(r)[at(worst)])])
+          worst = p;
       }
       state.remove(r, worst);
     }
@@ -77,9 +80,13 @@ TopState search_tours(const Instance& instance, const SolveOptions& options) {
   Rng rng(options.seed);
   TopState current(instance);
   local_search(instance, current, work, rng);
-  TopState best = current;
-  TopState candidate = current;
-  const std::int64_t iterations = options.max_iterations >= 0 ? options.max_iterations : default_iterations(instance);
+  // Built with full capacity, then assigned: later copies never allocate.
+  TopState best(instance);
+  best = current;
+  TopState candidate(instance);
+  candidate = current;
+  const std::int64_t iterations =
+      options.max_iterations >= 0 ? options.max_iterations : default_iterations(instance);
   const double start_temperature = kStartTemperature * instance.mean_score;
   for (std::int64_t it = 0; it < iterations; ++it) {
     if (options.stop != nullptr && options.stop->stop_requested()) break;

@@ -65,7 +65,8 @@ class TopState {
 
 /// True when (score_a, cost_a) is lexicographically better than (score_b, cost_b).
 inline bool better(double score_a, double cost_a, double score_b, double cost_b) {
-  return score_a > score_b + kEpsilon || (score_a > score_b - kEpsilon && cost_a < cost_b - kEpsilon);
+  return score_a > score_b + kEpsilon ||
+         (score_a > score_b - kEpsilon && cost_a < cost_b - kEpsilon);
 }
 
 /// True when state `a` is better than state `b` (score first, then tie-break cost).

@@ -26,7 +26,9 @@ bool is_symmetric(const CostMatrix& m) {
   return true;
 }
 
-std::int64_t default_kicks(int n) { return std::clamp<std::int64_t>(50 * static_cast<std::int64_t>(n), 500, 100000); }
+std::int64_t default_kicks(int n) {
+  return std::clamp<std::int64_t>(50 * static_cast<std::int64_t>(n), 500, 100000);
+}
 
 // Segment swap (a local double bridge): x B C y becomes x C B y. Returns the length change.
 double kick(TspTour& tour, TspLocalSearch& search, const CostMatrix& m, Rng& rng) {
@@ -63,7 +65,8 @@ TspResult solve_tsp(const CostMatrix& travel, const SolveOptions& options) {
     search.push_all(n);
     search.run(tour);
     Rng rng(options.seed);
-    const std::int64_t kicks = options.max_iterations >= 0 ? options.max_iterations : default_kicks(n);
+    const std::int64_t kicks =
+        options.max_iterations >= 0 ? options.max_iterations : default_kicks(n);
     for (std::int64_t k = 0; k < kicks && n >= 8; ++k) {
       if (options.stop != nullptr && options.stop->stop_requested()) break;
       tour.begin_journal();
@@ -74,7 +77,9 @@ TspResult solve_tsp(const CostMatrix& travel, const SolveOptions& options) {
     }
     result.order = tour.order();
   }
-  for (int p = 0; p < n; ++p) result.length += travel(result.order[static_cast<std::size_t>(p)], result.order[static_cast<std::size_t>((p + 1) % n)]);
+  for (int p = 0; p < n; ++p)
+    result.length += travel(result.order[static_cast<std::size_t>(p)],
+                            result.order[static_cast<std::size_t>((p + 1) % n)]);
   return result;
 }
 

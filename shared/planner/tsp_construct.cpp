@@ -45,7 +45,8 @@ std::vector<int> greedy_links(const CostMatrix& m, const std::vector<int>& neigh
 }
 
 // Appends the fragment that starts at end node `v` to `order`; returns its other end.
-int walk_fragment(const std::vector<int>& link, int v, std::vector<char>& used, std::vector<int>& order) {
+int walk_fragment(const std::vector<int>& link, int v, std::vector<char>& used,
+                  std::vector<int>& order) {
   int prev = -1;
   for (;;) {
     used[at(v)] = 1;
@@ -59,7 +60,8 @@ int walk_fragment(const std::vector<int>& link, int v, std::vector<char>& used, 
 
 }  // namespace
 
-std::vector<int> greedy_tour(const CostMatrix& matrix, const std::vector<int>& neighbours, int count) {
+std::vector<int> greedy_tour(const CostMatrix& matrix, const std::vector<int>& neighbours,
+                             int count) {
   const int n = matrix.size();
   const std::vector<int> link = greedy_links(matrix, neighbours, count);
   std::vector<int> ends;

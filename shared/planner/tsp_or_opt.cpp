@@ -30,7 +30,8 @@ bool TspLocalSearch::try_segment(TspTour& tour, int s1, int s2, double& gain) {
         if (tour.path_size(s1, x) <= len || tour.path_size(s1, y) <= len) continue;
         // The segment end nearest c touches it: that fixes the direction of insertion.
         const bool reversed = (end == s1) == (place == 1);
-        const double added = reversed ? d(x, s2) + d(s1, y) - d(x, y) + twist : d(x, s1) + d(s2, y) - d(x, y);
+        const double added =
+            reversed ? d(x, s2) + d(s1, y) - d(x, y) + twist : d(x, s1) + d(s2, y) - d(x, y);
         const double delta = added - removal;
         if (delta < -kGainEpsilon) {
           apply_or_move(tour, s1, s2, x, y, reversed);

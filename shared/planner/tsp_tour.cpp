@@ -11,8 +11,13 @@ constexpr std::size_t kJournalCapacity = 4096;
 }  // namespace
 
 TspTour::TspTour(const CostMatrix& matrix, const std::vector<int>& order, bool symmetric)
-    : m_matrix(&matrix), m_symmetric(symmetric), m_n(static_cast<int>(order.size())), m_order(order),
-      m_pos(order.size(), 0), m_fwd(order.size() + 1, 0.0), m_bwd(order.size() + 1, 0.0) {
+    : m_matrix(&matrix),
+      m_symmetric(symmetric),
+      m_n(static_cast<int>(order.size())),
+      m_order(order),
+      m_pos(order.size(), 0),
+      m_fwd(order.size() + 1, 0.0),
+      m_bwd(order.size() + 1, 0.0) {
   for (int p = 0; p < m_n; ++p) m_pos[at(m_order[at(p)])] = p;
   m_journal.reserve(kJournalCapacity);
 }

@@ -36,7 +36,10 @@ class TspTour {
   /// The node order starting at array position 0.
   const std::vector<int>& order() const { return m_order; }
   /// Starts recording reversals (forgetting earlier ones).
-  void begin_journal() { m_journal.clear(); m_journal_ok = true; }
+  void begin_journal() {
+    m_journal.clear();
+    m_journal_ok = true;
+  }
   /// Undoes every reversal since begin_journal(); false if the journal overflowed (no undo).
   bool undo_journal();
 

@@ -22,7 +22,8 @@ void validate_values(const Problem& problem, int n) {
     require(std::isfinite(s) && s >= 0.0, "score of node " + std::to_string(i) + " must be >= 0");
     if (!problem.service.empty()) {
       const double v = problem.service[at(i)];
-      require(std::isfinite(v) && v >= 0.0, "service of node " + std::to_string(i) + " must be >= 0");
+      require(std::isfinite(v) && v >= 0.0,
+              "service of node " + std::to_string(i) + " must be >= 0");
     }
     const double* row = problem.travel.row(i);
     for (int j = 0; j < n; ++j) {
@@ -46,7 +47,8 @@ void validate_frozen(const Problem& problem, int n) {
   for (const std::vector<int>& tour : problem.frozen) {
     for (const int node : tour) {
       require(valid_node(node, n), "frozen node out of range");
-      require(seen[at(node)] == 0, "node " + std::to_string(node) + " appears twice in frozen tours");
+      require(seen[at(node)] == 0,
+              "node " + std::to_string(node) + " appears twice in frozen tours");
       require(depot[at(node)] == 0, "frozen tours must not list a tour start or end");
       seen[at(node)] = 1;
     }
@@ -71,8 +73,10 @@ void validate_problem(const Problem& problem) {
     require(e.start == kFreeEnd || valid_node(e.start, n), "tour start out of range");
     require(e.end == kFreeEnd || valid_node(e.end, n), "tour end out of range");
   }
-  for (const int node : problem.must_include) require(valid_node(node, n), "must_include out of range");
-  for (const int node : problem.must_exclude) require(valid_node(node, n), "must_exclude out of range");
+  for (const int node : problem.must_include)
+    require(valid_node(node, n), "must_include out of range");
+  for (const int node : problem.must_exclude)
+    require(valid_node(node, n), "must_exclude out of range");
   for (const Lock& lock : problem.locks) {
     require(valid_node(lock.node, n), "lock node out of range");
     require(lock.tour >= 0 && lock.tour < k, "lock tour out of range");

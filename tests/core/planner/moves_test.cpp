@@ -11,6 +11,7 @@
 #include "shared/planner/replace_move.h"
 #include "shared/planner/route_opt.h"
 #include "shared/planner/ruin.h"
+#include "shared/planner/swap_move.h"
 #include "shared/planner/top_state.h"
 #include "tests/core/planner/planner_test_util.h"
 
@@ -90,11 +91,15 @@ TEST(BestInsertion, FindsTheCheapestGap) {
   const double delta = best_insertion(inst, state, 0, 4, pos);
   const std::vector<int>& seq = state.seq(0);
   for (std::size_t q = 1; q < seq.size(); ++q) {
-    EXPECT_LE(delta, inst.d(seq[q - 1], 4) + inst.d(4, seq[q]) - inst.d(seq[q - 1], seq[q]) + 1e-12);
+    EXPECT_LE(delta,
+              inst.d(seq[q - 1], 4) + inst.d(4, seq[q]) - inst.d(seq[q - 1], seq[q]) + 1e-12);
   }
-  EXPECT_NEAR(delta, inst.d(seq[static_cast<std::size_t>(pos) - 1], 4) + inst.d(4, seq[static_cast<std::size_t>(pos)]) -
-                         inst.d(seq[static_cast<std::size_t>(pos) - 1], seq[static_cast<std::size_t>(pos)]),
-              1e-12);
+  EXPECT_NEAR(
+      delta,
+      inst.d(seq[static_cast<std::size_t>(pos) - 1], 4) +
+          inst.d(4, seq[static_cast<std::size_t>(pos)]) -
+          inst.d(seq[static_cast<std::size_t>(pos) - 1], seq[static_cast<std::size_t>(pos)]),
+      1e-12);
 }
 
 TEST(Recreate, InsertsOnlyWhatFitsAndSkipsBlockedNodes) {
@@ -159,7 +164,8 @@ TEST(Ruin, RemovesTheRequestedNumberOfStops) {
   const Instance inst = build_instance(p);
   Workspace work(inst);
   Rng rng(3);
-  for (const RuinKind kind : {RuinKind::Random, RuinKind::Related, RuinKind::Segment, RuinKind::Route}) {
+  for (const RuinKind kind :
+       {RuinKind::Random, RuinKind::Related, RuinKind::Segment, RuinKind::Route}) {
     TopState state(inst);
     local_search(inst, state, work, rng);
     int before = 0;

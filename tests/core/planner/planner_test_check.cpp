@@ -13,7 +13,9 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 
 std::size_t at(int i) { return static_cast<std::size_t>(i); }
 
-bool contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool contains(const std::vector<int>& v, int x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 bool reported(const Solution& s, int node) {
   return std::any_of(s.unplaced.begin(), s.unplaced.end(),
@@ -45,7 +47,8 @@ std::string check_tours(const Problem& p, const Solution& s, std::vector<int>& t
     const double duration = tour_duration(p, t, tour);
     const double budget = p.budget[at(t)];
     if (!frozen && !tour.empty() && duration > budget + 1e-9 * (1.0 + budget)) {
-      return "tour " + std::to_string(t) + " takes " + std::to_string(duration) + " > " + std::to_string(budget);
+      return "tour " + std::to_string(t) + " takes " + std::to_string(duration) + " > " +
+             std::to_string(budget);
     }
   }
   return {};
@@ -60,7 +63,8 @@ double best_duration(const Problem& p, int t, const std::vector<int>& stops, uns
   const std::size_t states = std::size_t{1} << at(s);
   std::vector<double> dp(states * at(s), kInf);
   for (int i = 0; i < s; ++i) {
-    if ((mask >> at(i)) & 1U) dp[(std::size_t{1} << at(i)) * at(s) + at(i)] = leg(e.start, stops[at(i)]);
+    if ((mask >> at(i)) & 1U)
+      dp[(std::size_t{1} << at(i)) * at(s) + at(i)] = leg(e.start, stops[at(i)]);
   }
   double best = kInf;
   for (unsigned sub = 1; sub <= mask; ++sub) {
@@ -91,14 +95,17 @@ std::string check_solution(const Problem& p, const Solution& s) {
   const std::string tours = check_tours(p, s, tour_of);
   if (!tours.empty()) return tours;
   for (const Lock& l : p.locks) {
-    if (tour_of[at(l.node)] != l.tour && !reported(s, l.node)) return "lock broken without a report";
+    if (tour_of[at(l.node)] != l.tour && !reported(s, l.node))
+      return "lock broken without a report";
   }
   const std::vector<int> depot = depots(p);
   for (const int node : p.must_include) {
-    if (tour_of[at(node)] < 0 && !contains(depot, node) && !reported(s, node)) return "required node missing without a report";
+    if (tour_of[at(node)] < 0 && !contains(depot, node) && !reported(s, node))
+      return "required node missing without a report";
   }
   double score = 0.0;
-  for (int node = 0; node < p.travel.size(); ++node) score += tour_of[at(node)] >= 0 ? p.score[at(node)] : 0.0;
+  for (int node = 0; node < p.travel.size(); ++node)
+    score += tour_of[at(node)] >= 0 ? p.score[at(node)] : 0.0;
   if (std::fabs(score - s.score) > 1e-6) return "score total is wrong";
   return {};
 }
@@ -157,7 +164,8 @@ double held_karp(const CostMatrix& m) {
     }
   }
   double best = kInf;
-  for (int last = 1; last < n; ++last) best = std::min(best, dp[(states - 1) * at(n) + at(last)] + m(last, 0));
+  for (int last = 1; last < n; ++last)
+    best = std::min(best, dp[(states - 1) * at(n) + at(last)] + m(last, 0));
   return best;
 }
 

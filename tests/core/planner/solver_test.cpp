@@ -36,8 +36,9 @@ Problem random_problem(int n, int k, double budget, std::uint64_t seed) {
 }
 
 bool visited(const Solution& s, int node) {
-  return std::any_of(s.tours.begin(), s.tours.end(),
-                     [node](const std::vector<int>& t) { return std::find(t.begin(), t.end(), node) != t.end(); });
+  return std::any_of(s.tours.begin(), s.tours.end(), [node](const std::vector<int>& t) {
+    return std::find(t.begin(), t.end(), node) != t.end();
+  });
 }
 
 TEST(Solve, StaysWithinEveryBudgetAndKeepsToursDisjoint) {
@@ -102,7 +103,8 @@ TEST(Solve, HandlesAsymmetricTravel) {
     const int n = 8;
     p.travel = CostMatrix(n);
     for (int i = 0; i < n; ++i) {
-      for (int j = 0; j < n; ++j) p.travel(i, j) = i == j ? 0.0 : (((j - i + n) % n) <= ((i - j + n) % n) ? 1.0 : 5.0) * 1.0;
+      for (int j = 0; j < n; ++j)
+        p.travel(i, j) = i == j ? 0.0 : (((j - i + n) % n) <= ((i - j + n) % n) ? 1.0 : 5.0) * 1.0;
     }
     p.score = {0, 3, 1, 4, 1, 5, 9, 2};
     p.tour_count = 2;
@@ -140,7 +142,9 @@ TEST(Solve, UnplaceableRequiredStopIsReportedWithReason) {
   EXPECT_EQ(check_solution(p, s), "");
   ASSERT_EQ(s.unplaced.size(), 1U);
   EXPECT_EQ(s.unplaced[0].node, 2);
-  EXPECT_EQ(s.unplaced[0].reason, "cannot fit: a round trip from the start to this stop alone takes 212 min, budget is 180 min");
+  EXPECT_EQ(s.unplaced[0].reason,
+            "cannot fit: a round trip from the start to this stop alone takes 212 min, budget is "
+            "180 min");
   EXPECT_TRUE(visited(s, 1));
 }
 

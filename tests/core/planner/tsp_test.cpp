@@ -30,7 +30,8 @@ bool is_permutation(const std::vector<int>& order, int n) {
 
 double closed_length(const CostMatrix& m, const std::vector<int>& order) {
   double total = 0.0;
-  for (std::size_t p = 0; p < order.size(); ++p) total += m(order[p], order[(p + 1) % order.size()]);
+  for (std::size_t p = 0; p < order.size(); ++p)
+    total += m(order[p], order[(p + 1) % order.size()]);
   return total;
 }
 
