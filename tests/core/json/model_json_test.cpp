@@ -1,0 +1,177 @@
+#include <gtest/gtest.h>
+
+#include "shared/errors.h"
+#include "shared/json/documents.h"
+#include "shared/json/json_reader.h"
+#include "shared/json/model_json.h"
+
+namespace {
+
+using namespace core::model;
+
+Attraction sample_attraction() {
+  Attraction a;
+  a.id = attraction_id("osm:way/247168260");
+  a.source_id = "osm:way/247168260";
+  a.name = "Torre dos Clérigos";
+  a.location = {41.1456539, -8.6146419};
+  a.types = {"tower", "tourist_attraction"};
+  a.rating = 4.7;
+  a.rating_count = 51234;
+  a.summary = "Baroque bell tower";
+  a.wikidata = "Q1052563";
+  a.wikipedia = "pt:Torre dos Clérigos";
+  a.name_variants = 7;
+  a.interest_score = 87.5;
+  a.visit_minutes = 20;
+  a.included = true;
+  a.reason = "tower; Wikidata";
+  a.decided_by = Decider::Llm;
+  a.editor.included = false;
+  a.editor.name = "Clérigos Tower";
+  a.editor.visit_minutes = 25;
+  a.editor.locked_tour = 2;
+  return a;
+}
+
+Tour sample_tour() {
+  Tour t;
+  t.index = 1;
+  t.title = "Tour 2: Clérigos";
+  t.start = GeoPoint{41.1, -8.6};
+  t.stops = {{"a1", "One", {41.1, -8.61}, 10, 40.0, true}, {"a2", "Two", {41.2, -8.62}, 15, 55.5, false}};
+  t.legs = {{120.5, 1.6, "_p~iF~ps|U"}, {300.0, 4.0, ""}};
+  t.budget_minutes = 180;
+  recompute_totals(t);
+  t.order_locked = true;
+  return t;
+}
+
+template <class T>
+T round_trip(const T& value) {
+  const std::string text = nlohmann::json(value).dump();
+  return nlohmann::json::parse(text).get<T>();
+}
+
+TEST(ModelJson, AttractionRoundTripsWithEditorFields) {
+  const Attraction a = sample_attraction();
+  EXPECT_EQ(round_trip(a), a);
+}
+
+TEST(ModelJson, AttractionCarriesEffectiveValuesForReaders) {
+  const nlohmann::json j = sample_attraction();
+  EXPECT_EQ(j["effective"]["name"], "Clérigos Tower");
+  EXPECT_EQ(j["effective"]["included"], false);
+  EXPECT_EQ(j["effective"]["visit_minutes"], 25);
+}
+
+TEST(ModelJson, TourRoundTripsWithLegsAndOptionalEnds) {
+  const Tour t = sample_tour();
+  EXPECT_EQ(round_trip(t), t);
+  EXPECT_DOUBLE_EQ(t.walk_distance_m, 420.5);
+  EXPECT_EQ(t.visit_minutes, 25);
+  EXPECT_DOUBLE_EQ(t.interest, 95.5);
+}
+
+TEST(ModelJson, CityRevisionJobAndTraceRoundTrip) {
+  City city;
+  city.id = "35ebada7-f4e5-41f5-8dd0-03c72ee0dc38";
+  city.place_id = "geonames:2735943";
+  city.name = "Porto";
+  city.country_code = "PT";
+  city.centre = {41.14961, -8.61099};
+  city.viewport = {{41.12, -8.63}, {41.16, -8.58}};
+  city.source = "embedded";
+  city.published_revision = 1;
+  EXPECT_EQ(round_trip(city), city);
+
+  Revision revision;
+  revision.city_id = city.id;
+  revision.number = 3;
+  revision.status = RevisionStatus::Superseded;
+  revision.origin = "edit";
+  revision.options.tours = 2;
+  revision.options.start = GeoPoint{41.0, -8.0};
+  revision.attractions = {sample_attraction()};
+  revision.tours = {sample_tour()};
+  EXPECT_EQ(round_trip(revision), revision);
+
+  Job job;
+  job.id = "job-1";
+  job.place_id = city.place_id;
+  job.status = JobStatus::Failed;
+  job.stage = "filter";
+  job.progress = 0.5;
+  job.attempts = 2;
+  job.error = JobError{"upstream_error", "llm 503", "filter"};
+  job.result = JobResult{city.id, 3, 4, true};
+  job.stages = {{"city", 0.01, 1, 0.017, "note"}};
+  job.idempotency_key = "key";
+  EXPECT_EQ(round_trip(job), job);
+
+  RunTrace trace;
+  trace.job_id = job.id;
+  trace.place_id = city.place_id;
+  trace.city = city;
+  trace.candidates = {sample_attraction()};
+  trace.decisions = trace.candidates;
+  trace.planned = {sample_tour()};
+  trace.tours = trace.planned;
+  trace.stages = {{"plan", 0.2, 0, 0.0, "4 tours"}};
+  trace.calls = {{"places", "searchText", "{}", 200, "{\"places\":[]}", 0.3, "Pro", 0.032, 1, ""}};
+  EXPECT_EQ(round_trip(trace), trace);
+}
+
+TEST(ModelJson, CityDocumentRoundTrips) {
+  City city;
+  city.id = "c";
+  city.place_id = "geonames:1";
+  city.name = "X";
+  Revision revision;
+  revision.city_id = "c";
+  revision.number = 1;
+  revision.attractions = {sample_attraction()};
+  revision.tours = {sample_tour()};
+  City city_back;
+  Revision revision_back;
+  core::json::parse_city_document(core::json::city_document(city, revision), city_back, revision_back);
+  EXPECT_EQ(city_back, city);
+  EXPECT_EQ(revision_back, revision);
+}
+
+TEST(GenerationOptionsJson, RejectsUnknownFieldsAndWrongTypesWithThePath) {
+  const auto message_for = [](const char* text) {
+    try {
+      core::json::parse_generation_options(nlohmann::json::parse(text), "options");
+    } catch (const core::InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(message_for(R"({"tours": "four"})"), "options.tours must be an integer");
+  EXPECT_EQ(message_for(R"({"tours": 4.5})"), "options.tours must be an integer");
+  EXPECT_EQ(message_for(R"({"tour": 4})"), "unknown field options.tour");
+  EXPECT_EQ(message_for(R"({"tours": 40})"), "options.tours must be between 1 and 12");
+  EXPECT_EQ(message_for(R"({"start": {"lat": 91, "lon": 0}})"),
+            "options.start must have lat in [-90, 90] and lon in [-180, 180]");
+  EXPECT_EQ(message_for(R"({"start": {"lat": 41}})"), "options.start.lon is required");
+  EXPECT_EQ(message_for(R"({"language": "english!"})"),
+            "options.language must be a language tag such as \"en\" or \"pt-BR\"");
+  EXPECT_EQ(message_for(R"({"tours": 4.0, "language": "pt-BR", "seed": 7})"), "accepted");
+}
+
+TEST(GenerationOptionsJson, NullMeansDefaults) {
+  EXPECT_EQ(core::json::parse_generation_options(nlohmann::json(), "options"), GenerationOptions{});
+}
+
+TEST(ParseJson, MalformedTextIsAnInputErrorWithPosition) {
+  try {
+    core::json::parse_json("{\"place_id\": ");
+    FAIL() << "accepted malformed JSON";
+  } catch (const core::InputError& e) {
+    EXPECT_EQ(e.code(), "invalid_json");
+    EXPECT_NE(std::string(e.what()).find("byte"), std::string::npos);
+  }
+}
+
+}  // namespace

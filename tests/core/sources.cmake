@@ -1,0 +1,11 @@
+# Core (shared/) test sources. Included by tests/CMakeLists.txt.
+set(CORE_TEST_SOURCES
+  algo/geo_test.cpp
+  algo/heuristic_filter_test.cpp
+  algo/name_similarity_test.cpp
+  algo/polyline_test.cpp
+  algo/tour_planning_test.cpp
+  json/model_json_test.cpp
+  model/attraction_test.cpp
+)
+list(TRANSFORM CORE_TEST_SOURCES PREPEND ${CMAKE_CURRENT_LIST_DIR}/)

@@ -1,0 +1,64 @@
+#include <gtest/gtest.h>
+
+#include "server/config/config.h"
+#include "shared/errors.h"
+
+namespace {
+
+using server::config::from_environment;
+
+TEST(Config, DefaultsAreTheOfflineDevelopmentSetup) {
+  const auto config = from_environment({});
+  EXPECT_EQ(config.port, 8080);
+  EXPECT_EQ(config.store_backend(), "sqlite");
+  EXPECT_EQ(config.db_path, "./narrando.db");
+  EXPECT_TRUE(config.development_mode());
+  EXPECT_EQ(config.listen_host(), "127.0.0.1");
+  EXPECT_EQ(config.wait_seconds, 60);
+  EXPECT_EQ(config.shutdown_grace_seconds, 25);
+}
+
+TEST(Config, ReadsKeysRolesAndDatabase) {
+  const auto config = from_environment({{"API_KEYS", "app-key-0123456789:app, editor-key-0123456789:editor"},
+                                        {"DATABASE_URL", "postgres://u:secret@db:5432/narrando?sslmode=require"},
+                                        {"PORT", "9000"},
+                                        {"HOST", "0.0.0.0"}});
+  EXPECT_FALSE(config.development_mode());
+  EXPECT_EQ(config.api_keys.at("app-key-0123456789"), server::config::Role::App);
+  EXPECT_EQ(config.api_keys.at("editor-key-0123456789"), server::config::Role::Editor);
+  EXPECT_EQ(config.store_backend(), "postgres");
+  EXPECT_EQ(config.listen_host(), "0.0.0.0");
+  EXPECT_EQ(config.port, 9000);
+}
+
+TEST(Config, NamesTheBadVariableWithoutEchoingSecrets) {
+  const auto message = [](std::map<std::string, std::string> env) {
+    try {
+      from_environment(env);
+    } catch (const core::InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(message({{"PORT", "99999"}}), "PORT must be an integer from 0 to 65535, got \"99999\"");
+  EXPECT_EQ(message({{"LOG_FORMAT", "xml"}}), "LOG_FORMAT must be one of text, json, got \"xml\"");
+  const std::string keys = message({{"API_KEYS", "short-secret:admin"}});
+  EXPECT_EQ(keys.find("short-secret"), std::string::npos) << keys;
+  EXPECT_NE(keys.find("API_KEYS entry 1"), std::string::npos);
+  EXPECT_NE(message({{"DATABASE_URL", "mysql://x"}}).find("DATABASE_URL"), std::string::npos);
+}
+
+TEST(Config, DescribeMasksSecrets) {
+  const auto config = from_environment({{"DATABASE_URL", "postgres://u:hunter2@db/narrando"},
+                                        {"GOOGLE_PLACES_API_KEY", "AIzaSecret"},
+                                        {"API_KEYS", "app-key-0123456789:app"}});
+  for (const std::string& line : server::config::describe(config)) {
+    EXPECT_EQ(line.find("hunter2"), std::string::npos) << line;
+    EXPECT_EQ(line.find("AIzaSecret"), std::string::npos) << line;
+    EXPECT_EQ(line.find("app-key-0123456789"), std::string::npos) << line;
+  }
+  EXPECT_EQ(server::config::redact_url("postgres://u:hunter2@db/narrando"), "postgres://u:***@db/narrando");
+  EXPECT_EQ(server::config::redact_url("postgres://db/narrando"), "postgres://db/narrando");
+}
+
+}  // namespace

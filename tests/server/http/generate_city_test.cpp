@@ -1,0 +1,100 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/test_server.h"
+
+namespace {
+
+using narrando::testing::TestServer;
+
+nlohmann::json json_of(const httplib::Result& result) { return nlohmann::json::parse(result->body); }
+
+void expect_error(const httplib::Result& result, int status, const std::string& code) {
+  ASSERT_TRUE(result) << httplib::to_string(result.error());
+  EXPECT_EQ(result->status, status) << result->body;
+  const auto body = json_of(result);
+  EXPECT_EQ(body["success"], false);
+  EXPECT_EQ(body["error"]["code"], code) << result->body;
+  EXPECT_FALSE(body["error"]["message"].get<std::string>().empty());
+}
+
+TEST(HealthRoutes, AnswerWithoutAuthOrWork) {
+  TestServer server;
+  auto client = server.client();
+  const auto health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  const auto ready = client.Get("/readyz");
+  EXPECT_EQ(ready->status, 200);
+  EXPECT_EQ(json_of(ready)["store"], "sqlite");
+}
+
+TEST(GenerateCity, AnswersTheSeedContractWithinTheWaitWindow) {
+  TestServer server;
+  const auto result = server.client().Post("/api/generate-city", R"({"place_id": "ChIJD7fiBh9u5kcRYJSMaMOCCwQ"})",
+                                           "application/json");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200) << result->body;
+  const auto body = json_of(result);
+  EXPECT_EQ(body["success"], true);
+  EXPECT_EQ(body["city_id"].get<std::string>().size(), 36u);
+  EXPECT_EQ(body["tours"], 4);
+  EXPECT_EQ(body["revision"], 1);
+  EXPECT_FALSE(body["job_id"].get<std::string>().empty());
+}
+
+TEST(GenerateCity, RespondsAsyncWhenAsked) {
+  TestServer server;
+  auto client = server.client();
+  const auto result = client.Post("/api/generate-city", {{"Prefer", "respond-async"}},
+                                  R"({"place_id": "geonames:2735943", "options": {"tours": 2}})", "application/json");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 202) << result->body;
+  const auto body = json_of(result);
+  EXPECT_EQ(body["success"], true);
+  const std::string job_id = body["job_id"];
+  EXPECT_EQ(body["status_url"], "/api/jobs/" + job_id);
+  EXPECT_EQ(result->get_header_value("Location"), "/api/jobs/" + job_id);
+  EXPECT_TRUE(body["status"] == "queued" || body["status"] == "running");
+}
+
+TEST(GenerateCity, ReturnsAnExistingCityAsIsUnlessForced) {
+  TestServer server;
+  auto client = server.client();
+  const auto first = json_of(client.Post("/api/generate-city", R"({"place_id": "geonames:2735943"})", "application/json"));
+  const auto again = client.Post("/api/generate-city", R"({"place_id": "geonames:2735943"})", "application/json");
+  EXPECT_EQ(again->status, 200);
+  EXPECT_EQ(json_of(again)["city_id"], first["city_id"]);
+  EXPECT_EQ(json_of(again)["existing"], true);
+  const auto forced = client.Post("/api/generate-city",
+                                  R"({"place_id": "geonames:2735943", "options": {"force": true}})", "application/json");
+  EXPECT_EQ(forced->status, 200);
+  EXPECT_EQ(json_of(forced)["revision"], 2);
+  EXPECT_EQ(json_of(forced)["published"], false) << "later revisions wait for an editor";
+}
+
+TEST(GenerateCity, RejectsBadInputWithTheErrorShape) {
+  TestServer server;
+  auto client = server.client();
+  expect_error(client.Post("/api/generate-city", "{not json", "application/json"), 400, "invalid_json");
+  expect_error(client.Post("/api/generate-city", "[1, 2]", "application/json"), 400, "invalid_json");
+  expect_error(client.Post("/api/generate-city", "{}", "application/json"), 400, "invalid_request");
+  expect_error(client.Post("/api/generate-city", R"({"place_id": 42})", "application/json"), 400, "invalid_request");
+  expect_error(client.Post("/api/generate-city", R"({"place_id": "x y"})", "application/json"), 400,
+               "invalid_place_id");
+  expect_error(client.Post("/api/generate-city", R"({"place_id": "geonames:2735943", "options": {"tours": "4"}})",
+                           "application/json"),
+               400, "invalid_request");
+  expect_error(client.Post("/api/generate-city", R"({"place_id": "geonames:2735943", "extra": 1})",
+                           "application/json"),
+               400, "invalid_request");
+  expect_error(client.Post("/api/generate-city", R"({"place_id": "ChIJunknownplace123456"})", "application/json"),
+               404, "unknown_place");
+  expect_error(client.Post("/api/generate-city", std::string(1024 * 1024 + 10, ' '), "application/json"), 413,
+               "payload_too_large");
+  expect_error(client.Get("/api/nothing-here"), 404, "not_found");
+  EXPECT_FALSE(server.services().store->find_city_by_place("geonames:2735943")) << "bad input writes nothing";
+}
+
+}  // namespace
