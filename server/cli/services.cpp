@@ -5,6 +5,7 @@
 #include "server/offline/embedded_place_provider.h"
 #include "server/offline/heuristic_attraction_filter.h"
 #include "server/offline/walking_distance_provider.h"
+#include "server/storage/postgres_database.h"
 #include "server/storage/sql_store.h"
 #include "server/storage/sqlite_database.h"
 
@@ -13,9 +14,10 @@ namespace server::cli {
 std::unique_ptr<storage::Store> connect_store(const config::Config& config) {
   std::unique_ptr<storage::SqlDatabase> database;
   if (config.store_backend() == "postgres") {
-    throw StorageError("DATABASE_URL is set but this build has no PostgreSQL support yet");
+    database = std::make_unique<storage::PostgresDatabase>(config.database_url, config.db_pool_size);
+  } else {
+    database = std::make_unique<storage::SqliteDatabase>(config.db_path);
   }
-  database = std::make_unique<storage::SqliteDatabase>(config.db_path);
   return std::make_unique<storage::SqlStore>(std::move(database));
 }
 
@@ -33,8 +35,9 @@ Services build_services(const config::Config& config) {
   Services services;
   services.config = config;
   services.store = open_store(config);
-  services.choices.push_back("store: " + services.store->backend() +
-                             (config.database_url.empty() ? " (" + config.db_path + ")" : ""));
+  services.choices.push_back("store: " + services.store->backend() + " (" +
+                             (config.database_url.empty() ? config.db_path : config::redact_url(config.database_url)) +
+                             ")");
   services.places = make_place_provider(config);
   services.choices.emplace_back("places: embedded offline data (no GOOGLE_PLACES_API_KEY)");
   services.filter = std::make_unique<offline::HeuristicAttractionFilter>();

@@ -106,6 +106,7 @@ const std::vector<VariableDoc>& documented_variables() {
       {"SHUTDOWN_GRACE_SECONDS", "25", "on SIGTERM, time given to running jobs before they are re-queued", false},
       {"JOB_LEASE_SECONDS", "60", "job lease; another instance takes a job over when it expires", false},
       {"HTTP_THREADS", "64", "HTTP worker threads (one per open keep-alive connection)", false},
+      {"DB_POOL_SIZE", "8", "PostgreSQL connections per instance", false},
       {"LOG_LEVEL", "info", "debug, info, warn or error", false},
       {"LOG_FORMAT", "text", "text, or json (one line per event; use in containers)", false},
   };
@@ -142,6 +143,7 @@ Config from_environment(const std::map<std::string, std::string>& env) {
   config.shutdown_grace_seconds = read_int(env, "SHUTDOWN_GRACE_SECONDS", config.shutdown_grace_seconds, 0, 3600);
   config.lease_seconds = read_int(env, "JOB_LEASE_SECONDS", config.lease_seconds, 5, 3600);
   config.http_threads = read_int(env, "HTTP_THREADS", config.http_threads, 2, 1024);
+  config.db_pool_size = read_int(env, "DB_POOL_SIZE", config.db_pool_size, 1, 200);
   return config;
 }
 

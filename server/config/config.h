@@ -35,6 +35,7 @@ struct Config {
   int shutdown_grace_seconds = 25;
   int lease_seconds = 60;             ///< job lease; renewed while a worker runs the job
   int http_threads = 64;
+  int db_pool_size = 8;               ///< PostgreSQL connections per instance
   std::size_t max_body_bytes = 1024 * 1024;
 
   /// True without API keys: no auth, loopback only.

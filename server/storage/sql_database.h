@@ -33,6 +33,9 @@ class SqlDatabase {
   virtual void read(const std::function<void(SqlSession&)>& work) = 0;
   /// Appended to a SELECT to lock its rows until commit (empty where transactions serialise).
   virtual std::string for_update_clause() const = 0;
+  /// A statement that serialises migrations between instances until the transaction ends
+  /// (empty where transactions already serialise).
+  virtual std::string migration_lock_statement() const = 0;
   /// Appended to a SELECT to lock its rows and skip rows other transactions hold.
   virtual std::string skip_locked_clause() const = 0;
 };

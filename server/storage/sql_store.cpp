@@ -71,7 +71,10 @@ void SqlStore::ping() {
 
 int SqlStore::migrate() {
   int applied = 0;
+  // Instances starting together must not migrate at once: roles and grants are shared catalog rows.
+  const std::string lock = m_db->migration_lock_statement();
   m_db->transact([&](SqlSession& session) {
+    if (!lock.empty()) session.query(lock);
     session.execute_script(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
         "applied_at TEXT NOT NULL)");
@@ -79,6 +82,7 @@ int SqlStore::migrate() {
   for (const Migration& migration : migrations_for(m_db->backend())) {
     // One transaction per migration: a failed one leaves the schema at the previous version.
     m_db->transact([&](SqlSession& session) {
+      if (!lock.empty()) session.query(lock);
       const auto done = session.query("SELECT 1 FROM schema_migrations WHERE version = ?",
                                       {static_cast<std::int64_t>(migration.version)});
       if (!done.empty()) return;
@@ -92,6 +96,7 @@ int SqlStore::migrate() {
 }
 
 std::optional<City> SqlStore::find_city(const std::string& city_id) {
+  if (!support::is_uuid(city_id)) return std::nullopt;  // PostgreSQL's uuid columns refuse other text
   std::optional<City> city;
   m_db->read([&](SqlSession& session) { city = query_city(session, "id = ?", city_id); });
   return city;
@@ -115,6 +120,7 @@ std::vector<City> SqlStore::list_cities(bool include_unpublished) {
 }
 
 std::optional<Revision> SqlStore::load_revision(const std::string& city_id, int number) {
+  if (!support::is_uuid(city_id)) return std::nullopt;
   std::optional<Revision> revision;
   m_db->read([&](SqlSession& session) { revision = rows::read_revision(session, city_id, number); });
   return revision;
@@ -166,6 +172,7 @@ SavedRevision SqlStore::save_generation(const City& city, Revision revision, con
 }
 
 Revision SqlStore::edit_draft(const std::string& city_id, const std::function<void(Revision&)>& edit) {
+  if (!support::is_uuid(city_id)) throw core::NotFoundError("no city with id " + city_id);
   Revision draft;
   m_db->transact([&](SqlSession& session) {
     const auto city = query_city(session, "id = ?", city_id, m_db->for_update_clause());
@@ -201,6 +208,7 @@ Revision SqlStore::edit_draft(const std::string& city_id, const std::function<vo
 }
 
 int SqlStore::publish(const std::string& city_id) {
+  if (!support::is_uuid(city_id)) throw core::NotFoundError("no city with id " + city_id);
   int published = 0;
   m_db->transact([&](SqlSession& session) {
     const auto city = query_city(session, "id = ?", city_id, m_db->for_update_clause());
@@ -218,6 +226,7 @@ int SqlStore::publish(const std::string& city_id) {
 }
 
 std::optional<core::model::RunTrace> SqlStore::load_run(const std::string& job_id) {
+  if (!support::is_uuid(job_id)) return std::nullopt;
   std::optional<core::model::RunTrace> trace;
   m_db->read([&](SqlSession& session) {
     const auto rows = session.query("SELECT trace FROM runs WHERE job_id = ?", {job_id});

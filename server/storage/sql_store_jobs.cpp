@@ -62,6 +62,7 @@ EnqueueResult SqlStore::enqueue_job(const std::string& place_id, const core::mod
 }
 
 std::optional<Job> SqlStore::find_job(const std::string& job_id) {
+  if (!support::is_uuid(job_id)) return std::nullopt;
   std::optional<Job> job;
   m_db->read([&](SqlSession& session) { job = query_job(session, "id = ?", {job_id}); });
   return job;
@@ -138,14 +139,19 @@ void SqlStore::fail_job(const std::string& job_id, const std::string& worker, co
                         bool retry) {
   m_db->transact([&](SqlSession& session) {
     const std::string now = support::now_iso8601();
+    const std::string error_json = nlohmann::json(error).dump();
     // A retry goes back to the queue only while attempts remain; otherwise the job fails for good.
+    const long requeued =
+        retry ? session.execute(
+                    "UPDATE jobs SET status = 'queued', error = ?, lease_owner = NULL, lease_expires_at = NULL, "
+                    "updated_at = ? WHERE id = ? AND status = 'running' AND lease_owner = ? AND attempts < max_attempts",
+                    {error_json, now, job_id, worker})
+              : 0;
+    if (requeued > 0) return;
     session.execute(
-        "UPDATE jobs SET status = CASE WHEN ? = 1 AND attempts < max_attempts THEN 'queued' ELSE 'failed' END, "
-        "error = ?, lease_owner = NULL, lease_expires_at = NULL, "
-        "finished_at = CASE WHEN ? = 1 AND attempts < max_attempts THEN NULL ELSE ? END, updated_at = ? "
-        "WHERE id = ? AND status = 'running' AND lease_owner = ?",
-        {static_cast<std::int64_t>(retry), nlohmann::json(error).dump(), static_cast<std::int64_t>(retry), now, now,
-         job_id, worker});
+        "UPDATE jobs SET status = 'failed', error = ?, lease_owner = NULL, lease_expires_at = NULL, finished_at = ?, "
+        "updated_at = ? WHERE id = ? AND status = 'running' AND lease_owner = ?",
+        {error_json, now, now, job_id, worker});
   });
 }
 

@@ -27,6 +27,7 @@ class SqliteDatabase : public SqlDatabase {
   void read(const std::function<void(SqlSession&)>& work) override;
   // BEGIN IMMEDIATE already serialises writers: no row locks needed.
   std::string for_update_clause() const override { return ""; }
+  std::string migration_lock_statement() const override { return ""; }
   std::string skip_locked_clause() const override { return ""; }
 
  private:

@@ -13,6 +13,7 @@ namespace {
 
 constexpr double kSameNameRadiusM = 150.0;
 constexpr double kSameBuildingRadiusM = 30.0;
+constexpr double kSameBuildingNoIdsRadiusM = 10.0;
 constexpr double kCityNameRadiusM = 5000.0;
 constexpr int kStopsPerTourBeforePlaquesGo = 6;
 
@@ -66,6 +67,16 @@ bool decide_alone(model::Attraction& a, const FilterContext& context) {
 
 bool is_plaque(const model::Attraction& a) { return classify(a) == PlaceKind::Plaque; }
 
+// How close two differently named buildings of one kind must be to be one place mapped twice
+// (Copenhagen's "Nationalmuseet" and "National Museum of Denmark", 9 m apart). Two different
+// Wikidata ids are two places however close (Kraków's neighbouring synagogues); without any id,
+// only near-identical positions count (Stockholm's galleries share a street).
+double building_twin_radius(const model::Attraction& a, const model::Attraction& b) {
+  if (!a.wikidata.empty() && !b.wikidata.empty()) return a.wikidata == b.wikidata ? kSameBuildingRadiusM : -1.0;
+  if (!a.wikidata.empty() || !b.wikidata.empty()) return kSameBuildingRadiusM;
+  return kSameBuildingNoIdsRadiusM;
+}
+
 }  // namespace
 
 double interest_score(const model::Attraction& a, PlaceKind kind) {
@@ -113,10 +124,12 @@ void drop_duplicates(std::vector<model::Attraction>& attractions) {
     for (const std::size_t k : kept) {
       const model::Attraction& keeper = attractions[k];
       const double metres = haversine_m(candidate.location, keeper.location);
-      const bool same_wikidata = !candidate.wikidata.empty() && candidate.wikidata == keeper.wikidata;
+      // A shared Wikidata id 1.6 km apart is two sites of one institution (Monaco's NMNM villas).
+      const bool same_wikidata = !candidate.wikidata.empty() && candidate.wikidata == keeper.wikidata &&
+                                 metres <= kSameNameRadiusM;
       const bool same_place_name = metres <= kSameNameRadiusM && same_name(folded[i], folded[k]);
-      const bool same_building = metres <= kSameBuildingRadiusM && is_building_kind(kind) &&
-                                 classify(keeper) == kind;
+      const bool same_building = is_building_kind(kind) && classify(keeper) == kind &&
+                                 metres <= building_twin_radius(candidate, keeper);
       if (same_wikidata || same_place_name || same_building) {
         drop(candidate, "duplicate of \"" + keeper.name + "\" (" + distance_text(metres) + " away)");
         break;

@@ -24,8 +24,8 @@ double interest_score(const model::Attraction& attraction, PlaceKind kind);
 /// Typical stop length in minutes: the kind's default, longer for popular museums and zoos.
 int visit_minutes(const model::Attraction& attraction, PlaceKind kind);
 
-/// Among included candidates, drops the weaker of each near-duplicate pair (same Wikidata id;
-/// same name within 150 m; two buildings of one kind within 30 m) with a reason naming the one
+/// Among included candidates, drops the weaker of each near-duplicate pair (same Wikidata id or
+/// same name within 150 m; two buildings of one kind within 30 m, unless their Wikidata ids differ) with a reason naming the one
 /// kept. Scores must already be set.
 void drop_duplicates(std::vector<model::Attraction>& attractions);
 
