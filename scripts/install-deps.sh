@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs Narrando's dependencies from Debian 12 packages. Used by the README, .ci/run and the
+# Dockerfile, so there is one list.
+#
+#   scripts/install-deps.sh [--runtime] [--build] [--test] [--console] [--all]
+#
+# --runtime  libraries the server binary needs at run time (the container's final stage)
+# --build    compilers, CMake and -dev packages to build the server and the bench tool
+# --test     what the test suite starts: PostgreSQL, Xvfb and Mesa for the console
+# --console  Dear ImGui, GLFW and OpenGL headers for the editors' console
+# Without options: --build --test --console. Runs apt-get (with sudo when not root).
+set -euo pipefail
+
+runtime=(ca-certificates libcpp-httplib0.11 libpqxx-6.4 libsqlite3-0 libssl3 zlib1g libbrotli1)
+build=(build-essential cmake pkg-config git libcpp-httplib-dev nlohmann-json3-dev libpqxx-dev libsqlite3-dev
+       libssl-dev zlib1g-dev libbrotli-dev libgtest-dev libgmock-dev ca-certificates)
+test=(postgresql postgresql-contrib xvfb xauth libgl1-mesa-dri libglx-mesa0 python3 curl)
+console=(libimgui-dev libglfw3-dev libgl-dev)
+
+packages=()
+[ $# -gt 0 ] || set -- --build --test --console
+for option in "$@"; do
+  case "$option" in
+    --runtime) packages+=("${runtime[@]}") ;;
+    --build) packages+=("${build[@]}") ;;
+    --test) packages+=("${test[@]}") ;;
+    --console) packages+=("${console[@]}") ;;
+    --all) packages+=("${runtime[@]}" "${build[@]}" "${test[@]}" "${console[@]}") ;;
+    -h|--help) sed -n 2,12p "$0"; exit 0 ;;
+    *) echo "unknown option: $option" >&2; exit 2 ;;
+  esac
+done
+
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+echo "installed: ${packages[*]}"
