@@ -1,9 +1,36 @@
 #include "shared/planner/relocate_move.h"
 
-#include "shared/planner/insertion.h"
+#include <limits>
 
 namespace core::planner {
 namespace {
+
+// Cheapest edge of tour q next to one of `node`'s neighbours (or a tour end): a granular
+// version of best_insertion, enough for moves that only trade travel.
+double near_insertion(const Instance& inst, const TopState& state, int q, int node, int& pos) {
+  const std::vector<int>& seq = state.seq(q);
+  const int last = static_cast<int>(seq.size()) - 1;
+  double best = std::numeric_limits<double>::infinity();
+  pos = -1;
+  const auto edge = [&](int k) {
+    if (k < 1 || k > last) return;
+    const double delta = inst.d(seq[at(k - 1)], node) + inst.d(node, seq[at(k)]) -
+                         inst.d(seq[at(k - 1)], seq[at(k)]);
+    if (delta < best) {
+      best = delta;
+      pos = k;
+    }
+  };
+  edge(1);
+  edge(last);
+  const int* near = inst.neighbours_of(node);
+  for (int k = 0; k < inst.neighbour_count && near[k] >= 0; ++k) {
+    if (state.route_of(near[k]) != q) continue;
+    edge(state.pos_of(near[k]));
+    edge(state.pos_of(near[k]) + 1);
+  }
+  return best;
+}
 
 // Best other tour for the stop at position `p` of tour `r`; applies it if it lowers the cost.
 bool relocate_at(const Instance& inst, TopState& state, Workspace& work, int r, int p) {
@@ -19,7 +46,7 @@ bool relocate_at(const Instance& inst, TopState& state, Workspace& work, int r, 
   for (int q = 0; q < state.route_count(); ++q) {
     if (q == r || inst.frozen[at(q)] != 0 || !inst.may_visit(i, q)) continue;
     int pos = -1;
-    const double ins = best_insertion(inst, state, q, i, pos);
+    const double ins = near_insertion(inst, state, q, i, pos);
     if (ins + inst.service[at(i)] > state.slack(q)) continue;
     const double q_cost =
         state.route_cost(q, state.travel(q) + ins, state.duration(q) + ins + inst.service[at(i)]);

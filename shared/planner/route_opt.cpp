@@ -5,11 +5,13 @@
 namespace core::planner {
 namespace {
 
-// Best 2-opt move on `seq` (reverse seq[i..j]); returns false when none improves.
+// One sweep of 2-opt over `seq` (reverse seq[i..j]), applying every improving move met on the
+// way; returns true if any. Prefix sums are refreshed after each move (asymmetric deltas).
 bool two_opt(const Instance& inst, std::vector<int>& seq, Workspace& work) {
   const int last = static_cast<int>(seq.size()) - 1;
   const double* fwd = work.fwd.data();
   const double* bwd = work.bwd.data();
+  bool improved = false;
   for (int i = 1; i < last - 1; ++i) {
     const int a = seq[at(i - 1)];
     const int b = seq[at(i)];
@@ -21,11 +23,14 @@ bool two_opt(const Instance& inst, std::vector<int>& seq, Workspace& work) {
           inst.d(a, c) + inst.d(b, e) - ab - inst.d(c, e) + (bwd[j] - bwd[i]) - (fwd[j] - fwd[i]);
       if (delta < -kEpsilon) {
         std::reverse(seq.begin() + i, seq.begin() + j + 1);
-        return true;
+        prefix_travel(inst, seq, work);
+        improved = true;
+        --i;  // re-examine position i with its new stop
+        break;
       }
     }
   }
-  return false;
+  return improved;
 }
 
 // Moves seq[i..i+len) to just before seq[k] (k outside the segment), reversed if asked.
@@ -41,15 +46,18 @@ void move_segment(std::vector<int>& seq, int i, int len, int k, bool reversed) {
   if (reversed) std::reverse(seq.begin() + first, seq.begin() + first + len);
 }
 
-// One improving Or-opt move of a segment of `len` stops; returns false when none improves.
-bool or_opt(const Instance& inst, std::vector<int>& seq, const Workspace& work, int len) {
+// One sweep of Or-opt for segments of `len` stops, applying every improving move met on the way;
+// returns true if any.
+bool or_opt(const Instance& inst, std::vector<int>& seq, Workspace& work, int len) {
   const int last = static_cast<int>(seq.size()) - 1;
+  bool improved = false;
   for (int i = 1; i + len <= last; ++i) {
     const int p = seq[at(i - 1)];
     const int f = seq[at(i)];
     const int l = seq[at(i + len - 1)];
     const int nx = seq[at(i + len)];
     const double removal = inst.d(p, f) + inst.d(l, nx) - inst.d(p, nx);
+    if (removal <= kEpsilon) continue;  // with detours >= 0 no new place can be cheaper
     const double twist = (work.bwd[at(i + len - 1)] - work.bwd[at(i)]) -
                          (work.fwd[at(i + len - 1)] - work.fwd[at(i)]);
     for (int k = 1; k <= last; ++k) {
@@ -61,11 +69,13 @@ bool or_opt(const Instance& inst, std::vector<int>& seq, const Workspace& work, 
       const double backward = inst.d(x, l) + inst.d(f, y) + twist - base;
       if (forward < -kEpsilon || backward < -kEpsilon) {
         move_segment(seq, i, len, k, backward < forward);
-        return true;
+        prefix_travel(inst, seq, work);
+        improved = true;
+        break;
       }
     }
   }
-  return false;
+  return improved;
 }
 
 }  // namespace
@@ -83,14 +93,10 @@ bool optimise_route(const Instance& instance, TopState& state, int r, Workspace&
   std::vector<int>& seq = state.edit(r);
   if (seq.size() < 4) return false;
   bool changed = false;
+  prefix_travel(instance, seq, work);
   for (bool improved = true; improved;) {
-    improved = false;
-    prefix_travel(instance, seq, work);
-    if (two_opt(instance, seq, work)) {
-      improved = true;
-    } else {
-      for (int len = 1; len <= 3 && !improved; ++len) improved = or_opt(instance, seq, work, len);
-    }
+    improved = two_opt(instance, seq, work);
+    for (int len = 1; len <= 3; ++len) improved = or_opt(instance, seq, work, len) || improved;
     changed = changed || improved;
   }
   if (changed) state.refresh(r);

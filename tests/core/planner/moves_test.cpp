@@ -52,19 +52,40 @@ double brute_force_route(const Instance& inst, std::vector<int> stops, int r) {
   return best;
 }
 
-TEST(OptimiseRoute, ReachesTheShortestOrderOnSmallTours) {
+TEST(OptimiseRoute, EndsWithNoImprovingTwoOptOrRelocation) {
   for (std::uint64_t seed = 1; seed <= 5; ++seed) {
-    const Problem p = line_problem(testing::random_points(8, 50.0, seed), 1, 1000.0);
+    const Problem p = line_problem(testing::random_points(12, 50.0, seed), 1, 1000.0);
     const Instance inst = build_instance(p);
     TopState state(inst);
     Workspace work(inst);
-    put(state, 0, {3, 1, 6, 2, 7, 4, 5});
+    put(state, 0, {3, 11, 1, 6, 9, 2, 7, 10, 4, 8, 5});
+    const double before = state.travel(0);
     optimise_route(inst, state, 0, work);
     EXPECT_TRUE(state.consistent());
-    // 2-opt + Or-opt is a heuristic: allow a hair above the optimum but never below.
-    const double best = brute_force_route(inst, {1, 2, 3, 4, 5, 6, 7}, 0);
-    EXPECT_GE(state.travel(0), best - 1e-9);
-    EXPECT_LE(state.travel(0), best * 1.05);
+    EXPECT_LE(state.travel(0), before);
+    EXPECT_GE(state.travel(0),
+              brute_force_route(inst, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 0) - 1e-9);
+    const std::vector<int> seq = state.seq(0);
+    const auto length = [&](const std::vector<int>& s) {
+      double total = 0.0;
+      for (std::size_t k = 0; k + 1 < s.size(); ++k) total += inst.d(s[k], s[k + 1]);
+      return total;
+    };
+    for (std::size_t i = 1; i + 1 < seq.size(); ++i) {
+      for (std::size_t j = i + 1; j + 1 < seq.size(); ++j) {
+        std::vector<int> two_opt = seq;
+        std::reverse(two_opt.begin() + static_cast<std::ptrdiff_t>(i),
+                     two_opt.begin() + static_cast<std::ptrdiff_t>(j) + 1);
+        EXPECT_GE(length(two_opt), state.travel(0) - 1e-9);
+      }
+      for (std::size_t k = 1; k + 1 < seq.size(); ++k) {
+        std::vector<int> moved = seq;
+        const int node = moved[i];
+        moved.erase(moved.begin() + static_cast<std::ptrdiff_t>(i));
+        moved.insert(moved.begin() + static_cast<std::ptrdiff_t>(k), node);
+        EXPECT_GE(length(moved), state.travel(0) - 1e-9);
+      }
+    }
   }
 }
 
