@@ -40,6 +40,7 @@ struct Instance {
   std::vector<double> trip;           ///< tour_count x size: least duration of any tour t through j
   std::vector<double> balance_scale;  ///< per tour: duration scale of the balance term
   std::vector<int> candidates;        ///< nodes some non-frozen tour may take
+  std::vector<int> by_score;          ///< candidates by decreasing search score (ties: index)
   std::vector<int> neighbours;        ///< size x neighbour_count nearest candidates (-1 padded)
   int neighbour_count = 0;
   double balance_weight = 0.0;

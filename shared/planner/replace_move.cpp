@@ -40,16 +40,17 @@ bool replace_at(const Instance& inst, TopState& state, int r, int p) {
   double best_cost = state.route_cost(r);
   int best_node = -1;
   int best_pos = -1;
-  const int* near = inst.neighbours_of(i);
-  for (int n = 0; n < inst.neighbour_count && near[n] >= 0; ++n) {
-    const int j = near[n];
+  const auto consider = [&](int j) {
     if (state.route_of(j) >= 0 || !inst.may_visit(j, r) ||
-        inst.score[at(j)] < best_score - kEpsilon)
-      continue;
+        inst.score[at(j)] < best_score - kEpsilon) {
+      return;
+    }
+    // Detours are >= 0 on street data: a visit that alone overflows the tour cannot fit.
+    if (base_duration + inst.service[at(j)] > limit) return;
     int pos = -1;
     const double ins = insertion_without(inst, seq, p, j, pos);
     const double duration = base_duration + ins + inst.service[at(j)];
-    if (duration > limit) continue;
+    if (duration > limit) return;
     const double cost = state.route_cost(r, base_travel + ins, duration);
     if (better(inst.score[at(j)], cost, best_score, best_cost)) {
       best_score = inst.score[at(j)];
@@ -57,7 +58,15 @@ bool replace_at(const Instance& inst, TopState& state, int r, int p) {
       best_node = j;
       best_pos = pos;
     }
+  };
+  // Every unvisited stop worth more (a landmark may be far from the stop it replaces), then the
+  // neighbours for swaps at equal interest that shorten the tour.
+  for (const int j : inst.by_score) {
+    if (inst.score[at(j)] <= inst.score[at(i)] + kEpsilon) break;
+    consider(j);
   }
+  const int* near = inst.neighbours_of(i);
+  for (int n = 0; n < inst.neighbour_count && near[n] >= 0; ++n) consider(near[n]);
   if (best_node < 0) return false;
   state.remove(r, p);
   state.insert(r, best_pos, best_node);

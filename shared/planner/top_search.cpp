@@ -72,7 +72,7 @@ void repair_budgets(const Instance& inst, TopState& state) {
 
 std::int64_t default_iterations(const Instance& instance) {
   const auto n = static_cast<std::int64_t>(instance.candidates.size());
-  return std::clamp<std::int64_t>(12 * n, 500, 20000);
+  return std::clamp<std::int64_t>(8 * n, 500, 20000);
 }
 
 TopState search_tours(const Instance& instance, const SolveOptions& options) {
