@@ -54,6 +54,8 @@ core::planner::Problem make_problem(const TopFile& f) {
   p.tour_count = f.m;
   p.budget.assign(static_cast<std::size_t>(f.m), f.tmax);
   p.ends.assign(static_cast<std::size_t>(f.m), core::planner::TourEnds{0, f.n - 1});
+  // TOP ranks plans by score alone: the product's tie-break on even tour lengths is switched off
+  // so that equal-score plans are compared on travel only, as in the literature.
   p.balance_weight = 0.0;
   return p;
 }
