@@ -16,6 +16,9 @@ namespace {
 constexpr int kTspNeighbours = 10;
 // Longest segment a kick moves: local kicks keep the repair by local search cheap.
 constexpr int kKickSegment = 30;
+// One kick in this many is a double bridge over the whole tour: it can reorder far-apart parts
+// (clusters), which local kicks never do.
+constexpr int kGlobalKickOdds = 4;
 
 bool is_symmetric(const CostMatrix& m) {
   for (int i = 0; i < m.size(); ++i) {
@@ -33,7 +36,8 @@ std::int64_t default_kicks(int n) {
 // Segment swap (a local double bridge): x B C y becomes x C B y. Returns the length change.
 double kick(TspTour& tour, TspLocalSearch& search, const CostMatrix& m, Rng& rng) {
   const int n = tour.size();
-  const int longest = std::max(1, std::min(kKickSegment, (n - 2) / 2));
+  const bool global = rng.below(kGlobalKickOdds) == 0;
+  const int longest = std::max(1, global ? (n - 2) / 2 : std::min(kKickSegment, (n - 2) / 2));
   const int p0 = rng.below(n);
   const int l1 = 1 + rng.below(longest);
   const int l2 = 1 + rng.below(longest);
