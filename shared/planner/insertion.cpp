@@ -120,6 +120,13 @@ double best_insertion(const Instance& instance, const TopState& state, int r, in
 
 int recreate(const Instance& instance, TopState& state, Workspace& work, Rng& rng,
              const RecreateParams& params) {
+  // A tour whose slack is below every visit time cannot take a stop (detours are >= 0).
+  bool any_open = false;
+  for (int r = 0; r < state.route_count(); ++r) {
+    work.open[at(r)] = instance.frozen[at(r)] == 0 && state.slack(r) >= instance.min_service ? 1 : 0;
+    any_open = any_open || work.open[at(r)] != 0;
+  }
+  if (!any_open) return 0;
   work.pool.clear();
   for (const int node : instance.candidates) {
     if (state.route_of(node) >= 0 || work.blocked[at(node)] != 0) continue;
@@ -128,9 +135,6 @@ int recreate(const Instance& instance, TopState& state, Workspace& work, Rng& rn
         params.noise > 0.0 ? 1.0 + params.noise * (2.0 * rng.uniform() - 1.0) : 1.0;
   }
   for (int r = 0; r < state.route_count(); ++r) {
-    // A tour whose slack is below every visit time cannot take a stop (detours are >= 0).
-    work.open[at(r)] =
-        instance.frozen[at(r)] == 0 && state.slack(r) >= instance.min_service ? 1 : 0;
     if (work.open[at(r)] != 0) fill_cache(instance, state, work, r);
   }
   int inserted = 0;
