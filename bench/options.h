@@ -8,9 +8,9 @@ namespace bench {
 
 /// Command-line settings shared by the modes.
 struct Options {
-  std::vector<std::string> files;
+  std::vector<std::string> files;     ///< instance files (top, tsp modes)
   std::int64_t time_limit_ms = 1000;  ///< per instance
-  std::uint64_t seed = 1;
+  std::uint64_t seed = 1;             ///< planner seed (and city generator seed)
   int points = 300;               ///< city mode
   int tours = 4;                  ///< city mode
   double budget_min = 180.0;      ///< city mode
