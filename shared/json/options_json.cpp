@@ -56,11 +56,15 @@ void from_json(const nlohmann::json& j, GenerationOptions& value) {
 namespace core::json {
 
 model::GenerationOptions parse_generation_options(const nlohmann::json& value, const std::string& path) {
-  model::GenerationOptions options;
-  if (value.is_null()) return options;
-  model::read_options(value, options, path, true);
-  model::validate(options);
-  return options;
+  return merge_generation_options(value, model::GenerationOptions{}, path);
+}
+
+model::GenerationOptions merge_generation_options(const nlohmann::json& value, model::GenerationOptions base,
+                                                  const std::string& path) {
+  if (value.is_null()) return base;
+  model::read_options(value, base, path, true);
+  model::validate(base);
+  return base;
 }
 
 }  // namespace core::json

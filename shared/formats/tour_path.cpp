@@ -1,0 +1,31 @@
+#include "shared/formats/tour_path.h"
+
+#include "shared/algo/polyline.h"
+#include "shared/errors.h"
+
+namespace core::formats {
+
+std::vector<model::GeoPoint> tour_path(const model::Tour& tour) {
+  std::vector<model::GeoPoint> waypoints;
+  if (tour.start) waypoints.push_back(*tour.start);
+  for (const model::TourStop& stop : tour.stops) waypoints.push_back(stop.location);
+  if (tour.end) waypoints.push_back(*tour.end);
+  std::vector<model::GeoPoint> path;
+  for (std::size_t i = 0; i + 1 < waypoints.size(); ++i) {
+    std::vector<model::GeoPoint> leg;
+    if (i < tour.legs.size() && !tour.legs[i].polyline.empty()) {
+      try {
+        leg = algo::decode_polyline(tour.legs[i].polyline);
+      } catch (const InputError&) {
+        leg.clear();
+      }
+    }
+    if (leg.size() < 2) leg = {waypoints[i], waypoints[i + 1]};
+    // Consecutive legs share their joining point: keep it once.
+    path.insert(path.end(), path.empty() ? leg.begin() : leg.begin() + 1, leg.end());
+  }
+  if (path.empty() && waypoints.size() == 1) path = waypoints;
+  return path;
+}
+
+}  // namespace core::formats
