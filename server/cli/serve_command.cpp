@@ -57,7 +57,7 @@ int serve_command(const std::vector<std::string>& args, config::Config config, s
   jobs::JobBoard board;
   jobs::WorkerPool pool(*services.store, *services.runner, board,
                         {config.workers, std::chrono::seconds(config.lease_seconds), std::chrono::milliseconds(1000)});
-  http::ApiContext context{config, *services.store, *services.places, board, &pool};
+  http::ApiContext context(config, *services.store, *services.places, *services.distances, board, &pool);
   http::ApiServer server(context);
   const int port = server.bind(config.listen_host(), config.port);
   pool.start();

@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "server/config/config.h"
+#include "server/http/document_cache.h"
 #include "server/jobs/job_board.h"
 #include "server/pipeline/interfaces.h"
 #include "server/storage/store.h"
@@ -15,12 +16,18 @@ namespace server::http {
 
 /// What the HTTP handlers use. Owned by whoever starts the server (serve, tests).
 struct ApiContext {
+  ApiContext(const config::Config& c, storage::Store& s, pipeline::PlaceProvider& p, pipeline::DistanceProvider& d,
+             jobs::JobBoard& b, jobs::WorkerPool* w)
+      : config(c), store(s), places(p), distances(d), board(b), pool(w) {}
+
   const config::Config& config;
   storage::Store& store;
-  pipeline::PlaceProvider& places;  ///< for the cheap place-id check before queueing
+  pipeline::PlaceProvider& places;        ///< for the cheap place-id check before queueing
+  pipeline::DistanceProvider& distances;  ///< for replanning a draft
   jobs::JobBoard& board;
-  jobs::WorkerPool* pool = nullptr;  ///< woken when a job is queued; may be null (no local workers)
-  std::atomic<bool> stopping{false};  ///< set at shutdown: waiting handlers answer at once
+  jobs::WorkerPool* pool = nullptr;       ///< woken when a job is queued; may be null
+  DocumentCache published_documents;
+  std::atomic<bool> stopping{false};      ///< set at shutdown: waiting handlers answer at once
 };
 
 }  // namespace server::http

@@ -1,5 +1,10 @@
 #include "server/http/handlers.h"
 #include "server/http/responses.h"
+#include "server/support/metrics.h"
+#include "shared/json/model_json.h"
+
+extern const unsigned char narrando_openapi_json[];
+extern const std::size_t narrando_openapi_json_size;
 
 namespace server::http {
 
@@ -18,6 +23,23 @@ void handle_readyz(ApiContext& context, const httplib::Request&, httplib::Respon
   } catch (const std::exception& e) {
     send_error(response, 503, "storage_unavailable", std::string("the store does not answer: ") + e.what());
   }
+}
+
+void handle_metrics(ApiContext& context, const httplib::Request&, httplib::Response& response) {
+  std::map<std::string, int> jobs;
+  try {
+    for (const auto& [status, count] : context.store.count_jobs()) jobs[to_string(status)] = count;
+  } catch (const std::exception&) {
+    // The store being down must not hide the rest of the metrics.
+  }
+  response.status = 200;
+  response.set_content(support::Metrics::global().render(jobs), "text/plain; version=0.0.4");
+}
+
+void handle_openapi(const httplib::Request&, httplib::Response& response) {
+  response.status = 200;
+  response.set_content(std::string(reinterpret_cast<const char*>(narrando_openapi_json), narrando_openapi_json_size),
+                       "application/json");
 }
 
 }  // namespace server::http

@@ -1,6 +1,7 @@
 #include "server/jobs/worker_pool.h"
 
 #include "server/support/log.h"
+#include "server/support/metrics.h"
 #include "shared/json/model_json.h"
 #include "server/support/worker_id.h"
 
@@ -82,11 +83,24 @@ void WorkerPool::work_loop(const std::string& worker) {
                   {"error", outcome.job.error ? outcome.job.error->message : ""},
                   {"lease_lost", outcome.lease_lost},
                   {"requeued", outcome.cancelled}});
+    record_metrics(outcome);
     {
       std::lock_guard lock(m_mutex);
       m_running.erase(job->id);
     }
     m_idle.notify_all();
+  }
+}
+
+void WorkerPool::record_metrics(const JobOutcome& outcome) {
+  support::Metrics& metrics = support::Metrics::global();
+  for (const core::model::StageTiming& stage : outcome.job.stages) metrics.observe_stage(stage.stage, stage.seconds);
+  if (outcome.cancelled || outcome.job.status == core::model::JobStatus::Queued) {
+    metrics.count_job_end("requeued");
+  } else if (outcome.lease_lost) {
+    metrics.count_job_end("lease_lost");
+  } else {
+    metrics.count_job_end(to_string(outcome.job.status));
   }
 }
 

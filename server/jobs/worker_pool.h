@@ -44,6 +44,7 @@ class WorkerPool {
  private:
   void work_loop(const std::string& worker);
   void heartbeat_loop();
+  static void record_metrics(const JobOutcome& outcome);
 
   storage::Store& m_store;
   const JobRunner& m_runner;

@@ -159,8 +159,8 @@ SavedRevision SqlStore::save_generation(const City& city, Revision revision, con
 
     core::model::RunTrace stored_trace = trace;
     stored_trace.city.id = saved.city_id;
-    session.execute("INSERT INTO runs (job_id, city_id, trace, created_at) VALUES (?, ?, ?, ?)",
-                    {job.id, saved.city_id, nlohmann::json(stored_trace).dump(), now});
+    session.execute("INSERT INTO runs (job_id, city_id, trace, worker, created_at) VALUES (?, ?, ?, ?, ?)",
+                    {job.id, saved.city_id, nlohmann::json(stored_trace).dump(), worker, now});
     const core::model::JobResult result{saved.city_id, saved.revision, static_cast<int>(revision.tours.size()),
                                         saved.published};
     session.execute(

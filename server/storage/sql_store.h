@@ -40,6 +40,7 @@ class SqlStore : public Store {
   void fail_job(const std::string& job_id, const std::string& worker, const core::model::JobError& error,
                 bool retry) override;
   void release_job(const std::string& job_id, const std::string& worker) override;
+  std::vector<core::model::Job> active_jobs() override;
   std::map<core::model::JobStatus, int> count_jobs() override;
 
   std::optional<core::model::RunTrace> load_run(const std::string& job_id) override;

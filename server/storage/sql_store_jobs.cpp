@@ -164,6 +164,17 @@ void SqlStore::release_job(const std::string& job_id, const std::string& worker)
   });
 }
 
+std::vector<Job> SqlStore::active_jobs() {
+  std::vector<Job> jobs;
+  m_db->read([&](SqlSession& session) {
+    for (const SqlRow& row : session.query(std::string("SELECT ") + rows::kJobColumns +
+                                           " FROM jobs WHERE status IN ('queued', 'running') ORDER BY created_at")) {
+      jobs.push_back(rows::job_from_row(row));
+    }
+  });
+  return jobs;
+}
+
 std::map<core::model::JobStatus, int> SqlStore::count_jobs() {
   std::map<core::model::JobStatus, int> counts{{core::model::JobStatus::Queued, 0},
                                                {core::model::JobStatus::Running, 0},

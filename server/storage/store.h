@@ -89,6 +89,8 @@ class Store {
                         bool retry) = 0;
   /// Puts a running job held by `worker` back in the queue without counting the attempt (shutdown).
   virtual void release_job(const std::string& job_id, const std::string& worker) = 0;
+  /// Jobs queued or running now, oldest first.
+  virtual std::vector<core::model::Job> active_jobs() = 0;
   /// Number of jobs in each state.
   virtual std::map<core::model::JobStatus, int> count_jobs() = 0;
 

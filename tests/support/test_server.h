@@ -11,6 +11,7 @@
 #include "server/http/api_context.h"
 #include "server/http/api_server.h"
 #include "server/jobs/worker_pool.h"
+#include "server/support/log.h"
 #include "tests/support/temp_dir.h"
 
 namespace narrando::testing {
@@ -20,6 +21,8 @@ namespace narrando::testing {
 class TestServer {
  public:
   explicit TestServer(std::map<std::string, std::string> env = {}) {
+    // Warnings and errors only: request lines would drown the test output.
+    server::support::configure_logging(server::support::LogLevel::Warn, false, &std::cerr);
     if (!env.contains("DATABASE_URL")) env["NARRANDO_DB"] = m_dir.file("narrando.db");
     m_config = server::config::from_environment(env);
     m_services = std::make_unique<server::cli::Services>(server::cli::build_services(m_config));
@@ -28,7 +31,7 @@ class TestServer {
         server::jobs::WorkerPoolSettings{m_config.workers, std::chrono::seconds(m_config.lease_seconds),
                                          std::chrono::milliseconds(200)});
     m_context = std::make_unique<server::http::ApiContext>(m_config, *m_services->store, *m_services->places,
-                                                           m_board, m_pool.get());
+                                                           *m_services->distances, m_board, m_pool.get());
     m_server = std::make_unique<server::http::ApiServer>(*m_context);
     m_port = m_server->bind("127.0.0.1", 0);
     m_pool->start();

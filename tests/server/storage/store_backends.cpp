@@ -76,6 +76,23 @@ std::unique_ptr<server::storage::Store> open_postgres_test_store() {
   return store;
 }
 
+PostgresSchema::PostgresSchema() : m_name("test_" + random_suffix()) {
+  const std::string base = test_database_url();
+  if (base.empty()) throw std::runtime_error("NARRANDO_TEST_DATABASE_URL is not set");
+  server::storage::PostgresDatabase admin(base, 1);
+  admin.transact([&](server::storage::SqlSession& s) { s.execute_script("CREATE SCHEMA " + m_name); });
+}
+
+PostgresSchema::~PostgresSchema() {
+  try {
+    server::storage::PostgresDatabase admin(test_database_url(), 1);
+    admin.transact([&](server::storage::SqlSession& s) { s.execute_script("DROP SCHEMA " + m_name + " CASCADE"); });
+  } catch (const std::exception&) {
+  }
+}
+
+std::string PostgresSchema::url() const { return PostgresTestStore::with_search_path(test_database_url(), m_name); }
+
 std::vector<StoreBackend> store_backends() {
   std::vector<StoreBackend> backends{{"sqlite", [] {
                                         auto store = std::make_unique<SqliteTestStore>();

@@ -21,4 +21,21 @@ bool postgres_required();
 /// A migrated PostgreSQL store in a fresh schema (dropped with it). Throws without a server.
 std::unique_ptr<server::storage::Store> open_postgres_test_store();
 
+/// A fresh schema in the test PostgreSQL, dropped on destruction. Throws without a server.
+class PostgresSchema {
+ public:
+  PostgresSchema();
+  ~PostgresSchema();
+  PostgresSchema(const PostgresSchema&) = delete;
+  PostgresSchema& operator=(const PostgresSchema&) = delete;
+
+  /// The schema's name.
+  const std::string& name() const { return m_name; }
+  /// A DATABASE_URL whose connections work in this schema (search_path set by libpq options).
+  std::string url() const;
+
+ private:
+  std::string m_name;
+};
+
 }  // namespace narrando::testing

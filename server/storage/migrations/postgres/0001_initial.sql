@@ -135,6 +135,7 @@ CREATE TABLE runs (
   job_id     uuid PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE,
   city_id    uuid NOT NULL REFERENCES cities(id) ON DELETE CASCADE,
   trace      jsonb NOT NULL,
+  worker     text NOT NULL DEFAULT '',
   created_at timestamptz NOT NULL
 );
 

@@ -121,5 +121,6 @@ CREATE TABLE runs (
   job_id     TEXT PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE,
   city_id    TEXT NOT NULL REFERENCES cities(id) ON DELETE CASCADE,
   trace      TEXT NOT NULL,
+  worker     TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL
 );

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+
+#include <httplib.h>
+
+#include "server/http/api_context.h"
+#include "shared/model/city.h"
+#include "shared/model/revision.h"
+
+namespace server::http {
+
+/// A city and the revision a caller may see.
+struct CityView {
+  core::model::City city;
+  core::model::Revision revision;
+};
+
+/// The city `city_id` or core::NotFoundError.
+core::model::City require_city(ApiContext& context, const std::string& city_id);
+
+/// Which revision the current caller reads: the app always the published one; editors the one
+/// named by `?revision=N`, else the draft if there is one, else the published one.
+/// Throws core::NotFoundError when there is nothing the caller may see.
+int revision_for_reader(const core::model::City& city, const httplib::Request& request);
+
+/// The city and the revision the current caller may read (see revision_for_reader).
+CityView load_view(ApiContext& context, const std::string& city_id, const httplib::Request& request);
+
+/// The city as the app sees it next to a published revision: no draft pointer, stable stamps.
+core::model::City published_view(core::model::City city, const core::model::Revision& revision);
+
+}  // namespace server::http

@@ -1,0 +1,84 @@
+#include <set>
+
+#include "server/http/city_access.h"
+#include "server/http/handlers.h"
+#include "server/http/request_context.h"
+#include "server/http/responses.h"
+#include "shared/algo/name_similarity.h"
+#include "shared/json/documents.h"
+#include "shared/json/model_json.h"
+
+namespace server::http {
+namespace {
+
+std::string city_status(const core::model::City& city, const std::set<std::string>& generating) {
+  if (generating.contains(city.place_id)) return "generating";
+  if (city.draft_revision) return "draft";
+  return "published";
+}
+
+void send_body(httplib::Response& response, const std::string& body) {
+  response.status = 200;
+  response.set_content(body, "application/json");
+}
+
+}  // namespace
+
+void handle_list_cities(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  const bool editor = RequestContext::current().role == config::Role::Editor;
+  const std::string query = core::algo::fold_name(request.get_param_value("q"));
+  std::set<std::string> generating;
+  if (editor) {
+    for (const core::model::Job& job : context.store.active_jobs()) generating.insert(job.place_id);
+  }
+  nlohmann::json cities = nlohmann::json::array();
+  for (const core::model::City& city : context.store.list_cities(editor)) {
+    if (!query.empty() && core::algo::fold_name(city.name).find(query) == std::string::npos) continue;
+    nlohmann::json item = city;
+    if (!editor) {
+      item.erase("draft_revision");
+      item["status"] = "published";
+    } else {
+      item["status"] = city_status(city, generating);
+    }
+    cities.push_back(std::move(item));
+  }
+  if (editor) {
+    // Places being generated for the first time have no city yet; editors see them too.
+    for (const core::model::Job& job : context.store.active_jobs()) {
+      const bool known = std::any_of(cities.begin(), cities.end(),
+                                     [&](const nlohmann::json& c) { return c["place_id"] == job.place_id; });
+      if (!known && query.empty()) {
+        cities.push_back({{"id", nullptr}, {"place_id", job.place_id}, {"status", "generating"}, {"job_id", job.id}});
+      }
+    }
+  }
+  send_json(response, 200, {{"success", true}, {"cities", cities}});
+}
+
+void handle_get_city(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  const std::string city_id = request.matches[1];
+  core::model::City city = require_city(context, city_id);
+  const int number = revision_for_reader(city, request);
+  const bool published = city.published_revision == number;
+  if (published) {
+    // Published revisions never change: serve the serialized document from memory.
+    if (auto cached = context.published_documents.find(city.id, number)) {
+      send_body(response, *cached);
+      return;
+    }
+  }
+  const auto revision = context.store.load_revision(city.id, number);
+  if (!revision) throw core::NotFoundError("city " + city.id + " has no revision " + std::to_string(number));
+  if (!published) {
+    send_json(response, 200, core::json::city_document(city, *revision));
+    return;
+  }
+  auto body = std::make_shared<const std::string>(
+      core::json::city_document(published_view(city, *revision), *revision)
+          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  context.published_documents.put(city.id, number, body);
+  send_body(response, *body);
+}
+
+}  // namespace server::http

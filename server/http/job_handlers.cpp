@@ -1,0 +1,90 @@
+#include <chrono>
+
+#include "server/http/handlers.h"
+#include "server/http/request_context.h"
+#include "server/http/responses.h"
+#include "shared/errors.h"
+#include "shared/json/model_json.h"
+
+namespace server::http {
+namespace {
+
+constexpr std::chrono::milliseconds kEventWait{1000};
+constexpr std::chrono::seconds kKeepAlive{15};
+
+bool finished(const core::model::Job& job) {
+  return job.status == core::model::JobStatus::Succeeded || job.status == core::model::JobStatus::Failed;
+}
+
+nlohmann::json job_body(const core::model::Job& job) {
+  nlohmann::json body = job;
+  body["status_url"] = "/api/jobs/" + job.id;
+  return body;
+}
+
+core::model::Job require_job(ApiContext& context, const std::string& job_id) {
+  RequestContext::current().job_id = job_id;
+  auto job = context.store.find_job(job_id);
+  if (!job) throw core::NotFoundError("no job with id " + job_id);
+  return std::move(*job);
+}
+
+// One server-sent event: "event: <name>" and the job as its data, on one line.
+std::string event_text(const char* name, const core::model::Job& job) {
+  return std::string("event: ") + name + "\ndata: " +
+         job_body(job).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n";
+}
+
+}  // namespace
+
+void handle_get_job(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  const core::model::Job job = require_job(context, request.matches[1]);
+  nlohmann::json body = job_body(job);
+  body["success"] = true;
+  send_json(response, 200, body);
+}
+
+void handle_job_events(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  const core::model::Job first = require_job(context, request.matches[1]);
+  response.set_header("Cache-Control", "no-cache");
+  response.set_header("X-Accel-Buffering", "no");
+  struct StreamState {
+    core::model::Job job;
+    std::uint64_t seen = 0;
+    bool sent_first = false;
+    std::chrono::steady_clock::time_point last_write = std::chrono::steady_clock::now();
+  };
+  auto state = std::make_shared<StreamState>(StreamState{first});
+  response.set_chunked_content_provider(
+      "text/event-stream", [&context, state](std::size_t, httplib::DataSink& sink) {
+        const auto write = [&](const std::string& text) {
+          state->last_write = std::chrono::steady_clock::now();
+          return sink.write(text.data(), text.size());
+        };
+        if (!state->sent_first) {
+          state->sent_first = true;
+          if (!write(event_text("progress", state->job))) return false;
+        }
+        if (finished(state->job) || context.stopping) {
+          write(event_text("end", state->job));
+          sink.done();
+          return true;
+        }
+        // Wait for news on the board; jobs run by another instance only show in the store.
+        if (auto snapshot = context.board.wait_newer(state->job.id, state->seen, kEventWait)) {
+          if (snapshot->version > state->seen) {
+            state->seen = snapshot->version;
+            state->job = snapshot->job;
+            return write(event_text("progress", state->job));
+          }
+        }
+        if (auto stored = context.store.find_job(state->job.id); stored && *stored != state->job) {
+          state->job = std::move(*stored);
+          return write(event_text("progress", state->job));
+        }
+        if (std::chrono::steady_clock::now() - state->last_write > kKeepAlive) return write(": keep-alive\n\n");
+        return sink.is_writable();
+      });
+}
+
+}  // namespace server::http

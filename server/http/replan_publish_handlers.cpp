@@ -1,0 +1,90 @@
+#include "server/http/city_access.h"
+#include "server/http/handlers.h"
+#include "server/http/responses.h"
+#include "shared/algo/tour_planning.h"
+#include "shared/edit/revision_diff.h"
+#include "shared/errors.h"
+#include "shared/json/documents.h"
+#include "shared/json/edits_json.h"
+#include "shared/json/json_reader.h"
+#include "shared/json/model_json.h"
+
+namespace server::http {
+namespace {
+
+// The editable state of a revision: what the planner saw. A replan is written only if the draft
+// still has it, so a concurrent edit is never overwritten by a plan made without it.
+bool same_planning_input(const core::model::Revision& a, const core::model::Revision& b) {
+  if (a.attractions.size() != b.attractions.size()) return false;
+  for (std::size_t i = 0; i < a.attractions.size(); ++i) {
+    if (a.attractions[i].id != b.attractions[i].id || a.attractions[i].editor != b.attractions[i].editor) return false;
+  }
+  return true;
+}
+
+nlohmann::json optional_body(const httplib::Request& request) {
+  if (request.body.find_first_not_of(" \t\r\n") == std::string::npos) return nlohmann::json::object();
+  return parse_body(request);
+}
+
+}  // namespace
+
+void handle_replan(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  const std::string city_id = request.matches[1];
+  const nlohmann::json body = optional_body(request);
+  core::json::ObjectReader reader(body, "", true);
+  reader.ignore("options");
+  reader.finish();
+  const core::model::City city = require_city(context, city_id);
+  const auto number = city.draft_revision ? city.draft_revision : city.published_revision;
+  if (!number) throw core::ConflictError("city " + city_id + " has no revision to replan");
+  const core::model::Revision base = *context.store.load_revision(city_id, *number);
+  const core::model::GenerationOptions options =
+      core::json::merge_generation_options(body.value("options", nlohmann::json()), base.options, "options");
+
+  // Plan outside the database transaction: distances may come from a network service.
+  pipeline::RunContext run;
+  const core::algo::PlanPoints points = core::algo::plan_points(base.attractions, options);
+  const core::algo::TravelMatrix matrix = context.distances.matrix(points.points, options, run);
+  core::planner::SolveOptions solve;
+  solve.seed = options.seed;
+  core::algo::PlanResult plan = core::algo::plan_tours(base.attractions, points, matrix, options, base.tours, solve);
+  context.distances.legs(plan.tours, options, run);
+
+  const core::model::Revision draft = context.store.edit_draft(city_id, [&](core::model::Revision& revision) {
+    if (!same_planning_input(revision, base)) {
+      throw core::ConflictError("the draft changed while it was being replanned; replan again", "draft_changed");
+    }
+    revision.options = options;
+    revision.tours = plan.tours;
+  });
+  nlohmann::json document = core::json::city_document(require_city(context, city_id), draft);
+  document["warnings"] = plan.warnings;
+  send_json(response, 200, document);
+}
+
+void handle_publish(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  const std::string city_id = request.matches[1];
+  const nlohmann::json body = optional_body(request);
+  core::json::ObjectReader reader(body, "", true);
+  bool dry_run = false;
+  reader.optional("dry_run", dry_run);
+  reader.finish();
+  const core::model::City city = require_city(context, city_id);
+  if (!city.draft_revision) throw core::ConflictError("city " + city_id + " has no draft to publish", "no_draft");
+  const auto draft = context.store.load_revision(city_id, *city.draft_revision);
+  const auto published =
+      city.published_revision ? context.store.load_revision(city_id, *city.published_revision) : std::nullopt;
+  const core::edit::RevisionChanges changes =
+      core::edit::compare_revisions(published.value_or(core::model::Revision{}), *draft);
+  if (dry_run) {
+    send_json(response, 200,
+              {{"success", true}, {"dry_run", true}, {"draft_revision", draft->number}, {"changes", changes}});
+    return;
+  }
+  const int number = context.store.publish(city_id);
+  send_json(response, 200,
+            {{"success", true}, {"city_id", city_id}, {"revision", number}, {"changes", changes}});
+}
+
+}  // namespace server::http

@@ -1,0 +1,130 @@
+#include <gtest/gtest.h>
+
+#include "tests/server/http/http_helpers.h"
+#include "tests/support/test_server.h"
+
+namespace {
+
+using namespace narrando::testing;
+
+class Cities : public ::testing::Test {
+ protected:
+  TestServer server{{{"API_KEYS", kApiKeys}}};
+  httplib::Client client = server.client();
+  httplib::Headers app = bearer(kAppKey);
+  httplib::Headers editor = bearer(kEditorKey);
+};
+
+TEST_F(Cities, TheAppSeesPublishedCitiesAndDocuments) {
+  const std::string city = generate(client, "geonames:2735943", app);
+  const auto list = json_of(client.Get("/api/cities", app));
+  ASSERT_EQ(list["cities"].size(), 1u);
+  EXPECT_EQ(list["cities"][0]["id"], city);
+  EXPECT_EQ(list["cities"][0]["status"], "published");
+  EXPECT_FALSE(list["cities"][0].contains("draft_revision"));
+  const auto document = json_of(client.Get("/api/cities/" + city, app));
+  EXPECT_EQ(document["success"], true);
+  EXPECT_EQ(document["city"]["name"], "Porto");
+  EXPECT_EQ(document["revision"]["number"], 1);
+  EXPECT_EQ(document["revision"]["status"], "published");
+  EXPECT_EQ(document["tours"].size(), 4u);
+  EXPECT_GT(document["attractions"].size(), document["tours"][0]["stops"].size());
+  bool has_excluded_with_reason = false;
+  for (const auto& a : document["attractions"]) {
+    has_excluded_with_reason |= !a["included"].get<bool>() && !a["reason"].get<std::string>().empty();
+  }
+  EXPECT_TRUE(has_excluded_with_reason) << "excluded attractions are listed with their reasons";
+}
+
+TEST_F(Cities, TheAppNeverSeesADraft) {
+  const std::string city = generate(client, "geonames:2735943", app);
+  const auto patched = client.Patch("/api/cities/" + city + "/attractions/" +
+                                        json_of(client.Get("/api/cities/" + city, editor))["tours"][0]["stops"][0]
+                                            ["attraction_id"]
+                                            .get<std::string>(),
+                                    editor, R"({"name": "Draft-only name"})", "application/json");
+  ASSERT_EQ(patched->status, 200) << patched->body;
+  EXPECT_EQ(json_of(patched)["revision"], 2);
+  const std::string app_view = client.Get("/api/cities/" + city, app)->body;
+  EXPECT_EQ(app_view.find("Draft-only name"), std::string::npos);
+  EXPECT_EQ(json_of(client.Get("/api/cities/" + city, app))["revision"]["number"], 1);
+  EXPECT_EQ(client.Get("/api/cities/" + city + "?revision=2", app)->body.find("Draft-only name"), std::string::npos)
+      << "the app cannot ask for a draft by number";
+  EXPECT_EQ(client.Get("/api/cities/" + city + "/export.geojson", app)->body.find("Draft-only name"),
+            std::string::npos);
+  // Editors see the draft by default and any revision by number.
+  EXPECT_NE(client.Get("/api/cities/" + city, editor)->body.find("Draft-only name"), std::string::npos);
+  EXPECT_EQ(json_of(client.Get("/api/cities/" + city + "?revision=1", editor))["revision"]["number"], 1);
+  const auto list = json_of(client.Get("/api/cities", editor));
+  EXPECT_EQ(list["cities"][0]["status"], "draft");
+  EXPECT_EQ(list["cities"][0]["draft_revision"], 2);
+}
+
+TEST_F(Cities, AFirstRevisionWaitsForEditorsWithAutoPublishNever) {
+  TestServer never{{{"API_KEYS", kApiKeys}, {"AUTO_PUBLISH", "never"}}};
+  auto never_client = never.client();
+  const std::string city = generate(never_client, "geonames:2993458", app);
+  expect_error(never_client.Get("/api/cities/" + city, app), 404, "not_found");
+  EXPECT_TRUE(json_of(never_client.Get("/api/cities", app))["cities"].empty());
+  EXPECT_EQ(never_client.Get("/api/cities/" + city, editor)->status, 200);
+}
+
+TEST_F(Cities, FiltersByNameAndReportsUnknownIds) {
+  generate(client, "geonames:2735943", app);
+  generate(client, "geonames:2993458", app);
+  EXPECT_EQ(json_of(client.Get("/api/cities?q=mon", app))["cities"].size(), 1u);
+  EXPECT_EQ(json_of(client.Get("/api/cities?q=PORTO", app))["cities"].size(), 1u);
+  EXPECT_EQ(json_of(client.Get("/api/cities", app))["cities"].size(), 2u);
+  expect_error(client.Get("/api/cities/00000000-0000-4000-8000-000000000000", app), 404, "not_found");
+  expect_error(client.Get("/api/cities/not-a-uuid", app), 404, "not_found");
+  const std::string city = json_of(client.Get("/api/cities?q=porto", app))["cities"][0]["id"];
+  expect_error(client.Get("/api/cities/" + city + "?revision=abc", editor), 400, "invalid_request");
+  expect_error(client.Get("/api/cities/" + city + "?revision=9", editor), 404, "not_found");
+}
+
+TEST_F(Cities, ExportsGeoJsonAndGpx) {
+  const std::string city = generate(client, "geonames:2735943", app);
+  const auto geojson = client.Get("/api/cities/" + city + "/export.geojson", app);
+  ASSERT_EQ(geojson->status, 200);
+  EXPECT_EQ(geojson->get_header_value("Content-Type"), "application/geo+json");
+  const auto collection = json_of(geojson);
+  EXPECT_EQ(collection["type"], "FeatureCollection");
+  int lines = 0;
+  int points = 0;
+  for (const auto& feature : collection["features"]) {
+    const std::string type = feature["geometry"]["type"];
+    lines += type == "LineString" ? 1 : 0;
+    points += type == "Point" ? 1 : 0;
+    if (type == "Point") {
+      const double lon = feature["geometry"]["coordinates"][0];
+      const double lat = feature["geometry"]["coordinates"][1];
+      EXPECT_NEAR(lat, 41.14, 0.1) << "GeoJSON is [lon, lat]";
+      EXPECT_NEAR(lon, -8.61, 0.1);
+    }
+  }
+  EXPECT_EQ(lines, 4);
+  EXPECT_GE(points, 12);
+  const auto gpx = client.Get("/api/cities/" + city + "/export.gpx", app);
+  ASSERT_EQ(gpx->status, 200);
+  EXPECT_EQ(gpx->get_header_value("Content-Type"), "application/gpx+xml");
+  EXPECT_EQ(gpx->body.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", 0), 0u);
+  EXPECT_NE(gpx->body.find("<trk><name>Tour 1: "), std::string::npos);
+  EXPECT_NE(gpx->body.find("<wpt lat=\"41."), std::string::npos);
+  EXPECT_NE(gpx->body.find("</gpx>"), std::string::npos);
+}
+
+TEST_F(Cities, ServesRunTracesToEditors) {
+  const auto generated = json_of(client.Post("/api/generate-city", app, R"({"place_id": "geonames:2735943"})",
+                                             "application/json"));
+  const std::string city = generated["city_id"];
+  const std::string job = generated["job_id"];
+  const auto run = json_of(client.Get("/api/cities/" + city + "/runs/" + job, editor));
+  EXPECT_EQ(run["run"]["job_id"], job);
+  EXPECT_EQ(run["run"]["stages"].size(), 6u);
+  EXPECT_FALSE(run["run"]["candidates"].empty());
+  EXPECT_EQ(run["run"]["tours"].size(), 4u);
+  expect_error(client.Get("/api/cities/" + city + "/runs/00000000-0000-4000-8000-000000000000", editor), 404,
+               "not_found");
+}
+
+}  // namespace

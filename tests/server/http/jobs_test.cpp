@@ -1,0 +1,82 @@
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "tests/server/http/http_helpers.h"
+#include "tests/support/test_server.h"
+
+namespace {
+
+using namespace narrando::testing;
+
+TEST(Jobs, StatusShowsStagesTimingsAndResult) {
+  TestServer server;
+  auto client = server.client();
+  const auto generated = json_of(client.Post("/api/generate-city", R"({"place_id": "geonames:2735943"})",
+                                             "application/json"));
+  const auto job = json_of(client.Get("/api/jobs/" + generated["job_id"].get<std::string>()));
+  EXPECT_EQ(job["success"], true);
+  EXPECT_EQ(job["status"], "succeeded");
+  EXPECT_DOUBLE_EQ(job["progress"].get<double>(), 1.0);
+  EXPECT_EQ(job["result"]["city_id"], generated["city_id"]);
+  ASSERT_EQ(job["stages"].size(), 6u);
+  EXPECT_EQ(job["stages"][0]["stage"], "city");
+  EXPECT_EQ(job["status_url"], "/api/jobs/" + job["id"].get<std::string>());
+  expect_error(client.Get("/api/jobs/00000000-0000-4000-8000-000000000000"), 404, "not_found");
+  expect_error(client.Get("/api/jobs/garbage"), 404, "not_found");
+}
+
+TEST(Jobs, JoiningAndIdempotencyKeysNeverDuplicateWork) {
+  TestServer server{{{"WORKERS", "0"}}};  // nobody runs jobs: they stay queued
+  auto client = server.client();
+  const auto first = client.Post("/api/generate-city", {{"Prefer", "respond-async"}},
+                                 R"({"place_id": "geonames:2735943"})", "application/json");
+  const auto second = client.Post("/api/generate-city", {{"Prefer", "respond-async"}},
+                                  R"({"place_id": "geonames:2735943", "options": {"tours": 2}})", "application/json");
+  ASSERT_EQ(first->status, 202);
+  ASSERT_EQ(second->status, 202);
+  EXPECT_EQ(json_of(second)["job_id"], json_of(first)["job_id"]);
+  EXPECT_EQ(json_of(second)["joined"], true);
+  const httplib::Headers keyed{{"Prefer", "respond-async"}, {"Idempotency-Key", "order-42"}};
+  const auto a = json_of(client.Post("/api/generate-city", keyed, R"({"place_id": "geonames:2993458"})",
+                                     "application/json"));
+  const auto b = json_of(client.Post("/api/generate-city", keyed, R"({"place_id": "geonames:2993458"})",
+                                     "application/json"));
+  EXPECT_EQ(a["job_id"], b["job_id"]);
+  EXPECT_EQ(server.services().store->count_jobs().at(core::model::JobStatus::Queued), 2);
+}
+
+TEST(Jobs, AShortWaitWindowAnswers202) {
+  TestServer server{{{"WORKERS", "0"}}};
+  auto client = server.client();
+  const auto started = std::chrono::steady_clock::now();
+  const auto result = client.Post("/api/generate-city", {{"Prefer", "wait=1"}}, R"({"place_id": "geonames:2735943"})",
+                                  "application/json");
+  const auto waited = std::chrono::steady_clock::now() - started;
+  ASSERT_EQ(result->status, 202) << result->body;
+  EXPECT_GE(waited, std::chrono::milliseconds(900));
+  EXPECT_EQ(json_of(result)["status"], "queued");
+}
+
+TEST(Jobs, EventsStreamProgressUntilTheEnd) {
+  TestServer server;
+  auto client = server.client();
+  const auto accepted = json_of(client.Post("/api/generate-city", {{"Prefer", "respond-async"}},
+                                            R"({"place_id": "geonames:2867714"})", "application/json"));
+  std::string stream;
+  const auto result = client.Get("/api/jobs/" + accepted["job_id"].get<std::string>() + "/events",
+                                 [&](const char* data, std::size_t length) {
+                                   stream.append(data, length);
+                                   return true;
+                                 });
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->status, 200);
+  EXPECT_EQ(result->get_header_value("Content-Type"), "text/event-stream");
+  EXPECT_EQ(stream.rfind("event: progress\ndata: {", 0), 0u) << stream.substr(0, 200);
+  const std::size_t end = stream.rfind("event: end\ndata: ");
+  ASSERT_NE(end, std::string::npos) << stream;
+  const auto last = nlohmann::json::parse(stream.substr(end + 17, stream.find('\n', end + 17) - end - 17));
+  EXPECT_EQ(last["status"], "succeeded");
+}
+
+}  // namespace

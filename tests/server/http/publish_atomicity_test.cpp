@@ -1,0 +1,68 @@
+// A reader during publish sees the old or the new revision, never a mix: every document the app
+// reads while editors keep editing and publishing must equal one stored revision exactly.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "shared/json/documents.h"
+#include "tests/server/http/http_helpers.h"
+#include "tests/support/test_server.h"
+
+namespace {
+
+using namespace narrando::testing;
+
+TEST(PublishAtomicity, ReadersSeeWholeRevisionsOnly) {
+  TestServer server{{{"API_KEYS", kApiKeys}}};
+  auto setup = server.client();
+  const std::string city = generate(setup, "geonames:2735943", bearer(kAppKey));
+  const auto first = json_of(setup.Get("/api/cities/" + city, bearer(kEditorKey)));
+  const std::string target = first["tours"][0]["stops"][0]["attraction_id"];
+
+  std::atomic<bool> done{false};
+  std::vector<std::string> seen_documents;
+  std::mutex seen_mutex;
+  std::vector<std::thread> readers;
+  for (int r = 0; r < 3; ++r) {
+    readers.emplace_back([&] {
+      auto client = server.client();
+      while (!done) {
+        const auto result = client.Get("/api/cities/" + city, bearer(kAppKey));
+        if (!result || result->status != 200) continue;
+        std::lock_guard lock(seen_mutex);
+        seen_documents.push_back(result->body);
+      }
+    });
+  }
+  auto editor = server.client();
+  for (int round = 0; round < 6; ++round) {
+    const std::string body = R"({"name": "Round )" + std::to_string(round) + R"(", "visit_minutes": )" +
+                             std::to_string(10 + round) + "}";
+    ASSERT_EQ(editor.Patch("/api/cities/" + city + "/attractions/" + target, bearer(kEditorKey), body,
+                           "application/json")
+                  ->status,
+              200);
+    ASSERT_EQ(editor.Post("/api/cities/" + city + "/publish", bearer(kEditorKey), "{}", "application/json")->status,
+              200);
+  }
+  done = true;
+  for (auto& reader : readers) reader.join();
+
+  ASSERT_GT(seen_documents.size(), 10u);
+  std::set<int> numbers;
+  for (const std::string& text : seen_documents) {
+    core::model::City seen_city;
+    core::model::Revision seen;
+    core::json::parse_city_document(nlohmann::json::parse(text), seen_city, seen);
+    numbers.insert(seen.number);
+    EXPECT_EQ(seen.status, core::model::RevisionStatus::Published);
+    const auto stored = server.services().store->load_revision(city, seen.number);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(seen.attractions, stored->attractions) << "revision " << seen.number;
+    EXPECT_EQ(seen.tours, stored->tours) << "revision " << seen.number;
+  }
+  EXPECT_GE(numbers.size(), 2u) << "readers saw publishes happen";
+}
+
+}  // namespace

@@ -1,0 +1,74 @@
+// The real binary: development-mode announcement, JSON access logs without secrets, and a clean
+// exit 0 on SIGTERM.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/server_process.h"
+#include "tests/support/temp_dir.h"
+
+namespace {
+
+using narrando::testing::ServerProcess;
+using narrando::testing::TempDir;
+
+std::vector<nlohmann::json> records(const ServerProcess& process) {
+  std::vector<nlohmann::json> parsed;
+  for (const std::string& line : process.lines()) {
+    const auto record = nlohmann::json::parse(line, nullptr, false);
+    EXPECT_FALSE(record.is_discarded()) << "not a JSON log line: " << line;
+    if (!record.is_discarded()) parsed.push_back(record);
+  }
+  return parsed;
+}
+
+TEST(ServeProcess, AnnouncesDevelopmentModeAndExitsZeroOnSigterm) {
+  TempDir dir;
+  ServerProcess process(NARRANDO_SERVER_BINARY, {{"NARRANDO_DB", dir.file("n.db")}});
+  httplib::Client client("127.0.0.1", process.port());
+  ASSERT_EQ(client.Get("/healthz")->status, 200);
+  process.signal(SIGTERM);
+  EXPECT_EQ(process.wait(30), 0);
+  bool announced = false;
+  bool stopped = false;
+  for (const auto& record : records(process)) {
+    announced |= record["msg"].get<std::string>().rfind("DEVELOPMENT MODE", 0) == 0;
+    stopped |= record["msg"] == "stopped cleanly";
+  }
+  EXPECT_TRUE(announced);
+  EXPECT_TRUE(stopped);
+}
+
+TEST(ServeProcess, LogsOneJsonLinePerRequestWithoutSecrets) {
+  TempDir dir;
+  const std::string key = "editor-secret-key-0123456789";
+  ServerProcess process(NARRANDO_SERVER_BINARY,
+                        {{"NARRANDO_DB", dir.file("n.db")}, {"API_KEYS", key + ":editor"}, {"HOST", "127.0.0.1"}});
+  httplib::Client client("127.0.0.1", process.port());
+  const auto result = client.Post("/api/generate-city", {{"Authorization", "Bearer " + key}, {"X-Request-Id", "req-42"}},
+                                  R"({"place_id": "geonames:2993458"})", "application/json");
+  ASSERT_EQ(result->status, 200) << result->body;
+  EXPECT_EQ(result->get_header_value("X-Request-Id"), "req-42");
+  client.Get("/api/cities", {{"Authorization", "Bearer wrong-key-0123456789"}});
+  process.signal(SIGTERM);
+  ASSERT_EQ(process.wait(30), 0);
+  bool found = false;
+  for (const auto& record : records(process)) {
+    EXPECT_EQ(record.dump().find(key), std::string::npos) << "a secret reached the log";
+    EXPECT_EQ(record.dump().find("wrong-key"), std::string::npos);
+    if (record["msg"] == "request" && record.value("request_id", "") == "req-42") {
+      found = true;
+      EXPECT_EQ(record["route"], "/api/generate-city");
+      EXPECT_EQ(record["status"], 200);
+      EXPECT_TRUE(record["latency_ms"].is_number());
+      EXPECT_FALSE(record.value("job_id", "").empty());
+      EXPECT_TRUE(record.contains("ts"));
+      EXPECT_EQ(record["level"], "info");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
