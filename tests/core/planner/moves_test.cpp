@@ -54,17 +54,17 @@ double brute_force_route(const Instance& inst, std::vector<int> stops, int r) {
 
 TEST(OptimiseRoute, EndsWithNoImprovingTwoOptOrRelocation) {
   for (std::uint64_t seed = 1; seed <= 5; ++seed) {
-    const Problem p = line_problem(testing::random_points(12, 50.0, seed), 1, 1000.0);
+    const Problem p = line_problem(testing::random_points(9, 50.0, seed), 1, 1000.0);
     const Instance inst = build_instance(p);
     TopState state(inst);
     Workspace work(inst);
-    put(state, 0, {3, 11, 1, 6, 9, 2, 7, 10, 4, 8, 5});
+    put(state, 0, {3, 1, 6, 2, 7, 4, 8, 5});
     const double before = state.travel(0);
     optimise_route(inst, state, 0, work);
     EXPECT_TRUE(state.consistent());
     EXPECT_LE(state.travel(0), before);
     EXPECT_GE(state.travel(0),
-              brute_force_route(inst, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 0) - 1e-9);
+              brute_force_route(inst, {1, 2, 3, 4, 5, 6, 7, 8}, 0) - 1e-9);
     const std::vector<int> seq = state.seq(0);
     const auto length = [&](const std::vector<int>& s) {
       double total = 0.0;
