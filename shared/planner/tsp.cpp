@@ -52,6 +52,27 @@ double kick(TspTour& tour, TspLocalSearch& search, const CostMatrix& m, Rng& rng
   return delta;
 }
 
+// Exhaustive search for tiny tours (n <= kExactLimit): local search alone is not exact there,
+// and the product often asks for a handful of stops.
+constexpr int kExactLimit = 8;
+
+std::vector<int> exact_tour(const CostMatrix& m) {
+  std::vector<int> order(static_cast<std::size_t>(m.size()));
+  std::iota(order.begin(), order.end(), 0);
+  std::vector<int> best = order;
+  double best_length = -1.0;
+  do {
+    double length = 0.0;
+    for (std::size_t p = 0; p < order.size(); ++p)
+      length += m(order[p], order[(p + 1) % order.size()]);
+    if (best_length < 0.0 || length < best_length - 1e-12) {
+      best_length = length;
+      best = order;
+    }
+  } while (std::next_permutation(order.begin() + 1, order.end()));  // node 0 stays first
+  return best;
+}
+
 }  // namespace
 
 TspResult solve_tsp(const CostMatrix& travel, const SolveOptions& options) {
@@ -59,7 +80,9 @@ TspResult solve_tsp(const CostMatrix& travel, const SolveOptions& options) {
   TspResult result;
   result.order.resize(static_cast<std::size_t>(n));
   std::iota(result.order.begin(), result.order.end(), 0);
-  if (n > 3) {
+  if (n > 3 && n <= kExactLimit) {
+    result.order = exact_tour(travel);
+  } else if (n > kExactLimit) {
     const bool symmetric = is_symmetric(travel);
     const int count = std::min(kTspNeighbours, n - 1);
     std::vector<int> pool(result.order);
@@ -71,7 +94,7 @@ TspResult solve_tsp(const CostMatrix& travel, const SolveOptions& options) {
     Rng rng(options.seed);
     const std::int64_t kicks =
         options.max_iterations >= 0 ? options.max_iterations : default_kicks(n);
-    for (std::int64_t k = 0; k < kicks && n >= 8; ++k) {
+    for (std::int64_t k = 0; k < kicks; ++k) {
       if (options.stop != nullptr && options.stop->stop_requested()) break;
       tour.begin_journal();
       double delta = kick(tour, search, travel, rng);

@@ -17,7 +17,7 @@ struct TspResult {
 /// construction, 2-opt and Or-opt over neighbour lists with a work queue, iterated with
 /// double-bridge kicks (mostly local segment swaps, one in four over the whole tour).
 /// `options.max_iterations` counts kicks (-1: a default scaled by n); `options.stop` ends it early.
-/// Pure; deterministic for a seed when `options.stop` is null.
+/// Exact (exhaustive) up to 8 nodes. Pure; deterministic for a seed when `options.stop` is null.
 TspResult solve_tsp(const CostMatrix& travel, const SolveOptions& options);
 
 }  // namespace core::planner

@@ -44,6 +44,18 @@ TEST(SolveTsp, HandlesTinyInputs) {
   }
 }
 
+TEST(SolveTsp, IsExactOnTinyTours) {
+  for (int n = 4; n <= 8; ++n) {  // up to 8 nodes the search is exhaustive
+    for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+      CostMatrix m = testing::euclidean(testing::random_points(n, 100.0, seed));
+      m(0, 1) *= 1.5;  // one asymmetric pair
+      const TspResult r = solve_tsp(m, kicks(0, seed));
+      ASSERT_TRUE(is_permutation(r.order, n));
+      EXPECT_NEAR(r.length, testing::held_karp(m), 1e-6) << "n " << n << " seed " << seed;
+    }
+  }
+}
+
 TEST(SolveTsp, MatchesHeldKarpOnSmallSymmetricInstances) {
   for (std::uint64_t seed = 1; seed <= 6; ++seed) {
     const CostMatrix m = testing::euclidean(testing::random_points(12, 100.0, seed));
