@@ -33,15 +33,20 @@ void announce(const config::Config& config, const Services& services, int port) 
   }
   nlohmann::json settings = nlohmann::json::array();
   for (const std::string& line : config::describe(config)) settings.push_back(line);
+  const char* role = config.serve_role == config::ServeRole::All   ? "all"
+                     : config.serve_role == config::ServeRole::Api ? "api"
+                                                                   : "worker";
   support::log(LogLevel::Info, "narrando-server listening",
-               {{"host", config.listen_host()}, {"port", port}, {"workers", config.workers},
+               {{"host", config.listen_host()}, {"port", port}, {"role", role},
+                {"workers", config.serve_role == config::ServeRole::Api ? 0 : config.workers},
                 {"choices", services.choices}, {"config", settings}});
 }
 
 }  // namespace
 
 int serve_command(const std::vector<std::string>& args, config::Config config, std::ostream&, std::ostream&) {
-  const Args parsed(args, {"port", "host"}, {});
+  const Args parsed(args, {"port", "host", "role"}, {});
+  if (auto role = parsed.value("role")) config.serve_role = config::serve_role_from(*role, "--role");
   if (auto port = parsed.integer("port")) {
     if (*port < 0 || *port > 65535) throw core::InputError("--port must be from 0 to 65535", "invalid_arguments");
     config.port = static_cast<int>(*port);
@@ -55,9 +60,12 @@ int serve_command(const std::vector<std::string>& args, config::Config config, s
 
   Services services = build_services(config);
   jobs::JobBoard board;
+  // An API-only instance queues jobs for the worker instances; a worker serves no API routes.
+  const int workers = config.serve_role == config::ServeRole::Api ? 0 : config.workers;
   jobs::WorkerPool pool(*services.store, *services.runner, board,
-                        {config.workers, std::chrono::seconds(config.lease_seconds), std::chrono::milliseconds(1000)});
+                        {workers, std::chrono::seconds(config.lease_seconds), std::chrono::milliseconds(1000)});
   http::ApiContext context(config, *services.store, *services.places, *services.distances, board, &pool);
+  context.probes_only = config.serve_role == config::ServeRole::Worker;
   http::ApiServer server(context);
   const int port = server.bind(config.listen_host(), config.port);
   pool.start();

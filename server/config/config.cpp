@@ -80,6 +80,13 @@ void require_http_url(const std::string& url, const char* name) {
 
 }  // namespace
 
+ServeRole serve_role_from(const std::string& name, const std::string& source) {
+  if (name == "all") return ServeRole::All;
+  if (name == "api") return ServeRole::Api;
+  if (name == "worker") return ServeRole::Worker;
+  throw core::InputError(source + " must be one of all, api, worker, got \"" + name + "\"", "invalid_config");
+}
+
 std::string Config::listen_host() const {
   // Without keys nobody is authenticated: such a server must not be reachable from outside.
   if (development_mode()) return "127.0.0.1";
@@ -101,6 +108,7 @@ const std::vector<VariableDoc>& documented_variables() {
       {"PERPLEXITY_BASE_URL", "https://api.perplexity.ai", "LLM API base URL", false},
       {"API_KEYS", "(unset: development mode)", "key:role,... with role app or editor", true},
       {"WORKERS", "2", "generation worker threads of `serve`", false},
+      {"SERVE_ROLE", "all", "all (API and workers), api (API only), worker (workers, probes and metrics only)", false},
       {"AUTO_PUBLISH", "first", "first: a city's first revision is published at once; never: editors publish", false},
       {"WAIT_SECONDS", "60", "how long POST /api/generate-city waits before answering 202", false},
       {"SHUTDOWN_GRACE_SECONDS", "25", "on SIGTERM, time given to running jobs before they are re-queued", false},
@@ -135,6 +143,7 @@ Config from_environment(const std::map<std::string, std::string>& env) {
   require_http_url(config.perplexity_base_url, "PERPLEXITY_BASE_URL");
   config.api_keys = parse_api_keys(read_string(env, "API_KEYS", ""));
   config.workers = read_int(env, "WORKERS", config.workers, 0, 64);
+  config.serve_role = serve_role_from(read_string(env, "SERVE_ROLE", "all"), "SERVE_ROLE");
   config.log_level = read_choice(env, "LOG_LEVEL", config.log_level, {"debug", "info", "warn", "error"});
   config.log_format = read_choice(env, "LOG_FORMAT", config.log_format, {"text", "json"});
   config.auto_publish =

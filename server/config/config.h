@@ -10,6 +10,10 @@ namespace server::config {
 /// What an API key may do: the app reads published content and asks for cities; editors do all.
 enum class Role { App, Editor };
 
+/// What `serve` runs: the API and workers (all), the API only (jobs run elsewhere), or workers
+/// only (with just the probes and metrics on HTTP).
+enum class ServeRole { All, Api, Worker };
+
 /// Whether a city's first revision is published at once ("first", the default) or waits ("never").
 enum class AutoPublish { First, Never };
 
@@ -28,6 +32,7 @@ struct Config {
   std::string perplexity_base_url = "https://api.perplexity.ai";
   std::map<std::string, Role> api_keys;  ///< key -> role; empty = development mode
   int workers = 2;
+  ServeRole serve_role = ServeRole::All;  ///< SERVE_ROLE / --role
   std::string log_level = "info";     ///< debug, info, warn, error
   std::string log_format = "text";    ///< text or json
   AutoPublish auto_publish = AutoPublish::First;
@@ -45,6 +50,9 @@ struct Config {
   /// "postgres" when DATABASE_URL is set, else "sqlite".
   std::string store_backend() const { return database_url.empty() ? "sqlite" : "postgres"; }
 };
+
+/// Parses "all", "api" or "worker"; throws core::InputError naming `source` otherwise.
+ServeRole serve_role_from(const std::string& name, const std::string& source);
 
 /// One documented variable, for `narrando-server config` and the README.
 struct VariableDoc {

@@ -28,6 +28,7 @@ struct ApiContext {
   jobs::WorkerPool* pool = nullptr;       ///< woken when a job is queued; may be null
   DocumentCache published_documents;
   std::atomic<bool> stopping{false};      ///< set at shutdown: waiting handlers answer at once
+  bool probes_only = false;               ///< a worker instance: /healthz, /readyz, /metrics only
 };
 
 }  // namespace server::http

@@ -161,7 +161,11 @@ void register_routes(httplib::Server& server, ApiContext& context) {
   set_observability(server);
   set_error_handlers(server);
   server.set_payload_max_length(context.config.max_body_bytes);
-  for (const Route& route : routes()) add_route(server, context, route);
+  for (const Route& route : routes()) {
+    const bool probe = route.path == std::string("/healthz") || route.path == std::string("/readyz") ||
+                       route.path == std::string("/metrics");
+    if (!context.probes_only || probe) add_route(server, context, route);
+  }
 }
 
 std::vector<RouteInfo> route_infos() {

@@ -72,3 +72,30 @@ TEST(ServeProcess, LogsOneJsonLinePerRequestWithoutSecrets) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ServeProcess, AnApiInstanceAndAWorkerInstanceShareTheQueue) {
+  TempDir dir;
+  const std::string db = dir.file("shared.db");
+  ServerProcess worker(NARRANDO_SERVER_BINARY, {{"NARRANDO_DB", db}, {"SERVE_ROLE", "worker"}});
+  ServerProcess api(NARRANDO_SERVER_BINARY, {{"NARRANDO_DB", db}, {"SERVE_ROLE", "api"}});
+  httplib::Client worker_client("127.0.0.1", worker.port());
+  EXPECT_EQ(worker_client.Get("/healthz")->status, 200);
+  EXPECT_EQ(worker_client.Get("/metrics")->status, 200);
+  EXPECT_EQ(worker_client.Get("/api/cities")->status, 404) << "a worker serves no API";
+  httplib::Client api_client("127.0.0.1", api.port());
+  api_client.set_read_timeout(std::chrono::seconds(60));
+  const auto result = api_client.Post("/api/generate-city", R"({"place_id": "geonames:2993458"})", "application/json");
+  ASSERT_EQ(result->status, 200) << result->body;  // run by the worker process, seen through the store
+  bool worker_ran_it = false;
+  for (const auto& record : records(worker)) worker_ran_it |= record["msg"] == "job ended";
+  EXPECT_TRUE(worker_ran_it);
+  for (const auto& record : records(api)) EXPECT_NE(record["msg"], "job started") << "the API instance runs no jobs";
+  worker.signal(SIGTERM);
+  api.signal(SIGTERM);
+  EXPECT_EQ(worker.wait(30), 0);
+  EXPECT_EQ(api.wait(30), 0);
+}
+
+}  // namespace
