@@ -14,7 +14,7 @@ set -euo pipefail
 runtime=(ca-certificates libcpp-httplib0.11 libpqxx-6.4 libsqlite3-0 libssl3 zlib1g libbrotli1)
 build=(build-essential cmake pkg-config git libcpp-httplib-dev nlohmann-json3-dev libpqxx-dev libsqlite3-dev
        libssl-dev zlib1g-dev libbrotli-dev libgtest-dev libgmock-dev ca-certificates)
-test=(postgresql postgresql-contrib xvfb xauth libgl1-mesa-dri libglx-mesa0 python3 curl)
+test=(postgresql postgresql-contrib xvfb xauth libgl1-mesa-dri libglx-mesa0 python3 python3-yaml curl)
 console=(libimgui-dev libglfw3-dev libgl-dev)
 
 packages=()
