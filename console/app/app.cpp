@@ -1,0 +1,158 @@
+#include "console/app/app.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "console/app/frame_layout.h"
+#include "console/net/settings_file.h"
+
+#ifndef NARRANDO_VERSION
+#define NARRANDO_VERSION "0"
+#endif
+
+namespace console::app {
+namespace {
+
+void ignore_imgui_error(void*, const char*, ...) {}
+
+const char* tab_name(state::BottomTab tab) {
+  switch (tab) {
+    case state::BottomTab::Attractions: return "Attractions";
+    case state::BottomTab::Tours: return "Tours";
+    case state::BottomTab::Replay: return "QA replay";
+  }
+  return "";
+}
+
+}  // namespace
+
+App::App(state::Settings settings, AppPaths paths) : m_paths(std::move(paths)) {
+  m_state.settings = std::move(settings);
+  restart_tiles();
+  if (!m_state.settings.server_url.empty()) {
+    m_state.connection = state::Connection::Connecting;
+    m_commands.push(state::ConnectCommand{m_state.settings});
+  }
+}
+
+App::~App() = default;
+
+void App::restart_tiles() {
+  std::optional<net::TileSource> source;
+  const std::string& url = m_state.settings.tile_url;
+  if (!url.empty() && url != state::kNoTiles) {
+    source = net::TileSource{url, state::tile_user_agent(NARRANDO_VERSION, m_state.settings.contact), m_paths.cache_root};
+  }
+  m_map.reset();
+  try {
+    m_tiles = std::make_unique<TileTextures>(std::move(source));
+  } catch (const std::exception& e) {
+    state::add_log(m_state, std::string("tiles off: ") + e.what());
+    m_state.last_error = std::string("bad tile URL: ") + e.what();
+    m_tiles = std::make_unique<TileTextures>(std::nullopt);
+  }
+  m_map = std::make_unique<panels::MapPanel>(*m_tiles);
+}
+
+void App::apply_settings() {
+  restart_tiles();
+  if (!m_paths.save_settings) return;
+  try {
+    net::save_settings(m_paths.settings_file, m_state.settings);
+  } catch (const std::exception& e) {
+    m_state.last_error = e.what();
+  }
+}
+
+bool App::idle() const { return m_worker.pending() == 0 && m_commands.empty() && !m_tiles->busy(); }
+
+void App::frame(float width, float height, double seconds) {
+  for (state::Reply& reply : m_worker.drain()) state::apply_reply(m_state, std::move(reply), m_commands);
+  m_state.replay.timeline.tick(seconds);
+  try {
+    draw_panels(width, height);
+  } catch (const std::exception& e) {
+    // Close whatever Begin/Push the failed panel left open, keep the message.
+    ImGui::ErrorCheckEndFrameRecover(ignore_imgui_error);
+    m_state.last_error = std::string("internal error: ") + e.what();
+  }
+  if (m_connection.take_apply()) apply_settings();
+  m_tiles->update();
+  for (state::Command& command : m_commands.take()) m_worker.submit(std::move(command));
+}
+
+void App::draw_panels(float width, float height) {
+  const FrameLayout layout = frame_layout(width, height);
+  begin_fixed_window("Narrando", layout.sidebar);
+  if (ImGui::CollapsingHeader("Server", m_state.connection == state::Connection::Connected ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) {
+    m_connection.draw_content(m_state, m_commands);
+  }
+  ImGui::TextUnformatted("Cities");
+  m_cities.draw_content(m_state, m_commands);
+  ImGui::End();
+
+  const std::string map_title = m_state.city ? "Map - " + m_state.city->city.name + "###map" : std::string("Map###map");
+  begin_fixed_window(map_title.c_str(), layout.map, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  m_map->draw_content(m_state, m_commands);
+  ImGui::End();
+
+  begin_fixed_window("Editor", layout.bottom, ImGuiWindowFlags_NoTitleBar);
+  if (ImGui::BeginTabBar("tabs")) {
+    for (const state::BottomTab tab : {state::BottomTab::Attractions, state::BottomTab::Tours, state::BottomTab::Replay}) {
+      const bool force = m_state.tab_forced && m_state.tab == tab;
+      if (!ImGui::BeginTabItem(tab_name(tab), nullptr, force ? ImGuiTabItemFlags_SetSelected : 0)) continue;
+      if (!m_state.tab_forced) m_state.tab = tab;
+      if (tab == state::BottomTab::Attractions) m_attractions.draw_content(m_state, m_commands);
+      if (tab == state::BottomTab::Tours) m_tours.draw_content(m_state, m_commands);
+      if (tab == state::BottomTab::Replay) m_replay.draw_content(m_state, m_commands);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  m_state.tab_forced = false;
+  ImGui::End();
+
+  begin_fixed_window("##status", layout.status, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  m_status.set_activity(m_worker.pending(), m_tiles->status());
+  m_status.draw_content(m_state, m_commands);
+  ImGui::End();
+
+  m_publish.draw_content(m_state, m_commands);
+}
+
+nlohmann::json App::describe_frame(int width, int height) const {
+  const panels::MapFrameRecord& map = m_map->record();
+  nlohmann::json markers = nlohmann::json::array();
+  for (const draw::Marker& marker : map.scene.markers) {
+    if (marker.attraction_id.empty()) continue;
+    markers.push_back({{"id", marker.attraction_id}, {"x", marker.at.x}, {"y", marker.at.y}, {"tour", marker.tour},
+                       {"filled", marker.filled}});
+  }
+  nlohmann::json swatches = nlohmann::json::array();
+  for (const panels::SwatchRecord& s : m_attractions.swatches()) {
+    swatches.push_back({{"id", s.attraction_id}, {"tour", s.tour}, {"x0", s.min.x}, {"y0", s.min.y}, {"x1", s.max.x}, {"y1", s.max.y}});
+  }
+  nlohmann::json sidecar{
+      {"width", width},
+      {"height", height},
+      {"tab", tab_name(m_state.tab)},
+      {"map",
+       {{"drawn", map.drawn},
+        {"mode", map.replay ? "replay" : "edit"},
+        {"canvas", {{"x", map.transform.origin.x}, {"y", map.transform.origin.y}, {"width", map.transform.size.x}, {"height", map.transform.size.y}}},
+        {"centre", {{"x", map.transform.centre.x}, {"y", map.transform.centre.y}}},
+        {"zoom", map.transform.zoom},
+        {"tiles_enabled", m_tiles->enabled()},
+        {"tiles_visible", map.tiles_visible},
+        {"tiles_drawn", map.tiles_drawn},
+        {"markers", std::move(markers)}}},
+      {"table", {{"swatches", std::move(swatches)}}},
+      {"replay", {{"position", m_state.replay.timeline.position()},
+                  {"stage", state::replay_stage_label(m_state.replay.timeline.frame().stage)}}}};
+  if (m_state.city) {
+    sidecar["city"] = {{"id", m_state.city->city.id}, {"name", m_state.city->city.name}, {"revision", m_state.city->revision.number}};
+  }
+  return sidecar;
+}
+
+}  // namespace console::app

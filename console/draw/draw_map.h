@@ -1,0 +1,40 @@
+#pragma once
+
+#include <vector>
+
+#include <imgui.h>
+
+#include "console/draw/map_overlays.h"
+#include "console/draw/map_scene.h"
+#include "console/draw/map_transform.h"
+#include "console/draw/palette.h"
+
+namespace console::draw {
+
+/// The OpenStreetMap credit (apis.md §6: visible, not behind a toggle).
+inline constexpr const char* kOsmAttribution = "\xC2\xA9 OpenStreetMap contributors";
+
+/// `colour` packed for ImGui.
+ImU32 to_imgui(Rgba colour);
+/// `point` as an ImVec2.
+ImVec2 to_imgui(Vec2 point);
+
+/// A tile texture placed on the canvas.
+struct TileQuad {
+  Vec2 min;
+  Vec2 max;
+  ImTextureID texture = nullptr;
+};
+
+/// The offline fallback under everything: a flat background and a graticule with degree labels.
+void draw_fallback(ImDrawList* list, const MapTransform& transform);
+/// Tile images over the fallback (missing tiles leave it visible).
+void draw_tiles(ImDrawList* list, const std::vector<TileQuad>& tiles);
+/// The scene's paths, arrows and markers, in that order.
+void draw_scene(ImDrawList* list, const MapScene& scene);
+/// A scale bar in the canvas's bottom-left corner.
+void draw_scale_bar(ImDrawList* list, const MapTransform& transform);
+/// `text` on a light plate in the canvas's bottom-right corner.
+void draw_credit(ImDrawList* list, const MapTransform& transform, const char* text);
+
+}  // namespace console::draw

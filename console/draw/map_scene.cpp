@@ -1,0 +1,173 @@
+#include "console/draw/map_scene.h"
+
+#include <cmath>
+
+#include "shared/algo/polyline.h"
+#include "shared/errors.h"
+
+namespace console::draw {
+namespace {
+
+constexpr double kStopRadius = 9.0;
+constexpr double kAttractionRadius = 4.5;
+constexpr double kArrowLength = 9.0;
+constexpr double kArrowMinLegPx = 28.0;
+
+std::vector<Vec2> project(const std::vector<core::model::GeoPoint>& points, const MapTransform& transform) {
+  std::vector<Vec2> screen;
+  screen.reserve(points.size());
+  for (const core::model::GeoPoint& p : points) screen.push_back(transform.to_screen(p));
+  return screen;
+}
+
+// An arrowhead at the middle (by length) of a screen polyline, pointing along it.
+void add_arrow(MapScene& scene, const std::vector<Vec2>& line, Rgba colour) {
+  double total = 0.0;
+  for (std::size_t i = 1; i < line.size(); ++i) total += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+  if (total < kArrowMinLegPx) return;
+  double walked = 0.0;
+  for (std::size_t i = 1; i < line.size(); ++i) {
+    const Vec2 d = line[i] - line[i - 1];
+    const double length = std::hypot(d.x, d.y);
+    if (length > 0.0 && walked + length >= total * 0.5) {
+      const Vec2 unit = d * (1.0 / length);
+      const Vec2 tip = line[i - 1] + unit * (total * 0.5 - walked + kArrowLength * 0.5);
+      const Vec2 back = tip - unit * kArrowLength;
+      const Vec2 side{-unit.y * kArrowLength * 0.5, unit.x * kArrowLength * 0.5};
+      scene.arrows.push_back({tip, back + side, back - side, colour});
+      return;
+    }
+    walked += length;
+  }
+}
+
+void add_tour(MapScene& scene, const core::model::Tour& tour, const MapTransform& transform, std::size_t legs_shown,
+              double alpha, double thickness, bool with_stops) {
+  const Rgba colour = faded(tour_colour(tour.index), alpha);
+  const auto legs = leg_paths(tour);
+  for (std::size_t i = 0; i < legs.size() && i < legs_shown; ++i) {
+    std::vector<Vec2> line = project(legs[i], transform);
+    add_arrow(scene, line, colour);
+    scene.paths.push_back({std::move(line), colour, thickness, tour.index, false});
+  }
+  if (!with_stops) return;
+  // A stop shows once the leg reaching it is drawn (the first stop when any leg is).
+  const std::size_t offset = tour.start ? 1 : 0;
+  for (std::size_t s = 0; s < tour.stops.size(); ++s) {
+    if (legs_shown == 0 || s + offset > legs_shown) break;
+    const core::model::TourStop& stop = tour.stops[s];
+    scene.markers.push_back({stop.attraction_id, transform.to_screen(stop.location), kStopRadius, colour, true,
+                             std::to_string(s + 1), tour.index, false});
+  }
+}
+
+void mark_selected(MapScene& scene, const std::string& selected_id) {
+  if (selected_id.empty()) return;
+  for (Marker& marker : scene.markers) marker.selected = marker.attraction_id == selected_id;
+}
+
+}  // namespace
+
+std::vector<std::vector<core::model::GeoPoint>> leg_paths(const core::model::Tour& tour) {
+  std::vector<core::model::GeoPoint> waypoints;
+  if (tour.start) waypoints.push_back(*tour.start);
+  for (const core::model::TourStop& stop : tour.stops) waypoints.push_back(stop.location);
+  if (tour.end) waypoints.push_back(*tour.end);
+  std::vector<std::vector<core::model::GeoPoint>> legs;
+  for (std::size_t i = 0; i + 1 < waypoints.size(); ++i) {
+    std::vector<core::model::GeoPoint> leg;
+    if (i < tour.legs.size() && !tour.legs[i].polyline.empty()) {
+      try {
+        leg = core::algo::decode_polyline(tour.legs[i].polyline);
+      } catch (const core::InputError&) {
+        leg.clear();  // a malformed polyline is drawn straight, as tour_path does
+      }
+    }
+    if (leg.size() < 2) leg = {waypoints[i], waypoints[i + 1]};
+    legs.push_back(std::move(leg));
+  }
+  return legs;
+}
+
+MapScene build_edit_scene(const std::vector<core::model::Attraction>& attractions,
+                          const std::vector<core::model::Tour>& tours, const MapTransform& transform,
+                          const std::string& selected_id) {
+  MapScene scene;
+  // Excluded first so included markers and tours stay on top of them.
+  for (const core::model::Attraction& a : attractions) {
+    if (core::model::effective_included(a)) continue;
+    scene.markers.push_back({a.id, transform.to_screen(a.location), kAttractionRadius, kExcludedColour, false, "", -1, false});
+  }
+  for (const core::model::Attraction& a : attractions) {
+    if (!core::model::effective_included(a)) continue;
+    scene.markers.push_back(
+        {a.id, transform.to_screen(a.location), kAttractionRadius, kUnassignedColour, true, "", -1, false});
+  }
+  for (const core::model::Tour& tour : tours) add_tour(scene, tour, transform, tour.legs.size() + 1, 1.0, 3.0, false);
+  for (const core::model::Tour& tour : tours) {
+    const Rgba colour = tour_colour(tour.index);
+    for (std::size_t s = 0; s < tour.stops.size(); ++s) {
+      const core::model::TourStop& stop = tour.stops[s];
+      scene.markers.push_back({stop.attraction_id, transform.to_screen(stop.location), kStopRadius, colour, true,
+                               std::to_string(s + 1), tour.index, false});
+    }
+  }
+  mark_selected(scene, selected_id);
+  return scene;
+}
+
+MapScene build_replay_scene(const core::model::RunTrace& trace, const state::ReplayFrame& frame,
+                            const MapTransform& transform, const std::string& selected_id) {
+  MapScene scene;
+  const core::model::BoundingBox& box = trace.city.viewport;
+  scene.paths.push_back({project({{box.high.lat_deg, box.low.lon_deg}, {box.high.lat_deg, box.high.lon_deg},
+                                  {box.low.lat_deg, box.high.lon_deg}, {box.low.lat_deg, box.low.lon_deg}},
+                                 transform),
+                         kInkColour, 1.0, -1, true});
+  scene.markers.push_back({"", transform.to_screen(trace.city.centre), 6.0, kInkColour, false, "", -1, false});
+  if (!frame.decisions_shown()) {
+    const std::size_t shown = frame.candidates_visible(trace.candidates.size());
+    for (std::size_t i = 0; i < shown; ++i) {
+      const core::model::Attraction& c = trace.candidates[i];
+      scene.markers.push_back({c.id, transform.to_screen(c.location), kAttractionRadius, kCandidateColour, true, "", -1, false});
+    }
+  } else {
+    const Rgba dropped = faded(kExcludedColour, frame.dropped_alpha());
+    for (const core::model::Attraction& d : trace.decisions) {
+      if (d.included) continue;
+      scene.markers.push_back({d.id, transform.to_screen(d.location), kAttractionRadius, dropped, false, "", -1, false});
+    }
+    for (const core::model::Attraction& d : trace.decisions) {
+      if (!d.included) continue;
+      scene.markers.push_back({d.id, transform.to_screen(d.location), kAttractionRadius, kKeptColour, true, "", -1, false});
+    }
+  }
+  const bool final_legs = frame.stage == state::ReplayStage::Legs;
+  for (const core::model::Tour& tour : trace.planned) {
+    const std::size_t shown = frame.planned_legs_visible(tour.legs.size());
+    add_tour(scene, tour, transform, shown, final_legs ? 0.35 : 1.0, final_legs ? 1.5 : 2.5, true);
+  }
+  for (const core::model::Tour& tour : trace.tours) {
+    add_tour(scene, tour, transform, frame.final_legs_visible(tour.legs.size()), 1.0, 3.0, true);
+  }
+  mark_selected(scene, selected_id);
+  return scene;
+}
+
+const Marker* hit_test(const MapScene& scene, Vec2 cursor, double slop_px) {
+  const Marker* best = nullptr;
+  double best_distance = 0.0;
+  // Walk from the top: at equal distance the marker drawn last (visible) wins.
+  for (auto it = scene.markers.rbegin(); it != scene.markers.rend(); ++it) {
+    if (it->attraction_id.empty()) continue;
+    const double distance = std::hypot(it->at.x - cursor.x, it->at.y - cursor.y);
+    if (distance > it->radius + slop_px) continue;
+    if (!best || distance < best_distance) {
+      best = &*it;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+}  // namespace console::draw

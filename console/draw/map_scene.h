@@ -1,0 +1,70 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "console/draw/map_transform.h"
+#include "console/draw/palette.h"
+#include "console/state/replay_timeline.h"
+#include "shared/model/attraction.h"
+#include "shared/model/run_trace.h"
+#include "shared/model/tour.h"
+
+namespace console::draw {
+
+/// A point of interest on screen. Later markers are drawn over earlier ones.
+struct Marker {
+  std::string attraction_id;  ///< empty for markers that are not attractions (the city centre)
+  Vec2 at;
+  double radius = 4.0;
+  Rgba colour;
+  bool filled = true;     ///< false: a ring (excluded attractions)
+  std::string label;      ///< stop number drawn inside, may be empty
+  int tour = -1;          ///< tour index, -1 when not a tour stop
+  bool selected = false;  ///< draw a selection ring
+};
+
+/// A polyline on screen (a tour leg, a viewport outline).
+struct Path {
+  std::vector<Vec2> points;
+  Rgba colour;
+  double thickness = 2.0;
+  int tour = -1;
+  bool closed = false;
+};
+
+/// A direction arrowhead (a filled triangle pointing along a leg).
+struct Arrow {
+  Vec2 tip;
+  Vec2 left;
+  Vec2 right;
+  Rgba colour;
+};
+
+/// Everything the map draws over the tiles, already in screen space: the "preprocess" step; the
+/// ImGui helper only emits these. Order: paths, then arrows, then markers.
+struct MapScene {
+  std::vector<Path> paths;
+  std::vector<Arrow> arrows;
+  std::vector<Marker> markers;
+};
+
+/// Editing view: excluded attractions as grey rings, included ones filled (slate when no tour
+/// visits them), each tour's walking path in its colour with arrows and numbered stops.
+MapScene build_edit_scene(const std::vector<core::model::Attraction>& attractions,
+                          const std::vector<core::model::Tour>& tours, const MapTransform& transform,
+                          const std::string& selected_id);
+
+/// One replay frame of `trace`: the city, candidates appearing, the filter's decisions (dropped
+/// ones fading), planned tours then walking legs drawn leg by leg.
+MapScene build_replay_scene(const core::model::RunTrace& trace, const state::ReplayFrame& frame,
+                            const MapTransform& transform, const std::string& selected_id);
+
+/// The attraction marker nearest to `cursor` within its radius plus `slop_px`, or null.
+const Marker* hit_test(const MapScene& scene, Vec2 cursor, double slop_px);
+
+/// Each leg of `tour` as geographic points: its decoded polyline, or the straight segment between
+/// its waypoints when the polyline is missing or malformed.
+std::vector<std::vector<core::model::GeoPoint>> leg_paths(const core::model::Tour& tour);
+
+}  // namespace console::draw

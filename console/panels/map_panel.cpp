@@ -1,0 +1,125 @@
+#include "console/panels/map_panel.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "console/draw/draw_map.h"
+#include "console/draw/map_overlays.h"
+#include "console/panels/widgets.h"
+
+namespace console::panels {
+namespace {
+
+constexpr double kFitMarginPx = 40.0;
+constexpr double kHoverSlopPx = 3.0;
+constexpr float kClickMaxDragSqr = 16.0f;
+
+draw::Vec2 vec(ImVec2 v) { return {v.x, v.y}; }
+
+draw::MapScene build_scene(const state::AppState& state, const draw::MapTransform& transform) {
+  if (state::map_shows_replay(state)) {
+    return draw::build_replay_scene(*state.replay.run, state.replay.timeline.frame(), transform, state.selected_id);
+  }
+  if (!state.city) return {};
+  return draw::build_edit_scene(state.city->revision.attractions, state.tours.preview().tours, transform,
+                                state.selected_id);
+}
+
+}  // namespace
+
+void MapPanel::draw_content(state::AppState& state, state::CommandSink&) {
+  const bool replay = state::map_shows_replay(state);
+  if (ImGui::Button("Fit city")) state.map.fitted = false;
+  ImGui::SameLine();
+  ImGui::TextColored(kMutedText, "zoom %.1f | %s", state.map.zoom, m_tiles.status());
+  if (replay) {
+    ImGui::SameLine();
+    ImGui::Text("| replay: %s", state::replay_stage_label(state.replay.timeline.frame().stage));
+  }
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImVec2 size = ImGui::GetContentRegionAvail();
+  size.x = std::max(size.x, 50.0f);
+  size.y = std::max(size.y, 50.0f);
+  if (!state.map.fitted && state.city) fit_city(state, vec(size));
+  ImGui::InvisibleButton("map_canvas", size, ImGuiButtonFlags_MouseButtonLeft);
+  const draw::MapTransform transform = draw::make_transform(state.map, vec(origin), vec(size));
+  const draw::MapScene scene = build_scene(state, transform);
+  handle_input(state, transform, scene);
+  // Input may have moved the view: draw with this frame's final transform.
+  const draw::MapTransform final_transform = draw::make_transform(state.map, vec(origin), vec(size));
+  m_record.scene = build_scene(state, final_transform);
+  m_record.transform = final_transform;
+  m_record.replay = replay;
+  m_record.drawn = true;
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  list->PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
+  draw_canvas(list, state, final_transform, m_record.scene);
+  list->PopClipRect();
+  draw_tooltip(state);
+}
+
+void MapPanel::fit_city(state::AppState& state, draw::Vec2 size) {
+  std::vector<core::model::GeoPoint> points;
+  for (const core::model::Attraction& a : state.city->revision.attractions) {
+    if (core::model::effective_included(a)) points.push_back(a.location);
+  }
+  const core::model::BoundingBox box = points.empty() ? state.city->city.viewport : draw::bounds_of(points);
+  draw::fit(state.map, box, size, kFitMarginPx);
+}
+
+void MapPanel::handle_input(state::AppState& state, const draw::MapTransform& transform, const draw::MapScene& scene) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool hovered = ImGui::IsItemHovered();
+  state.hovered_id.clear();
+  if (hovered) {
+    if (const draw::Marker* marker = draw::hit_test(scene, vec(io.MousePos), kHoverSlopPx)) state.hovered_id = marker->attraction_id;
+  }
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
+    draw::pan(state.map, transform, vec(io.MouseDelta));
+  }
+  if (hovered && io.MouseWheel != 0.0f) draw::zoom_at(state.map, transform, vec(io.MousePos), io.MouseWheel);
+  if (ImGui::IsItemDeactivated() && io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < kClickMaxDragSqr) {
+    // A click, not the end of a drag: select what is under the cursor (or clear the selection).
+    state::select_attraction(state, state.hovered_id, !state.hovered_id.empty());
+  }
+}
+
+void MapPanel::draw_canvas(ImDrawList* list, const state::AppState& state, const draw::MapTransform& transform,
+                           const draw::MapScene& scene) {
+  draw::draw_fallback(list, transform);
+  m_record.tiles_drawn = 0;
+  m_record.tiles_visible = 0;
+  if (m_tiles.enabled()) {
+    std::vector<draw::TileQuad> quads;
+    for (const draw::TilePlacement& tile : draw::visible_tiles(transform)) {
+      ++m_record.tiles_visible;
+      if (ImTextureID texture = m_tiles.texture(tile.id)) quads.push_back({tile.min, tile.max, texture});
+    }
+    m_record.tiles_drawn = static_cast<int>(quads.size());
+    draw::draw_tiles(list, quads);
+  }
+  draw::draw_scene(list, scene);
+  draw::draw_scale_bar(list, transform);
+  draw::draw_credit(list, transform, m_tiles.enabled() ? draw::kOsmAttribution : "offline map (no tiles)");
+  if (!state.city) {
+    const ImVec2 at{static_cast<float>(transform.origin.x) + 12.0f, static_cast<float>(transform.origin.y) + 30.0f};
+    list->AddText(at, draw::to_imgui(draw::kInkColour), "Open a city from the list on the left.");
+  }
+}
+
+void MapPanel::draw_tooltip(const state::AppState& state) {
+  if (state.hovered_id.empty()) return;
+  const core::model::Attraction* a = state::find_attraction(state, state.hovered_id);
+  if (!a) return;
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(core::model::effective_name(*a).c_str());
+  ImGui::Separator();
+  ImGui::Text("score %.0f   visit %d min   %s", core::model::effective_score(*a), core::model::effective_visit_minutes(*a),
+              core::model::effective_included(*a) ? "included" : "excluded");
+  ImGui::PushTextWrapPos(360.0f);
+  ImGui::TextColored(kMutedText, "filter: %s", a->reason.empty() ? "(no reason recorded)" : a->reason.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
+}  // namespace console::panels

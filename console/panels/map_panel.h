@@ -1,0 +1,54 @@
+#pragma once
+
+#include <imgui.h>
+
+#include "console/draw/map_scene.h"
+#include "console/draw/map_transform.h"
+#include "console/panels/panel.h"
+#include "shared/algo/web_mercator.h"
+
+namespace console::panels {
+
+/// Where the map gets tile textures from (the app's texture cache).
+class TileLayer {
+ public:
+  virtual ~TileLayer() = default;
+  /// False when tiles are turned off (tile URL "none"): only the offline fallback is drawn.
+  virtual bool enabled() const = 0;
+  /// The texture of `tile`, or null when it is not loaded yet (it is then asked for).
+  virtual ImTextureID texture(const core::algo::TileId& tile) = 0;
+  /// A short state for the toolbar ("tiles: 12 cached, offline ...").
+  virtual const char* status() const = 0;
+};
+
+/// What the map drew in its last frame (for the headless sidecar and tests).
+struct MapFrameRecord {
+  bool drawn = false;
+  bool replay = false;
+  draw::MapTransform transform;
+  int tiles_drawn = 0;
+  int tiles_visible = 0;
+  draw::MapScene scene;
+};
+
+/// The map canvas: Web Mercator with tiles (or the offline graticule), the city's attractions
+/// and tours (or the replay frame), pan by drag, zoom at the cursor, fit, hover, click to select.
+class MapPanel : public Panel {
+ public:
+  explicit MapPanel(TileLayer& tiles) : m_tiles(tiles) {}
+  void draw_content(state::AppState& state, state::CommandSink& commands) override;
+  /// The last frame's record.
+  const MapFrameRecord& record() const { return m_record; }
+
+ private:
+  void fit_city(state::AppState& state, draw::Vec2 size);
+  void handle_input(state::AppState& state, const draw::MapTransform& transform, const draw::MapScene& scene);
+  void draw_canvas(ImDrawList* list, const state::AppState& state, const draw::MapTransform& transform,
+                   const draw::MapScene& scene);
+  void draw_tooltip(const state::AppState& state);
+
+  TileLayer& m_tiles;
+  MapFrameRecord m_record;
+};
+
+}  // namespace console::panels

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "console/panels/panel.h"
+
+namespace console::panels {
+
+/// QA replay of a city's generation: pick a run, play/pause/step or scrub the timeline (the map
+/// animates each stage), read per-stage timings, calls and cost, and compare with another run.
+class ReplayPanel : public Panel {
+ public:
+  void draw_content(state::AppState& state, state::CommandSink& commands) override;
+
+ private:
+  void draw_run_pickers(state::AppState& state, state::CommandSink& commands);
+  void draw_timeline(state::AppState& state);
+  void draw_stages(const core::model::RunTrace& run);
+  void draw_comparison(const state::AppState& state);
+
+  int m_primary = 0;  ///< index into state.replay.runs
+  int m_compare = -1;
+};
+
+}  // namespace console::panels

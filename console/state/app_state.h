@@ -1,0 +1,106 @@
+#pragma once
+
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "console/state/attraction_draft.h"
+#include "console/state/city_summary.h"
+#include "console/state/commands.h"
+#include "console/state/map_view.h"
+#include "console/state/replay_timeline.h"
+#include "console/state/replies.h"
+#include "console/state/run_compare.h"
+#include "console/state/settings.h"
+#include "console/state/tour_draft.h"
+#include "shared/edit/revision_diff.h"
+#include "shared/model/job.h"
+#include "shared/model/run_trace.h"
+
+namespace console::state {
+
+/// Connection to the server, for the status bar.
+enum class Connection { Disconnected, Connecting, Connected, Failed };
+
+/// A generation started from this console and its latest known state.
+struct JobView {
+  std::string place_id;
+  core::model::Job job;
+  bool ended = false;
+};
+
+/// The city being edited: the document the server last sent.
+struct LoadedCity {
+  core::model::City city;
+  core::model::Revision revision;
+  std::vector<std::string> warnings;
+};
+
+/// The publish confirmation: waiting for the dry run, then its summary.
+struct PublishDialog {
+  bool open = false;
+  std::optional<core::edit::RevisionChanges> changes;
+  int draft_revision = 0;
+};
+
+/// QA replay: the run replayed, optionally a second run of the city compared with it.
+struct ReplayState {
+  std::optional<core::model::RunTrace> run;
+  std::optional<core::model::RunTrace> compare;
+  std::optional<RunComparison> comparison;
+  std::vector<RunRef> runs;  ///< runs of the loaded city, to pick from
+  ReplayTimeline timeline;
+};
+
+/// The bottom tabs.
+enum class BottomTab { Attractions, Tours, Replay };
+
+/// Everything the panels draw from. No ImGui types; changed by the panels (UI choices) and by
+/// apply_reply (server answers).
+struct AppState {
+  Settings settings;
+  Connection connection = Connection::Disconnected;
+  std::string server_label;  ///< the URL connected to
+  bool editor = true;
+  std::string last_error;    ///< shown in the status bar until the next success
+  std::deque<std::string> log;
+
+  std::string city_search;
+  std::vector<CitySummary> cities;
+  std::string place_id_input;
+  bool force_generate = false;
+  std::vector<JobView> jobs;
+
+  std::optional<LoadedCity> city;
+  AttractionDraft attractions;
+  TourDraft tours;
+  std::string selected_id;
+  bool reveal_selection = false;  ///< the table scrolls to the selection once
+  std::string hovered_id;
+  MapView map;
+
+  PublishDialog publish;
+  ReplayState replay;
+  BottomTab tab = BottomTab::Attractions;
+  bool tab_forced = false;  ///< select `tab` on the next frame (headless runs, links between panels)
+};
+
+/// Folds a worker reply into the state; may queue follow-up commands (reload after save, list
+/// runs after a city loads, refresh the cities after a job ends).
+void apply_reply(AppState& state, Reply reply, CommandSink& commands);
+
+/// Appends a line to the log (the newest kLogLines are kept).
+void add_log(AppState& state, std::string line);
+inline constexpr std::size_t kLogLines = 200;
+
+/// Selects an attraction (from the map or the table); `reveal` scrolls the table to it.
+void select_attraction(AppState& state, const std::string& id, bool reveal);
+
+/// True when the map shows the replay instead of the edited city.
+bool map_shows_replay(const AppState& state);
+
+/// The attraction `id` of the loaded city (or of the replayed run's decisions), or null.
+const core::model::Attraction* find_attraction(const AppState& state, const std::string& id);
+
+}  // namespace console::state

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "console/state/city_summary.h"
+#include "console/state/commands.h"
+#include "shared/edit/revision_diff.h"
+#include "shared/model/city.h"
+#include "shared/model/job.h"
+#include "shared/model/revision.h"
+#include "shared/model/run_trace.h"
+
+namespace console::state {
+
+/// The server answered the connection check and the first city list.
+struct ConnectedReply {
+  std::string server_url;
+  std::vector<CitySummary> cities;
+  bool editor = true;  ///< false when the list lacks the editors' fields (an app key)
+};
+/// A city list for `query`.
+struct CitiesReply {
+  std::string query;
+  std::vector<CitySummary> cities;
+};
+/// A generation job was queued (or joined).
+struct JobAcceptedReply {
+  std::string job_id;
+  std::string place_id;
+};
+/// A job's state from its event stream (or from polling); `ended` on the last one.
+struct JobUpdateReply {
+  core::model::Job job;
+  bool ended = false;
+};
+/// The city was already generated: nothing ran (use force to regenerate).
+struct AlreadyGeneratedReply {
+  std::string place_id;
+  std::string city_id;
+  int revision = 0;
+};
+/// A city document (after load, save, replan). `note` says what led to it, for the log.
+struct CityReply {
+  core::model::City city;
+  core::model::Revision revision;
+  std::vector<std::string> warnings;
+  std::string note;
+};
+/// What publishing the draft would change for the app.
+struct PublishPreviewReply {
+  std::string city_id;
+  core::edit::RevisionChanges changes;
+  int draft_revision = 0;
+};
+/// The draft is now the published revision.
+struct PublishedReply {
+  std::string city_id;
+  int revision = 0;
+};
+/// A run trace for QA replay.
+struct RunReply {
+  RunSlot slot = RunSlot::Primary;
+  core::model::RunTrace trace;
+};
+/// A generation run of a city, found through its revisions.
+struct RunRef {
+  int revision = 0;
+  std::string job_id;
+  std::string origin;
+  std::string created_at;
+};
+/// The runs of a city, newest revision first.
+struct RunsReply {
+  std::string city_id;
+  std::vector<RunRef> runs;
+};
+/// A request failed: the action, the server's error code (or "unreachable") and message.
+struct FailureReply {
+  std::string action;
+  std::string code;
+  std::string message;
+  int http_status = 0;  ///< 0 when no HTTP answer arrived
+};
+
+/// Everything the network worker sends back to the frame loop.
+using Reply = std::variant<ConnectedReply, CitiesReply, JobAcceptedReply, JobUpdateReply, AlreadyGeneratedReply,
+                           CityReply, PublishPreviewReply, PublishedReply, RunReply, RunsReply, FailureReply>;
+
+}  // namespace console::state
