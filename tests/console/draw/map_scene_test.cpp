@@ -1,0 +1,145 @@
+#include "console/draw/map_scene.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "shared/algo/polyline.h"
+#include "tests/console/fixtures.h"
+
+namespace {
+
+using console::draw::Marker;
+using console::draw::Vec2;
+
+console::draw::MapTransform view_of(const core::model::Revision& revision) {
+  console::state::MapView view;
+  std::vector<core::model::GeoPoint> points;
+  for (const auto& a : revision.attractions) points.push_back(a.location);
+  console::draw::fit(view, console::draw::bounds_of(points), {800.0, 600.0}, 40.0);
+  return console::draw::make_transform(view, {0.0, 0.0}, {800.0, 600.0});
+}
+
+const Marker* marker_of(const console::draw::MapScene& scene, const std::string& id) {
+  // The topmost marker of an attraction (a tour stop is drawn over its plain marker).
+  const auto it = std::find_if(scene.markers.rbegin(), scene.markers.rend(), [&](const Marker& m) { return m.attraction_id == id; });
+  return it == scene.markers.rend() ? nullptr : &*it;
+}
+
+TEST(EditScene, DrawsToursInTheirColoursWithNumberedStops) {
+  const auto revision = console::testing::sample_revision();
+  const auto scene = console::draw::build_edit_scene(revision.attractions, revision.tours, view_of(revision), "");
+  const Marker* c = marker_of(scene, "c");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->tour, 0);
+  EXPECT_EQ(c->label, "3");
+  EXPECT_EQ(c->colour, console::draw::tour_colour(0));
+  const Marker* e = marker_of(scene, "e");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->colour, console::draw::tour_colour(1));
+  EXPECT_EQ(e->label, "2");
+  // One path and one direction arrow per leg long enough to carry it.
+  EXPECT_EQ(std::count_if(scene.paths.begin(), scene.paths.end(), [](const auto& p) { return p.tour == 0; }), 2);
+  EXPECT_FALSE(scene.arrows.empty());
+}
+
+TEST(EditScene, DrawsExcludedAttractionsAsHollowGreyRings) {
+  const auto revision = console::testing::sample_revision();
+  const auto scene = console::draw::build_edit_scene(revision.attractions, revision.tours, view_of(revision), "");
+  const Marker* x = marker_of(scene, "x");
+  ASSERT_NE(x, nullptr);
+  EXPECT_FALSE(x->filled);
+  EXPECT_EQ(x->colour, console::draw::kExcludedColour);
+  EXPECT_EQ(x->tour, -1);
+}
+
+TEST(EditScene, MarksTheSelection) {
+  const auto revision = console::testing::sample_revision();
+  const auto scene = console::draw::build_edit_scene(revision.attractions, revision.tours, view_of(revision), "b");
+  for (const Marker& m : scene.markers) EXPECT_EQ(m.selected, m.attraction_id == "b");
+}
+
+TEST(EditScene, ArrowsPointAlongTheWalk) {
+  auto revision = console::testing::sample_revision();
+  revision.tours.resize(1);
+  revision.tours[0].stops.resize(2);  // a -> b, due east
+  revision.tours[0].legs.resize(1);
+  revision.tours[0].legs[0].polyline.clear();
+  const auto scene = console::draw::build_edit_scene(revision.attractions, revision.tours, view_of(revision), "");
+  ASSERT_EQ(scene.arrows.size(), 1u);
+  const auto& arrow = scene.arrows[0];
+  EXPECT_GT(arrow.tip.x, arrow.left.x);  // pointing east: the tip is right of the base
+  EXPECT_GT(arrow.tip.x, arrow.right.x);
+}
+
+TEST(HitTest, FindsTheNearestMarkerWithinItsRadius) {
+  console::draw::MapScene scene;
+  scene.markers.push_back({"a", {100.0, 100.0}, 5.0, {}, true, "", -1, false});
+  scene.markers.push_back({"b", {106.0, 100.0}, 5.0, {}, true, "", -1, false});
+  const Marker* hit = console::draw::hit_test(scene, {104.0, 100.0}, 0.0);
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->attraction_id, "b");
+  EXPECT_EQ(console::draw::hit_test(scene, {100.0, 108.0}, 0.0), nullptr);
+  ASSERT_NE(console::draw::hit_test(scene, {100.0, 108.0}, 3.0), nullptr);
+}
+
+TEST(HitTest, PrefersTheMarkerOnTopAndSkipsNonAttractions) {
+  console::draw::MapScene scene;
+  scene.markers.push_back({"under", {50.0, 50.0}, 6.0, {}, true, "", -1, false});
+  scene.markers.push_back({"over", {50.0, 50.0}, 6.0, {}, true, "", -1, false});
+  scene.markers.push_back({"", {70.0, 50.0}, 6.0, {}, false, "", -1, false});
+  EXPECT_EQ(console::draw::hit_test(scene, {51.0, 50.0}, 0.0)->attraction_id, "over");
+  EXPECT_EQ(console::draw::hit_test(scene, {70.0, 50.0}, 0.0), nullptr);
+}
+
+TEST(ReplayScene, ShowsCandidatesAppearingBeforeTheFilter) {
+  const auto run = console::testing::sample_run();
+  const auto transform = view_of(console::testing::sample_revision());
+  const auto half = console::draw::build_replay_scene(run, {console::state::ReplayStage::Candidates, 0.5}, transform, "");
+  const auto count = std::count_if(half.markers.begin(), half.markers.end(), [](const Marker& m) { return !m.attraction_id.empty(); });
+  EXPECT_EQ(count, 3);
+  for (const Marker& m : half.markers) {
+    if (!m.attraction_id.empty()) {
+      EXPECT_EQ(m.colour, console::draw::kCandidateColour);
+    }
+  }
+  EXPECT_TRUE(half.arrows.empty());
+}
+
+TEST(ReplayScene, FadesDroppedCandidatesAndDrawsNoTourDuringTheFilter) {
+  const auto run = console::testing::sample_run();
+  const auto scene = console::draw::build_replay_scene(run, {console::state::ReplayStage::Filter, 1.0},
+                                                       view_of(console::testing::sample_revision()), "");
+  const Marker* x = marker_of(scene, "x");
+  ASSERT_NE(x, nullptr);
+  EXPECT_FALSE(x->filled);
+  EXPECT_LT(x->colour.a, 255);
+  EXPECT_EQ(marker_of(scene, "a")->colour, console::draw::kKeptColour);
+  for (const Marker& m : scene.markers) EXPECT_EQ(m.tour, -1);
+}
+
+TEST(ReplayScene, DrawsPlannedToursLegByLeg) {
+  const auto run = console::testing::sample_run();
+  const auto transform = view_of(console::testing::sample_revision());
+  const auto start = console::draw::build_replay_scene(run, {console::state::ReplayStage::Planning, 0.5}, transform, "");
+  const auto done = console::draw::build_replay_scene(run, {console::state::ReplayStage::Planning, 1.0}, transform, "");
+  const auto legs = [](const console::draw::MapScene& s) {
+    return std::count_if(s.paths.begin(), s.paths.end(), [](const auto& p) { return p.tour >= 0; });
+  };
+  EXPECT_EQ(legs(done), 3);   // 2 legs of tour 1, 1 of tour 2
+  EXPECT_EQ(legs(start), 2);  // half of each tour, rounded up
+  EXPECT_EQ(marker_of(done, "c")->tour, 0);
+}
+
+TEST(LegPaths, DecodePolylinesAndFallBackToStraightSegments) {
+  auto tour = console::testing::sample_revision().tours[0];
+  tour.legs[0].polyline = core::algo::encode_polyline({tour.stops[0].location, {41.1405, -8.6140}, tour.stops[1].location});
+  tour.legs[1].polyline = "not a polyline ~~~";
+  const auto legs = console::draw::leg_paths(tour);
+  ASSERT_EQ(legs.size(), 2u);
+  EXPECT_EQ(legs[0].size(), 3u);
+  ASSERT_EQ(legs[1].size(), 2u);
+  EXPECT_EQ(legs[1][1], tour.stops[2].location);
+}
+
+}  // namespace

@@ -1,0 +1,182 @@
+#include "console/net/api_worker.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include <httplib.h>
+
+#include "shared/json/documents.h"
+#include "shared/json/model_json.h"
+#include "tests/console/fixtures.h"
+
+namespace {
+
+using namespace console::state;
+
+// A stand-in for narrando-server with canned answers, on a free loopback port. Checks the key.
+class FakeApi {
+ public:
+  FakeApi() {
+    m_server.Get("/readyz", [](const auto&, auto& res) { res.set_content("{\"status\":\"ready\"}", "application/json"); });
+    m_server.Get("/api/cities", [this](const httplib::Request& req, httplib::Response& res) {
+      if (req.get_header_value("Authorization") != "Bearer editor-key") return refuse(res);
+      core::model::City city;
+      city.id = "city-1";
+      city.name = req.has_param("q") ? "Q:" + req.get_param_value("q") : "Porto";
+      nlohmann::json item = city;
+      item["status"] = "published";
+      res.set_content(nlohmann::json{{"success", true}, {"cities", {item}}}.dump(), "application/json");
+    });
+    m_server.Get("/api/cities/city-1", [](const auto&, auto& res) {
+      core::model::City city;
+      city.id = "city-1";
+      city.name = "Porto";
+      res.set_content(core::json::city_document(city, console::testing::sample_revision()).dump(), "application/json");
+    });
+    m_server.Get("/api/cities/nowhere", [](const auto&, auto& res) {
+      res.status = 404;
+      res.set_content(core::json::error_document("not_found", "no city nowhere").dump(), "application/json");
+    });
+    m_server.Post("/api/generate-city", [](const auto&, auto& res) {
+      res.status = 202;
+      res.set_content("{\"success\":true,\"job_id\":\"job-1\",\"status\":\"queued\",\"status_url\":\"/api/jobs/job-1\"}",
+                      "application/json");
+    });
+    m_server.Get("/api/jobs/job-1/events", [](const auto&, auto& res) {
+      std::string stream;
+      for (const char* status : {"running", "succeeded"}) {
+        core::model::Job job;
+        job.id = "job-1";
+        job.place_id = "geonames:2735943";
+        job.status = core::model::job_status_from_string(status);
+        if (job.status == core::model::JobStatus::Succeeded) job.result = core::model::JobResult{"city-1", 1, 2, true};
+        stream += std::string("event: ") + (job.result ? "end" : "progress") + "\ndata: " + nlohmann::json(job).dump() + "\n\n";
+      }
+      res.set_content(stream, "text/event-stream");
+    });
+    m_port = m_server.bind_to_any_port("127.0.0.1");
+    m_thread = std::thread([this] { m_server.listen_after_bind(); });
+    for (int i = 0; i < 500 && !m_server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ~FakeApi() {
+    m_server.stop();
+    m_thread.join();
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+
+ private:
+  static void refuse(httplib::Response& res) {
+    res.status = 401;
+    res.set_content(core::json::error_document("unauthorized", "missing or unknown API key").dump(), "application/json");
+  }
+
+  httplib::Server m_server;
+  int m_port = 0;
+  std::thread m_thread;
+};
+
+// Drains `worker` until `done` holds for the replies so far, or 10 s pass.
+std::vector<Reply> wait_for(console::net::ApiWorker& worker, const std::function<bool(const std::vector<Reply>&)>& done) {
+  std::vector<Reply> replies;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!done(replies) && std::chrono::steady_clock::now() < deadline) {
+    for (auto& r : worker.drain()) replies.push_back(std::move(r));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return replies;
+}
+
+template <class T>
+const T* find(const std::vector<Reply>& replies) {
+  for (const Reply& r : replies) {
+    if (const T* found = std::get_if<T>(&r)) return found;
+  }
+  return nullptr;
+}
+
+Settings settings_for(const FakeApi& api, const std::string& key) {
+  Settings settings;
+  settings.server_url = api.url();
+  settings.api_key = key;
+  return settings;
+}
+
+TEST(ApiWorker, ConnectsWithTheKeyAndListsCities) {
+  FakeApi api;
+  console::net::ApiWorker worker;
+  worker.submit(ConnectCommand{settings_for(api, "editor-key")});
+  const auto replies = wait_for(worker, [](const auto& r) { return find<ConnectedReply>(r) || find<FailureReply>(r); });
+  const auto* connected = find<ConnectedReply>(replies);
+  ASSERT_NE(connected, nullptr);
+  ASSERT_EQ(connected->cities.size(), 1u);
+  EXPECT_EQ(connected->cities[0].status, "published");
+  EXPECT_TRUE(connected->editor);
+}
+
+TEST(ApiWorker, AWrongKeyBecomesAFailureReply) {
+  FakeApi api;
+  console::net::ApiWorker worker;
+  worker.submit(ConnectCommand{settings_for(api, "wrong")});
+  const auto replies = wait_for(worker, [](const auto& r) { return find<FailureReply>(r) != nullptr; });
+  const auto* failure = find<FailureReply>(replies);
+  ASSERT_NE(failure, nullptr);
+  EXPECT_EQ(failure->action, "connect");
+  EXPECT_EQ(failure->code, "unauthorized");
+  EXPECT_EQ(failure->http_status, 401);
+}
+
+TEST(ApiWorker, AnUnreachableServerIsReportedNotThrown) {
+  console::net::ApiWorker worker;
+  Settings settings;
+  settings.server_url = "http://127.0.0.1:1";
+  worker.submit(ConnectCommand{settings});
+  const auto replies = wait_for(worker, [](const auto& r) { return find<FailureReply>(r) != nullptr; });
+  ASSERT_NE(find<FailureReply>(replies), nullptr);
+  EXPECT_EQ(find<FailureReply>(replies)->code, "unreachable");
+}
+
+TEST(ApiWorker, CommandsBeforeConnectingFail) {
+  console::net::ApiWorker worker;
+  worker.submit(LoadCityCommand{"city-1", std::nullopt});
+  const auto replies = wait_for(worker, [](const auto& r) { return find<FailureReply>(r) != nullptr; });
+  EXPECT_EQ(find<FailureReply>(replies)->code, "not_connected");
+}
+
+TEST(ApiWorker, LoadsACityAndReportsServerErrors) {
+  FakeApi api;
+  console::net::ApiWorker worker;
+  worker.submit(ConnectCommand{settings_for(api, "editor-key")});
+  worker.submit(LoadCityCommand{"city-1", std::nullopt});
+  worker.submit(LoadCityCommand{"nowhere", std::nullopt});
+  const auto replies = wait_for(worker, [](const auto& r) { return find<CityReply>(r) && find<FailureReply>(r); });
+  ASSERT_NE(find<CityReply>(replies), nullptr);
+  EXPECT_EQ(find<CityReply>(replies)->revision.tours.size(), 2u);
+  EXPECT_EQ(find<FailureReply>(replies)->message, "no city nowhere");
+  EXPECT_EQ(find<FailureReply>(replies)->http_status, 404);
+}
+
+TEST(ApiWorker, FollowsAJobThroughItsEvents) {
+  FakeApi api;
+  console::net::ApiWorker worker;
+  worker.submit(ConnectCommand{settings_for(api, "editor-key")});
+  worker.submit(GenerateCityCommand{"geonames:2735943", false});
+  const auto ended = [](const std::vector<Reply>& r) {
+    return std::any_of(r.begin(), r.end(), [](const Reply& x) {
+      const auto* update = std::get_if<JobUpdateReply>(&x);
+      return update && update->ended;
+    });
+  };
+  const auto replies = wait_for(worker, ended);
+  ASSERT_NE(find<JobAcceptedReply>(replies), nullptr);
+  EXPECT_EQ(find<JobAcceptedReply>(replies)->job_id, "job-1");
+  std::vector<core::model::JobStatus> statuses;
+  for (const Reply& r : replies) {
+    if (const auto* update = std::get_if<JobUpdateReply>(&r)) statuses.push_back(update->job.status);
+  }
+  EXPECT_EQ(statuses, (std::vector<core::model::JobStatus>{core::model::JobStatus::Running, core::model::JobStatus::Succeeded}));
+  EXPECT_EQ(worker.pending(), 0);
+}
+
+}  // namespace

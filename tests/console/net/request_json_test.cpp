@@ -1,0 +1,89 @@
+#include "console/net/request_json.h"
+
+#include <gtest/gtest.h>
+
+#include "shared/edit/draft_edits.h"
+#include "shared/errors.h"
+#include "shared/json/documents.h"
+#include "shared/json/edits_json.h"
+#include "shared/json/model_json.h"
+#include "tests/console/fixtures.h"
+
+namespace {
+
+TEST(AttractionPatchJson, IsWhatTheServerParses) {
+  core::edit::AttractionPatch patch;
+  patch.name.emplace("Palácio da Bolsa");
+  patch.visit_minutes.emplace(40);
+  patch.locked_tour.emplace(std::nullopt);
+  const nlohmann::json body = console::net::attraction_patch_json(patch);
+  EXPECT_TRUE(body.at("locked_tour").is_null());
+  EXPECT_FALSE(body.contains("included"));
+  const core::edit::AttractionPatch back = core::json::parse_attraction_patch(body);
+  EXPECT_EQ(back.name, patch.name);
+  EXPECT_EQ(back.visit_minutes, patch.visit_minutes);
+  EXPECT_EQ(back.locked_tour, patch.locked_tour);
+  EXPECT_FALSE(back.included.has_value());
+}
+
+TEST(TourEditsJson, IsWhatTheServerParses) {
+  std::vector<core::edit::TourEdit> tours(2);
+  tours[0].stops = {{"a", true}, {"b", false}};
+  tours[0].order_locked = true;
+  tours[1].stops = {{"c", false}};
+  const auto back = core::json::parse_tour_edits(console::net::tour_edits_json(tours));
+  ASSERT_EQ(back.size(), 2u);
+  EXPECT_TRUE(back[0].order_locked);
+  EXPECT_EQ(back[0].stops[0].attraction_id, "a");
+  EXPECT_TRUE(back[0].stops[0].locked);
+  EXPECT_EQ(back[1].stops[0].attraction_id, "c");
+}
+
+TEST(CityList, ReadsStatusAndTellsAnEditorsAnswer) {
+  core::model::City city;
+  city.id = "c1";
+  city.place_id = "geonames:2735943";
+  city.name = "Porto";
+  nlohmann::json item = city;
+  item["status"] = "draft";
+  bool editor = false;
+  auto cities = console::net::parse_city_list({{"success", true}, {"cities", {item}}}, editor);
+  ASSERT_EQ(cities.size(), 1u);
+  EXPECT_EQ(cities[0].city.name, "Porto");
+  EXPECT_EQ(cities[0].status, "draft");
+  EXPECT_TRUE(editor);
+  item.erase("status");
+  console::net::parse_city_list({{"cities", {item}}}, editor);
+  EXPECT_FALSE(editor);
+  EXPECT_THROW(console::net::parse_city_list({{"success", true}}, editor), core::InputError);
+}
+
+TEST(CityReply, ReadsTheCityDocumentAndItsWarnings) {
+  core::model::City city;
+  city.id = "city-1";
+  city.name = "Porto";
+  const auto revision = console::testing::sample_revision();
+  nlohmann::json document = core::json::city_document(city, revision);
+  document["warnings"] = {"Tour 2 takes 190 min"};
+  const auto reply = console::net::parse_city_reply(document);
+  EXPECT_EQ(reply.city.name, "Porto");
+  EXPECT_EQ(reply.revision.tours, revision.tours);
+  EXPECT_EQ(reply.revision.attractions.size(), revision.attractions.size());
+  EXPECT_EQ(reply.warnings, std::vector<std::string>{"Tour 2 takes 190 min"});
+}
+
+TEST(RevisionChanges, ReadTheServersShape) {
+  auto before = console::testing::sample_revision();
+  auto after = before;
+  after.tours[1].stops.pop_back();
+  after.attractions[5].editor.included = true;
+  const core::edit::RevisionChanges changes = core::edit::compare_revisions(before, after);
+  const auto back = console::net::parse_revision_changes(nlohmann::json(changes));
+  ASSERT_EQ(back.tours.size(), 1u);
+  EXPECT_EQ(back.tours[0].index, 1);
+  EXPECT_EQ(back.tours[0].removed, std::vector<std::string>{"Sight e"});
+  EXPECT_EQ(back.newly_included, std::vector<std::string>{"Sight x"});
+  EXPECT_EQ(back.tours_after, 2);
+}
+
+}  // namespace
