@@ -157,11 +157,12 @@ void keep_best(std::vector<model::Attraction>& attractions, int max_count) {
   }
 }
 
-std::vector<model::Attraction> heuristic_filter(std::vector<model::Attraction> candidates,
-                                                const FilterContext& context) {
+void decide_each(std::vector<model::Attraction>& candidates, const FilterContext& context) {
   for (model::Attraction& a : candidates) decide_alone(a, context);
-  drop_duplicates(candidates);
+}
 
+void finish_decisions(std::vector<model::Attraction>& candidates, const FilterContext& context) {
+  drop_duplicates(candidates);
   // Plaques are minor stops: keep them only when the city has too little else to fill K tours.
   const auto non_plaques = std::count_if(candidates.begin(), candidates.end(), [](const auto& a) {
     return a.included && !is_plaque(a);
@@ -172,6 +173,12 @@ std::vector<model::Attraction> heuristic_filter(std::vector<model::Attraction> c
     }
   }
   keep_best(candidates, context.max_attractions);
+}
+
+std::vector<model::Attraction> heuristic_filter(std::vector<model::Attraction> candidates,
+                                                const FilterContext& context) {
+  decide_each(candidates, context);
+  finish_decisions(candidates, context);
   return candidates;
 }
 

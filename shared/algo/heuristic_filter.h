@@ -32,7 +32,15 @@ void drop_duplicates(std::vector<model::Attraction>& attractions);
 /// Keeps the `max_count` best-scored included candidates (ties by id) and drops the rest.
 void keep_best(std::vector<model::Attraction>& attractions, int max_count);
 
-/// Decides every candidate offline: keeps sights, drops shops, lodging, food and drink, the
+/// Classifies and scores every candidate on its own: sights are kept with their kind and
+/// signals as the reason; shops, lodging, food and drink, areas and the city itself are dropped.
+void decide_each(std::vector<model::Attraction>& candidates, const FilterContext& context);
+
+/// The decisions that need the whole list: near-duplicates, minor plaques when there is enough
+/// else, and the best `max_attractions`.
+void finish_decisions(std::vector<model::Attraction>& candidates, const FilterContext& context);
+
+/// Decides every candidate offline (decide_each, then finish_decisions): keeps sights, drops shops, lodging, food and drink, the
 /// city itself, duplicates, minor plaques when there is enough else, and what is below the
 /// best `max_attractions`; sets scores, visit minutes and a reason on each. Deterministic;
 /// the result is in input order.

@@ -102,6 +102,7 @@ void from_json(const nlohmann::json& j, Job& value) {
 
 void to_json(nlohmann::json& j, const ExternalCall& value) {
   j = nlohmann::json{{"service", value.service},         {"operation", value.operation},
+                     {"method", value.method},           {"path", value.path},
                      {"request_body", value.request_body}, {"status", value.status},
                      {"response_body", value.response_body}, {"seconds", value.seconds},
                      {"sku", value.sku},                   {"cost_usd", value.cost_usd},
@@ -113,6 +114,8 @@ void from_json(const nlohmann::json& j, ExternalCall& value) {
   json::ObjectReader reader(j, "call", false);
   reader.required("service", value.service);
   reader.required("operation", value.operation);
+  reader.optional("method", value.method);
+  reader.optional("path", value.path);
   reader.optional("request_body", value.request_body);
   reader.optional("status", value.status);
   reader.optional("response_body", value.response_body);
@@ -146,7 +149,10 @@ void to_json(nlohmann::json& j, const RunTrace& value) {
                      {"places_source", value.places_source},
                      {"filter_used", value.filter_used},
                      {"distance_policy", value.distance_policy},
+                     {"settings", value.settings},
                      {"stages", value.stages},
+                     {"editor_input", value.editor_input},
+                     {"locked_tours", value.locked_tours},
                      {"city", value.city},
                      {"candidates", value.candidates},
                      {"decisions", value.decisions},
@@ -165,7 +171,12 @@ void from_json(const nlohmann::json& j, RunTrace& value) {
   reader.optional("places_source", value.places_source);
   reader.optional("filter_used", value.filter_used);
   reader.optional("distance_policy", value.distance_policy);
+  if (const auto it = j.find("settings"); it != j.end() && it->is_object()) {
+    value.settings = it->get<std::map<std::string, std::string>>();
+  }
   read_list(j, "stages", value.stages);
+  read_list(j, "editor_input", value.editor_input);
+  read_list(j, "locked_tours", value.locked_tours);
   if (const auto it = j.find("city"); it != j.end()) value.city = it->get<City>();
   read_list(j, "candidates", value.candidates);
   read_list(j, "decisions", value.decisions);

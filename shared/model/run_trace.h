@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@ namespace core::model {
 struct ExternalCall {
   std::string service;        ///< "places", "routes", "llm"
   std::string operation;      ///< e.g. "searchText", "computeRouteMatrix"
+  std::string method;         ///< "GET" or "POST"
+  std::string path;           ///< path and query as sent (never contains a key)
   std::string request_body;   ///< as sent (never contains a key)
   int status = 0;             ///< HTTP status, 0 when no response arrived
   std::string response_body;
@@ -46,7 +49,10 @@ struct RunTrace {
   std::string places_source;    ///< "embedded" / "google" / "replay"
   std::string filter_used;      ///< "heuristic" / "llm" / "llm, fell back to heuristic: <why>"
   std::string distance_policy;  ///< e.g. "walking model 4.5 km/h x 1.3"
+  std::map<std::string, std::string> settings;  ///< what replay must reproduce: sources, styles, policies
   std::vector<StageRecord> stages;
+  std::vector<Attraction> editor_input;  ///< editor fields carried from the previous revision (id + editor)
+  std::vector<Tour> locked_tours;        ///< tours of the previous revision whose order an editor froze
   City city;
   std::vector<Attraction> candidates;  ///< raw, before filtering
   std::vector<Attraction> decisions;   ///< after filtering: every candidate with its decision

@@ -118,7 +118,9 @@ TEST(ModelJson, CityRevisionJobAndTraceRoundTrip) {
   trace.planned = {sample_tour()};
   trace.tours = trace.planned;
   trace.stages = {{"plan", 0.2, 0, 0.0, "4 tours"}};
-  trace.calls = {{"places", "searchText", "{}", 200, "{\"places\":[]}", 0.3, "Pro", 0.032, 1, ""}};
+  trace.settings = {{"places", "google"}, {"routes_policy", "legs"}};
+  trace.calls = {{"places", "searchText", "POST", "/v1/places:searchText", "{}", 200, "{\"places\":[]}", 0.3, "Pro",
+                  0.032, 1, ""}};
   EXPECT_EQ(round_trip(trace), trace);
 }
 
