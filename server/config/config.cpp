@@ -107,6 +107,17 @@ const std::vector<VariableDoc>& documented_variables() {
       {"GOOGLE_ROUTES_BASE_URL", "https://routes.googleapis.com", "Routes API base URL", false},
       {"PERPLEXITY_BASE_URL", "https://api.perplexity.ai", "LLM API base URL", false},
       {"API_KEYS", "(unset: development mode)", "key:role,... with role app or editor", true},
+      {"ROUTES_POLICY", "legs", "off, legs (Routes paths for final legs) or matrix (Routes matrix for small cities)", false},
+      {"ROUTES_MATRIX_MAX_POINTS", "25", "largest city (points) planned on a Routes matrix with ROUTES_POLICY=matrix", false},
+      {"PLACES_MAX_PAGES", "3", "Text Search pages per query (20 places each)", false},
+      {"CALL_BUDGET", "200", "external calls one generation may make", false},
+      {"CLIENT_TIMEOUT_SECONDS", "30", "read timeout of Google calls", false},
+      {"CLIENT_MAX_ATTEMPTS", "4", "attempts per external call (retries on 429, 5xx, timeouts)", false},
+      {"CLIENT_RETRY_BASE_MS", "500", "first retry delay; doubles per attempt with jitter, Retry-After wins", false},
+      {"JOB_MAX_ATTEMPTS", "3", "attempts of a generation job before it fails for good", false},
+      {"LLM_TIMEOUT_SECONDS", "180", "read timeout of LLM calls", false},
+      {"LLM_BATCH_SIZE", "40", "candidates per LLM request", false},
+      {"PRICES_JSON", "(built-in list prices)", "JSON object of estimated USD per call by SKU, overriding the defaults", false},
       {"WORKERS", "2", "generation worker threads of `serve`", false},
       {"SERVE_ROLE", "all", "all (API and workers), api (API only), worker (workers, probes and metrics only)", false},
       {"AUTO_PUBLISH", "first", "first: a city's first revision is published at once; never: editors publish", false},
@@ -142,6 +153,17 @@ Config from_environment(const std::map<std::string, std::string>& env) {
   require_http_url(config.google_routes_base_url, "GOOGLE_ROUTES_BASE_URL");
   require_http_url(config.perplexity_base_url, "PERPLEXITY_BASE_URL");
   config.api_keys = parse_api_keys(read_string(env, "API_KEYS", ""));
+  config.routes_policy = read_choice(env, "ROUTES_POLICY", config.routes_policy, {"off", "legs", "matrix"});
+  config.routes_matrix_max_points = read_int(env, "ROUTES_MATRIX_MAX_POINTS", config.routes_matrix_max_points, 2, 200);
+  config.places_max_pages = read_int(env, "PLACES_MAX_PAGES", config.places_max_pages, 1, 3);
+  config.call_budget = read_int(env, "CALL_BUDGET", config.call_budget, 1, 10000);
+  config.client_max_attempts = read_int(env, "CLIENT_MAX_ATTEMPTS", config.client_max_attempts, 1, 10);
+  config.client_retry_base_ms = read_int(env, "CLIENT_RETRY_BASE_MS", config.client_retry_base_ms, 1, 60000);
+  config.job_max_attempts = read_int(env, "JOB_MAX_ATTEMPTS", config.job_max_attempts, 1, 20);
+  config.client_timeout_seconds = read_int(env, "CLIENT_TIMEOUT_SECONDS", config.client_timeout_seconds, 1, 600);
+  config.llm_timeout_seconds = read_int(env, "LLM_TIMEOUT_SECONDS", config.llm_timeout_seconds, 1, 1800);
+  config.llm_batch_size = static_cast<std::size_t>(read_int(env, "LLM_BATCH_SIZE", 40, 1, 300));
+  config.prices_json = read_string(env, "PRICES_JSON", "");
   config.workers = read_int(env, "WORKERS", config.workers, 0, 64);
   config.serve_role = serve_role_from(read_string(env, "SERVE_ROLE", "all"), "SERVE_ROLE");
   config.log_level = read_choice(env, "LOG_LEVEL", config.log_level, {"debug", "info", "warn", "error"});
@@ -175,6 +197,8 @@ std::vector<std::string> describe(const Config& config) {
       "GOOGLE_PLACES_API_KEY=" + secret(config.google_places_api_key),
       "PERPLEXITY_API_KEY=" + secret(config.perplexity_api_key),
       "LLM_API_STYLE=" + config.llm_api_style,
+      "ROUTES_POLICY=" + config.routes_policy,
+      "CALL_BUDGET=" + std::to_string(config.call_budget),
       "API_KEYS=" + (config.api_keys.empty() ? std::string("(unset: development mode)")
                                              : std::to_string(config.api_keys.size()) + " keys"),
       "WORKERS=" + std::to_string(config.workers),

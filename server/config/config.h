@@ -31,6 +31,17 @@ struct Config {
   std::string google_routes_base_url = "https://routes.googleapis.com";
   std::string perplexity_base_url = "https://api.perplexity.ai";
   std::map<std::string, Role> api_keys;  ///< key -> role; empty = development mode
+  std::string routes_policy = "legs";  ///< off, legs or matrix (what Google Routes is asked for)
+  int routes_matrix_max_points = 25;   ///< with "matrix": the largest city planned on a Routes matrix
+  int places_max_pages = 3;            ///< Text Search pages per query
+  int call_budget = 200;               ///< external calls one run may make
+  int client_max_attempts = 4;         ///< attempts per external call (retries on 429/5xx/timeouts)
+  int client_retry_base_ms = 500;      ///< first backoff delay; doubles per attempt, with jitter
+  int job_max_attempts = 3;            ///< attempts of a job before it fails for good
+  int client_timeout_seconds = 30;     ///< read timeout of Google calls
+  int llm_timeout_seconds = 180;       ///< read timeout of LLM calls (long answers)
+  std::size_t llm_batch_size = 40;     ///< candidates per LLM request
+  std::string prices_json;             ///< overrides of the estimated prices per SKU
   int workers = 2;
   ServeRole serve_role = ServeRole::All;  ///< SERVE_ROLE / --role
   std::string log_level = "info";     ///< debug, info, warn, error

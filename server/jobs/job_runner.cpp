@@ -1,6 +1,7 @@
 #include "server/jobs/job_runner.h"
 
 #include "server/errors.h"
+#include "server/support/metrics.h"
 
 namespace server::jobs {
 namespace {
@@ -32,6 +33,7 @@ JobOutcome JobRunner::run(core::model::Job job, const std::string& worker, const
   bool retry = false;
   try {
     pipeline::RunContext context;
+    context.call_budget = m_settings.call_budget;
     context.cancel = hooks.cancel;
     context.on_progress = [&](const std::string& stage, double progress) {
       job.stage = stage;
@@ -74,6 +76,10 @@ JobOutcome JobRunner::run(core::model::Job job, const std::string& worker, const
   try {
     if (auto stored = m_store.find_job(job.id)) job = std::move(*stored);
   } catch (const std::exception&) {
+  }
+  // Before the end is announced, so whoever sees the job finished also sees its metrics.
+  for (const core::model::StageTiming& stage : job.stages) {
+    support::Metrics::global().observe_stage(stage.stage, stage.seconds);
   }
   if (hooks.on_update) hooks.on_update(job);
   outcome.job = std::move(job);

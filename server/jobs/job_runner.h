@@ -15,6 +15,7 @@ namespace server::jobs {
 struct RunnerSettings {
   bool auto_publish = true;              ///< publish a city's first revision at once
   std::chrono::seconds lease{60};        ///< renewed at every stage
+  int call_budget = 200;                 ///< external calls one run may make
 };
 
 /// How a run ended.

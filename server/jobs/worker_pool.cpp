@@ -94,7 +94,6 @@ void WorkerPool::work_loop(const std::string& worker) {
 
 void WorkerPool::record_metrics(const JobOutcome& outcome) {
   support::Metrics& metrics = support::Metrics::global();
-  for (const core::model::StageTiming& stage : outcome.job.stages) metrics.observe_stage(stage.stage, stage.seconds);
   if (outcome.cancelled || outcome.job.status == core::model::JobStatus::Queued) {
     metrics.count_job_end("requeued");
   } else if (outcome.lease_lost) {

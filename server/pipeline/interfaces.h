@@ -24,6 +24,9 @@ struct RunContext {
   std::function<void(const std::string& stage, double progress)> on_progress;
   /// When set and true, the run stops before its next stage with server::CancelledError.
   const std::atomic<bool>* cancel = nullptr;
+  /// What a stage did differently than asked (a fallback, a degraded answer); the pipeline moves
+  /// these into the stage's note in the run trace.
+  std::vector<std::string> notes;
 };
 
 /// Reads a city and its candidate attractions (Google Places, or the embedded data set).

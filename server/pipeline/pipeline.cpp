@@ -31,7 +31,10 @@ auto run_stage(const char* name, core::model::RunTrace& trace, RunContext& conte
   core::model::StageRecord record{name, 0.0, 0, 0.0, ""};
   for (int attempt = 1;; ++attempt) {
     try {
+      context.notes.clear();
       auto result = fn(record);
+      for (const std::string& note : context.notes) record.note += (record.note.empty() ? "" : "; ") + note;
+      context.notes.clear();
       record.seconds = support::seconds_since(start);
       record.calls = static_cast<int>(context.calls.size() - calls_before);
       for (std::size_t i = calls_before; i < context.calls.size(); ++i) record.cost_usd += context.calls[i].cost_usd;
@@ -68,8 +71,9 @@ std::vector<core::model::Attraction> sorted_for_people(std::vector<core::model::
 
 }  // namespace
 
-Pipeline::Pipeline(PlaceProvider& places, AttractionFilter& filter, DistanceProvider& distances, StageRetry retry)
-    : m_places(places), m_filter(filter), m_distances(distances), m_retry(retry) {}
+Pipeline::Pipeline(PlaceProvider& places, AttractionFilter& filter, DistanceProvider& distances, StageRetry retry,
+                   std::map<std::string, std::string> settings)
+    : m_places(places), m_filter(filter), m_distances(distances), m_retry(retry), m_settings(std::move(settings)) {}
 
 GenerationResult Pipeline::run(const GenerationRequest& request, const std::optional<core::model::Revision>& previous,
                                RunContext& context) const {
@@ -81,10 +85,26 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
   trace.options = options;
   trace.places_source = m_places.name();
   trace.distance_policy = m_distances.describe(options);
+  trace.settings = m_settings;
+  if (previous) {
+    // What this run takes from the previous revision, so a replay can give it the same input.
+    for (const core::model::Attraction& a : previous->attractions) {
+      if (a.editor == core::model::EditorFields{}) continue;
+      core::model::Attraction carried;
+      carried.id = a.id;
+      carried.name = a.name;
+      carried.editor = a.editor;
+      trace.editor_input.push_back(std::move(carried));
+    }
+    for (const core::model::Tour& tour : previous->tours) {
+      if (tour.order_locked) trace.locked_tours.push_back(tour);
+    }
+  }
 
   trace.city = run_stage("city", trace, context, m_retry, [&](auto&) {
     return m_places.city(request.place_id, options, context);
   });
+  trace.places_source = trace.city.source;  // a routing provider serves some places offline
   trace.candidates = run_stage("attractions", trace, context, m_retry, [&](core::model::StageRecord& record) {
     auto candidates = m_places.attractions(trace.city, options, context);
     record.note = std::to_string(candidates.size()) + " candidates";
@@ -107,8 +127,7 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
   core::algo::PlanResult plan = run_stage("plan", trace, context, m_retry, [&](auto& record) {
     core::planner::SolveOptions solve_options;
     solve_options.seed = options.seed;
-    auto planned = core::algo::plan_tours(trace.decisions, points, matrix, options,
-                                          previous ? previous->tours : std::vector<core::model::Tour>{}, solve_options);
+    auto planned = core::algo::plan_tours(trace.decisions, points, matrix, options, trace.locked_tours, solve_options);
     record.note = std::to_string(planned.tours.size()) + " tours";
     return planned;
   });

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,7 +43,9 @@ struct StageRetry {
 /// providers are.
 class Pipeline {
  public:
-  Pipeline(PlaceProvider& places, AttractionFilter& filter, DistanceProvider& distances, StageRetry retry = {});
+  /// `settings` describe the providers (which source, filter, policy) and go into every trace.
+  Pipeline(PlaceProvider& places, AttractionFilter& filter, DistanceProvider& distances, StageRetry retry = {},
+           std::map<std::string, std::string> settings = {});
 
   /// Runs every stage but "store". `previous` (the city's latest revision, if any) lends its
   /// editor fields to attractions with the same id, so editors' decisions survive regeneration.
@@ -55,6 +58,7 @@ class Pipeline {
   AttractionFilter& m_filter;
   DistanceProvider& m_distances;
   StageRetry m_retry;
+  std::map<std::string, std::string> m_settings;
 };
 
 }  // namespace server::pipeline

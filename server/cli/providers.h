@@ -1,0 +1,54 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "server/clients/http_transport.h"
+#include "server/clients/pricing.h"
+#include "server/clients/service_caller.h"
+#include "server/config/config.h"
+#include "server/pipeline/interfaces.h"
+
+namespace server::cli {
+
+/// Which implementation each stage uses. Recorded in every run trace ("settings"), so a replay
+/// rebuilds exactly the same stages.
+struct ProviderChoice {
+  std::string places = "embedded";      ///< "embedded" or "google"
+  std::string filter = "heuristic";     ///< "heuristic" or "llm"
+  std::string llm_api_style = "agent";
+  std::string llm_model;
+  std::string routes_policy = "off";    ///< "off" (walking model), "legs", "matrix"
+  int routes_matrix_max_points = 25;
+  int places_max_pages = 3;
+  std::size_t llm_batch_size = 40;
+
+  /// The choice that configuration makes (keys present or not).
+  static ProviderChoice from_config(const config::Config& config);
+  /// The choice recorded in a trace's settings.
+  static ProviderChoice from_settings(const std::map<std::string, std::string>& settings);
+  /// For the trace.
+  std::map<std::string, std::string> settings() const;
+};
+
+/// Makes the transport of a service ("places", "routes", "llm").
+using TransportFactory = std::function<std::shared_ptr<clients::HttpTransport>(const std::string& service)>;
+
+/// The stages' implementations.
+struct Providers {
+  std::unique_ptr<pipeline::PlaceProvider> places;
+  std::unique_ptr<pipeline::AttractionFilter> filter;
+  std::unique_ptr<pipeline::DistanceProvider> distances;
+  std::vector<std::string> descriptions;  ///< what was chosen and why, for the start-up log
+};
+
+/// Builds the providers of `choice` on `transports` (each client keeps a copy of `prices`).
+Providers make_providers(const ProviderChoice& choice, const config::Config& config, const TransportFactory& transports,
+                         const clients::Sleeper& sleeper, const clients::PriceTable& prices);
+
+/// The real transports of `config` (base URLs and timeouts).
+TransportFactory real_transports(const config::Config& config);
+
+}  // namespace server::cli

@@ -1,0 +1,202 @@
+#include "server/clients/google_routes_client.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "server/errors.h"
+#include "shared/algo/walking_model.h"
+#include "shared/errors.h"
+
+namespace server::clients {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kBlockSide = 25;       // 25 x 25 = 625 elements, the WALK limit per request
+constexpr std::size_t kMaxIntermediates = 25;
+constexpr const char* kMatrixMask = "originIndex,destinationIndex,status,condition,distanceMeters,duration";
+constexpr const char* kRoutesMask = "routes.legs.distanceMeters,routes.legs.duration,routes.legs.polyline.encodedPolyline";
+
+json waypoint(const core::model::GeoPoint& p) {
+  return {{"location", {{"latLng", {{"latitude", p.lat_deg}, {"longitude", p.lon_deg}}}}}};
+}
+
+HttpRequest routes_request(const std::string& path, const char* mask, const std::string& key, const json& body) {
+  HttpRequest request;
+  request.path = path;
+  request.body = body.dump();
+  request.headers = {{"X-Goog-Api-Key", key}, {"X-Goog-FieldMask", mask}};
+  return request;
+}
+
+// A matrix element is usable when its rpc status is OK (absent, {} or code 0) and a route exists.
+bool element_ok(const json& element) {
+  const auto status = element.find("status");
+  const bool status_ok = status == element.end() || !status->is_object() || status->value("code", 0) == 0;
+  return status_ok && element.value("condition", "ROUTE_EXISTS") == "ROUTE_EXISTS";
+}
+
+std::vector<core::model::GeoPoint> waypoints_of(const core::model::Tour& tour) {
+  std::vector<core::model::GeoPoint> points;
+  if (tour.start) points.push_back(*tour.start);
+  for (const auto& stop : tour.stops) points.push_back(stop.location);
+  if (tour.end) points.push_back(*tour.end);
+  return points;
+}
+
+}  // namespace
+
+RoutesPolicy routes_policy_from(const std::string& name) {
+  if (name == "off") return RoutesPolicy::Off;
+  if (name == "legs") return RoutesPolicy::Legs;
+  if (name == "matrix") return RoutesPolicy::Matrix;
+  throw core::InputError("ROUTES_POLICY must be one of off, legs, matrix, got \"" + name + "\"", "invalid_config");
+}
+
+const char* to_string(RoutesPolicy policy) {
+  switch (policy) {
+    case RoutesPolicy::Off: return "off";
+    case RoutesPolicy::Legs: return "legs";
+    case RoutesPolicy::Matrix: return "matrix";
+  }
+  return "legs";
+}
+
+double duration_seconds(const std::string& text) {
+  if (text.empty() || text.back() != 's') return 0.0;
+  try {
+    std::size_t used = 0;
+    const double seconds = std::stod(text, &used);
+    return used == text.size() - 1 ? seconds : 0.0;
+  } catch (const std::exception&) {
+    return 0.0;
+  }
+}
+
+GoogleRoutesDistanceProvider::GoogleRoutesDistanceProvider(ServiceCaller caller, GoogleRoutesSettings settings,
+                                                           const PriceTable& prices)
+    : m_caller(std::move(caller)), m_settings(std::move(settings)), m_prices(prices) {}
+
+std::string GoogleRoutesDistanceProvider::describe(const core::model::GenerationOptions& options) const {
+  char model[96];
+  std::snprintf(model, sizeof model, "walking model (x %.2f at %.1f km/h)", options.detour_factor,
+                options.walking_speed_kmh);
+  switch (m_settings.policy) {
+    case RoutesPolicy::Off: return std::string(model) + "; straight legs";
+    case RoutesPolicy::Legs: return std::string(model) + " to plan; Google Routes walking paths for the final legs";
+    case RoutesPolicy::Matrix:
+      return "Google Routes matrix to plan (up to " + std::to_string(m_settings.matrix_max_points) +
+             " points, else the " + model + "); Google Routes walking paths for the final legs";
+  }
+  return model;
+}
+
+void GoogleRoutesDistanceProvider::fill_block(const std::vector<core::model::GeoPoint>& points,
+                                              std::size_t origin_start, std::size_t destination_start,
+                                              std::size_t size, core::algo::TravelMatrix& matrix,
+                                              std::vector<bool>& filled, pipeline::RunContext& context) const {
+  const std::size_t origins = std::min(kBlockSide, size - origin_start);
+  const std::size_t destinations = std::min(kBlockSide, size - destination_start);
+  json body{{"origins", json::array()}, {"destinations", json::array()}, {"travelMode", "WALK"}, {"units", "METRIC"}};
+  for (std::size_t i = 0; i < origins; ++i) body["origins"].push_back({{"waypoint", waypoint(points[origin_start + i])}});
+  for (std::size_t j = 0; j < destinations; ++j) {
+    body["destinations"].push_back({{"waypoint", waypoint(points[destination_start + j])}});
+  }
+  const double elements = static_cast<double>(origins * destinations);
+  const HttpResponse response = m_caller.call(
+      routes_request("/distanceMatrix/v2:computeRouteMatrix", kMatrixMask, m_settings.api_key, body),
+      "computeRouteMatrix",
+      {"routes.matrix_element.essentials", elements * m_prices.price("routes.matrix_element.essentials")}, context);
+  const json answer = json::parse(response.body, nullptr, false);
+  if (!answer.is_array()) throw UpstreamError("routes", response.status, "routes computeRouteMatrix answered no array", true);
+  for (const json& element : answer) {
+    if (!element.is_object() || !element_ok(element)) continue;
+    const auto i = static_cast<std::size_t>(element.value("originIndex", 0));
+    const auto j = static_cast<std::size_t>(element.value("destinationIndex", 0));
+    if (i >= origins || j >= destinations) continue;
+    const int from = static_cast<int>(origin_start + i);
+    const int to = static_cast<int>(destination_start + j);
+    matrix.metres(from, to) = element.value("distanceMeters", 0.0);
+    matrix.minutes(from, to) = duration_seconds(element.value("duration", "0s")) / 60.0;
+    filled[static_cast<std::size_t>(from) * size + static_cast<std::size_t>(to)] = true;
+  }
+}
+
+core::algo::TravelMatrix GoogleRoutesDistanceProvider::matrix(const std::vector<core::model::GeoPoint>& points,
+                                                              const core::model::GenerationOptions& options,
+                                                              pipeline::RunContext& context) {
+  const core::algo::WalkingModel model{options.walking_speed_kmh, options.detour_factor};
+  core::algo::TravelMatrix matrix = core::algo::walking_matrix(points, model);
+  const std::size_t size = points.size();
+  if (m_settings.policy != RoutesPolicy::Matrix || size > static_cast<std::size_t>(m_settings.matrix_max_points)) {
+    return matrix;
+  }
+  std::vector<bool> filled(size * size, false);
+  for (std::size_t origin = 0; origin < size; origin += kBlockSide) {
+    for (std::size_t destination = 0; destination < size; destination += kBlockSide) {
+      fill_block(points, origin, destination, size, matrix, filled, context);
+    }
+  }
+  std::size_t estimated = 0;
+  for (std::size_t k = 0; k < filled.size(); ++k) estimated += !filled[k] && k / size != k % size ? 1U : 0U;
+  if (estimated > 0) {
+    context.notes.push_back(std::to_string(estimated) + " pairs without a walking route: walking model estimates");
+  }
+  return matrix;
+}
+
+void GoogleRoutesDistanceProvider::route_tour(core::model::Tour& tour, pipeline::RunContext& context) const {
+  const std::vector<core::model::GeoPoint> points = waypoints_of(tour);
+  if (points.size() < 2) return;
+  std::vector<core::model::TourLeg> legs;
+  // Long tours are asked in pieces of at most 25 intermediate waypoints that share their ends.
+  for (std::size_t first = 0; first + 1 < points.size(); first += kMaxIntermediates + 1) {
+    const std::size_t last = std::min(points.size() - 1, first + kMaxIntermediates + 1);
+    json body{{"origin", waypoint(points[first])}, {"destination", waypoint(points[last])}, {"travelMode", "WALK"},
+              {"polylineQuality", "HIGH_QUALITY"}, {"polylineEncoding", "ENCODED_POLYLINE"}, {"units", "METRIC"}};
+    body["intermediates"] = json::array();
+    for (std::size_t k = first + 1; k < last; ++k) body["intermediates"].push_back(waypoint(points[k]));
+    const std::string sku = last - first - 1 <= 10 ? "routes.compute_routes.essentials" : "routes.compute_routes.pro";
+    const HttpResponse response =
+        m_caller.call(routes_request("/directions/v2:computeRoutes", kRoutesMask, m_settings.api_key, body),
+                      "computeRoutes", {sku, m_prices.price(sku)}, context);
+    const json answer = json::parse(response.body, nullptr, false);
+    const json route = answer.is_object() && answer.contains("routes") && !answer["routes"].empty()
+                           ? answer["routes"][0] : json();
+    const json route_legs = route.is_object() ? route.value("legs", json::array()) : json::array();
+    if (route_legs.size() != last - first) {
+      throw UpstreamError("routes", response.status, "routes computeRoutes answered " +
+                                                         std::to_string(route_legs.size()) + " legs for " +
+                                                         std::to_string(last - first), false);
+    }
+    for (const json& leg : route_legs) {
+      const json polyline = leg.value("polyline", json::object());
+      legs.push_back({leg.value("distanceMeters", 0.0), duration_seconds(leg.value("duration", "0s")) / 60.0,
+                      polyline.value("encodedPolyline", "")});
+    }
+  }
+  tour.legs = std::move(legs);
+  core::model::recompute_totals(tour);
+}
+
+void GoogleRoutesDistanceProvider::legs(std::vector<core::model::Tour>& tours, const core::model::GenerationOptions&,
+                                        pipeline::RunContext& context) {
+  if (m_settings.policy == RoutesPolicy::Off) return;
+  for (core::model::Tour& tour : tours) {
+    try {
+      route_tour(tour, context);
+      if (tour.total_minutes > tour.budget_minutes + 0.5) {
+        context.notes.push_back(tour.title + " takes " + std::to_string(static_cast<int>(tour.total_minutes)) +
+                                " min on real walking paths, over its " + std::to_string(tour.budget_minutes) +
+                                " min budget");
+      }
+    } catch (const UpstreamError& e) {
+      // The tour stays valid with straight legs; say so rather than fail the whole city.
+      context.notes.push_back(tour.title + ": straight legs kept, " + e.what());
+    }
+  }
+}
+
+}  // namespace server::clients

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <string>
+
+#include "server/clients/pricing.h"
+#include "server/clients/service_caller.h"
+#include "server/pipeline/interfaces.h"
+
+namespace server::clients {
+
+/// What the Routes client pays for. A full matrix costs one billed element per pair of points,
+/// so it is asked for only when the city is small enough.
+enum class RoutesPolicy {
+  Off,     ///< walking model everywhere
+  Legs,    ///< walking model to plan, computeRoutes walking paths for the final tours' legs
+  Matrix,  ///< computeRouteMatrix to plan (up to matrix_max_points points), then final legs
+};
+
+/// "off", "legs", "matrix"; throws core::InputError naming ROUTES_POLICY.
+RoutesPolicy routes_policy_from(const std::string& name);
+/// Inverse of routes_policy_from.
+const char* to_string(RoutesPolicy policy);
+
+/// Routes client settings.
+struct GoogleRoutesSettings {
+  std::string api_key;
+  RoutesPolicy policy = RoutesPolicy::Legs;
+  int matrix_max_points = 25;  ///< 25 x 25 = 625 elements, one request
+};
+
+/// DistanceProvider over Google Routes (travel mode WALK): computeRouteMatrix in blocks of at
+/// most 625 elements, element status and condition in the mask, proto3 omissions handled;
+/// computeRoutes per tour for the legs' encoded polylines. Falls back to the walking model for
+/// pairs without a route and, for legs, when the service fails (the run notes it).
+class GoogleRoutesDistanceProvider : public pipeline::DistanceProvider {
+ public:
+  GoogleRoutesDistanceProvider(ServiceCaller caller, GoogleRoutesSettings settings, const PriceTable& prices);
+
+  std::string describe(const core::model::GenerationOptions& options) const override;
+  core::algo::TravelMatrix matrix(const std::vector<core::model::GeoPoint>& points,
+                                  const core::model::GenerationOptions& options,
+                                  pipeline::RunContext& context) override;
+  void legs(std::vector<core::model::Tour>& tours, const core::model::GenerationOptions& options,
+            pipeline::RunContext& context) override;
+
+ private:
+  void fill_block(const std::vector<core::model::GeoPoint>& points, std::size_t origin_start,
+                  std::size_t destination_start, std::size_t size, core::algo::TravelMatrix& matrix,
+                  std::vector<bool>& filled, pipeline::RunContext& context) const;
+  void route_tour(core::model::Tour& tour, pipeline::RunContext& context) const;
+
+  ServiceCaller m_caller;
+  GoogleRoutesSettings m_settings;
+  PriceTable m_prices;  // a copy: the table it came from may move
+};
+
+/// Seconds of a protobuf Duration string ("1040s", "3.5s"); 0 for anything else.
+double duration_seconds(const std::string& text);
+
+}  // namespace server::clients
