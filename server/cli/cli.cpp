@@ -16,6 +16,7 @@ constexpr const char* kUsage =
     "  generate <place_id>  plan tours for a city and store them (see generate --help)\n"
     "  cities               list the cities of the embedded offline data set\n"
     "  serve                run the HTTP API (PORT, default 8080)\n"
+    "  replay <job|file>    re-run a generation from its recorded trace, offline; exit 0 if identical\n"
     "  migrate              apply database migrations\n"
     "  config               show the configuration variables and their values\n"
     "\n"
@@ -38,6 +39,7 @@ int run(const std::vector<std::string>& args, const std::map<std::string, std::s
     if (command == "generate") return generate_command(rest, config, out, err);
     if (command == "serve") return serve_command(rest, config, out, err);
     if (command == "migrate") return migrate_command(config, out);
+    if (command == "replay") return replay_command(rest, config, out, err);
     if (command == "config") return config_command(config, out);
     err << "unknown command \"" << command << "\"\n\n" << kUsage;
     return 2;

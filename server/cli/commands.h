@@ -16,6 +16,10 @@ int cities_command(const std::vector<std::string>& args, std::ostream& out);
 /// `serve [--port N] [--host H]`: runs the HTTP service until SIGTERM or SIGINT.
 int serve_command(const std::vector<std::string>& args, config::Config config, std::ostream& out,
                   std::ostream& err);
+/// `replay <job-id | trace.json>`: re-runs a generation from its trace with no network; exit 0
+/// only if the tours are identical (else the differences are printed).
+int replay_command(const std::vector<std::string>& args, const config::Config& config, std::ostream& out,
+                   std::ostream& err);
 /// `migrate`: applies pending database migrations.
 int migrate_command(const config::Config& config, std::ostream& out);
 /// `config`: prints every configuration variable, its default and meaning (secrets masked).

@@ -126,7 +126,9 @@ int generate_command(const std::vector<std::string>& args, const config::Config&
     err << "error: generation failed (job " << job.id << "): " << message << "\n";
     return 1;
   }
-  return print_city(services, job.result->city_id, warnings, parsed.has("json"), out);
+  const int printed = print_city(services, job.result->city_id, warnings, parsed.has("json"), out);
+  if (!parsed.has("json")) print_stages(out, job.stages);
+  return printed;
 }
 
 }  // namespace server::cli

@@ -1,10 +1,6 @@
 #include "server/cli/services.h"
 
 #include "server/errors.h"
-#include "server/offline/embedded_catalogue.h"
-#include "server/offline/embedded_place_provider.h"
-#include "server/offline/heuristic_attraction_filter.h"
-#include "server/offline/walking_distance_provider.h"
 #include "server/storage/postgres_database.h"
 #include "server/storage/sql_store.h"
 #include "server/storage/sqlite_database.h"
@@ -18,7 +14,7 @@ std::unique_ptr<storage::Store> connect_store(const config::Config& config) {
   } else {
     database = std::make_unique<storage::SqliteDatabase>(config.db_path);
   }
-  return std::make_unique<storage::SqlStore>(std::move(database));
+  return std::make_unique<storage::SqlStore>(std::move(database), config.job_max_attempts);
 }
 
 std::unique_ptr<storage::Store> open_store(const config::Config& config) {
@@ -27,27 +23,35 @@ std::unique_ptr<storage::Store> open_store(const config::Config& config) {
   return store;
 }
 
-std::unique_ptr<pipeline::PlaceProvider> make_place_provider(const config::Config&) {
-  return std::make_unique<offline::EmbeddedPlaceProvider>(offline::EmbeddedCatalogue::builtin());
+std::unique_ptr<pipeline::PlaceProvider> make_place_provider(const config::Config& config) {
+  clients::PriceTable prices;  // checking a place id makes no call, so no prices are needed
+  return make_providers(ProviderChoice::from_config(config), config, real_transports(config), clients::real_sleeper(),
+                        prices)
+      .places;
 }
 
 Services build_services(const config::Config& config) {
   Services services;
   services.config = config;
+  services.prices = clients::PriceTable::defaults();
+  if (!config.prices_json.empty()) services.prices.override_from_json(config.prices_json);
   services.store = open_store(config);
   services.choices.push_back("store: " + services.store->backend() + " (" +
                              (config.database_url.empty() ? config.db_path : config::redact_url(config.database_url)) +
                              ")");
-  services.places = make_place_provider(config);
-  services.choices.emplace_back("places: embedded offline data (no GOOGLE_PLACES_API_KEY)");
-  services.filter = std::make_unique<offline::HeuristicAttractionFilter>();
-  services.choices.emplace_back("filter: heuristic (no PERPLEXITY_API_KEY)");
-  services.distances = std::make_unique<offline::WalkingDistanceProvider>();
-  services.choices.emplace_back("distances: walking model");
-  services.pipeline = std::make_unique<pipeline::Pipeline>(*services.places, *services.filter, *services.distances);
+  services.choice = ProviderChoice::from_config(config);
+  Providers providers =
+      make_providers(services.choice, config, real_transports(config), clients::real_sleeper(), services.prices);
+  services.places = std::move(providers.places);
+  services.filter = std::move(providers.filter);
+  services.distances = std::move(providers.distances);
+  services.choices.insert(services.choices.end(), providers.descriptions.begin(), providers.descriptions.end());
+  services.pipeline = std::make_unique<pipeline::Pipeline>(*services.places, *services.filter, *services.distances,
+                                                           pipeline::StageRetry{}, services.choice.settings());
   jobs::RunnerSettings settings;
   settings.auto_publish = config.auto_publish == config::AutoPublish::First;
   settings.lease = std::chrono::seconds(config.lease_seconds);
+  settings.call_budget = config.call_budget;
   services.runner = std::make_unique<jobs::JobRunner>(*services.store, *services.pipeline, settings);
   return services;
 }

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "server/clients/pricing.h"
+#include "server/cli/providers.h"
 #include "server/config/config.h"
 #include "server/jobs/job_runner.h"
 #include "server/pipeline/interfaces.h"
@@ -15,6 +17,8 @@ namespace server::cli {
 /// The composition root: the implementations chosen from configuration, wired together.
 struct Services {
   config::Config config;
+  clients::PriceTable prices;  ///< the estimated prices the clients were given
+  ProviderChoice choice;
   std::unique_ptr<storage::Store> store;
   std::unique_ptr<pipeline::PlaceProvider> places;
   std::unique_ptr<pipeline::AttractionFilter> filter;

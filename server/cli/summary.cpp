@@ -43,6 +43,25 @@ void print_tour(std::ostream& out, const core::model::Tour& tour) {
 
 }  // namespace
 
+void print_stages(std::ostream& out, const std::vector<core::model::StageTiming>& stages) {
+  out << "\nStages (time, external calls, estimated cost):\n";
+  double seconds = 0.0;
+  double cost = 0.0;
+  int calls = 0;
+  for (const core::model::StageTiming& stage : stages) {
+    char line[160];
+    std::snprintf(line, sizeof line, "  %-12s %7.3f s %4d calls  $%.4f", stage.stage.c_str(), stage.seconds, stage.calls,
+                  stage.cost_usd);
+    out << line << (stage.note.empty() ? "" : "  " + stage.note) << "\n";
+    seconds += stage.seconds;
+    cost += stage.cost_usd;
+    calls += stage.calls;
+  }
+  char total[120];
+  std::snprintf(total, sizeof total, "  %-12s %7.3f s %4d calls  $%.4f", "total", seconds, calls, cost);
+  out << total << "\n";
+}
+
 std::string reason_family(const std::string& reason) {
   const std::size_t cut = std::min({reason.find(" ("), reason.find(" \""), reason.find(';')});
   return reason.substr(0, cut);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "shared/model/city.h"
+#include "shared/model/job.h"
 #include "shared/model/revision.h"
 
 namespace server::cli {
@@ -13,6 +14,9 @@ namespace server::cli {
 /// most common reasons, and each tour's stops with walking distance and minutes.
 void print_summary(std::ostream& out, const core::model::City& city, const core::model::Revision& revision,
                    const std::vector<std::string>& warnings);
+
+/// Prints each pipeline stage's time, external calls and estimated cost, and the total.
+void print_stages(std::ostream& out, const std::vector<core::model::StageTiming>& stages);
 
 /// The family of a filter reason, for counting: "duplicate of \"X\" (20 m away)" -> "duplicate of".
 std::string reason_family(const std::string& reason);

@@ -13,28 +13,25 @@ core::model::City require_city(ApiContext& context, const std::string& city_id) 
   return std::move(*city);
 }
 
-int revision_for_reader(const core::model::City& city, const httplib::Request& request) {
-  const bool editor = RequestContext::current().role == config::Role::Editor;
-  if (editor && request.has_param("revision")) {
-    const std::string text = request.get_param_value("revision");
-    int number = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-    if (error != std::errc() || end != text.data() + text.size() || number < 1) {
-      throw core::InputError("revision must be a positive integer");
-    }
-    return number;
+storage::RevisionChoice revision_for_reader(const httplib::Request& request) {
+  if (RequestContext::current().role != config::Role::Editor) return storage::RevisionChoice::published();
+  if (!request.has_param("revision")) return storage::RevisionChoice::latest();
+  const std::string text = request.get_param_value("revision");
+  int number = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (error != std::errc() || end != text.data() + text.size() || number < 1) {
+    throw core::InputError("revision must be a positive integer");
   }
-  if (editor && city.draft_revision) return *city.draft_revision;
-  if (!city.published_revision) throw core::NotFoundError("city " + city.id + " has no published revision yet");
-  return *city.published_revision;
+  return storage::RevisionChoice::exactly(number);
 }
 
 CityView load_view(ApiContext& context, const std::string& city_id, const httplib::Request& request) {
-  core::model::City city = require_city(context, city_id);
-  const int number = revision_for_reader(city, request);
-  auto revision = context.store.load_revision(city.id, number);
-  if (!revision) throw core::NotFoundError("city " + city.id + " has no revision " + std::to_string(number));
-  return {std::move(city), std::move(*revision)};
+  auto loaded = context.store.load_city_revision(city_id, revision_for_reader(request));
+  if (!loaded) {
+    if (!context.store.find_city(city_id)) throw core::NotFoundError("no city with id " + city_id);
+    throw core::NotFoundError("city " + city_id + " has no such revision to read");
+  }
+  return {std::move(loaded->city), std::move(loaded->revision)};
 }
 
 core::model::City published_view(core::model::City city, const core::model::Revision& revision) {

@@ -21,10 +21,11 @@ core::model::City require_city(ApiContext& context, const std::string& city_id);
 
 /// Which revision the current caller reads: the app always the published one; editors the one
 /// named by `?revision=N`, else the draft if there is one, else the published one.
-/// Throws core::NotFoundError when there is nothing the caller may see.
-int revision_for_reader(const core::model::City& city, const httplib::Request& request);
+/// Throws core::InputError for a malformed `revision`.
+storage::RevisionChoice revision_for_reader(const httplib::Request& request);
 
-/// The city and the revision the current caller may read (see revision_for_reader).
+/// The city and the revision the current caller may read (see revision_for_reader), from one
+/// snapshot. Throws core::NotFoundError when there is nothing the caller may see.
 CityView load_view(ApiContext& context, const std::string& city_id, const httplib::Request& request);
 
 /// The city as the app sees it next to a published revision: no draft pointer, stable stamps.

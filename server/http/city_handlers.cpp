@@ -58,26 +58,26 @@ void handle_list_cities(ApiContext& context, const httplib::Request& request, ht
 
 void handle_get_city(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const std::string city_id = request.matches[1];
-  core::model::City city = require_city(context, city_id);
-  const int number = revision_for_reader(city, request);
-  const bool published = city.published_revision == number;
-  if (published) {
-    // Published revisions never change: serve the serialized document from memory.
-    if (auto cached = context.published_documents.find(city.id, number)) {
-      send_body(response, *cached);
-      return;
+  const storage::RevisionChoice choice = revision_for_reader(request);
+  if (choice.kind == storage::RevisionChoice::Kind::Published) {
+    // Published revisions never change: once serialized, a document is served from memory.
+    const auto city = context.store.find_city(city_id);
+    if (city && city->published_revision) {
+      if (auto cached = context.published_documents.find(city->id, *city->published_revision)) {
+        send_body(response, *cached);
+        return;
+      }
     }
   }
-  const auto revision = context.store.load_revision(city.id, number);
-  if (!revision) throw core::NotFoundError("city " + city.id + " has no revision " + std::to_string(number));
-  if (!published) {
-    send_json(response, 200, core::json::city_document(city, *revision));
+  const CityView view = load_view(context, city_id, request);
+  if (view.revision.status != core::model::RevisionStatus::Published) {
+    send_json(response, 200, core::json::city_document(view.city, view.revision));
     return;
   }
   auto body = std::make_shared<const std::string>(
-      core::json::city_document(published_view(city, *revision), *revision)
+      core::json::city_document(published_view(view.city, view.revision), view.revision)
           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  context.published_documents.put(city.id, number, body);
+  context.published_documents.put(view.city.id, view.revision.number, body);
   send_body(response, *body);
 }
 

@@ -126,6 +126,27 @@ std::optional<Revision> SqlStore::load_revision(const std::string& city_id, int 
   return revision;
 }
 
+std::optional<CityRevision> SqlStore::load_city_revision(const std::string& city_id, RevisionChoice choice) {
+  if (!support::is_uuid(city_id)) return std::nullopt;
+  std::optional<CityRevision> result;
+  m_db->read([&](SqlSession& session) {
+    auto city = query_city(session, "id = ?", city_id);
+    if (!city) return;
+    std::optional<int> number;
+    switch (choice.kind) {
+      case RevisionChoice::Kind::Published: number = city->published_revision; break;
+      case RevisionChoice::Kind::Latest:
+        number = city->draft_revision ? city->draft_revision : city->published_revision;
+        break;
+      case RevisionChoice::Kind::Number: number = choice.number; break;
+    }
+    if (!number) return;
+    auto revision = rows::read_revision(session, city_id, *number);
+    if (revision) result = CityRevision{std::move(*city), std::move(*revision)};
+  });
+  return result;
+}
+
 SavedRevision SqlStore::save_generation(const City& city, Revision revision, const core::model::RunTrace& trace,
                                         const core::model::Job& job, const std::string& worker, bool auto_publish) {
   SavedRevision saved;

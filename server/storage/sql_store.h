@@ -22,6 +22,7 @@ class SqlStore : public Store {
   std::optional<core::model::City> find_city_by_place(const std::string& place_id) override;
   std::vector<core::model::City> list_cities(bool include_unpublished) override;
   std::optional<core::model::Revision> load_revision(const std::string& city_id, int number) override;
+  std::optional<CityRevision> load_city_revision(const std::string& city_id, RevisionChoice choice) override;
   SavedRevision save_generation(const core::model::City& city, core::model::Revision revision,
                                 const core::model::RunTrace& trace, const core::model::Job& job,
                                 const std::string& worker, bool auto_publish) override;

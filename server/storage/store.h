@@ -27,6 +27,23 @@ struct SavedRevision {
   bool published = false;
 };
 
+/// Which revision of a city to read.
+struct RevisionChoice {
+  enum class Kind { Published, Latest, Number } kind = Kind::Published;
+  int number = 0;  ///< with Kind::Number
+
+  static RevisionChoice published() { return {Kind::Published, 0}; }
+  /// The draft if there is one, else the published revision.
+  static RevisionChoice latest() { return {Kind::Latest, 0}; }
+  static RevisionChoice exactly(int number) { return {Kind::Number, number}; }
+};
+
+/// A city and one of its revisions, read from one consistent snapshot.
+struct CityRevision {
+  core::model::City city;
+  core::model::Revision revision;
+};
+
 /// Durable state: cities, revisions (attractions, tours, stops), jobs and run traces.
 /// Implementations (SQLite, PostgreSQL) are thread-safe and throw server::StorageError when the
 /// database fails; domain errors are core::NotFoundError / core::ConflictError.
@@ -49,6 +66,9 @@ class Store {
   virtual std::vector<core::model::City> list_cities(bool include_unpublished) = 0;
   /// Revision `number` of a city with its attractions and tours.
   virtual std::optional<core::model::Revision> load_revision(const std::string& city_id, int number) = 0;
+  /// The city and the chosen revision from one snapshot: a reader during a publish gets the old
+  /// or the new revision, each with the status it had. Nullopt if either does not exist.
+  virtual std::optional<CityRevision> load_city_revision(const std::string& city_id, RevisionChoice choice) = 0;
 
   /// In one transaction: creates or updates the city (stable id per place_id), writes the
   /// revision as the next number (published when it is the city's first and `auto_publish`,
