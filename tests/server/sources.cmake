@@ -1,5 +1,10 @@
 # Server test sources. Included by tests/CMakeLists.txt.
 set(SERVER_TEST_SOURCES
+  clients/external_pipeline_test.cpp
+  clients/google_places_client_test.cpp
+  clients/google_routes_client_test.cpp
+  clients/llm_filter_test.cpp
+  clients/service_caller_test.cpp
   cli/generate_command_test.cpp
   config/config_test.cpp
   http/auth_test.cpp
@@ -13,11 +18,16 @@ set(SERVER_TEST_SOURCES
   offline/filter_on_real_data_test.cpp
   pipeline/pipeline_test.cpp
   process/serve_process_test.cpp
+  replay/recorded_traces_test.cpp
   storage/store_backends.cpp
   storage/store_contract_test.cpp
   storage/store_fixture.cpp
 )
 set(SERVER_TEST_SUPPORT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/../support/server_process.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_google.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_google_routes.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_perplexity.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_server.cpp
 )
 list(TRANSFORM SERVER_TEST_SOURCES PREPEND ${CMAKE_CURRENT_LIST_DIR}/)

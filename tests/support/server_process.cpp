@@ -35,7 +35,10 @@ ServerProcess::ServerProcess(const std::string& binary, std::map<std::string, st
   close(pipe_fds[1]);
   m_reader = std::thread([this, fd = pipe_fds[0]] { read_output(fd); });
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (m_port == 0 && std::chrono::steady_clock::now() < deadline) {
+  bool exited = false;
+  while (m_port == 0 && !exited && std::chrono::steady_clock::now() < deadline) {
+    // A process that exits (bad configuration) will never listen: stop waiting at once.
+    exited = waitpid(m_pid, nullptr, WNOHANG) == m_pid;
     {
       std::lock_guard lock(m_mutex);
       for (const std::string& line : m_lines) {
@@ -49,8 +52,10 @@ ServerProcess::ServerProcess(const std::string& binary, std::map<std::string, st
   }
   if (m_port == 0) {
     // The destructor does not run for a constructor that throws: clean up here.
-    signal(SIGKILL);
-    waitpid(m_pid, nullptr, 0);
+    if (!exited) {
+      signal(SIGKILL);
+      waitpid(m_pid, nullptr, 0);
+    }
     m_reaped = true;
     m_reader.join();
     std::string output;

@@ -23,7 +23,7 @@ class TestServer {
   explicit TestServer(std::map<std::string, std::string> env = {}) {
     // Warnings and errors only: request lines would drown the test output.
     server::support::configure_logging(server::support::LogLevel::Warn, false, &std::cerr);
-    if (!env.contains("DATABASE_URL")) env["NARRANDO_DB"] = m_dir.file("narrando.db");
+    if (!env.contains("DATABASE_URL") && !env.contains("NARRANDO_DB")) env["NARRANDO_DB"] = m_dir.file("narrando.db");
     m_config = server::config::from_environment(env);
     m_services = std::make_unique<server::cli::Services>(server::cli::build_services(m_config));
     m_pool = std::make_unique<server::jobs::WorkerPool>(

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <thread>
 #include <set>
 
 #include "server/http/routes.h"
@@ -75,7 +76,12 @@ TEST(Metrics, CountRequestsByRouteAndExposeJobsAndStages) {
   auto client = server.client();
   generate(client, "geonames:2735943");
   client.Get("/api/cities/00000000-0000-4000-8000-000000000000");
-  const auto metrics = client.Get("/metrics");
+  // A request is counted by the access log, which runs just after its response is sent.
+  httplib::Result metrics = client.Get("/metrics");
+  for (int i = 0; i < 100 && metrics->body.find("status=\"404\"") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    metrics = client.Get("/metrics");
+  }
   ASSERT_EQ(metrics->status, 200);
   EXPECT_EQ(metrics->get_header_value("Content-Type"), "text/plain; version=0.0.4");
   const std::string& text = metrics->body;

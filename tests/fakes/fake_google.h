@@ -1,0 +1,50 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/fakes/fake_server.h"
+
+namespace narrando::testing {
+
+/// A fake of Google Places API (New) and Routes API (WALK) on loopback that checks what the real
+/// services check (API key, X-Goog-FieldMask with or without the "places." prefix, page sizes,
+/// 625-element matrices, no routingPreference with WALK) and answers in their shapes (masked
+/// fields only, proto3 omissions, shuffled matrix elements, "123s" durations, nextPageToken only
+/// when asked for). Its one city is built from the embedded data set's real places of
+/// `city_key` (Porto by default).
+class FakeGoogle : public FakeServer {
+ public:
+  /// The place id of the fake's Porto (a made-up id: this is a fake, not the product's data).
+  static constexpr const char* kPortoPlaceId = "ChIJfakePortoPlaceId0001";
+
+  explicit FakeGoogle(std::string api_key, const std::string& city_key = "porto");
+
+  /// The made-up place id of the fake's city: kPortoPlaceId for Porto, "ChIJfake<Key>PlaceId0001" else.
+  const std::string& place_id() const { return m_place_id; }
+
+  /// The API key the fake accepts.
+  const std::string& api_key() const { return m_key; }
+  /// Every place of the fake city as full Place JSON.
+  const std::vector<nlohmann::json>& places() const { return m_places; }
+  /// Pairs (origin, destination) of matrix points the fake answers ROUTE_NOT_FOUND for, by index.
+  void set_unroutable(std::vector<std::pair<int, int>> pairs) { m_unroutable = std::move(pairs); }
+
+ private:
+  bool check_key_and_mask(const httplib::Request& request, httplib::Response& response, bool search);
+  void get_place(const httplib::Request& request, httplib::Response& response);
+  void search_text(const httplib::Request& request, httplib::Response& response);
+  void search_nearby(const httplib::Request& request, httplib::Response& response);
+  void route_matrix(const httplib::Request& request, httplib::Response& response);
+  void compute_routes(const httplib::Request& request, httplib::Response& response);
+
+  std::string m_key;
+  std::string m_place_id;
+  nlohmann::json m_city;
+  std::vector<nlohmann::json> m_places;
+  std::vector<std::pair<int, int>> m_unroutable;
+};
+
+}  // namespace narrando::testing

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <atomic>
+#include <string>
+
+#include "tests/fakes/fake_server.h"
+
+namespace narrando::testing {
+
+/// A fake of Perplexity's Agent API (POST /v1/responses and /v1/agent) and chat completions
+/// (POST /chat/completions) on loopback. It checks the Bearer key (a wrong one gets the HTML 401
+/// page the real edge sends), reads the candidates from the request and answers the JSON-schema
+/// decisions: keep sights, drop shops, lodging and food. Knobs reproduce the real failure modes.
+class FakePerplexity : public FakeServer {
+ public:
+  explicit FakePerplexity(std::string api_key);
+
+  std::atomic<bool> think_prefix{false};      ///< prefix answers with a <think> block
+  std::atomic<bool> answer_failed{false};     ///< Agent API: 200 with status "failed"
+  std::atomic<bool> invent_ids{false};        ///< add a decision for an id that was not asked
+  std::atomic<bool> skip_every_third{false};  ///< leave some candidates undecided
+  std::atomic<int> delay_ms{0};               ///< answer slowly
+
+ private:
+  void answer(const httplib::Request& request, httplib::Response& response, bool chat);
+  std::string decisions_for(const std::string& candidates_text) const;
+
+  std::string m_key;
+};
+
+}  // namespace narrando::testing

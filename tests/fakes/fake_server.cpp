@@ -1,0 +1,77 @@
+#include "tests/fakes/fake_server.h"
+
+#include <nlohmann/json.hpp>
+
+namespace narrando::testing {
+
+FakeServer::FakeServer() = default;
+
+FakeServer::~FakeServer() {
+  m_server.stop();
+  if (m_thread.joinable()) m_thread.join();
+}
+
+void FakeServer::start() {
+  m_port = m_server.bind_to_any_port("127.0.0.1");
+  m_thread = std::thread([this] { m_server.listen_after_bind(); });
+  for (int i = 0; i < 500 && !m_server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+}
+
+void FakeServer::inject(const std::string& operation, Fault fault) {
+  std::lock_guard lock(m_mutex);
+  m_faults[operation].push_back(std::move(fault));
+}
+
+int FakeServer::requests(const std::string& operation) const {
+  std::lock_guard lock(m_mutex);
+  const auto it = m_counts.find(operation);
+  return it == m_counts.end() ? 0 : it->second;
+}
+
+bool FakeServer::take_fault(const std::string& operation, httplib::Response& response) {
+  Fault fault;
+  {
+    std::lock_guard lock(m_mutex);
+    ++m_counts[operation];
+    auto& queue = m_faults[operation];
+    if (queue.empty()) return false;
+    fault = queue.front();
+    queue.pop_front();
+  }
+  if (fault.delay.count() > 0) std::this_thread::sleep_for(fault.delay);
+  if (fault.truncate) {
+    std::lock_guard lock(m_mutex);
+    m_truncate_next[operation] = true;
+    return false;
+  }
+  response.status = fault.status;
+  if (!fault.retry_after.empty()) response.set_header("Retry-After", fault.retry_after);
+  const std::string body = fault.body.empty() ? google_error(fault.status, fault.status == 429 ? "RESOURCE_EXHAUSTED"
+                                                                          : fault.status >= 500 ? "UNAVAILABLE"
+                                                                                                : "INVALID_ARGUMENT",
+                                                             "injected failure")
+                                              : fault.body;
+  response.set_content(body, fault.content_type);
+  return true;
+}
+
+void FakeServer::finish(const std::string& operation, httplib::Response& response) {
+  std::lock_guard lock(m_mutex);
+  if (m_truncate_next[operation]) {
+    m_truncate_next[operation] = false;
+    response.body = response.body.substr(0, response.body.size() / 2);
+  }
+}
+
+std::string google_error(int code, const std::string& status, const std::string& message, const std::string& reason) {
+  nlohmann::json error{{"code", code}, {"message", message}, {"status", status}};
+  if (!reason.empty()) {
+    error["details"] = {{{"@type", "type.googleapis.com/google.rpc.ErrorInfo"},
+                         {"reason", reason},
+                         {"domain", "googleapis.com"},
+                         {"metadata", {{"service", "places.googleapis.com"}}}}};
+  }
+  return nlohmann::json{{"error", error}}.dump();
+}
+
+}  // namespace narrando::testing

@@ -1,0 +1,122 @@
+// End to end through the real clients and the loopback fakes of Google Places, Routes and
+// Perplexity: a city generated over HTTP, its costs per stage, a replay of its trace that must
+// give the same tours, and a run whose LLM fails and falls back.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "server/cli/cli.h"
+#include "tests/fakes/fake_google.h"
+#include "tests/fakes/fake_perplexity.h"
+#include "tests/server/http/http_helpers.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_server.h"
+
+namespace {
+
+using namespace narrando::testing;
+
+constexpr const char* kGoogleKey = "AIzaFakeKeyForTests0123";
+constexpr const char* kLlmKey = "pplx-fake-key-for-tests";
+
+std::map<std::string, std::string> external_env(const FakeGoogle& google, const FakePerplexity& llm,
+                                                const std::string& llm_key, const std::string& db) {
+  return {{"GOOGLE_PLACES_API_KEY", kGoogleKey}, {"GOOGLE_PLACES_BASE_URL", google.base_url()},
+          {"GOOGLE_ROUTES_BASE_URL", google.base_url()}, {"PERPLEXITY_API_KEY", llm_key},
+          {"PERPLEXITY_BASE_URL", llm.base_url()}, {"ROUTES_POLICY", "legs"}, {"NARRANDO_DB", db},
+          {"CLIENT_RETRY_BASE_MS", "1"}};
+}
+
+class ExternalPipeline : public ::testing::Test {
+ protected:
+  FakeGoogle google{kGoogleKey};
+  FakePerplexity llm{kLlmKey};
+  TempDir dir;
+};
+
+TEST_F(ExternalPipeline, GeneratesThroughEveryServiceAndAccountsForTheCost) {
+  TestServer server(external_env(google, llm, kLlmKey, dir.file("n.db")));
+  auto client = server.client();
+  const auto result = client.Post("/api/generate-city", nlohmann::json{{"place_id", google.place_id()}}.dump(),
+                                  "application/json");
+  ASSERT_EQ(result->status, 200) << result->body;
+  const auto generated = json_of(result);
+  EXPECT_EQ(generated["tours"], 4);
+  EXPECT_EQ(generated["published"], true);
+  const auto job = json_of(client.Get("/api/jobs/" + generated["job_id"].get<std::string>()));
+  std::map<std::string, nlohmann::json> stages;
+  for (const auto& stage : job["stages"]) stages[stage["stage"]] = stage;
+  EXPECT_EQ(stages["city"]["calls"], 1);
+  EXPECT_GT(stages["attractions"]["calls"].get<int>(), 6);
+  EXPECT_GT(stages["filter"]["calls"].get<int>(), 0);
+  EXPECT_EQ(stages["legs"]["calls"], 4) << "one computeRoutes per tour";
+  EXPECT_EQ(stages["distances"]["calls"], 0) << "policy legs: no matrix";
+  for (const char* stage : {"city", "attractions", "filter", "legs"}) {
+    EXPECT_GT(stages[stage]["cost_usd"].get<double>(), 0.0) << stage;
+  }
+  const auto document = json_of(client.Get("/api/cities/" + generated["city_id"].get<std::string>()));
+  EXPECT_EQ(document["city"]["source"], "google");
+  int by_llm = 0;
+  for (const auto& a : document["attractions"]) by_llm += a["decided_by"] == "llm" ? 1 : 0;
+  EXPECT_GT(by_llm, 20);
+  const auto leg = document["tours"][0]["legs"][0]["polyline"].get<std::string>();
+  EXPECT_GT(leg.size(), 12u) << "a walking path from Routes, not a two-point segment";
+  const auto run = json_of(client.Get("/api/cities/" + generated["city_id"].get<std::string>() + "/runs/" +
+                                      generated["job_id"].get<std::string>()));
+  EXPECT_EQ(run["run"]["settings"]["places"], "google");
+  EXPECT_EQ(run["run"]["settings"]["filter"], "llm");
+  EXPECT_FALSE(run["run"]["calls"].empty());
+  for (const auto& call : run["run"]["calls"]) {
+    EXPECT_EQ(call.dump().find(kGoogleKey), std::string::npos) << "no key in the trace";
+    EXPECT_EQ(call.dump().find(kLlmKey), std::string::npos);
+  }
+
+  // The replay needs no network: point the keys and URLs at nothing and compare the tours.
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = server::cli::run({"replay", generated["job_id"].get<std::string>()},
+                                    {{"NARRANDO_DB", dir.file("n.db")}, {"GOOGLE_PLACES_BASE_URL", "http://127.0.0.1:9"}},
+                                    out, err);
+  EXPECT_EQ(code, 0) << err.str();
+  EXPECT_NE(out.str().find("4 tours identical to the recorded run"), std::string::npos) << out.str();
+}
+
+TEST_F(ExternalPipeline, AnLlmFailureFallsBackToTheHeuristicsAndSaysSo) {
+  TestServer server(external_env(google, llm, "pplx-wrong-key", dir.file("n.db")));
+  auto client = server.client();
+  const auto generated = json_of(client.Post("/api/generate-city", nlohmann::json{{"place_id", google.place_id()}}.dump(),
+                                             "application/json"));
+  ASSERT_EQ(generated["success"], true) << generated.dump();
+  const auto run = json_of(client.Get("/api/cities/" + generated["city_id"].get<std::string>() + "/runs/" +
+                                      generated["job_id"].get<std::string>()));
+  EXPECT_EQ(run["run"]["filter_used"].get<std::string>().rfind("llm failed, fell back to heuristic: ", 0), 0u)
+      << run["run"]["filter_used"];
+  EXPECT_EQ(generated["tours"], 4);
+}
+
+TEST_F(ExternalPipeline, APlacesOutageFailsTheJobWithAClearError) {
+  // Every layer retries: 4 attempts per call, 2 per stage, 3 per job. Exhaust them all.
+  for (int i = 0; i < 4 * 2 * 3; ++i) google.inject("getPlace", {503, "", "application/json", "", {}, false});
+  TestServer server(external_env(google, llm, kLlmKey, dir.file("n.db")));
+  auto client = server.client();
+  const auto result = client.Post("/api/generate-city", nlohmann::json{{"place_id", google.place_id()}}.dump(),
+                                  "application/json");
+  expect_error(result, 502, "upstream_error");
+  const auto body = json_of(result);
+  EXPECT_NE(body["error"]["message"].get<std::string>().find("places getPlace failed after 4 attempts: HTTP 503"),
+            std::string::npos)
+      << body.dump();
+  EXPECT_TRUE(json_of(client.Get("/api/cities"))["cities"].empty()) << "no half-written city";
+}
+
+TEST_F(ExternalPipeline, GeonamesPlacesStayOfflineWithAGoogleKey) {
+  TestServer server(external_env(google, llm, kLlmKey, dir.file("n.db")));
+  auto client = server.client();
+  const auto generated = json_of(client.Post("/api/generate-city", R"({"place_id": "geonames:2993458"})",
+                                             "application/json"));
+  ASSERT_EQ(generated["success"], true);
+  EXPECT_EQ(google.requests("getPlace"), 0);
+  EXPECT_EQ(json_of(client.Get("/api/cities/" + generated["city_id"].get<std::string>()))["city"]["source"], "embedded");
+}
+
+}  // namespace
