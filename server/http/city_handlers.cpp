@@ -59,10 +59,13 @@ void handle_list_cities(ApiContext& context, const httplib::Request& request, ht
 void handle_get_city(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const std::string city_id = request.matches[1];
   const storage::RevisionChoice choice = revision_for_reader(request);
-  if (choice.kind == storage::RevisionChoice::Kind::Published) {
-    // Published revisions never change: once serialized, a document is served from memory.
-    const auto city = context.store.find_city(city_id);
-    if (city && city->published_revision) {
+  // Whoever asks, the published revision never changes: once serialized, it is served from memory.
+  if (const auto city = context.store.find_city(city_id); city && city->published_revision) {
+    const bool wants_published =
+        choice.kind == storage::RevisionChoice::Kind::Published ||
+        (choice.kind == storage::RevisionChoice::Kind::Latest && !city->draft_revision) ||
+        (choice.kind == storage::RevisionChoice::Kind::Number && choice.number == *city->published_revision);
+    if (wants_published) {
       if (auto cached = context.published_documents.find(city->id, *city->published_revision)) {
         send_body(response, *cached);
         return;
