@@ -89,7 +89,8 @@ double interest_score(const model::Attraction& a, PlaceKind kind) {
     score += std::min(25.0, 6.0 * std::log10(1.0 + a.rating_count));
     if (a.rating) score += (*a.rating - 4.0) * 8.0;
   }
-  return std::clamp(score, 0.0, 100.0);
+  // One decimal: finer differences mean nothing, and shorter numbers make smaller documents.
+  return std::round(std::clamp(score, 0.0, 100.0) * 10.0) / 10.0;
 }
 
 int visit_minutes(const model::Attraction& a, PlaceKind kind) {

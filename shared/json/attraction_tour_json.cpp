@@ -40,23 +40,26 @@ void from_json(const nlohmann::json& j, EditorFields& value) {
 }
 
 void to_json(nlohmann::json& j, const Attraction& value) {
+  // Empty and default members are left out: a city document lists every candidate, and on a
+  // phone every byte counts. from_json restores the defaults.
   j = nlohmann::json{{"id", value.id},
                      {"source_id", value.source_id},
                      {"name", value.name},
                      {"location", value.location},
                      {"types", value.types},
-                     {"rating", optional_json(value.rating)},
-                     {"rating_count", value.rating_count},
-                     {"summary", value.summary},
-                     {"wikidata", value.wikidata},
-                     {"wikipedia", value.wikipedia},
-                     {"name_variants", value.name_variants},
                      {"interest_score", value.interest_score},
                      {"visit_minutes", value.visit_minutes},
                      {"included", value.included},
                      {"reason", value.reason},
-                     {"decided_by", to_string(value.decided_by)},
-                     {"editor", value.editor}};
+                     {"decided_by", to_string(value.decided_by)}};
+  if (value.rating) j["rating"] = *value.rating;
+  if (value.rating_count != 0) j["rating_count"] = value.rating_count;
+  if (!value.summary.empty()) j["summary"] = value.summary;
+  if (!value.wikidata.empty()) j["wikidata"] = value.wikidata;
+  if (!value.wikipedia.empty()) j["wikipedia"] = value.wikipedia;
+  if (value.name_variants != 0) j["name_variants"] = value.name_variants;
+  if (value.editor == EditorFields{}) return;
+  j["editor"] = value.editor;
   // What the app and the planner use once the editor's overrides apply (read-only).
   j["effective"] = {{"included", effective_included(value)},
                     {"name", effective_name(value)},
@@ -94,8 +97,8 @@ void to_json(nlohmann::json& j, const TourStop& value) {
                      {"name", value.name},
                      {"location", value.location},
                      {"visit_minutes", value.visit_minutes},
-                     {"interest_score", value.interest_score},
-                     {"locked", value.locked}};
+                     {"interest_score", value.interest_score}};
+  if (value.locked) j["locked"] = true;
 }
 
 void from_json(const nlohmann::json& j, TourStop& value) {
