@@ -1,4 +1,6 @@
 #include <csignal>
+#include <cstdlib>
+#include <iostream>
 #include <pthread.h>
 #include <thread>
 
@@ -82,7 +84,14 @@ int serve_command(const std::vector<std::string>& args, config::Config config, s
   // listen() also returns on a listener error: make sure the waiter wakes up either way.
   pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();
-  pool.stop(std::chrono::seconds(config.shutdown_grace_seconds));
+  if (!pool.stop(std::chrono::seconds(config.shutdown_grace_seconds))) {
+    // A worker is still blocked in an external call; its job is back in the queue. Do not wait
+    // for the call (the platform's stop timeout would kill us): end now, without destructors that
+    // the blocked thread may still be using.
+    support::log(support::LogLevel::Warn, "stopped after the grace; jobs were re-queued");
+    std::cout.flush();
+    std::_Exit(0);
+  }
   support::log(support::LogLevel::Info, "stopped cleanly");
   return 0;
 }

@@ -10,7 +10,13 @@ namespace server::jobs {
 WorkerPool::WorkerPool(storage::Store& store, const JobRunner& runner, JobBoard& board, WorkerPoolSettings settings)
     : m_store(store), m_runner(runner), m_board(board), m_settings(settings) {}
 
-WorkerPool::~WorkerPool() { stop(std::chrono::seconds(0)); }
+WorkerPool::~WorkerPool() {
+  if (!stop(std::chrono::seconds(0))) {
+    // Threads blocked in a call cannot be joined; the process is about to end anyway.
+    for (std::thread& thread : m_threads) thread.detach();
+    if (m_heartbeat.joinable()) m_heartbeat.detach();
+  }
+}
 
 void WorkerPool::start() {
   const std::string base = support::worker_id("worker");
@@ -28,8 +34,10 @@ void WorkerPool::notify() {
   m_wake.notify_one();
 }
 
-void WorkerPool::stop(std::chrono::seconds grace) {
-  if (m_stopping.exchange(true)) return;
+bool WorkerPool::stop(std::chrono::seconds grace) {
+  // How long stopped jobs get to reach their next stage before the pool gives up on them.
+  constexpr std::chrono::seconds kLateStop{3};
+  if (m_stopping.exchange(true)) return m_joined;
   {
     std::unique_lock lock(m_mutex);
     m_wake.notify_all();
@@ -37,6 +45,18 @@ void WorkerPool::stop(std::chrono::seconds grace) {
       support::log(support::LogLevel::Warn, "shutdown grace over: re-queueing running jobs",
                    {{"jobs", m_running.size()}});
       m_cancel = true;
+      const auto running = m_running;
+      lock.unlock();
+      for (const auto& [job_id, worker] : running) {
+        try {
+          m_store.release_job(job_id, worker);
+        } catch (const std::exception& e) {
+          support::log(support::LogLevel::Error, "could not re-queue a job; its lease will expire",
+                       {{"job_id", job_id}, {"error", e.what()}});
+        }
+      }
+      lock.lock();
+      if (!m_idle.wait_for(lock, kLateStop, [&] { return m_running.empty(); })) return false;
     }
   }
   m_wake.notify_all();
@@ -44,6 +64,8 @@ void WorkerPool::stop(std::chrono::seconds grace) {
   m_threads.clear();
   if (m_heartbeat.joinable()) m_heartbeat.join();
   m_board.wake_all();
+  m_joined = true;
+  return true;
 }
 
 int WorkerPool::running() const {

@@ -35,9 +35,11 @@ class WorkerPool {
   void start();
   /// Wakes an idle worker: a job was just queued.
   void notify();
-  /// Stops claiming; running jobs may finish within `grace`, after which they stop at their next
-  /// stage and go back to the queue. Returns when every thread has ended.
-  void stop(std::chrono::seconds grace);
+  /// Stops claiming; running jobs may finish within `grace`. Those still running then go back to
+  /// the queue at once and are asked to stop at their next stage. Returns true when every thread
+  /// has ended; false when some are still blocked in an external call after a short wait (their
+  /// jobs are already re-queued and whatever they try to write later fails its lease check).
+  bool stop(std::chrono::seconds grace);
   /// Jobs running in this instance now.
   int running() const;
 
@@ -59,6 +61,7 @@ class WorkerPool {
   std::vector<std::thread> m_threads;
   std::thread m_heartbeat;
   bool m_pending_notice = false;
+  bool m_joined = false;
 };
 
 }  // namespace server::jobs

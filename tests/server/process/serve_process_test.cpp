@@ -99,3 +99,43 @@ TEST(ServeProcess, AnApiInstanceAndAWorkerInstanceShareTheQueue) {
 }
 
 }  // namespace
+
+#include "tests/fakes/fake_perplexity.h"
+
+namespace {
+
+TEST(ServeProcess, SigtermAfterTheGraceRequeuesABlockedJobAndStillExitsZero) {
+  TempDir dir;
+  narrando::testing::FakePerplexity slow_llm("pplx-fake-key-for-tests");
+  slow_llm.delay_ms = 6000;  // the worker will be blocked in the filter stage
+  ServerProcess process(NARRANDO_SERVER_BINARY,
+                        {{"NARRANDO_DB", dir.file("n.db")}, {"SHUTDOWN_GRACE_SECONDS", "1"},
+                         {"PERPLEXITY_API_KEY", "pplx-fake-key-for-tests"}, {"PERPLEXITY_BASE_URL", slow_llm.base_url()},
+                         {"CLIENT_MAX_ATTEMPTS", "1"}});
+  httplib::Client client("127.0.0.1", process.port());
+  const auto accepted = client.Post("/api/generate-city", {{"Prefer", "respond-async"}},
+                                    R"({"place_id": "geonames:2993458"})", "application/json");
+  ASSERT_EQ(accepted->status, 202);
+  const std::string job_id = nlohmann::json::parse(accepted->body)["job_id"];
+  for (int i = 0; i < 200; ++i) {
+    const auto job = nlohmann::json::parse(client.Get("/api/jobs/" + job_id)->body);
+    if (job["stage"] == "filter") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  const auto signalled = std::chrono::steady_clock::now();
+  process.signal(SIGTERM);
+  EXPECT_EQ(process.wait(20), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - signalled, std::chrono::seconds(5)) << "grace 1 s + a short wait";
+  bool requeued = false;
+  for (const auto& record : records(process)) requeued |= record["msg"] == "shutdown grace over: re-queueing running jobs";
+  EXPECT_TRUE(requeued);
+  // The job waits in the queue for the next instance, its interrupted attempt not counted.
+  ServerProcess next(NARRANDO_SERVER_BINARY, {{"NARRANDO_DB", dir.file("n.db")}, {"WORKERS", "0"}});
+  const auto job = nlohmann::json::parse(httplib::Client("127.0.0.1", next.port()).Get("/api/jobs/" + job_id)->body);
+  EXPECT_EQ(job["status"], "queued");
+  EXPECT_EQ(job["attempts"], 0);
+  next.signal(SIGTERM);
+  EXPECT_EQ(next.wait(20), 0);
+}
+
+}  // namespace
