@@ -5,11 +5,6 @@
 namespace core::model {
 namespace {
 
-template <class T>
-nlohmann::json optional_json(const std::optional<T>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json();
-}
-
 Decider decider_from(const std::string& name, const std::string& path) {
   for (const Decider d : {Decider::Heuristic, Decider::Llm, Decider::Editor}) {
     if (name == to_string(d)) return d;
@@ -20,12 +15,12 @@ Decider decider_from(const std::string& name, const std::string& path) {
 }  // namespace
 
 void to_json(nlohmann::json& j, const EditorFields& value) {
-  j = nlohmann::json{{"included", optional_json(value.included)},
-                     {"name", optional_json(value.name)},
-                     {"description", optional_json(value.description)},
-                     {"visit_minutes", optional_json(value.visit_minutes)},
-                     {"interest_score", optional_json(value.interest_score)},
-                     {"locked_tour", optional_json(value.locked_tour)}};
+  j = nlohmann::json{{"included", json::optional_json(value.included)},
+                     {"name", json::optional_json(value.name)},
+                     {"description", json::optional_json(value.description)},
+                     {"visit_minutes", json::optional_json(value.visit_minutes)},
+                     {"interest_score", json::optional_json(value.interest_score)},
+                     {"locked_tour", json::optional_json(value.locked_tour)}};
 }
 
 void from_json(const nlohmann::json& j, EditorFields& value) {
@@ -129,8 +124,8 @@ void from_json(const nlohmann::json& j, TourLeg& value) {
 void to_json(nlohmann::json& j, const Tour& value) {
   j = nlohmann::json{{"index", value.index},
                      {"title", value.title},
-                     {"start", optional_json(value.start)},
-                     {"end", optional_json(value.end)},
+                     {"start", json::optional_json(value.start)},
+                     {"end", json::optional_json(value.end)},
                      {"stops", value.stops},
                      {"legs", value.legs},
                      {"walk_distance_m", value.walk_distance_m},

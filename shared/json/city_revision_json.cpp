@@ -5,11 +5,6 @@
 namespace core::model {
 namespace {
 
-template <class T>
-nlohmann::json optional_json(const std::optional<T>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json();
-}
-
 RevisionStatus revision_status_from(const std::string& name) {
   for (const RevisionStatus s : {RevisionStatus::Draft, RevisionStatus::Published, RevisionStatus::Superseded}) {
     if (name == to_string(s)) return s;
@@ -28,8 +23,8 @@ void to_json(nlohmann::json& j, const City& value) {
                      {"viewport", value.viewport},
                      {"source", value.source},
                      {"note", value.note},
-                     {"published_revision", optional_json(value.published_revision)},
-                     {"draft_revision", optional_json(value.draft_revision)},
+                     {"published_revision", json::optional_json(value.published_revision)},
+                     {"draft_revision", json::optional_json(value.draft_revision)},
                      {"created_at", value.created_at},
                      {"updated_at", value.updated_at}};
 }

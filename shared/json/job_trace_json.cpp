@@ -5,11 +5,6 @@ namespace core::model {
 namespace {
 
 template <class T>
-nlohmann::json optional_json(const std::optional<T>& value) {
-  return value ? nlohmann::json(*value) : nlohmann::json();
-}
-
-template <class T>
 void read_list(const nlohmann::json& j, const char* key, std::vector<T>& out) {
   if (const auto it = j.find(key); it != j.end() && !it->is_null()) out = it->get<std::vector<T>>();
 }
@@ -70,8 +65,8 @@ void to_json(nlohmann::json& j, const Job& value) {
                      {"stage", value.stage},
                      {"progress", value.progress},
                      {"attempts", value.attempts},
-                     {"error", optional_json(value.error)},
-                     {"result", optional_json(value.result)},
+                     {"error", json::optional_json(value.error)},
+                     {"result", json::optional_json(value.result)},
                      {"stages", value.stages},
                      {"idempotency_key", value.idempotency_key},
                      {"created_at", value.created_at},

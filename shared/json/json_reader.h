@@ -94,6 +94,12 @@ void read_value(const nlohmann::json& value, std::vector<T>& out, const std::str
   }
 }
 
+/// JSON null for an empty optional, else the value.
+template <class T>
+nlohmann::json optional_json(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json();
+}
+
 /// Parses text as JSON; throws core::InputError (code "invalid_json") with the parser's position.
 nlohmann::json parse_json(const std::string& text);
 

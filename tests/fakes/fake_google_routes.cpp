@@ -30,6 +30,15 @@ bool invalid_request(const json& body, httplib::Response& response) {
   return true;
 }
 
+bool key_and_mask_ok(const httplib::Request& request, const std::string& key, httplib::Response& response) {
+  if (request.get_header_value("X-Goog-Api-Key") == key && !request.get_header_value("X-Goog-FieldMask").empty()) {
+    return true;
+  }
+  response.status = 400;
+  response.set_content(google_error(400, "INVALID_ARGUMENT", "key and FieldMask are required"), "application/json");
+  return false;
+}
+
 // A walking path that is visibly not the straight segment: through an offset midpoint.
 std::string fake_path(const core::model::GeoPoint& a, const core::model::GeoPoint& b) {
   const core::model::GeoPoint mid{(a.lat_deg + b.lat_deg) / 2 + 0.0002, (a.lon_deg + b.lon_deg) / 2};
@@ -40,13 +49,8 @@ std::string fake_path(const core::model::GeoPoint& a, const core::model::GeoPoin
 
 void FakeGoogle::route_matrix(const httplib::Request& request, httplib::Response& response) {
   if (take_fault("computeRouteMatrix", response)) return;
-  if (request.get_header_value("X-Goog-Api-Key") != api_key() || request.get_header_value("X-Goog-FieldMask").empty()) {
-    response.status = 400;
-    response.set_content(google_error(400, "INVALID_ARGUMENT", "key and FieldMask are required"), "application/json");
-    return;
-  }
   const json body = json::parse(request.body, nullptr, false);
-  if (invalid_request(body, response)) return;
+  if (!key_and_mask_ok(request, api_key(), response) || invalid_request(body, response)) return;
   const auto& origins = body["origins"];
   const auto& destinations = body["destinations"];
   if (origins.size() * destinations.size() > 625) {
@@ -80,13 +84,8 @@ void FakeGoogle::route_matrix(const httplib::Request& request, httplib::Response
 
 void FakeGoogle::compute_routes(const httplib::Request& request, httplib::Response& response) {
   if (take_fault("computeRoutes", response)) return;
-  if (request.get_header_value("X-Goog-Api-Key") != api_key() || request.get_header_value("X-Goog-FieldMask").empty()) {
-    response.status = 400;
-    response.set_content(google_error(400, "INVALID_ARGUMENT", "key and FieldMask are required"), "application/json");
-    return;
-  }
   const json body = json::parse(request.body, nullptr, false);
-  if (invalid_request(body, response)) return;
+  if (!key_and_mask_ok(request, api_key(), response) || invalid_request(body, response)) return;
   const json intermediates = body.value("intermediates", json::array());
   if (intermediates.size() > 25) {
     response.status = 400;

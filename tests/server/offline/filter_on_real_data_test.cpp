@@ -10,6 +10,23 @@ namespace {
 
 using server::offline::EmbeddedCatalogue;
 
+// A city's rows decided by the heuristic filter, with the data set's ground-truth categories.
+struct DecidedCity {
+  std::vector<core::model::Attraction> decided;
+  std::vector<std::string> categories;
+};
+
+DecidedCity decide(const server::offline::EmbeddedCity& city) {
+  std::vector<core::model::Attraction> candidates;
+  DecidedCity result;
+  for (const auto* poi : EmbeddedCatalogue::builtin().pois_of(city.key)) {
+    candidates.push_back(poi->attraction);
+    result.categories.push_back(poi->category);
+  }
+  result.decided = core::algo::heuristic_filter(candidates, {city.city.name, city.city.centre, 4, 300});
+  return result;
+}
+
 std::string expected_reason(const std::string& category) {
   if (category == "negative_shop") return "not a sight: shop";
   if (category == "negative_lodging") return "not a sight: hotel or lodging";
@@ -20,13 +37,7 @@ TEST(HeuristicFilterOnRealData, DropsEveryNegativeRowWithItsKind) {
   const EmbeddedCatalogue& catalogue = EmbeddedCatalogue::builtin();
   int negatives = 0;
   for (const auto& city : catalogue.cities()) {
-    std::vector<core::model::Attraction> candidates;
-    std::vector<std::string> categories;
-    for (const auto* poi : catalogue.pois_of(city.key)) {
-      candidates.push_back(poi->attraction);
-      categories.push_back(poi->category);
-    }
-    const auto decided = core::algo::heuristic_filter(candidates, {city.city.name, city.city.centre, 4, 300});
+    const auto [decided, categories] = decide(city);
     for (std::size_t i = 0; i < decided.size(); ++i) {
       if (!categories[i].starts_with("negative_")) continue;
       ++negatives;
@@ -42,13 +53,7 @@ TEST(HeuristicFilterOnRealData, KeepsRealSightsAsSights) {
   int positives = 0;
   int not_a_sight = 0;
   for (const auto& city : catalogue.cities()) {
-    std::vector<core::model::Attraction> candidates;
-    std::vector<std::string> categories;
-    for (const auto* poi : catalogue.pois_of(city.key)) {
-      candidates.push_back(poi->attraction);
-      categories.push_back(poi->category);
-    }
-    const auto decided = core::algo::heuristic_filter(candidates, {city.city.name, city.city.centre, 4, 300});
+    const auto [decided, categories] = decide(city);
     for (std::size_t i = 0; i < decided.size(); ++i) {
       if (categories[i].starts_with("negative_")) continue;
       ++positives;
