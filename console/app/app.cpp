@@ -69,6 +69,14 @@ bool App::idle() const { return m_worker.pending() == 0 && m_commands.empty() &&
 void App::frame(float width, float height, double seconds) {
   for (state::Reply& reply : m_worker.drain()) state::apply_reply(m_state, std::move(reply), m_commands);
   m_state.replay.timeline.tick(seconds);
+  if (!m_open_city.empty() && m_state.connection == state::Connection::Connected) {
+    if (const state::CitySummary* city = state::find_city(m_state.cities, m_open_city)) {
+      m_commands.push(state::LoadCityCommand{city->city.id, std::nullopt});
+    } else {
+      m_state.last_error = "no city \"" + m_open_city + "\" on " + m_state.server_label;
+    }
+    m_open_city.clear();
+  }
   try {
     draw_panels(width, height);
   } catch (const std::exception& e) {

@@ -47,6 +47,8 @@ class App {
   state::CommandSink& commands() { return m_commands; }
   /// True when no request is queued or running and no tile is loading.
   bool idle() const;
+  /// Opens the city `key` (uuid or place id) once connected (narrando-console --city).
+  void open_city_when_connected(std::string key) { m_open_city = std::move(key); }
   /// What the last frame drew, for the headless sidecar.
   nlohmann::json describe_frame(int width, int height) const;
 
@@ -58,6 +60,7 @@ class App {
   state::AppState m_state;
   state::CommandSink m_commands;
   AppPaths m_paths;
+  std::string m_open_city;
   std::unique_ptr<TileTextures> m_tiles;
   panels::ConnectionPanel m_connection;
   panels::CitiesPanel m_cities;

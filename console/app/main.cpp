@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -89,12 +90,18 @@ int main(int argc, char** argv) {
     if (options.server_url) settings.server_url = *options.server_url;
     if (options.api_key) settings.api_key = *options.api_key;
     if (options.tile_url) settings.tile_url = *options.tile_url;
-    // imgui.ini holds window and table layout only; the key lives in console.json.
+    // imgui.ini holds window and table layout only; the key lives in console.json. ImGui does not
+    // create folders, so the config folder must exist for it to save the layout.
     const std::string ini = (settings_file.parent_path() / "imgui.ini").string();
+    if (!headless && settings_file.has_parent_path()) {
+      std::error_code ignored;  // no folder: the layout is simply not remembered
+      std::filesystem::create_directories(settings_file.parent_path(), ignored);
+    }
     console::app::Window window(options.width, options.height, headless, headless ? nullptr : ini.c_str());
     console::app::App app(settings, {settings_file, cache_root, !headless});
-    if (!options.city.empty() && !headless) app.state().city_search.clear();
-    return headless ? run_headless(window, app, options) : run_window(window, app);
+    if (headless) return run_headless(window, app, options);
+    if (!options.city.empty()) app.open_city_when_connected(options.city);
+    return run_window(window, app);
   } catch (const std::exception& e) {
     std::cerr << "narrando-console: " << e.what() << "\n";
     return 1;

@@ -106,10 +106,10 @@ void ToursPanel::draw_tour_header(state::AppState& state, int t) {
   ImGui::TextUnformatted(tour ? tour->title.c_str() : "Tour");
   if (tour) {
     const double budget = tour->budget_minutes > 0 ? tour->budget_minutes : 1.0;
-    char overlay[96];
-    std::snprintf(overlay, sizeof overlay, "%s walk, %.0f min + %d visits = %.0f / %d min",
-                  draw::format_distance(tour->walk_distance_m).c_str(), tour->walk_minutes, tour->visit_minutes,
-                  tour->total_minutes, tour->budget_minutes);
+    ImGui::TextColored(kMutedText, "%s, %.0f min walking + %d min visits", draw::format_distance(tour->walk_distance_m).c_str(),
+                       tour->walk_minutes, tour->visit_minutes);
+    char overlay[48];
+    std::snprintf(overlay, sizeof overlay, "%.0f / %d min", tour->total_minutes, tour->budget_minutes);
     const bool over = tour->total_minutes > budget + 1e-9;
     if (over) ImGui::PushStyleColor(ImGuiCol_PlotHistogram, kErrorText);
     ImGui::ProgressBar(static_cast<float>(std::min(1.0, tour->total_minutes / budget)), {-1.0f, 0.0f}, overlay);

@@ -23,6 +23,7 @@ set(CONSOLE_TEST_SOURCES
 list(TRANSFORM CONSOLE_TEST_SOURCES PREPEND ${CMAKE_CURRENT_LIST_DIR}/)
 # console_gui_tests: the real server and the real console under X (Xvfb), screenshots checked.
 set(CONSOLE_GUI_TEST_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/gui/console_api_contract_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/gui/console_screenshot_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../support/server_process.cpp
 )
