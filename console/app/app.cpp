@@ -38,6 +38,10 @@ App::App(state::Settings settings, AppPaths paths) : m_paths(std::move(paths)) {
 App::~App() = default;
 
 void App::restart_tiles() {
+  // A new fetcher only when the tile source changed: connecting to another server keeps the tiles.
+  const std::string key = m_state.settings.tile_url + '\n' + m_state.settings.contact;
+  if (m_tiles && key == m_tile_source_key) return;
+  m_tile_source_key = key;
   std::optional<net::TileSource> source;
   const std::string& url = m_state.settings.tile_url;
   if (!url.empty() && url != state::kNoTiles) {

@@ -61,6 +61,7 @@ class App {
   state::CommandSink m_commands;
   AppPaths m_paths;
   std::string m_open_city;
+  std::string m_tile_source_key;  ///< tile URL and contact the current fetcher was made for
   std::unique_ptr<TileTextures> m_tiles;
   panels::ConnectionPanel m_connection;
   panels::CitiesPanel m_cities;

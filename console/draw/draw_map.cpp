@@ -70,6 +70,7 @@ void draw_scene(ImDrawList* list, const MapScene& scene) {
     list->AddTriangleFilled(to_imgui(arrow.tip), to_imgui(arrow.left), to_imgui(arrow.right), to_imgui(arrow.colour));
   }
   for (const Marker& marker : scene.markers) draw_marker(list, marker);
+  for (const Caption& caption : scene.captions) list->AddText(to_imgui(caption.at), to_imgui(caption.colour), caption.text.c_str());
 }
 
 void draw_scale_bar(ImDrawList* list, const MapTransform& transform) {

@@ -12,12 +12,34 @@ constexpr double kStopRadius = 9.0;
 constexpr double kAttractionRadius = 4.5;
 constexpr double kArrowLength = 9.0;
 constexpr double kArrowMinLegPx = 28.0;
+// Captions: at most this many characters, and a box of this size that no other caption may enter.
+constexpr std::size_t kCaptionChars = 32;
+constexpr double kCaptionBoxWidth = 240.0;
+constexpr double kCaptionBoxHeight = 16.0;
 
 std::vector<Vec2> project(const std::vector<core::model::GeoPoint>& points, const MapTransform& transform) {
   std::vector<Vec2> screen;
   screen.reserve(points.size());
   for (const core::model::GeoPoint& p : points) screen.push_back(transform.to_screen(p));
   return screen;
+}
+
+std::string shortened(const std::string& text) {
+  if (text.size() <= kCaptionChars) return text;
+  std::size_t cut = kCaptionChars - 3;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+  return text.substr(0, cut) + "...";
+}
+
+// Adds `text` right of `anchor` unless it would overlap a caption already placed (first come,
+// first served: the list order of the run decides, so a frame always shows the same captions).
+void add_caption(MapScene& scene, Vec2 anchor, double radius, const std::string& text, Rgba colour) {
+  if (text.empty()) return;
+  const Vec2 at{anchor.x + radius + 3.0, anchor.y - kCaptionBoxHeight * 0.5};
+  for (const Caption& other : scene.captions) {
+    if (std::abs(other.at.x - at.x) < kCaptionBoxWidth && std::abs(other.at.y - at.y) < kCaptionBoxHeight) return;
+  }
+  scene.captions.push_back({at, shortened(text), colour});
 }
 
 // An arrowhead at the middle (by length) of a screen polyline, pointing along it.
@@ -133,9 +155,13 @@ MapScene build_replay_scene(const core::model::RunTrace& trace, const state::Rep
     }
   } else {
     const Rgba dropped = faded(kExcludedColour, frame.dropped_alpha());
+    const bool fading = frame.stage == state::ReplayStage::Filter;
     for (const core::model::Attraction& d : trace.decisions) {
       if (d.included) continue;
-      scene.markers.push_back({d.id, transform.to_screen(d.location), kAttractionRadius, dropped, false, "", -1, false});
+      const Vec2 at = transform.to_screen(d.location);
+      scene.markers.push_back({d.id, at, kAttractionRadius, dropped, false, "", -1, false});
+      // The text fades less than the marker so that it stays readable at the end of the stage.
+      if (fading) add_caption(scene, at, kAttractionRadius, d.reason, faded(kInkColour, 0.5 + 0.5 * frame.dropped_alpha()));
     }
     for (const core::model::Attraction& d : trace.decisions) {
       if (!d.included) continue;

@@ -41,12 +41,20 @@ struct Arrow {
   Rgba colour;
 };
 
+/// A short text beside a marker (a dropped candidate's reason during the replay's filter stage).
+struct Caption {
+  Vec2 at;  ///< top-left of the text
+  std::string text;
+  Rgba colour;
+};
+
 /// Everything the map draws over the tiles, already in screen space: the "preprocess" step; the
-/// ImGui helper only emits these. Order: paths, then arrows, then markers.
+/// ImGui helper only emits these. Order: paths, then arrows, then markers, then captions.
 struct MapScene {
   std::vector<Path> paths;
   std::vector<Arrow> arrows;
   std::vector<Marker> markers;
+  std::vector<Caption> captions;
 };
 
 /// Editing view: excluded attractions as grey rings, included ones filled (slate when no tour
@@ -56,7 +64,8 @@ MapScene build_edit_scene(const std::vector<core::model::Attraction>& attraction
                           const std::string& selected_id);
 
 /// One replay frame of `trace`: the city, candidates appearing, the filter's decisions (dropped
-/// ones fading), planned tours then walking legs drawn leg by leg.
+/// ones fading, with their reason written beside them while they fade, where it does not cover
+/// another caption), planned tours then walking legs drawn leg by leg.
 MapScene build_replay_scene(const core::model::RunTrace& trace, const state::ReplayFrame& frame,
                             const MapTransform& transform, const std::string& selected_id);
 

@@ -100,15 +100,16 @@ ApiWorker::ApiWorker() : m_thread([this](std::stop_token stop) { run(std::move(s
 
 ApiWorker::~ApiWorker() {
   m_thread.request_stop();
-  for (std::jthread& watcher : m_watchers) watcher.request_stop();
   {
+    // Under the lock: the command thread may be adding a watcher right now.
     std::lock_guard lock(m_mutex);
+    for (Watcher& watcher : m_watchers) watcher.thread.request_stop();
     if (m_client) m_client->stop();
     for (const auto& client : m_watch_clients) client->stop();
   }
   m_wake.notify_all();
   m_thread.join();
-  m_watchers.clear();  // joins
+  m_watchers.clear();  // joins; no new watcher can start now that the command thread is gone
 }
 
 void ApiWorker::submit(state::Command command) {
@@ -185,11 +186,26 @@ void ApiWorker::execute(state::Command& command, const std::stop_token& stop) {
 
 void ApiWorker::start_watcher(const std::string& job_id) {
   std::lock_guard lock(m_mutex);
-  m_watchers.emplace_back([this, job_id](std::stop_token stop) { follow(job_id, stop); });
+  // A console left open for a day follows many jobs: join the threads that have ended.
+  std::erase_if(m_watchers, [](const Watcher& watcher) { return watcher.done->load(); });
+  if (m_thread.get_stop_token().stop_requested()) return;  // shutting down
+  auto done = std::make_shared<std::atomic<bool>>(false);
+  m_watchers.push_back({done, std::jthread([this, job_id, done](std::stop_token stop) {
+                          follow(job_id, stop);
+                          *done = true;
+                        })});
 }
 
 void ApiWorker::follow(const std::string& job_id, const std::stop_token& stop) {
   std::shared_ptr<ApiClient> client;
+  struct Forget {  // the client leaves the stop() list with its thread
+    ApiWorker& worker;
+    std::shared_ptr<ApiClient>& client;
+    ~Forget() {
+      std::lock_guard lock(worker.m_mutex);
+      std::erase(worker.m_watch_clients, client);
+    }
+  } forget{*this, client};
   try {
     {
       std::lock_guard lock(m_mutex);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -54,8 +55,13 @@ class ApiWorker {
   int m_running = 0;
   state::Settings m_settings;                     ///< of the last connect, for the job threads
   std::shared_ptr<ApiClient> m_client;            ///< the command thread's client
-  std::vector<std::shared_ptr<ApiClient>> m_watch_clients;
-  std::vector<std::jthread> m_watchers;
+  /// One thread per followed job; `done` lets the next start_watcher join the finished ones.
+  struct Watcher {
+    std::shared_ptr<std::atomic<bool>> done;
+    std::jthread thread;
+  };
+  std::vector<std::shared_ptr<ApiClient>> m_watch_clients;  ///< of the running watchers, for stop()
+  std::vector<Watcher> m_watchers;
   std::jthread m_thread;                          ///< last: starts once the rest exists
 };
 

@@ -46,6 +46,12 @@ TileFetcher::TileFetcher(TileSource source, int threads)
 
 TileFetcher::~TileFetcher() {
   for (std::jthread& thread : m_threads) thread.request_stop();
+  {
+    // stop() shuts the socket of a request in flight, so a slow tile server cannot hold the
+    // frame that replaces this fetcher for a whole read timeout.
+    std::lock_guard lock(m_mutex);
+    for (httplib::Client* client : m_clients) client->stop();
+  }
   m_wake.notify_all();
   m_threads.clear();
 }
@@ -83,11 +89,23 @@ TileStats TileFetcher::stats() const {
 
 void TileFetcher::run(std::stop_token stop) {
   httplib::Client client(m_origin);
-  client.set_connection_timeout(5, 0);
+  client.set_connection_timeout(3, 0);
   client.set_read_timeout(15, 0);
   // No set_follow_location: httplib 0.11 treats every 3xx as a redirect, so a 304 Not Modified
   // (the answer to our revalidation) would fail for want of a Location header.
   client.set_keep_alive(true);
+  {
+    std::lock_guard lock(m_mutex);
+    m_clients.push_back(&client);
+  }
+  struct Unregister {
+    TileFetcher& fetcher;
+    httplib::Client* client;
+    ~Unregister() {
+      std::lock_guard lock(fetcher.m_mutex);
+      std::erase(fetcher.m_clients, client);
+    }
+  } unregister{*this, &client};
   while (!stop.stop_requested()) {
     core::algo::TileId tile;
     {

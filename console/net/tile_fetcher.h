@@ -61,7 +61,7 @@ class TileFetcher {
  public:
   /// Throws core::InputError when the URL template is malformed.
   TileFetcher(TileSource source, int threads);
-  /// Cancels and joins the threads.
+  /// Cancels the requests in flight and joins the threads (within a second, not a read timeout).
   ~TileFetcher();
   TileFetcher(const TileFetcher&) = delete;
   TileFetcher& operator=(const TileFetcher&) = delete;
@@ -91,6 +91,7 @@ class TileFetcher {
   TileCache m_cache;
   mutable std::mutex m_mutex;
   std::condition_variable_any m_wake;
+  std::vector<httplib::Client*> m_clients;  ///< each thread's client, so the destructor can stop() it
   std::deque<core::algo::TileId> m_queue;
   std::set<Key> m_in_flight;
   std::set<Key> m_delivered;

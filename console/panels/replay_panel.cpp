@@ -76,7 +76,14 @@ void ReplayPanel::draw_content(state::AppState& state, state::CommandSink& comma
 void ReplayPanel::draw_run_pickers(state::AppState& state, state::CommandSink& commands) {
   const auto& runs = state.replay.runs;
   const std::string& city_id = state.city->city.id;
+  // The indices belong to the run list of the city they were picked on.
+  if (city_id != m_city_id) {
+    m_city_id = city_id;
+    m_primary = 0;
+    m_compare = -1;
+  }
   m_primary = std::clamp(m_primary, 0, std::max(0, static_cast<int>(runs.size()) - 1));
+  if (m_compare >= static_cast<int>(runs.size())) m_compare = -1;
   run_combo("##run", runs, m_primary);
   ImGui::SameLine();
   ImGui::BeginDisabled(runs.empty());

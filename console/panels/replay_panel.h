@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include "console/panels/panel.h"
 
 namespace console::panels {
@@ -16,7 +18,8 @@ class ReplayPanel : public Panel {
   void draw_stages(const core::model::RunTrace& run);
   void draw_comparison(const state::AppState& state);
 
-  int m_primary = 0;  ///< index into state.replay.runs
+  std::string m_city_id;  ///< the city whose runs the indices refer to
+  int m_primary = 0;      ///< index into state.replay.runs
   int m_compare = -1;
 };
 

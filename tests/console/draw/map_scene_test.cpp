@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "shared/algo/polyline.h"
 #include "tests/console/fixtures.h"
@@ -116,6 +117,47 @@ TEST(ReplayScene, FadesDroppedCandidatesAndDrawsNoTourDuringTheFilter) {
   EXPECT_LT(x->colour.a, 255);
   EXPECT_EQ(marker_of(scene, "a")->colour, console::draw::kKeptColour);
   for (const Marker& m : scene.markers) EXPECT_EQ(m.tour, -1);
+}
+
+TEST(ReplayScene, WritesTheReasonBesideEachDroppedCandidateWhileItFades) {
+  const auto run = console::testing::sample_run();
+  const auto transform = view_of(console::testing::sample_revision());
+  const auto fading = console::draw::build_replay_scene(run, {console::state::ReplayStage::Filter, 0.5}, transform, "");
+  const auto dropped = std::find_if(run.decisions.begin(), run.decisions.end(), [](const auto& d) { return !d.included; });
+  ASSERT_NE(dropped, run.decisions.end());
+  ASSERT_FALSE(dropped->reason.empty());
+  const auto caption = std::find_if(fading.captions.begin(), fading.captions.end(),
+                                    [&](const console::draw::Caption& c) { return c.text == dropped->reason.substr(0, c.text.size()); });
+  ASSERT_NE(caption, fading.captions.end());
+  const Vec2 at = marker_of(fading, dropped->id)->at;
+  EXPECT_GT(caption->at.x, at.x);
+  EXPECT_NEAR(caption->at.y, at.y, 10.0);
+  EXPECT_LT(caption->colour.a, 255);
+  // Once the planner runs, the reasons are gone (hover still tells them).
+  EXPECT_TRUE(console::draw::build_replay_scene(run, {console::state::ReplayStage::Planning, 0.0}, transform, "").captions.empty());
+}
+
+TEST(ReplayScene, CaptionsNeverOverlapAndLongReasonsAreShortened) {
+  auto run = console::testing::sample_run();
+  for (auto& d : run.decisions) {
+    d.included = false;
+    d.reason = "a shop, not a sight: dropped because the category is retail and nothing else";
+  }
+  run.decisions.push_back(run.decisions.front());  // the same place twice: only one caption fits
+  run.decisions.back().id = "twin";
+  const auto scene = console::draw::build_replay_scene(run, {console::state::ReplayStage::Filter, 0.2},
+                                                       view_of(console::testing::sample_revision()), "");
+  ASSERT_FALSE(scene.captions.empty());
+  EXPECT_LT(scene.captions.size(), run.decisions.size());
+  for (std::size_t i = 0; i < scene.captions.size(); ++i) {
+    EXPECT_LE(scene.captions[i].text.size(), 32u);
+    EXPECT_EQ(scene.captions[i].text.substr(scene.captions[i].text.size() - 3), "...");
+    for (std::size_t j = i + 1; j < scene.captions.size(); ++j) {
+      const bool apart = std::abs(scene.captions[i].at.x - scene.captions[j].at.x) >= 240.0 ||
+                         std::abs(scene.captions[i].at.y - scene.captions[j].at.y) >= 16.0;
+      EXPECT_TRUE(apart) << i << " and " << j;
+    }
+  }
 }
 
 TEST(ReplayScene, DrawsPlannedToursLegByLeg) {

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <httplib.h>
+
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "shared/errors.h"
@@ -99,6 +104,40 @@ TEST(TileFetcher, AGenericAgentIsRefusedByThePolicyServer) {
 TEST(TileFetcher, RejectsATemplateWithoutPlaceholders) {
   narrando::testing::TempDir cache;
   EXPECT_THROW(console::net::TileFetcher({"https://tile.openstreetmap.org/tiles.png", kAgent, cache.path()}, 1), core::InputError);
+}
+
+TEST(TileFetcher, ReplacingItDoesNotWaitForASlowTileServer) {
+  // A tile server that accepts the request and then says nothing until the test lets it go.
+  httplib::Server slow;
+  std::mutex mutex;
+  std::condition_variable released_cv;
+  bool released = false;
+  std::atomic<bool> requested{false};
+  slow.Get(R"(/(\d+)/(\d+)/(\d+)\.png)", [&](const httplib::Request&, httplib::Response& response) {
+    requested = true;
+    std::unique_lock lock(mutex);
+    released_cv.wait_for(lock, std::chrono::seconds(60), [&] { return released; });
+    response.status = 503;
+  });
+  const int port = slow.bind_to_any_port("127.0.0.1");
+  std::thread serving([&] { slow.listen_after_bind(); });
+  narrando::testing::TempDir cache;
+  auto fetcher = std::make_unique<console::net::TileFetcher>(
+      console::net::TileSource{"http://127.0.0.1:" + std::to_string(port) + "/{z}/{x}/{y}.png", kAgent, cache.path()}, 1);
+  fetcher->want({{3, 4, 2}});
+  for (int i = 0; i < 2000 && !requested; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ASSERT_TRUE(requested);
+  // The read timeout is 15 s; the destructor must cut the request instead of waiting for it.
+  const auto start = std::chrono::steady_clock::now();
+  fetcher.reset();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  {
+    std::lock_guard lock(mutex);
+    released = true;
+  }
+  released_cv.notify_all();
+  slow.stop();
+  serving.join();
 }
 
 }  // namespace
