@@ -17,14 +17,12 @@ COPY . .
 # Warnings are errors, as in CI. Release, at the optimisation level CI builds and tests (-O2;
 # GCC 12's -O3 also raises false -Wrestrict warnings on `"literal" + std::string`).
 # Only the `unit` tests run here: `db` tests need PostgreSQL, `gui` tests need Xvfb, and
-# deploy_manifests checks files that are not in the build context. A failed test gets two more
-# tries here so that a timing flake does not fail an image build; CI runs the tests without them.
+# deploy_manifests checks files that are not in the build context.
 RUN cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
       -DNARRANDO_WERROR=ON \
       -DNARRANDO_BUILD_CONSOLE=OFF -DNARRANDO_BUILD_BENCH=OFF -DNARRANDO_BUILD_TESTS=ON \
  && cmake --build /build -j"$(nproc)"
 RUN ctest --test-dir /build -L unit -LE 'db|gui' -E '^deploy_' --output-on-failure -j"$(nproc)" \
-      --repeat until-pass:3 \
  && strip --strip-unneeded /build/bin/narrando-server
 
 FROM debian:bookworm-slim AS runtime
