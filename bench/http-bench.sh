@@ -3,19 +3,24 @@
 # and under load. Prints one summary line per route and backend; used for BENCHMARKS.md.
 #
 #   bench/http-bench.sh [--backend sqlite|postgres|both] [--duration 15] [--connections 32] [--threads 2]
+#                       [--places "geonames:1857910 geonames:2735943"]
+#
+# The default places are Kyoto (a ~31 KB city document, the size of the seed's reference
+# document) and Porto (the largest embedded city, ~80 KB).
 #
 # Needs wrk (Debian package `wrk`) and a built build/bin/narrando-server (Release or
 # RelWithDebInfo). The postgres backend starts a throw-away server with scripts/test-postgres.sh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 server=${NARRANDO_SERVER:-$root/build/bin/narrando-server}
-backend=both duration=15 connections=32 threads=2
+backend=both duration=15 connections=32 threads=2 places="geonames:1857910 geonames:2735943"
 while [ $# -gt 0 ]; do
   case "$1" in
     --backend) backend=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
+    --places) places=$2; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -38,14 +43,20 @@ run_backend() {
   env "$@" LOG_LEVEL=warn "$server" serve --port "$port" >"$work/$name.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
-  local city
-  city=$(curl -sf "http://127.0.0.1:$port/api/generate-city" -H 'Content-Type: application/json' \
-           -d '{"place_id": "geonames:2735943"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["city_id"])')
-  local bytes; bytes=$(curl -sf "http://127.0.0.1:$port/api/cities/$city" | wc -c)
+  local paths=() labels=() place city bytes city_name
+  for place in $places; do
+    city=$(curl -sf "http://127.0.0.1:$port/api/generate-city" -H 'Content-Type: application/json' \
+             -d "{\"place_id\": \"$place\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["city_id"])')
+    bytes=$(curl -sf "http://127.0.0.1:$port/api/cities/$city" | wc -c)
+    city_name=$(curl -sf "http://127.0.0.1:$port/api/cities/$city" | python3 -c 'import json,sys; print(json.load(sys.stdin)["city"]["name"])')
+    paths+=("/api/cities/$city"); labels+=("/api/cities/{id} ($city_name, $bytes bytes)")
+  done
+  paths+=(/healthz); labels+=(/healthz)
   sleep 1
   local idle; idle=$(rss_kb "$pid")
-  for path in "/api/cities/$city" /healthz; do
-    local peak=0
+  local i
+  for i in "${!paths[@]}"; do
+    local path=${paths[$i]} peak=0
     ( while kill -0 "$pid" 2>/dev/null; do r=$(rss_kb "$pid"); echo "$r"; sleep 0.2; done ) >"$work/rss" &
     local sampler=$!
     wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path" >"$work/wrk.txt"
@@ -56,8 +67,8 @@ run_backend() {
     p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")
     p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
     errors=$(grep -E "Non-2xx|Socket errors" "$work/wrk.txt" | tr '\n' ' ' || true)
-    local label=$path; [ "$path" = /healthz ] || label="/api/cities/{id} (Porto, $bytes bytes)"
-    printf '%-9s %-40s %10s req/s  p50 %-9s p99 %-9s RSS idle %6d KiB, under load %6d KiB %s\n' \
+    local label=${labels[$i]}
+    printf '%-9s %-42s %10s req/s  p50 %-9s p99 %-9s RSS idle %6d KiB, under load %6d KiB %s\n' \
       "$name" "$label" "$rps" "$p50" "$p99" "$idle" "$peak" "$errors"
   done
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
