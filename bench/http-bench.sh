@@ -5,6 +5,7 @@
 #   bench/http-bench.sh [--backend sqlite|postgres|both] [--duration 15] [--connections 32] [--threads 2]
 #                       [--places "geonames:1857910 geonames:2735943"]
 #
+# Requests are made as the mobile app (an `app` key): the published documents, the hot path.
 # The default places are Kyoto (a ~31 KB city document, the size of the seed's reference
 # document) and Porto (the largest embedded city, ~80 KB).
 #
@@ -34,21 +35,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
+app_key=bench-app-key-0123456789abcdef
+auth="Authorization: Bearer $app_key"
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 run_backend() {
   local name=$1; shift
   local port; port=$(free_port)
-  env "$@" LOG_LEVEL=warn "$server" serve --port "$port" >"$work/$name.log" 2>&1 &
+  env "$@" API_KEYS="$app_key:app" HOST=127.0.0.1 LOG_LEVEL=warn "$server" serve --port "$port" >"$work/$name.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
   local paths=() labels=() place city bytes city_name
   for place in $places; do
-    city=$(curl -sf "http://127.0.0.1:$port/api/generate-city" -H 'Content-Type: application/json' \
+    city=$(curl -sf "http://127.0.0.1:$port/api/generate-city" -H "$auth" -H 'Content-Type: application/json' \
              -d "{\"place_id\": \"$place\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["city_id"])')
-    bytes=$(curl -sf "http://127.0.0.1:$port/api/cities/$city" | wc -c)
-    city_name=$(curl -sf "http://127.0.0.1:$port/api/cities/$city" | python3 -c 'import json,sys; print(json.load(sys.stdin)["city"]["name"])')
+    bytes=$(curl -sf -H "$auth" "http://127.0.0.1:$port/api/cities/$city" | wc -c)
+    city_name=$(curl -sf -H "$auth" "http://127.0.0.1:$port/api/cities/$city" | python3 -c 'import json,sys; print(json.load(sys.stdin)["city"]["name"])')
     paths+=("/api/cities/$city"); labels+=("/api/cities/{id} ($city_name, $bytes bytes)")
   done
   paths+=(/healthz); labels+=(/healthz)
@@ -59,7 +62,7 @@ run_backend() {
     local path=${paths[$i]} peak=0
     ( while kill -0 "$pid" 2>/dev/null; do r=$(rss_kb "$pid"); echo "$r"; sleep 0.2; done ) >"$work/rss" &
     local sampler=$!
-    wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path" >"$work/wrk.txt"
+    wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -H "$auth" "http://127.0.0.1:$port$path" >"$work/wrk.txt"
     kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
     peak=$(sort -n "$work/rss" | tail -n 1)
     local rps p50 p99 errors

@@ -61,6 +61,12 @@ int serve_command(const std::vector<std::string>& args, config::Config config, s
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   Services services = build_services(config);
+  try {
+    services.store->open_connections();
+  } catch (const std::exception& e) {
+    // Not fatal: /readyz reports the database, and requests open connections when they can.
+    support::log(support::LogLevel::Warn, "could not open the database connections ahead of requests", {{"error", e.what()}});
+  }
   jobs::JobBoard board;
   // An API-only instance queues jobs for the worker instances; a worker serves no API routes.
   const int workers = config.serve_role == config::ServeRole::Api ? 0 : config.workers;

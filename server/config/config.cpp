@@ -126,6 +126,7 @@ const std::vector<VariableDoc>& documented_variables() {
       {"JOB_LEASE_SECONDS", "60", "job lease; another instance takes a job over when it expires", false},
       {"HTTP_THREADS", "64", "HTTP worker threads (one per open keep-alive connection)", false},
       {"DB_POOL_SIZE", "8", "PostgreSQL connections per instance", false},
+      {"PUBLISHED_CACHE_SECONDS", "2", "how long the app may be served a city's published revision without asking the database (another instance's publish shows within this time; 0: always ask)", false},
       {"LOG_LEVEL", "info", "debug, info, warn or error", false},
       {"LOG_FORMAT", "text", "text, or json (one line per event; use in containers)", false},
   };
@@ -175,6 +176,7 @@ Config from_environment(const std::map<std::string, std::string>& env) {
   config.lease_seconds = read_int(env, "JOB_LEASE_SECONDS", config.lease_seconds, 5, 3600);
   config.http_threads = read_int(env, "HTTP_THREADS", config.http_threads, 2, 1024);
   config.db_pool_size = read_int(env, "DB_POOL_SIZE", config.db_pool_size, 1, 200);
+  config.published_cache_seconds = read_int(env, "PUBLISHED_CACHE_SECONDS", config.published_cache_seconds, 0, 300);
   return config;
 }
 

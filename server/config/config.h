@@ -51,6 +51,7 @@ struct Config {
   int shutdown_grace_seconds = 25;
   int lease_seconds = 60;             ///< job lease; renewed while a worker runs the job
   int http_threads = 64;
+  int published_cache_seconds = 2;    ///< how stale an app read of a published city may be
   int db_pool_size = 8;               ///< PostgreSQL connections per instance
   std::size_t max_body_bytes = 1024 * 1024;
 

@@ -4,6 +4,7 @@
 
 #include "server/config/config.h"
 #include "server/http/document_cache.h"
+#include "server/http/published_pointers.h"
 #include "server/jobs/job_board.h"
 #include "server/pipeline/interfaces.h"
 #include "server/storage/store.h"
@@ -18,7 +19,13 @@ namespace server::http {
 struct ApiContext {
   ApiContext(const config::Config& c, storage::Store& s, pipeline::PlaceProvider& p, pipeline::DistanceProvider& d,
              jobs::JobBoard& b, jobs::WorkerPool* w)
-      : config(c), store(s), places(p), distances(d), board(b), pool(w) {}
+      : config(c),
+        store(s),
+        places(p),
+        distances(d),
+        board(b),
+        pool(w),
+        published_pointers(std::chrono::seconds(c.published_cache_seconds)) {}
 
   const config::Config& config;
   storage::Store& store;
@@ -27,6 +34,7 @@ struct ApiContext {
   jobs::JobBoard& board;
   jobs::WorkerPool* pool = nullptr;       ///< woken when a job is queued; may be null
   DocumentCache published_documents;
+  PublishedPointers published_pointers;   ///< lets the app's reads skip the store (PUBLISHED_CACHE_SECONDS)
   std::atomic<bool> stopping{false};      ///< set at shutdown: waiting handlers answer at once
   bool probes_only = false;               ///< a worker instance: /healthz, /readyz, /metrics only
 };

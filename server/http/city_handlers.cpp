@@ -59,8 +59,20 @@ void handle_list_cities(ApiContext& context, const httplib::Request& request, ht
 void handle_get_city(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const std::string city_id = request.matches[1];
   const storage::RevisionChoice choice = revision_for_reader(request);
+  const auto now = PublishedPointers::Clock::now();
+  // The app reads published revisions only, and may read one a moment after a newer one was
+  // published elsewhere: within PUBLISHED_CACHE_SECONDS it is answered from memory alone.
+  if (choice.kind == storage::RevisionChoice::Kind::Published) {
+    if (const auto revision = context.published_pointers.find(city_id, now)) {
+      if (auto cached = context.published_documents.find(city_id, *revision)) {
+        send_body(response, *cached);
+        return;
+      }
+    }
+  }
   // Whoever asks, the published revision never changes: once serialized, it is served from memory.
   if (const auto city = context.store.find_city(city_id); city && city->published_revision) {
+    context.published_pointers.remember(city->id, *city->published_revision, now);
     const bool wants_published =
         choice.kind == storage::RevisionChoice::Kind::Published ||
         (choice.kind == storage::RevisionChoice::Kind::Latest && !city->draft_revision) ||

@@ -83,6 +83,7 @@ void handle_publish(ApiContext& context, const httplib::Request& request, httpli
     return;
   }
   const int number = context.store.publish(city_id);
+  context.published_pointers.forget(city_id);  // this instance's app readers see it at once
   send_json(response, 200,
             {{"success", true}, {"city_id", city_id}, {"revision", number}, {"changes", changes}});
 }

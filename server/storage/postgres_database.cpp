@@ -126,6 +126,18 @@ std::unique_ptr<PostgresDatabase::Connection> PostgresDatabase::borrow() {
   }
 }
 
+void PostgresDatabase::open_connections() {
+  // Borrow them all at once (each borrow opens one when none is idle), then give them back.
+  std::vector<std::unique_ptr<Connection>> opened;
+  try {
+    for (int i = 0; i < m_pool_size; ++i) opened.push_back(borrow());
+  } catch (...) {
+    for (auto& connection : opened) give_back(std::move(connection));
+    throw;
+  }
+  for (auto& connection : opened) give_back(std::move(connection));
+}
+
 void PostgresDatabase::give_back(std::unique_ptr<Connection> connection) {
   {
     std::lock_guard lock(m_mutex);

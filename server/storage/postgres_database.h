@@ -28,6 +28,7 @@ class PostgresDatabase : public SqlDatabase {
   // Transaction-scoped, so it also works through Supabase's transaction pooler.
   std::string migration_lock_statement() const override { return "SELECT pg_advisory_xact_lock(7061647)"; }
   std::string skip_locked_clause() const override { return " FOR UPDATE SKIP LOCKED"; }
+  void open_connections() override;
 
   /// `sql` with its `?` placeholders (outside quotes) numbered $1, $2, ... for libpq.
   static std::string number_placeholders(const std::string& sql);

@@ -38,6 +38,9 @@ class SqlDatabase {
   virtual std::string migration_lock_statement() const = 0;
   /// Appended to a SELECT to lock its rows and skip rows other transactions hold.
   virtual std::string skip_locked_clause() const = 0;
+  /// Opens every connection the database may keep, so that a burst of requests does not wait
+  /// for them to be opened all at once; throws server::StorageError. A no-op where there is one.
+  virtual void open_connections() {}
 };
 
 }  // namespace server::storage

@@ -69,6 +69,8 @@ void SqlStore::ping() {
   m_db->read([](SqlSession& session) { session.query("SELECT 1"); });
 }
 
+void SqlStore::open_connections() { m_db->open_connections(); }
+
 int SqlStore::migrate() {
   int applied = 0;
   // Instances starting together must not migrate at once: roles and grants are shared catalog rows.

@@ -16,6 +16,7 @@ class SqlStore : public Store {
 
   std::string backend() const override;
   void ping() override;
+  void open_connections() override;
   int migrate() override;
 
   std::optional<core::model::City> find_city(const std::string& city_id) override;

@@ -57,6 +57,9 @@ class Store {
   virtual void ping() = 0;
   /// Applies pending migrations; returns how many were applied.
   virtual int migrate() = 0;
+  /// Opens the database connections a server keeps ahead of its first requests (see
+  /// SqlDatabase::open_connections); throws server::StorageError.
+  virtual void open_connections() {}
 
   /// The city with store id `city_id`.
   virtual std::optional<core::model::City> find_city(const std::string& city_id) = 0;

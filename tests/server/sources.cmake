@@ -14,6 +14,7 @@ set(SERVER_TEST_SOURCES
   http/jobs_test.cpp
   http/operations_test.cpp
   http/publish_atomicity_test.cpp
+  http/published_pointers_test.cpp
   offline/embedded_catalogue_test.cpp
   offline/filter_on_real_data_test.cpp
   pipeline/pipeline_test.cpp

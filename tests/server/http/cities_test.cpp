@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "tests/server/http/http_helpers.h"
 #include "tests/support/test_server.h"
 
@@ -58,6 +61,61 @@ TEST_F(Cities, TheAppNeverSeesADraft) {
   const auto list = json_of(client.Get("/api/cities", editor));
   EXPECT_EQ(list["cities"][0]["status"], "draft");
   EXPECT_EQ(list["cities"][0]["draft_revision"], 2);
+}
+
+// Makes a draft of `city` (one renamed stop) and publishes it through `client`; the new number.
+int publish_a_renamed_stop(httplib::Client& client, const std::string& city, const std::string& name) {
+  const httplib::Headers editor = bearer(kEditorKey);
+  const std::string stop =
+      json_of(client.Get("/api/cities/" + city, editor))["tours"][0]["stops"][0]["attraction_id"].get<std::string>();
+  const auto patched = client.Patch("/api/cities/" + city + "/attractions/" + stop, editor,
+                                    R"({"name": ")" + name + R"("})", "application/json");
+  EXPECT_EQ(patched->status, 200) << patched->body;
+  const auto published = client.Post("/api/cities/" + city + "/publish", editor, "{}", "application/json");
+  EXPECT_EQ(published->status, 200) << published->body;
+  return json_of(published)["revision"].get<int>();
+}
+
+TEST(PublishedCache, APublishIsSeenByTheAppAtOnceOnTheSameInstance) {
+  // A day-long cache: only the publish itself can make the app see revision 2 now.
+  TestServer server{{{"API_KEYS", kApiKeys}, {"PUBLISHED_CACHE_SECONDS", "300"}}};
+  httplib::Client client = server.client();
+  const httplib::Headers app = bearer(kAppKey);
+  const std::string city = generate(client, "geonames:2735943", app);
+  EXPECT_EQ(json_of(client.Get("/api/cities/" + city, app))["revision"]["number"], 1);
+  EXPECT_EQ(json_of(client.Get("/api/cities/" + city, app))["revision"]["number"], 1);  // from memory
+  ASSERT_EQ(publish_a_renamed_stop(client, city, "Renamed on this instance"), 2);
+  const auto document = client.Get("/api/cities/" + city, app);
+  EXPECT_EQ(json_of(document)["revision"]["number"], 2);
+  EXPECT_NE(document->body.find("Renamed on this instance"), std::string::npos);
+}
+
+TEST(PublishedCache, APublishOnAnotherInstanceIsSeenWithinTheTimeToLive) {
+  TempDir shared;
+  const std::string db = shared.file("shared.db");
+  TestServer reader{{{"API_KEYS", kApiKeys}, {"NARRANDO_DB", db}, {"PUBLISHED_CACHE_SECONDS", "1"}}};
+  TestServer slow_reader{{{"API_KEYS", kApiKeys}, {"NARRANDO_DB", db}, {"PUBLISHED_CACHE_SECONDS", "300"}}};
+  TestServer writer{{{"API_KEYS", kApiKeys}, {"NARRANDO_DB", db}}};
+  httplib::Client reading = reader.client();
+  httplib::Client slow_reading = slow_reader.client();
+  httplib::Client writing = writer.client();
+  const httplib::Headers app = bearer(kAppKey);
+  const std::string city = generate(writing, "geonames:2735943", app);
+  EXPECT_EQ(json_of(reading.Get("/api/cities/" + city, app))["revision"]["number"], 1);
+  EXPECT_EQ(json_of(slow_reading.Get("/api/cities/" + city, app))["revision"]["number"], 1);
+  ASSERT_EQ(publish_a_renamed_stop(writing, city, "Renamed elsewhere"), 2);
+  // The instance with a 300 s cache answers from memory, without the database: still revision 1.
+  EXPECT_EQ(json_of(slow_reading.Get("/api/cities/" + city, app))["revision"]["number"], 1);
+  // Editors always read the database.
+  EXPECT_EQ(json_of(slow_reading.Get("/api/cities/" + city, bearer(kEditorKey)))["revision"]["number"], 2);
+  // Within a second (the time to live) the reader must ask the database again; allow 10.
+  int seen = 1;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (seen != 2 && std::chrono::steady_clock::now() < deadline) {
+    seen = json_of(reading.Get("/api/cities/" + city, app))["revision"]["number"].get<int>();
+    if (seen != 2) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(seen, 2);
 }
 
 TEST_F(Cities, AFirstRevisionWaitsForEditorsWithAutoPublishNever) {
