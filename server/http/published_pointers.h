@@ -14,8 +14,9 @@ namespace server::http {
 /// When an entry expires, one caller reads the store again while the others keep the old answer
 /// (at most kRefreshAllowance longer), so that a busy city does not send every reader to the
 /// database at once. Another instance's publish is seen within the time to live plus one store
-/// read; this instance's own publish at once (forget()). Time is passed in, so the expiry is
-/// testable. Thread-safe.
+/// read; this instance's own publish at once (forget(); only a read that began before the publish
+/// and ends after it can still record the old revision, for one time to live). Time is passed in,
+/// so the expiry is testable. Thread-safe.
 class PublishedPointers {
  public:
   using Clock = std::chrono::steady_clock;
