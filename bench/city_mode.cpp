@@ -95,6 +95,7 @@ Run run_once(const core::planner::Problem& problem, const Options& options, bool
   const Deadline deadline(limited ? options.time_limit_ms : 0);
   core::planner::SolveOptions solve_options;
   solve_options.seed = options.seed;
+  solve_options.max_iterations = options.iterations;
   if (limited) {
     solve_options.max_iterations = INT64_MAX;
     solve_options.stop = &deadline;

@@ -14,10 +14,12 @@ void usage() {
       "usage: narrando-bench top FILE... [--time-limit-ms N] [--seed S]\n"
       "       narrando-bench tsp FILE... [--time-limit-ms N] [--seed S]\n"
       "       narrando-bench city [--points N] [--tours K] [--budget MIN] [--time-limit-ms N]\n"
-      "                           [--seed S]\n"
+      "                           [--seed S] [--iterations N]\n"
       "  --time-limit-ms: per instance (default 1000). In city mode the default-effort plan is\n"
       "                   always made; with this flag a second, time-limited run is made and\n"
-      "                   the gap of the default plan to it is printed.\n");
+      "                   the gap of the default plan to it is printed.\n"
+      "  --iterations:    city mode: iterations of the first run instead of the default effort\n"
+      "                   (for calibration; still deterministic).\n");
 }
 
 bool parse(int argc, char** argv, bench::Options& options) {
@@ -37,6 +39,8 @@ bool parse(int argc, char** argv, bench::Options& options) {
       options.points = std::stoi(argv[++i]);
     } else if (arg == "--tours") {
       options.tours = std::stoi(argv[++i]);
+    } else if (arg == "--iterations") {
+      options.iterations = std::stoll(argv[++i]);
     } else if (arg == "--budget") {
       options.budget_min = std::stod(argv[++i]);
     } else {

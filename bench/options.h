@@ -15,6 +15,7 @@ struct Options {
   int tours = 4;                  ///< city mode
   double budget_min = 180.0;      ///< city mode
   bool time_limit_given = false;  ///< city mode: also run for time_limit_ms and report the gap
+  std::int64_t iterations = -1;   ///< city mode: max_iterations of the first run (-1: default)
 };
 
 /// `top` mode: prints instance,n,m,tmax,score,seconds; returns the process exit code.

@@ -8,7 +8,9 @@ set(PLANNER_SOURCES
   replace_move.cpp
   report.cpp
   route_opt.cpp
+  route_pool.cpp
   ruin.cpp
+  set_packing.cpp
   solver.cpp
   swap_move.cpp
   top_search.cpp

@@ -5,7 +5,9 @@
 
 #include "shared/planner/insertion.h"
 #include "shared/planner/local_search.h"
+#include "shared/planner/route_pool.h"
 #include "shared/planner/ruin.h"
+#include "shared/planner/set_packing.h"
 #include "shared/planner/workspace.h"
 
 namespace core::planner {
@@ -16,6 +18,11 @@ namespace {
 constexpr int kCycle = 400;
 constexpr double kStartTemperature = 2.0;
 constexpr int kMaxRuin = 20;
+// Route pool: distinct tours kept (the better half survives when full), stops stored per tour
+// on average, and the branch steps of one set-packing pass (a few ms at most).
+constexpr int kPoolCapacity = 8192;
+constexpr int kPoolStopsPerRoute = 32;
+constexpr std::int64_t kPackingSteps = 200000;
 
 struct Perturbation {
   RuinKind kind;
@@ -67,6 +74,18 @@ void repair_budgets(const Instance& inst, TopState& state) {
   }
 }
 
+// Recombines the tours of every plan met so far: the best disjoint combination of them is often
+// better than any single plan (two plans that each got two tours right). Local search then
+// refines the combination; `best` takes it if it is better.
+void pack_routes(const Instance& inst, const RoutePool& pool, SetPacking& packing,
+                 TopState& candidate, TopState& best, Workspace& work, Rng& rng) {
+  candidate = best;
+  if (!packing.improve(pool, candidate, kPackingSteps)) return;
+  std::fill(work.dirty.begin(), work.dirty.end(), 1);
+  local_search(inst, candidate, work, rng);
+  if (better(candidate, best)) best = candidate;
+}
+
 }  // namespace
 
 std::int64_t default_iterations(const Instance& instance) {
@@ -84,11 +103,16 @@ TopState search_tours(const Instance& instance, const SolveOptions& options) {
   best = current;
   TopState candidate(instance);
   candidate = current;
+  RoutePool pool(instance, kPoolCapacity, kPoolStopsPerRoute);
+  SetPacking packing(instance, kPoolCapacity);
+  pool.add(current);
   // Nothing to choose (every stop frozen, excluded or out of reach): the first plan is final.
   const std::int64_t iterations = instance.candidates.empty()   ? 0
                                   : options.max_iterations >= 0 ? options.max_iterations
                                                                 : default_iterations(instance);
   const double start_temperature = kStartTemperature * instance.mean_score;
+  std::int64_t done = 0;       // iterations made
+  std::int64_t packed_at = 0;  // iterations made at the last set-packing pass
   for (std::int64_t it = 0; it < iterations; ++it) {
     if (options.stop != nullptr && options.stop->stop_requested()) break;
     candidate = current;
@@ -98,11 +122,18 @@ TopState search_tours(const Instance& instance, const SolveOptions& options) {
     for (const int node : work.removed) work.blocked[at(node)] = 1;
     recreate(instance, candidate, work, rng, p.recreate);
     local_search(instance, candidate, work, rng);
+    pool.add(candidate);
     if (better(candidate, best)) best = candidate;
     const double progress = static_cast<double>(it % kCycle) / kCycle;
     if (accept(candidate, current, start_temperature * (1.0 - progress), rng)) current = candidate;
-    if ((it + 1) % kCycle == 0) current = best;
+    if ((it + 1) % kCycle == 0) {
+      pack_routes(instance, pool, packing, candidate, best, work, rng);
+      current = best;
+      packed_at = it + 1;
+    }
+    done = it + 1;
   }
+  if (done > packed_at) pack_routes(instance, pool, packing, candidate, best, work, rng);
   repair_budgets(instance, best);
   return best;
 }

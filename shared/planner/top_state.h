@@ -15,6 +15,8 @@ class TopState {
 
   /// Empties every non-frozen tour.
   void clear();
+  /// The instance this state plans for.
+  const Instance& instance() const { return *m_inst; }
   /// Number of tours.
   int route_count() const { return static_cast<int>(m_seq.size()); }
   /// Sequence of tour `r` including its two end nodes.

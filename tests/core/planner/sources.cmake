@@ -3,6 +3,7 @@ set(PLANNER_TEST_SOURCES
   moves_test.cpp
   planner_test_check.cpp
   planner_test_util.cpp
+  route_pool_test.cpp
   solver_test.cpp
   top_instances_test.cpp
   tsp_test.cpp
