@@ -1,6 +1,7 @@
 #include "shared/planner/route_pool.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "shared/planner/rng.h"
 
