@@ -90,7 +90,9 @@ void pack_routes(const Instance& inst, const RoutePool& pool, SetPacking& packin
 
 std::int64_t default_iterations(const Instance& instance) {
   const auto n = static_cast<std::int64_t>(instance.candidates.size());
-  return std::clamp<std::int64_t>(8 * n, 500, 20000);
+  // 6 per candidate stop: with the route pool, 300-stop city plans reach the quality of 8 per stop
+  // from about 5.3 per stop on (bench: 24 seeds), and take a quarter less time.
+  return std::clamp<std::int64_t>(6 * n, 500, 20000);
 }
 
 TopState search_tours(const Instance& instance, const SolveOptions& options) {

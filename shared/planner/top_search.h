@@ -7,8 +7,8 @@
 
 namespace core::planner {
 
-/// Iterations of the default effort for `instance` (calibrated so that 300 stops and 4 tours of
-/// 180 min take well under 300 ms on a 2-core 2020s machine).
+/// Iterations of the default effort for `instance` (6 per candidate stop: 300 stops and 4 tours of
+/// 180 min take 0.15-0.27 s on the project's 2-core machine; see BENCHMARKS.md).
 std::int64_t default_iterations(const Instance& instance);
 
 /// Ruin-and-recreate search with local search and annealing-style acceptance over cycles that
