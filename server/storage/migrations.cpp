@@ -8,6 +8,8 @@ extern const unsigned char narrando_sql_sqlite_0001[];
 extern const std::size_t narrando_sql_sqlite_0001_size;
 extern const unsigned char narrando_sql_postgres_0001[];
 extern const std::size_t narrando_sql_postgres_0001_size;
+extern const unsigned char narrando_sql_postgres_0002[];
+extern const std::size_t narrando_sql_postgres_0002_size;
 
 namespace server::storage {
 namespace {
@@ -23,7 +25,9 @@ std::vector<Migration> migrations_for(const std::string& backend) {
     return {{1, "0001_initial.sql", text_of(narrando_sql_sqlite_0001, narrando_sql_sqlite_0001_size)}};
   }
   if (backend == "postgres") {
-    return {{1, "0001_initial.sql", text_of(narrando_sql_postgres_0001, narrando_sql_postgres_0001_size)}};
+    return {{1, "0001_initial.sql", text_of(narrando_sql_postgres_0001, narrando_sql_postgres_0001_size)},
+            {2, "0002_public_city_columns.sql",
+             text_of(narrando_sql_postgres_0002, narrando_sql_postgres_0002_size)}};
   }
   throw std::invalid_argument("no migrations for backend " + backend);
 }

@@ -1,5 +1,8 @@
 // Row Level Security as Supabase's Data API roles see it: anon and authenticated read published
-// content only (through the published revision) and nothing else.
+// content only (through the published revision) and nothing else. The checks run on a connection
+// of their own, made the way Supabase's Data API makes them: it logs in as a role without
+// privileges of its own (Supabase's `authenticator`: LOGIN NOINHERIT, member of anon and
+// authenticated) and switches to anon or authenticated for each request.
 #include <gtest/gtest.h>
 
 #include "server/errors.h"
@@ -27,7 +30,23 @@ class RowLevelSecurity : public ::testing::TestWithParam<std::string> {
     admin = std::make_unique<PostgresDatabase>(schema->url(), 1);
     admin->transact([&](SqlSession& s) {
       s.execute_script("GRANT USAGE ON SCHEMA " + schema->name() + " TO anon, authenticated");
+      // Roles are cluster-wide and the test suites run in parallel: one creator at a time.
+      s.execute_script("SELECT pg_advisory_xact_lock(727274)");
+      s.execute_script(
+          "DO $$ BEGIN "
+          "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'narrando_test_authenticator') THEN "
+          "CREATE ROLE narrando_test_authenticator LOGIN NOINHERIT PASSWORD 'probe'; END IF; END $$");
+      s.execute_script("GRANT anon, authenticated TO narrando_test_authenticator");
     });
+    authenticator = std::make_unique<PostgresDatabase>(as_user(schema->url(), "narrando_test_authenticator:probe"), 1);
+  }
+
+  // `url` with its user (and password) replaced by `credentials`.
+  static std::string as_user(const std::string& url, const std::string& credentials) {
+    const std::size_t scheme = url.find("://");
+    const std::size_t at = url.find('@', scheme + 3);
+    const std::size_t host = at == std::string::npos ? scheme + 3 : at + 1;
+    return url.substr(0, scheme + 3) + credentials + "@" + url.substr(host);
   }
 
   std::string save(const std::string& place, bool publish) {
@@ -37,10 +56,11 @@ class RowLevelSecurity : public ::testing::TestWithParam<std::string> {
     return store->save_generation(sample.city, sample.revision, sample.trace, *job, "w", publish).city_id;
   }
 
-  // Runs `sql` as the role under test, in its own transaction.
+  // Runs `sql` on the authenticator's own connection as the role under test, in its own
+  // transaction, as the Data API does for a request.
   std::vector<server::storage::SqlRow> as_role(const std::string& sql) {
     std::vector<server::storage::SqlRow> rows;
-    admin->transact([&](SqlSession& s) {
+    authenticator->transact([&](SqlSession& s) {
       s.execute_script("SET LOCAL ROLE " + GetParam());
       rows = s.query(sql);
     });
@@ -50,6 +70,7 @@ class RowLevelSecurity : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<PostgresSchema> schema;
   std::unique_ptr<server::storage::SqlStore> store;
   std::unique_ptr<PostgresDatabase> admin;
+  std::unique_ptr<PostgresDatabase> authenticator;
   std::string published_city;
   std::string draft_city;
 };
@@ -65,7 +86,7 @@ TEST_P(RowLevelSecurity, EveryTableHasRowLevelSecurityOn) {
 
 TEST_P(RowLevelSecurity, SeesOnlyPublishedCitiesAndRevisions) {
   const auto cities = as_role("SELECT id FROM cities");
-  ASSERT_EQ(cities.size(), 1u);
+  ASSERT_EQ(cities.size(), 1u) << "the draft-only city must be invisible";
   EXPECT_EQ(server::storage::as_text(cities[0][0]), published_city);
   const auto revisions = as_role("SELECT city_id, number, status FROM revisions");
   ASSERT_EQ(revisions.size(), 1u);
@@ -93,6 +114,32 @@ TEST_P(RowLevelSecurity, CannotReadJobsRunsOrWriteAnything) {
                           "UPDATE cities SET name = 'hacked'", "DELETE FROM tours"}) {
     EXPECT_THROW(as_role(sql), server::StorageError) << sql;
   }
+}
+
+TEST_P(RowLevelSecurity, ChecksRunOnAConnectionThatIsNotTheOwners) {
+  std::vector<server::storage::SqlRow> rows;
+  authenticator->transact([&](SqlSession& s) {
+    s.execute_script("SET LOCAL ROLE " + GetParam());
+    rows = s.query("SELECT session_user, current_user");
+  });
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(server::storage::as_text(rows[0][0]), "narrando_test_authenticator");
+  EXPECT_EQ(server::storage::as_text(rows[0][1]), GetParam());
+}
+
+TEST_P(RowLevelSecurity, TheLoginRoleAloneReadsNothing) {
+  // NOINHERIT: without switching to anon or authenticated it has no privileges at all.
+  std::vector<server::storage::SqlRow> rows;
+  EXPECT_THROW(authenticator->transact([&](SqlSession& s) { rows = s.query("SELECT id FROM cities"); }),
+               server::StorageError);
+}
+
+TEST_P(RowLevelSecurity, ReadsThePublishedColumnsOfACityButNotItsDraftNumber) {
+  const auto cities = as_role("SELECT id, name, published_revision FROM cities");
+  ASSERT_EQ(cities.size(), 1u);
+  EXPECT_EQ(server::storage::as_int(cities[0][2]), 1);
+  EXPECT_THROW(as_role("SELECT draft_revision FROM cities"), server::StorageError);
+  EXPECT_THROW(as_role("SELECT * FROM cities"), server::StorageError);
 }
 
 INSTANTIATE_TEST_SUITE_P(SupabaseRoles, RowLevelSecurity, ::testing::Values("anon", "authenticated"));
