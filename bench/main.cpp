@@ -12,6 +12,7 @@ void usage() {
   std::fprintf(
       stderr,
       "usage: narrando-bench top FILE... [--time-limit-ms N] [--seed S]\n"
+      "       narrando-bench top-exact FILE... [--max-states N]\n"
       "       narrando-bench tsp FILE... [--time-limit-ms N] [--seed S]\n"
       "       narrando-bench city [--points N] [--tours K] [--budget MIN] [--time-limit-ms N]\n"
       "                           [--seed S] [--iterations N]\n"
@@ -19,7 +20,9 @@ void usage() {
       "                   always made; with this flag a second, time-limited run is made and\n"
       "                   the gap of the default plan to it is printed.\n"
       "  --iterations:    city mode: iterations of the first run instead of the default effort\n"
-      "                   (for calibration; still deterministic).\n");
+      "                   (for calibration; still deterministic).\n"
+      "  --max-states:    top-exact mode: give up on an instance past N path labels\n"
+      "                   (default 40,000,000, about 1 GB).\n");
 }
 
 bool parse(int argc, char** argv, bench::Options& options) {
@@ -41,6 +44,8 @@ bool parse(int argc, char** argv, bench::Options& options) {
       options.tours = std::stoi(argv[++i]);
     } else if (arg == "--iterations") {
       options.iterations = std::stoll(argv[++i]);
+    } else if (arg == "--max-states") {
+      options.max_states = std::stoll(argv[++i]);
     } else if (arg == "--budget") {
       options.budget_min = std::stod(argv[++i]);
     } else {
@@ -65,6 +70,7 @@ int main(int argc, char** argv) {
       return 2;
     }
     if (mode == "top") return bench::run_top(options);
+    if (mode == "top-exact") return bench::run_top_exact(options);
     if (mode == "tsp") return bench::run_tsp(options);
     if (mode == "city") return bench::run_city(options);
   } catch (const std::exception& e) {

@@ -16,10 +16,13 @@ struct Options {
   double budget_min = 180.0;      ///< city mode
   bool time_limit_given = false;  ///< city mode: also run for time_limit_ms and report the gap
   std::int64_t iterations = -1;   ///< city mode: max_iterations of the first run (-1: default)
+  std::int64_t max_states = 0;    ///< top-exact mode: label limit (0: the solver's default)
 };
 
 /// `top` mode: prints instance,n,m,tmax,score,seconds; returns the process exit code.
 int run_top(const Options& options);
+/// `top-exact` mode: prints instance,n,m,tmax,reachable,feasible_sets,optimum,seconds.
+int run_top_exact(const Options& options);
 /// `tsp` mode: prints instance,n,length,seconds; returns the process exit code.
 int run_tsp(const Options& options);
 /// `city` mode: synthetic city, default effort (and optionally a long run); returns the exit code.

@@ -2,30 +2,52 @@
 # Runs narrando-bench on every TOP instance of a benchmark directory and summarises the gaps to
 # best_known.csv per set (1..7) and overall.
 # usage: bench/run-top.sh [DIR] [--time-limit-ms N] [--seed S] [--bin PATH] [--out FILE]
-#   DIR    benchmark root holding top/instances and top/best_known.csv (default: ../shared/bench
-#          relative to the repository root)
-#   --bin  narrando-bench binary (default: build/bin/narrando-bench, or $NARRANDO_BENCH)
-#   --out  also keep the per-instance CSV (instance,set,score,best_known,gap_percent,seconds)
+#                         [--optima FILE] [--from FILE]
+#   DIR       benchmark root holding top/instances and top/best_known.csv (default: ../shared/bench
+#             relative to the repository root)
+#   --bin     narrando-bench binary (default: build/bin/narrando-bench, or $NARRANDO_BENCH)
+#   --out     also keep the per-instance CSV (instance,set,score,best_known,gap_percent,seconds)
+#   --optima  CSV instance,optimum of proven optima (bench/top-optima.csv): the reference becomes
+#             the proven optimum where there is one, best_known elsewhere
+#   --from    summarise this saved `narrando-bench top` output instead of running the planner
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="$repo/../shared/bench"
 bin="${NARRANDO_BENCH:-$repo/build/bin/narrando-bench}"
 out=""
+optima=""
+from=""
 extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --time-limit-ms|--seed) extra+=("$1" "$2"); shift 2 ;;
     --bin) bin="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --optima) optima="$2"; shift 2 ;;
+    --from) from="$2"; shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) dir="$1"; shift ;;
   esac
 done
-[[ -x "$bin" ]] || { echo "run-top.sh: no executable $bin (build narrando-bench or pass --bin)" >&2; exit 2; }
 [[ -f "$dir/top/best_known.csv" ]] || { echo "run-top.sh: no $dir/top/best_known.csv" >&2; exit 2; }
 tmp="$(mktemp)"
 trap 'rm -f "$tmp"' EXIT
-"$bin" top "$dir"/top/instances/*.txt "${extra[@]}" > "$tmp"
+if [[ -n "$from" ]]; then
+  cp "$from" "$tmp"
+else
+  [[ -x "$bin" ]] || { echo "run-top.sh: no executable $bin (build narrando-bench or pass --bin)" >&2; exit 2; }
+  "$bin" top "$dir"/top/instances/*.txt "${extra[@]}" > "$tmp"
+fi
+reference="$dir/top/best_known.csv"
+if [[ -n "$optima" ]]; then
+  # best_known, overridden by every proven optimum that the optima file gives.
+  reference="$(mktemp)"
+  trap 'rm -f "$tmp" "$reference"' EXIT
+  awk -F, 'NR == FNR { if (FNR > 1 && $2 != "") opt[$1] = $2; next }
+           FNR == 1 { print; next }
+           { print $1 "," (($1 in opt) ? opt[$1] : $2) }' "$optima" "$dir/top/best_known.csv" > "$reference"
+  echo "reference: proven optima from $optima where known, else best_known"
+fi
 awk -F, -v out="$out" '
   NR == FNR { if (FNR > 1) best[$1] = $2; next }
   FNR == 1 { if (out != "") print "instance,set,score,best_known,gap_percent,seconds" > out; next }
@@ -51,4 +73,4 @@ awk -F, -v out="$out" '
       printf "all,%d,%.3f,%.3f,%s,%d,%.3f,%.3f\n", n["all"], sum["all"] / n["all"], worst["all"], wname["all"], above["all"], tsum["all"] / n["all"], tmax["all"]
       printf "TOP summary: %d instances, mean gap %.3f%%, worst %.3f%% (%s), mean time %.3f s, max %.3f s\n", n["all"], sum["all"] / n["all"], worst["all"], wname["all"], tsum["all"] / n["all"], tmax["all"]
     }
-  }' "$dir/top/best_known.csv" "$tmp"
+  }' "$reference" "$tmp"

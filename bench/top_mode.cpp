@@ -1,48 +1,17 @@
 // `top` mode: Chao-format Team Orienteering instances, verified with unrounded distances.
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "bench/deadline.h"
 #include "bench/options.h"
+#include "bench/top_file.h"
 #include "shared/planner/solver.h"
 
 namespace bench {
 namespace {
-
-struct TopFile {
-  int n = 0;
-  int m = 0;
-  double tmax = 0.0;
-  std::vector<double> x, y, score;
-};
-
-TopFile read_top(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot open " + path);
-  TopFile f;
-  std::string key;
-  in >> key >> f.n >> key >> f.m >> key >> f.tmax;
-  if (!in || f.n < 2 || f.m < 1) throw std::runtime_error("bad TOP header in " + path);
-  for (int i = 0; i < f.n; ++i) {
-    double x = 0, y = 0, s = 0;
-    if (!(in >> x >> y >> s)) throw std::runtime_error("truncated TOP file " + path);
-    f.x.push_back(x);
-    f.y.push_back(y);
-    f.score.push_back(s);
-  }
-  return f;
-}
-
-double euclid(const TopFile& f, int a, int b) {
-  const double dx = f.x[static_cast<std::size_t>(a)] - f.x[static_cast<std::size_t>(b)];
-  const double dy = f.y[static_cast<std::size_t>(a)] - f.y[static_cast<std::size_t>(b)];
-  return std::sqrt(dx * dx + dy * dy);
-}
 
 core::planner::Problem make_problem(const TopFile& f) {
   core::planner::Problem p;
@@ -58,33 +27,6 @@ core::planner::Problem make_problem(const TopFile& f) {
   // so that equal-score plans are compared on travel only, as in the literature.
   p.balance_weight = 0.0;
   return p;
-}
-
-// Recomputes everything from the file data; returns the score or throws on any violation.
-double verify(const TopFile& f, const core::planner::Solution& s) {
-  if (static_cast<int>(s.tours.size()) != f.m) throw std::runtime_error("wrong number of paths");
-  std::vector<char> seen(static_cast<std::size_t>(f.n), 0);
-  double total = 0.0;
-  for (const auto& tour : s.tours) {
-    double length = 0.0;
-    int prev = 0;
-    for (const int node : tour) {
-      if (node <= 0 || node >= f.n - 1) throw std::runtime_error("path visits a depot or bad node");
-      if (seen[static_cast<std::size_t>(node)] != 0) throw std::runtime_error("node visited twice");
-      seen[static_cast<std::size_t>(node)] = 1;
-      length += euclid(f, prev, node);
-      total += f.score[static_cast<std::size_t>(node)];
-      prev = node;
-    }
-    length += euclid(f, prev, f.n - 1);
-    // An empty path is a team member who stays home; it is feasible even when the two depots
-    // alone are farther apart than tmax (Chao's value-0 instances).
-    if (!tour.empty() && length > f.tmax) {
-      throw std::runtime_error("path length " + std::to_string(length) + " exceeds tmax " +
-                               std::to_string(f.tmax));
-    }
-  }
-  return total;
 }
 
 }  // namespace
@@ -104,7 +46,7 @@ int run_top(const Options& options) {
     const double seconds = deadline.elapsed_s();
     const std::string name = instance_name(path, ".txt");
     try {
-      const double score = verify(f, solution);
+      const double score = verify_paths(f, solution.tours);
       std::printf("%s,%d,%d,%g,%.0f,%.3f\n", name.c_str(), f.n, f.m, f.tmax, score, seconds);
       std::fflush(stdout);
     } catch (const std::exception& e) {
