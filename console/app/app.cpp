@@ -26,8 +26,8 @@ const char* tab_name(state::BottomTab tab) {
 
 }  // namespace
 
-App::App(state::Settings settings, AppPaths paths) : m_paths(std::move(paths)) {
-  m_state.settings = std::move(settings);
+App::App(state::SettingsSession settings, AppPaths paths) : m_settings(std::move(settings)), m_paths(std::move(paths)) {
+  m_state.settings = m_settings.initial();
   restart_tiles();
   if (!m_state.settings.server_url.empty()) {
     m_state.connection = state::Connection::Connecting;
@@ -62,7 +62,7 @@ void App::apply_settings() {
   restart_tiles();
   if (!m_paths.save_settings) return;
   try {
-    net::save_settings(m_paths.settings_file, m_state.settings);
+    net::save_settings(m_paths.settings_file, m_settings.apply(m_state.settings));
   } catch (const std::exception& e) {
     m_state.last_error = e.what();
   }
@@ -157,6 +157,7 @@ nlohmann::json App::describe_frame(int width, int height) const {
         {"tiles_enabled", m_tiles->enabled()},
         {"tiles_visible", map.tiles_visible},
         {"tiles_drawn", map.tiles_drawn},
+        {"credit", map.credit},
         {"markers", std::move(markers)}}},
       {"table", {{"swatches", std::move(swatches)}}},
       {"replay", {{"position", m_state.replay.timeline.position()},

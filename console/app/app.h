@@ -17,6 +17,7 @@
 #include "console/panels/status_bar.h"
 #include "console/panels/tours_panel.h"
 #include "console/state/app_state.h"
+#include "console/state/settings_session.h"
 
 namespace console::app {
 
@@ -32,8 +33,8 @@ struct AppPaths {
 /// push commands, (3) hand the commands to the worker. Main thread only.
 class App {
  public:
-  /// Connects at once when the settings name a server.
-  App(state::Settings settings, AppPaths paths);
+  /// Starts with `settings.initial()`; connects at once when they name a server.
+  App(state::SettingsSession settings, AppPaths paths);
   ~App();
   App(const App&) = delete;
   App& operator=(const App&) = delete;
@@ -59,6 +60,7 @@ class App {
 
   state::AppState m_state;
   state::CommandSink m_commands;
+  state::SettingsSession m_settings;  ///< the file's values and the command line's one-off ones
   AppPaths m_paths;
   std::string m_open_city;
   std::string m_tile_source_key;  ///< tile URL and contact the current fetcher was made for

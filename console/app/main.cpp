@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "console/app/app.h"
@@ -14,6 +15,7 @@
 #include "console/app/window.h"
 #include "console/net/settings_file.h"
 #include "console/state/launch_options.h"
+#include "console/state/settings_session.h"
 #include "shared/errors.h"
 
 namespace {
@@ -85,20 +87,23 @@ int main(int argc, char** argv) {
     const auto settings_file = console::state::settings_path(std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
     const auto cache_root = console::state::cache_folder(std::getenv("XDG_CACHE_HOME"), std::getenv("HOME"));
     std::string problem;
-    console::state::Settings settings = console::net::load_settings(settings_file, problem);
+    const console::state::Settings file_settings = console::net::load_settings(settings_file, problem);
     if (!problem.empty()) std::cerr << "narrando-console: " << problem << "\n";
-    if (options.server_url) settings.server_url = *options.server_url;
-    if (options.api_key) settings.api_key = *options.api_key;
-    if (options.tile_url) settings.tile_url = *options.tile_url;
+    // Command-line values are for this run: Connect saves only what the user edits in the panel.
+    console::state::SettingsSession settings(file_settings, {options.server_url, options.api_key, options.tile_url});
     // imgui.ini holds window and table layout only; the key lives in console.json. ImGui does not
-    // create folders, so the config folder must exist for it to save the layout.
+    // create folders, so the config folder must exist for it to save the layout; it is made 0700
+    // here, before anything is written into it.
     const std::string ini = (settings_file.parent_path() / "imgui.ini").string();
     if (!headless && settings_file.has_parent_path()) {
-      std::error_code ignored;  // no folder: the layout is simply not remembered
-      std::filesystem::create_directories(settings_file.parent_path(), ignored);
+      try {
+        console::net::ensure_settings_folder(settings_file);
+      } catch (const core::Error& e) {  // no folder: the layout is simply not remembered
+        std::cerr << "narrando-console: " << e.what() << "\n";
+      }
     }
     console::app::Window window(options.width, options.height, headless, headless ? nullptr : ini.c_str());
-    console::app::App app(settings, {settings_file, cache_root, !headless});
+    console::app::App app(std::move(settings), {settings_file, cache_root, !headless});
     if (headless) return run_headless(window, app, options);
     if (!options.city.empty()) app.open_city_when_connected(options.city);
     return run_window(window, app);

@@ -60,6 +60,16 @@ void draw_tiles(ImDrawList* list, const std::vector<TileQuad>& tiles) {
 
 void draw_scene(ImDrawList* list, const MapScene& scene) {
   for (const Path& path : scene.paths) {
+    if (path.dash_px > 0.0) {
+      // Only the dashes inside the clip rectangle (the canvas) are emitted.
+      const ImVec2 clip_min = list->GetClipRectMin();
+      const ImVec2 clip_max = list->GetClipRectMax();
+      for (const Dash& dash : dash_segments(path.points, path.closed, path.dash_px, {clip_min.x, clip_min.y},
+                                            {clip_max.x, clip_max.y})) {
+        list->AddLine(to_imgui(dash.from), to_imgui(dash.to), to_imgui(path.colour), f(path.thickness));
+      }
+      continue;
+    }
     std::vector<ImVec2> points;
     points.reserve(path.points.size());
     for (const Vec2& p : path.points) points.push_back(to_imgui(p));

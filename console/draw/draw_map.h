@@ -11,9 +11,6 @@
 
 namespace console::draw {
 
-/// The OpenStreetMap credit (apis.md §6: visible, not behind a toggle).
-inline constexpr const char* kOsmAttribution = "\xC2\xA9 OpenStreetMap contributors";
-
 /// `colour` packed for ImGui.
 ImU32 to_imgui(Rgba colour);
 /// `point` as an ImVec2.
@@ -30,7 +27,8 @@ struct TileQuad {
 void draw_fallback(ImDrawList* list, const MapTransform& transform);
 /// Tile images over the fallback (missing tiles leave it visible).
 void draw_tiles(ImDrawList* list, const std::vector<TileQuad>& tiles);
-/// The scene's paths, arrows and markers, in that order.
+/// The scene's paths (dashed ones only within the list's clip rectangle), arrows, markers and
+/// captions, in that order.
 void draw_scene(ImDrawList* list, const MapScene& scene);
 /// A scale bar in the canvas's bottom-left corner.
 void draw_scale_bar(ImDrawList* list, const MapTransform& transform);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cmath>
 #include <cstdio>
 
@@ -12,7 +13,59 @@ constexpr std::array<double, 21> kGraticuleStepsDeg{0.0001, 0.0002, 0.0005, 0.00
                                                     0.02,   0.05,   0.1,    0.2,   0.5,   1.0,   2.0,
                                                     5.0,    10.0,   15.0,   30.0,  45.0,  90.0,  180.0};
 
+// Liang-Barsky: the part [t0, t1] of the segment a + t * d (0 <= t <= 1) inside [lo, hi].
+bool clip_segment(Vec2 a, Vec2 d, Vec2 lo, Vec2 hi, double& t0, double& t1) {
+  t0 = 0.0;
+  t1 = 1.0;
+  const std::array<double, 4> p{-d.x, d.x, -d.y, d.y};
+  const std::array<double, 4> q{a.x - lo.x, hi.x - a.x, a.y - lo.y, hi.y - a.y};
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == 0.0) {
+      if (q[i] < 0.0) return false;  // parallel to this edge and outside it
+      continue;
+    }
+    const double r = q[i] / p[i];
+    if (p[i] < 0.0) {
+      t0 = std::max(t0, r);
+    } else {
+      t1 = std::min(t1, r);
+    }
+  }
+  return t0 < t1;
+}
+
 }  // namespace
+
+std::vector<Dash> dash_segments(const std::vector<Vec2>& points, bool closed, double dash_px, Vec2 clip_min,
+                                Vec2 clip_max) {
+  assert(dash_px > 0.0);
+  std::vector<Dash> dashes;
+  const std::size_t count = points.size();
+  const std::size_t segments = count < 2 ? 0 : (closed ? count : count - 1);
+  const double period = 2.0 * dash_px;
+  for (std::size_t i = 0; i < segments; ++i) {
+    const Vec2 a = points[i];
+    const Vec2 d = points[(i + 1) % count] - a;
+    const double length = std::hypot(d.x, d.y);
+    double t0 = 0.0;
+    double t1 = 0.0;
+    if (length == 0.0 || !clip_segment(a, d, clip_min, clip_max, t0, t1)) continue;
+    // Walk only the visible stretch [t0, t1], in pattern units measured from the segment's start.
+    const double from = t0 * length;
+    const double to = t1 * length;
+    for (double start = std::floor(from / period) * period; start < to; start += period) {
+      const double lo = std::max(start, from);
+      const double hi = std::min(start + dash_px, to);
+      if (hi > lo) dashes.push_back({a + d * (lo / length), a + d * (hi / length)});
+    }
+  }
+  return dashes;
+}
+
+const char* map_credit(bool tiles_enabled, int tiles_drawn) {
+  if (tiles_drawn > 0) return kOsmAttribution;
+  return tiles_enabled ? "offline map: no tile loaded" : "offline map: tiles off";
+}
 
 std::vector<TilePlacement> visible_tiles(const MapTransform& transform) {
   const int z = std::clamp(static_cast<int>(std::lround(transform.zoom)), 0, kMaxTileZoom);

@@ -13,6 +13,13 @@ inline constexpr int kMaxTileZoom = 19;
 /// Upper bound of tiles drawn (and so fetched) per frame: a viewport, never an area.
 inline constexpr int kMaxVisibleTiles = 96;
 
+/// The OpenStreetMap credit (apis.md §6: visible, not behind a toggle).
+inline constexpr const char* kOsmAttribution = "\xC2\xA9 OpenStreetMap contributors";
+
+/// The map's credit line: the OpenStreetMap credit when at least one tile was drawn this frame;
+/// otherwise only the offline fallback shows, and the line says so (tiles off, or none loaded).
+const char* map_credit(bool tiles_enabled, int tiles_drawn);
+
 /// A tile and where it lands on screen.
 struct TilePlacement {
   core::algo::TileId id;
@@ -45,6 +52,19 @@ struct Graticule {
 /// Meridians and parallels at a round step (in degrees) that keeps lines at least
 /// `min_spacing_px` apart.
 Graticule graticule(const MapTransform& transform, double min_spacing_px);
+
+/// A straight piece of a dashed line, on screen.
+struct Dash {
+  Vec2 from;
+  Vec2 to;
+};
+
+/// The dashes of the polyline `points` (closed: back to the first point too): dashes of `dash_px`
+/// with gaps as long, restarting at each vertex, kept only where they lie inside the rectangle
+/// [clip_min, clip_max], so a frame mostly off the canvas costs only its visible dashes.
+/// Precondition: dash_px > 0.
+std::vector<Dash> dash_segments(const std::vector<Vec2>& points, bool closed, double dash_px, Vec2 clip_min,
+                                Vec2 clip_max);
 
 /// "1.2 km" or "350 m" for a walking distance in metres.
 std::string format_distance(double metres);

@@ -1,5 +1,6 @@
 #include "console/draw/map_scene.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "shared/algo/polyline.h"
@@ -16,6 +17,9 @@ constexpr double kArrowMinLegPx = 28.0;
 constexpr std::size_t kCaptionChars = 32;
 constexpr double kCaptionBoxWidth = 240.0;
 constexpr double kCaptionBoxHeight = 16.0;
+constexpr double kBoundsDashPx = 6.0;
+// The bounds caption keeps clear of the offline fallback's note in the canvas's top-left corner.
+constexpr Vec2 kBoundsCaptionInset{8.0, 28.0};
 
 std::vector<Vec2> project(const std::vector<core::model::GeoPoint>& points, const MapTransform& transform) {
   std::vector<Vec2> screen;
@@ -83,6 +87,20 @@ void add_tour(MapScene& scene, const core::model::Tour& tour, const MapTransform
   }
 }
 
+// The city's bounding box: its edges are usually off the canvas (the view frames the attractions),
+// so it is drawn faint and dashed, with a caption, to read as a frame and not as data.
+void add_bounds(MapScene& scene, const core::model::BoundingBox& box, const MapTransform& transform) {
+  const Vec2 north_west = transform.to_screen(core::model::GeoPoint{box.high.lat_deg, box.low.lon_deg});
+  const Vec2 south_east = transform.to_screen(core::model::GeoPoint{box.low.lat_deg, box.high.lon_deg});
+  scene.paths.push_back({{north_west, {south_east.x, north_west.y}, south_east, {north_west.x, south_east.y}},
+                         kBoundsColour, 1.0, -1, true, kBoundsDashPx});
+  const Vec2 corner{std::max(north_west.x, transform.origin.x + kBoundsCaptionInset.x),
+                    std::max(north_west.y, transform.origin.y + kBoundsCaptionInset.y)};
+  const Vec2 at = corner + Vec2{4.0, 3.0};
+  const bool inside_box = at.x < south_east.x && at.y < south_east.y;
+  if (inside_box && transform.contains(at)) scene.captions.push_back({at, kBoundsCaption, kBoundsColour});
+}
+
 void mark_selected(MapScene& scene, const std::string& selected_id) {
   if (selected_id.empty()) return;
   for (Marker& marker : scene.markers) marker.selected = marker.attraction_id == selected_id;
@@ -141,11 +159,7 @@ MapScene build_edit_scene(const std::vector<core::model::Attraction>& attraction
 MapScene build_replay_scene(const core::model::RunTrace& trace, const state::ReplayFrame& frame,
                             const MapTransform& transform, const std::string& selected_id) {
   MapScene scene;
-  const core::model::BoundingBox& box = trace.city.viewport;
-  scene.paths.push_back({project({{box.high.lat_deg, box.low.lon_deg}, {box.high.lat_deg, box.high.lon_deg},
-                                  {box.low.lat_deg, box.high.lon_deg}, {box.low.lat_deg, box.low.lon_deg}},
-                                 transform),
-                         kInkColour, 1.0, -1, true});
+  add_bounds(scene, trace.city.viewport, transform);
   scene.markers.push_back({"", transform.to_screen(trace.city.centre), 6.0, kInkColour, false, "", -1, false});
   if (!frame.decisions_shown()) {
     const std::size_t shown = frame.candidates_visible(trace.candidates.size());

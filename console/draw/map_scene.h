@@ -24,13 +24,14 @@ struct Marker {
   bool selected = false;  ///< draw a selection ring
 };
 
-/// A polyline on screen (a tour leg, a viewport outline).
+/// A polyline on screen (a tour leg, the city's bounds frame).
 struct Path {
   std::vector<Vec2> points;
   Rgba colour;
   double thickness = 2.0;
   int tour = -1;
   bool closed = false;
+  double dash_px = 0.0;  ///< > 0: drawn dashed, dashes and gaps this long (see dash_segments)
 };
 
 /// A direction arrowhead (a filled triangle pointing along a leg).
@@ -63,7 +64,12 @@ MapScene build_edit_scene(const std::vector<core::model::Attraction>& attraction
                           const std::vector<core::model::Tour>& tours, const MapTransform& transform,
                           const std::string& selected_id);
 
-/// One replay frame of `trace`: the city, candidates appearing, the filter's decisions (dropped
+/// The caption of the city's bounds frame in the replay.
+inline constexpr const char* kBoundsCaption = "city bounds";
+
+/// One replay frame of `trace`: the city (its centre, and its bounds as a faint dashed frame
+/// captioned kBoundsCaption inside its top-left corner, or inside the canvas's when that corner is
+/// off it), candidates appearing, the filter's decisions (dropped
 /// ones fading, with their reason written beside them while they fade, where it does not cover
 /// another caption), planned tours then walking legs drawn leg by leg.
 MapScene build_replay_scene(const core::model::RunTrace& trace, const state::ReplayFrame& frame,

@@ -37,6 +37,8 @@ inline constexpr Rgba kSelectionColour{255, 255, 255, 255};
 /// Offline fallback: canvas background and graticule lines.
 inline constexpr Rgba kFallbackBackground{232, 236, 240, 255};
 inline constexpr Rgba kGraticuleColour{190, 198, 208, 255};
+/// The replay's frame of the city's bounds (and its caption): faint ink, drawn dashed.
+inline constexpr Rgba kBoundsColour{20, 20, 20, 120};
 /// Text and outlines drawn over the map.
 inline constexpr Rgba kInkColour{20, 20, 20, 255};
 inline constexpr Rgba kLabelColour{255, 255, 255, 255};

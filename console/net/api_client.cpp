@@ -151,6 +151,7 @@ state::CityReply ApiClient::replan(const std::string& city_id) {
   const nlohmann::json body = nlohmann::json::object();
   state::CityReply reply = parse_city_reply(call("POST", "/api/cities/" + url_escape(city_id) + "/replan", &body));
   reply.note = "replanned";
+  reply.changed = true;
   return reply;
 }
 

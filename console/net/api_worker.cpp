@@ -43,6 +43,7 @@ struct CommandRunner {
       worker.post(std::get<state::AlreadyGeneratedReply>(std::move(answer)));
     }
   }
+  void operator()(state::FollowJobCommand& c) { worker.start_watcher(c.job_id); }
   void operator()(state::LoadCityCommand& c) { worker.post(client.get_city(c.city_id, c.revision)); }
   void operator()(state::SaveAttractionsCommand& c) {
     std::size_t saved = 0;
@@ -61,12 +62,14 @@ struct CommandRunner {
     }
     state::CityReply reply = client.get_city(c.city_id, std::nullopt);
     reply.note = "saved " + std::to_string(saved) + " attraction edit" + (saved == 1 ? "" : "s");
+    reply.changed = saved > 0;
     worker.post(std::move(reply));
   }
   void operator()(state::SaveToursCommand& c) {
     std::vector<std::string> warnings = client.put_tours(c.city_id, c.tours);
     state::CityReply reply = client.get_city(c.city_id, std::nullopt);
     reply.note = "saved the tours";
+    reply.changed = true;
     reply.warnings = std::move(warnings);
     worker.post(std::move(reply));
   }

@@ -4,6 +4,9 @@
 #include "shared/json/json_reader.h"
 #include "shared/json/model_json.h"
 
+#include <optional>
+#include <string>
+
 namespace console::net {
 namespace {
 
@@ -28,6 +31,19 @@ core::edit::TourChange parse_tour_change(const nlohmann::json& value, const std:
   reader.optional("minutes_before", change.minutes_before);
   reader.optional("minutes_after", change.minutes_after);
   return change;
+}
+
+// The server lists a place whose first generation is running with a null city id.
+bool is_pending_place(const nlohmann::json& item) {
+  const auto id = item.find("id");
+  return item.is_object() && (id == item.end() || id->is_null());
+}
+
+// A string member that may be missing or null ("").
+std::string optional_text(const nlohmann::json& item, const char* key, const std::string& path) {
+  std::optional<std::string> value;
+  if (const auto it = item.find(key); it != item.end()) core::json::read_value(*it, value, path + "." + key);
+  return value.value_or("");
 }
 
 }  // namespace
@@ -62,10 +78,21 @@ std::vector<state::CitySummary> parse_city_list(const nlohmann::json& answer, bo
   editor = true;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const nlohmann::json& item = (*list)[i];
+    const std::string path = "cities[" + std::to_string(i) + "]";
+    core::json::ObjectReader reader(item, path, false);
     state::CitySummary summary;
-    summary.city = item.get<core::model::City>();
-    core::json::ObjectReader reader(item, "cities[" + std::to_string(i) + "]", false);
+    if (is_pending_place(item)) {
+      // A place generated for the first time: {"id": null, "place_id", "status", "job_id"}.
+      reader.required("place_id", summary.city.place_id);
+      reader.optional("name", summary.city.name);
+      reader.optional("country_code", summary.city.country_code);
+      summary.status = "generating";
+    } else {
+      summary.city = item.get<core::model::City>();
+    }
     reader.optional("status", summary.status);
+    summary.job_id = optional_text(item, "job_id", path);
+    summary.published_at = optional_text(item, "published_at", path);
     if (!item.contains("status")) editor = false;
     cities.push_back(std::move(summary));
   }

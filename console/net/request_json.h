@@ -18,7 +18,8 @@ nlohmann::json attraction_patch_json(const core::edit::AttractionPatch& patch);
 nlohmann::json tour_edits_json(const std::vector<core::edit::TourEdit>& tours);
 
 /// The cities of a GET /api/cities answer; `editor` tells whether the editors' fields are present.
-/// Throws core::InputError on a malformed answer.
+/// A place whose first generation is running (null id: place id, status and job id only) becomes
+/// a row that is not openable. Throws core::InputError on a malformed answer.
 std::vector<state::CitySummary> parse_city_list(const nlohmann::json& answer, bool& editor);
 
 /// A city document (GET /api/cities/{id}, replan) as a CityReply. Throws core::InputError.

@@ -38,15 +38,24 @@ state::Settings load_settings(const std::filesystem::path& path, std::string& pr
   }
 }
 
-void save_settings(const std::filesystem::path& path, const state::Settings& settings) {
+void ensure_settings_folder(const std::filesystem::path& path) {
   const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  if (std::filesystem::exists(folder)) return;  // an existing folder is the user's choice
   std::error_code error;
-  if (!std::filesystem::exists(folder)) {
-    std::filesystem::create_directories(folder, error);
-    // Only a folder made here is narrowed to its owner; an existing one is the user's choice.
-    if (!error) std::filesystem::permissions(folder, std::filesystem::perms::owner_all, error);
+  if (folder.has_parent_path()) std::filesystem::create_directories(folder.parent_path(), error);
+  if (error) throw core::Error("settings_io", "cannot create " + folder.parent_path().string() + ": " + error.message());
+  // mkdir(0700) rather than create_directories (0755 under the usual umask) narrowed afterwards:
+  // the folder holds the key file and is never open to others, not even for a moment.
+  if (::mkdir(folder.c_str(), S_IRWXU) != 0) {
+    if (errno == EEXIST) return;  // made by someone else meanwhile
+    fail("cannot create", folder);
   }
-  if (error) throw core::Error("settings_io", "cannot create " + folder.string() + ": " + error.message());
+  // The umask may have narrowed the mode further; the owner needs all three bits.
+  if (::chmod(folder.c_str(), S_IRWXU) != 0) fail("cannot set permissions of", folder);
+}
+
+void save_settings(const std::filesystem::path& path, const state::Settings& settings) {
+  ensure_settings_folder(path);
   const std::filesystem::path temporary = path.string() + ".tmp";
   // O_CREAT with 0600 and an fchmod for a file left by an older version: the key is never readable
   // by others, not even for a moment.

@@ -1,6 +1,8 @@
 #include "console/panels/cities_panel.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <string>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -29,6 +31,32 @@ const char* stage_mark(state::StageState stage) {
   return "";
 }
 
+// "generating 43%" (or "queued") while a followed job runs, else the server's status ("-" without one).
+std::string status_text(const state::CitySummary& row, const state::JobView* job) {
+  if (row.status.empty()) return "-";
+  if (row.status != "generating" || !job || job->ended) return row.status;
+  if (job->job.status == core::model::JobStatus::Queued) return "queued";
+  return "generating " + std::to_string(static_cast<int>(job->job.progress * 100.0 + 0.5)) + "%";
+}
+
+// The full picture of a row: place id, the source's note, every date, the job.
+void row_tooltip(const state::CitySummary& row, const state::JobView* job) {
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(row.city.place_id.c_str());
+  if (!row.openable()) ImGui::TextColored(kMutedText, "%s", "first generation running: no city to open yet");
+  if (!row.city.note.empty()) ImGui::TextColored(kMutedText, "%s", row.city.note.c_str());
+  if (!row.city.created_at.empty()) ImGui::Text("created %s UTC", state::short_date(row.city.created_at).c_str());
+  if (!row.city.updated_at.empty()) ImGui::Text("updated %s UTC", state::short_date(row.city.updated_at).c_str());
+  if (!row.published_at.empty()) ImGui::Text("published %s UTC", state::short_date(row.published_at).c_str());
+  if (job) {
+    ImGui::Text("job %s: %s%s%s", job->job.id.c_str(), core::model::to_string(job->job.status),
+                job->job.stage.empty() ? "" : ", stage ", job->job.stage.c_str());
+  } else if (!row.job_id.empty()) {
+    ImGui::Text("job %s", row.job_id.c_str());
+  }
+  ImGui::EndTooltip();
+}
+
 }  // namespace
 
 void CitiesPanel::draw_content(state::AppState& state, state::CommandSink& commands) {
@@ -42,36 +70,55 @@ void CitiesPanel::draw_list(state::AppState& state, state::CommandSink& commands
   if (ImGui::InputTextWithHint("Search", "city name", &state.city_search)) {
     commands.push(state::ListCitiesCommand{state.city_search});
   }
+  // The server's list gives no publication date today; the column shows when it does.
+  const bool published_dates = std::any_of(state.cities.begin(), state.cities.end(),
+                                           [](const state::CitySummary& c) { return !c.published_at.empty(); });
+  // The cells give the day (the times are in the row's tooltip) so that both dates fit beside the
+  // names in the sidebar; what does not fit (long names, a third date) scrolls, the names stay.
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("cities", 3, flags, {0.0f, ImGui::GetContentRegionAvail().y * 0.45f})) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("City", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-  ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  ImGui::TableSetupColumn("Updated (UTC)", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
+  if (!ImGui::BeginTable("cities", published_dates ? 5 : 4, flags, {0.0f, ImGui::GetContentRegionAvail().y * 0.45f})) return;
+  ImGui::TableSetupScrollFreeze(1, 1);
+  ImGui::TableSetupColumn("City");
+  ImGui::TableSetupColumn("Status");
+  ImGui::TableSetupColumn("Created");
+  ImGui::TableSetupColumn("Updated");
+  if (published_dates) ImGui::TableSetupColumn("Published");
   ImGui::TableHeadersRow();
-  for (const state::CitySummary& row : state.cities) {
-    ImGui::PushID(row.city.id.c_str());
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    const bool open = state.city && state.city->city.id == row.city.id;
-    const std::string label = row.city.name + " (" + row.city.country_code + ")";
-    if (ImGui::Selectable(label.c_str(), open, ImGuiSelectableFlags_SpanAllColumns)) {
-      commands.push(state::LoadCityCommand{row.city.id, std::nullopt});
-    }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", row.city.place_id.c_str(), row.city.note.c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextColored(status_colour(row.status), "%s", row.status.empty() ? "-" : row.status.c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(state::short_date(row.city.updated_at).c_str());
-    ImGui::PopID();
-  }
+  for (const state::CitySummary& row : state.cities) draw_row(state, row, published_dates, commands);
   if (state.cities.empty()) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextColored(kMutedText, "%s", state.connection == state::Connection::Connected ? "no city yet" : "not connected");
   }
   ImGui::EndTable();
+}
+
+void CitiesPanel::draw_row(const state::AppState& state, const state::CitySummary& row, bool published_dates,
+                           state::CommandSink& commands) {
+  // Rows without a city (first generation running) are told apart by their place id.
+  ImGui::PushID(row.openable() ? row.city.id.c_str() : ("place:" + row.city.place_id).c_str());
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  const bool open = state.city && state.city->city.id == row.city.id;
+  const ImGuiSelectableFlags select_flags =
+      ImGuiSelectableFlags_SpanAllColumns | (row.openable() ? 0 : ImGuiSelectableFlags_Disabled);
+  if (ImGui::Selectable(state::city_label(row).c_str(), open, select_flags) && row.openable()) {
+    commands.push(state::LoadCityCommand{row.city.id, std::nullopt});
+  }
+  const state::JobView* job = state::job_for(state, row);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) row_tooltip(row, job);
+  ImGui::TableNextColumn();
+  const std::string status = status_text(row, job);
+  ImGui::TextColored(status_colour(row.status), "%s", status.c_str());
+  const auto date = [](const std::string& iso) {
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(iso.empty() ? "-" : state::day_of(iso).c_str());
+  };
+  date(row.city.created_at);
+  date(row.city.updated_at);
+  if (published_dates) date(row.published_at);
+  ImGui::PopID();
 }
 
 void CitiesPanel::draw_generate(state::AppState& state, state::CommandSink& commands) {
@@ -91,8 +138,10 @@ void CitiesPanel::draw_generate(state::AppState& state, state::CommandSink& comm
   ImGui::BeginDisabled(state.place_id_input.empty() || state.connection != state::Connection::Connected);
   if (ImGui::Button("Generate")) commands.push(state::GenerateCityCommand{state.place_id_input, state.force_generate});
   ImGui::EndDisabled();
-  // Newest first; older finished jobs scroll away.
-  for (auto it = state.jobs.rbegin(); it != state.jobs.rend(); ++it) draw_job(*it);
+  // Newest first; older finished jobs scroll away. Other editors' jobs show in the list only.
+  for (auto it = state.jobs.rbegin(); it != state.jobs.rend(); ++it) {
+    if (it->started_here) draw_job(*it);
+  }
 }
 
 void CitiesPanel::draw_job(const state::JobView& view) {

@@ -100,7 +100,8 @@ void MapPanel::draw_canvas(ImDrawList* list, const state::AppState& state, const
   }
   draw::draw_scene(list, scene);
   draw::draw_scale_bar(list, transform);
-  draw::draw_credit(list, transform, m_tiles.enabled() ? draw::kOsmAttribution : "offline map (no tiles)");
+  m_record.credit = draw::map_credit(m_tiles.enabled(), m_record.tiles_drawn);
+  draw::draw_credit(list, transform, m_record.credit.c_str());
   if (!state.city) {
     const ImVec2 at{static_cast<float>(transform.origin.x) + 12.0f, static_cast<float>(transform.origin.y) + 30.0f};
     list->AddText(at, draw::to_imgui(draw::kInkColour), "Open a city from the list on the left.");

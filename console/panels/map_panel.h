@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include <imgui.h>
 
 #include "console/draw/map_scene.h"
@@ -28,6 +30,7 @@ struct MapFrameRecord {
   draw::MapTransform transform;
   int tiles_drawn = 0;
   int tiles_visible = 0;
+  std::string credit;  ///< the credit line drawn (OpenStreetMap's only over drawn tiles)
   draw::MapScene scene;
 };
 

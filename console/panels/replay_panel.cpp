@@ -15,22 +15,28 @@ std::string run_label(const state::RunRef& run) {
   return "revision " + std::to_string(run.revision) + " (" + run.origin + ", " + state::short_date(run.created_at) + ")";
 }
 
-bool run_combo(const char* label, const std::vector<state::RunRef>& runs, int& choice) {
+// The index of run `job_id` in `runs`; an empty id picks `fallback`; an unknown one gives -1.
+int index_of(const std::vector<state::RunRef>& runs, const std::string& job_id, int fallback) {
+  if (job_id.empty()) return fallback;
+  const auto it = std::find_if(runs.begin(), runs.end(), [&](const state::RunRef& r) { return r.job_id == job_id; });
+  return it == runs.end() ? -1 : static_cast<int>(it - runs.begin());
+}
+
+// A combo of the runs; `job_id` is the run picked (kept by id: the list grows when the city is
+// regenerated, and an index would then point at another run).
+void run_combo(const char* label, const std::vector<state::RunRef>& runs, std::string& job_id, int fallback) {
+  const int choice = index_of(runs, job_id, fallback);
   const std::string preview = choice >= 0 && choice < static_cast<int>(runs.size()) ? run_label(runs[static_cast<std::size_t>(choice)]) : "-";
-  bool changed = false;
   ImGui::SetNextItemWidth(300.0f);
   if (ImGui::BeginCombo(label, preview.c_str())) {
     for (int i = 0; i < static_cast<int>(runs.size()); ++i) {
-      ImGui::PushID(runs[static_cast<std::size_t>(i)].job_id.c_str());
-      if (ImGui::Selectable(run_label(runs[static_cast<std::size_t>(i)]).c_str(), i == choice)) {
-        choice = i;
-        changed = true;
-      }
+      const state::RunRef& run = runs[static_cast<std::size_t>(i)];
+      ImGui::PushID(run.job_id.c_str());
+      if (ImGui::Selectable(run_label(run).c_str(), i == choice)) job_id = run.job_id;
       ImGui::PopID();
     }
     ImGui::EndCombo();
   }
-  return changed;
 }
 
 // One run's stops of a tour, coloured against the other run's: added (green, in the newer run) or
@@ -49,6 +55,39 @@ void stop_list(const core::model::Tour* tour, const core::model::Tour* other, bo
                                   : (moved ? kWarningText : ImGui::GetStyleColorVec4(ImGuiCol_Text));
     ImGui::TextColored(colour, "%zu. %s%s", s + 1, stop.name.c_str(), moved ? "  (moved)" : "");
   }
+}
+
+// Per stage: A's and B's seconds and B's change, then calls and cost of each run.
+void stage_changes(const state::RunComparison& diff) {
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("stage_changes", 5, flags)) return;
+  ImGui::TableSetupColumn("Stage");
+  ImGui::TableSetupColumn("A s");
+  ImGui::TableSetupColumn("B s");
+  ImGui::TableSetupColumn("B - A", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn("Calls, cost $ (A / B)", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+  ImGui::TableHeadersRow();
+  const auto row = [](const state::StageDelta& stage) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(stage.name.c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%.4f", stage.seconds_a);
+    ImGui::TableNextColumn();
+    ImGui::Text("%.4f", stage.seconds_b);
+    ImGui::TableNextColumn();
+    // Slower in B in amber, faster in green: the eye goes to what got worse.
+    const state::Trend trend = state::seconds_trend(stage);
+    const ImVec4 colour = trend == state::Trend::Slower   ? kWarningText
+                          : trend == state::Trend::Faster ? kGoodText
+                                                          : kMutedText;
+    ImGui::TextColored(colour, "%s", state::seconds_change(stage).c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%d / %d, %.4f / %.4f", stage.calls_a, stage.calls_b, stage.cost_a, stage.cost_b);
+  };
+  for (const state::StageDelta& stage : diff.stages) row(stage);
+  row(diff.total);
+  ImGui::EndTable();
 }
 
 }  // namespace
@@ -76,24 +115,25 @@ void ReplayPanel::draw_content(state::AppState& state, state::CommandSink& comma
 void ReplayPanel::draw_run_pickers(state::AppState& state, state::CommandSink& commands) {
   const auto& runs = state.replay.runs;
   const std::string& city_id = state.city->city.id;
-  // The indices belong to the run list of the city they were picked on.
+  // The picks belong to the run list of the city they were made on.
   if (city_id != m_city_id) {
     m_city_id = city_id;
-    m_primary = 0;
-    m_compare = -1;
+    m_primary.clear();
+    m_compare.clear();
   }
-  m_primary = std::clamp(m_primary, 0, std::max(0, static_cast<int>(runs.size()) - 1));
-  if (m_compare >= static_cast<int>(runs.size())) m_compare = -1;
-  run_combo("##run", runs, m_primary);
+  // No pick yet: the newest run. A pick that left the list: none.
+  const int primary = index_of(runs, m_primary, runs.empty() ? -1 : 0);
+  const int compare = index_of(runs, m_compare, -1);
+  run_combo("##run", runs, m_primary, runs.empty() ? -1 : 0);
   ImGui::SameLine();
-  ImGui::BeginDisabled(runs.empty());
-  if (ImGui::Button("Replay")) commands.push(state::LoadRunCommand{city_id, runs[static_cast<std::size_t>(m_primary)].job_id, state::RunSlot::Primary});
+  ImGui::BeginDisabled(primary < 0);
+  if (ImGui::Button("Replay")) commands.push(state::LoadRunCommand{city_id, runs[static_cast<std::size_t>(primary)].job_id, state::RunSlot::Primary});
   ImGui::EndDisabled();
   ImGui::SameLine();
-  run_combo("##compare", runs, m_compare);
+  run_combo("##compare", runs, m_compare, -1);
   ImGui::SameLine();
-  ImGui::BeginDisabled(m_compare < 0 || !state.replay.run);
-  if (ImGui::Button("Compare")) commands.push(state::LoadRunCommand{city_id, runs[static_cast<std::size_t>(m_compare)].job_id, state::RunSlot::Compare});
+  ImGui::BeginDisabled(compare < 0 || !state.replay.run);
+  if (ImGui::Button("Compare")) commands.push(state::LoadRunCommand{city_id, runs[static_cast<std::size_t>(compare)].job_id, state::RunSlot::Compare});
   ImGui::EndDisabled();
   if (runs.empty()) ImGui::TextColored(kMutedText, "%s", "No generation run found for this city.");
 }
@@ -172,6 +212,7 @@ void ReplayPanel::draw_comparison(const state::AppState& state) {
   if (!diff.changes.any()) ImGui::TextColored(kGoodText, "%s", "Same decisions and tours.");
   for (const std::string& name : diff.changes.newly_included) ImGui::TextColored(kGoodText, "kept in B only: %s", name.c_str());
   for (const std::string& name : diff.changes.newly_excluded) ImGui::TextColored(kErrorText, "dropped in B: %s", name.c_str());
+  stage_changes(diff);
   const std::size_t tours = std::max(a.tours.size(), b.tours.size());
   if (!ImGui::BeginTable("side_by_side", 2, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame)) return;
   ImGui::TableSetupColumn("Run A (red: dropped in B)");

@@ -18,9 +18,9 @@ class ReplayPanel : public Panel {
   void draw_stages(const core::model::RunTrace& run);
   void draw_comparison(const state::AppState& state);
 
-  std::string m_city_id;  ///< the city whose runs the indices refer to
-  int m_primary = 0;      ///< index into state.replay.runs
-  int m_compare = -1;
+  std::string m_city_id;  ///< the city whose runs the picks refer to
+  std::string m_primary;  ///< job id of the run to replay; empty: the newest
+  std::string m_compare;  ///< job id of the run to compare with; empty: none
 };
 
 }  // namespace console::panels

@@ -23,11 +23,13 @@ namespace console::state {
 /// Connection to the server, for the status bar.
 enum class Connection { Disconnected, Connecting, Connected, Failed };
 
-/// A generation started from this console and its latest known state.
+/// A generation job the console follows and its latest known state: one started here, or
+/// another editor's that the city list showed (followed so that its progress and end show here).
 struct JobView {
   std::string place_id;
   core::model::Job job;
   bool ended = false;
+  bool started_here = true;  ///< false: another editor's job; its city is never opened for them
 };
 
 /// The city being edited: the document the server last sent.
@@ -86,9 +88,15 @@ struct AppState {
   bool tab_forced = false;  ///< select `tab` on the next frame (headless runs, links between panels)
 };
 
-/// Folds a worker reply into the state; may queue follow-up commands (reload after save, list
-/// runs after a city loads, refresh the cities after a job ends).
+/// Folds a worker reply into the state; may queue follow-up commands: list the runs when a city
+/// loads, refresh the city list when a job starts or ends and after save, replan and publish,
+/// refresh the runs when a job of the open city ends, follow the jobs of places the list shows
+/// as generating. The commands only queue: nothing here waits for the network.
 void apply_reply(AppState& state, Reply reply, CommandSink& commands);
+
+/// The job generating list row `row`: the one with the row's job id, else a running job of its
+/// place; null when the console follows none.
+const JobView* job_for(const AppState& state, const CitySummary& row);
 
 /// Appends a line to the log (the newest kLogLines are kept).
 void add_log(AppState& state, std::string line);

@@ -12,11 +12,26 @@ const std::vector<EmbeddedCity>& embedded_cities() {
   return cities;
 }
 
+const EmbeddedCity* find_embedded_city(const std::string& place_id) {
+  const auto& cities = embedded_cities();
+  const auto it = std::find_if(cities.begin(), cities.end(), [&](const EmbeddedCity& c) { return place_id == c.place_id; });
+  return it == cities.end() ? nullptr : &*it;
+}
+
 const CitySummary* find_city(const std::vector<CitySummary>& cities, const std::string& key) {
   const auto it = std::find_if(cities.begin(), cities.end(), [&](const CitySummary& c) {
-    return c.city.id == key || c.city.place_id == key;
+    return c.openable() && (c.city.id == key || c.city.place_id == key);
   });
   return it == cities.end() ? nullptr : &*it;
+}
+
+std::string city_label(const CitySummary& row) {
+  if (row.openable()) {
+    return row.city.country_code.empty() ? row.city.name : row.city.name + " (" + row.city.country_code + ")";
+  }
+  if (!row.city.name.empty()) return row.city.name;
+  if (const EmbeddedCity* embedded = find_embedded_city(row.city.place_id)) return embedded->name;
+  return row.city.place_id;
 }
 
 std::string short_date(const std::string& iso_time) {
@@ -25,5 +40,7 @@ std::string short_date(const std::string& iso_time) {
   text[10] = ' ';
   return text;
 }
+
+std::string day_of(const std::string& iso_time) { return iso_time.substr(0, 10); }
 
 }  // namespace console::state

@@ -7,6 +7,7 @@ struct NameOf {
   const char* operator()(const ConnectCommand&) const { return "connect"; }
   const char* operator()(const ListCitiesCommand&) const { return "list cities"; }
   const char* operator()(const GenerateCityCommand&) const { return "generate city"; }
+  const char* operator()(const FollowJobCommand&) const { return "follow job"; }
   const char* operator()(const LoadCityCommand&) const { return "load city"; }
   const char* operator()(const SaveAttractionsCommand&) const { return "save attractions"; }
   const char* operator()(const SaveToursCommand&) const { return "save tours"; }

@@ -27,6 +27,11 @@ struct GenerateCityCommand {
   std::string place_id;
   bool force = false;
 };
+/// Follows a job this console did not start (another editor's, seen in the city list) through its
+/// server-sent events, as it follows its own.
+struct FollowJobCommand {
+  std::string job_id;
+};
 /// GET /api/cities/{id} (the draft if any, else the published revision, or `revision`).
 struct LoadCityCommand {
   std::string city_id;
@@ -64,7 +69,7 @@ struct ListRunsCommand {
 };
 
 /// Everything a panel can ask of the network worker.
-using Command = std::variant<ConnectCommand, ListCitiesCommand, GenerateCityCommand, LoadCityCommand,
+using Command = std::variant<ConnectCommand, ListCitiesCommand, GenerateCityCommand, FollowJobCommand, LoadCityCommand,
                              SaveAttractionsCommand, SaveToursCommand, ReplanCommand, PublishCommand, LoadRunCommand,
                              ListRunsCommand>;
 

@@ -41,12 +41,14 @@ struct AlreadyGeneratedReply {
   std::string city_id;
   int revision = 0;
 };
-/// A city document (after load, save, replan). `note` says what led to it, for the log.
+/// A city document (after load, save, replan). `note` says what led to it, for the log;
+/// `changed` is set when this console just changed the city on the server (save, replan).
 struct CityReply {
   core::model::City city;
   core::model::Revision revision;
   std::vector<std::string> warnings;
   std::string note;
+  bool changed = false;
 };
 /// What publishing the draft would change for the app.
 struct PublishPreviewReply {

@@ -1,6 +1,7 @@
 #include "console/state/run_compare.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace console::state {
 namespace {
@@ -9,6 +10,9 @@ int kept(const core::model::RunTrace& run) {
   return static_cast<int>(std::count_if(run.decisions.begin(), run.decisions.end(),
                                         [](const core::model::Attraction& a) { return a.included; }));
 }
+
+// Stage timings are shown with four decimals: less than that is "no measurable time".
+constexpr double kMeasurableSeconds = 0.0001;
 
 }  // namespace
 
@@ -30,8 +34,12 @@ RunComparison compare_runs(const core::model::RunTrace& a, const core::model::Ru
   result.candidates_b = static_cast<int>(b.candidates.size());
   result.kept_a = kept(a);
   result.kept_b = kept(b);
+  result.total = {"total", 0.0, 0.0, 0, 0, 0.0, 0.0, true, true};
   for (const core::model::StageRecord& stage : a.stages) {
-    result.stages.push_back({stage.name, stage.seconds, 0.0, stage.calls, 0, stage.cost_usd, 0.0});
+    result.stages.push_back({stage.name, stage.seconds, 0.0, stage.calls, 0, stage.cost_usd, 0.0, true, false});
+    result.total.seconds_a += stage.seconds;
+    result.total.calls_a += stage.calls;
+    result.total.cost_a += stage.cost_usd;
   }
   for (const core::model::StageRecord& stage : b.stages) {
     auto it = std::find_if(result.stages.begin(), result.stages.end(),
@@ -40,8 +48,35 @@ RunComparison compare_runs(const core::model::RunTrace& a, const core::model::Ru
     it->seconds_b = stage.seconds;
     it->calls_b = stage.calls;
     it->cost_b = stage.cost_usd;
+    it->in_b = true;
+    result.total.seconds_b += stage.seconds;
+    result.total.calls_b += stage.calls;
+    result.total.cost_b += stage.cost_usd;
   }
   return result;
+}
+
+Trend seconds_trend(const StageDelta& stage) {
+  if (!stage.in_a || !stage.in_b) return Trend::Unmatched;
+  const double change = stage.seconds_b - stage.seconds_a;
+  // A hair under the step too: 0.0003 -> 0.0004 is a step of 0.0001 that floating point may miss.
+  if (change >= kMeasurableSeconds * 0.999) return Trend::Slower;
+  if (change <= -kMeasurableSeconds * 0.999) return Trend::Faster;
+  return Trend::Same;
+}
+
+std::string seconds_change(const StageDelta& stage) {
+  if (!stage.in_b) return "only in A";
+  if (!stage.in_a) return "only in B";
+  if (seconds_trend(stage) == Trend::Same) return "same";
+  const double change = stage.seconds_b - stage.seconds_a;
+  char text[64];
+  if (stage.seconds_a < kMeasurableSeconds) {
+    std::snprintf(text, sizeof text, "%+.4f s", change);
+  } else {
+    std::snprintf(text, sizeof text, "%+.4f s (%+.0f%%)", change, 100.0 * change / stage.seconds_a);
+  }
+  return text;
 }
 
 }  // namespace console::state

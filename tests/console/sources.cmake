@@ -14,9 +14,12 @@ set(CONSOLE_TEST_SOURCES
   net/tile_fetcher_test.cpp
   state/app_state_test.cpp
   state/attraction_draft_test.cpp
+  state/city_summary_test.cpp
   state/job_progress_test.cpp
   state/launch_options_test.cpp
   state/replay_timeline_test.cpp
+  state/run_compare_test.cpp
+  state/settings_session_test.cpp
   state/settings_test.cpp
   state/tour_draft_test.cpp
 )

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "shared/algo/geo.h"
 
@@ -16,6 +17,52 @@ console::draw::MapTransform porto(double zoom) {
   view.centre = core::algo::to_world({41.1496, -8.6110});
   view.zoom = zoom;
   return console::draw::make_transform(view, {0.0, 0.0}, {1000.0, 600.0});
+}
+
+TEST(MapCredit, ClaimsOpenStreetMapOnlyOverDrawnTiles) {
+  EXPECT_STREQ(console::draw::map_credit(true, 12), console::draw::kOsmAttribution);
+  EXPECT_STREQ(console::draw::kOsmAttribution, "\xC2\xA9 OpenStreetMap contributors");
+  // Tiles on but none arrived (offline, nothing cached): the graticule is ours, not OSM's.
+  const std::string waiting = console::draw::map_credit(true, 0);
+  const std::string off = console::draw::map_credit(false, 0);
+  for (const std::string& text : {waiting, off}) {
+    EXPECT_EQ(text.find("OpenStreetMap"), std::string::npos) << text;
+    EXPECT_EQ(text.rfind("offline map", 0), 0u) << text;
+  }
+  EXPECT_NE(waiting, off);
+}
+
+TEST(DashSegments, AlternateDashesAndGapsAlongEachSegment) {
+  using console::draw::Dash;
+  const auto dashes = console::draw::dash_segments({{0, 0}, {100, 0}}, false, 10.0, {-1000, -1000}, {1000, 1000});
+  ASSERT_EQ(dashes.size(), 5u);
+  for (std::size_t i = 0; i < dashes.size(); ++i) {
+    EXPECT_DOUBLE_EQ(dashes[i].from.x, 20.0 * static_cast<double>(i));
+    EXPECT_DOUBLE_EQ(dashes[i].to.x, 20.0 * static_cast<double>(i) + 10.0);
+    EXPECT_DOUBLE_EQ(dashes[i].from.y, 0.0);
+  }
+  // Closed: the way back to the first point is dashed too (a 40 x 40 square: 2 dashes a side).
+  const auto square = console::draw::dash_segments({{0, 0}, {40, 0}, {40, 40}, {0, 40}}, true, 10.0, {-1, -1}, {41, 41});
+  EXPECT_EQ(square.size(), 8u);
+  EXPECT_EQ(square.back().from, (Vec2{0, 20}));  // the second dash of the way back up
+  EXPECT_EQ(square.back().to, (Vec2{0, 10}));
+  EXPECT_TRUE(console::draw::dash_segments({{5, 5}}, true, 10.0, {0, 0}, {10, 10}).empty());
+}
+
+TEST(DashSegments, KeepOnlyWhatLiesInsideTheClipRectangle) {
+  // The pattern stays anchored at the segment's start: clipping cuts dashes, it does not shift them.
+  const auto dashes = console::draw::dash_segments({{0, 0}, {100, 0}}, false, 10.0, {25, -5}, {55, 5});
+  ASSERT_EQ(dashes.size(), 2u);
+  EXPECT_DOUBLE_EQ(dashes[0].from.x, 25.0);
+  EXPECT_DOUBLE_EQ(dashes[0].to.x, 30.0);
+  EXPECT_DOUBLE_EQ(dashes[1].from.x, 40.0);
+  EXPECT_DOUBLE_EQ(dashes[1].to.x, 50.0);
+  EXPECT_TRUE(console::draw::dash_segments({{0, 20}, {100, 20}}, false, 10.0, {0, 0}, {100, 10}).empty());
+  // A frame a million pixels long costs only the dashes on a 1000-pixel canvas.
+  const auto huge = console::draw::dash_segments({{-1e6, -1e6}, {1e6, -1e6}, {1e6, 500}, {-1e6, 500}}, true, 6.0,
+                                                 {0, 0}, {1000, 600});
+  EXPECT_LE(huge.size(), 1000u / 12u + 2u);
+  EXPECT_GE(huge.size(), 1000u / 12u - 2u);
 }
 
 TEST(VisibleTiles, CoverTheCanvasAtTheNearestZoom) {

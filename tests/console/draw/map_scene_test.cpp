@@ -133,8 +133,10 @@ TEST(ReplayScene, WritesTheReasonBesideEachDroppedCandidateWhileItFades) {
   EXPECT_GT(caption->at.x, at.x);
   EXPECT_NEAR(caption->at.y, at.y, 10.0);
   EXPECT_LT(caption->colour.a, 255);
-  // Once the planner runs, the reasons are gone (hover still tells them).
-  EXPECT_TRUE(console::draw::build_replay_scene(run, {console::state::ReplayStage::Planning, 0.0}, transform, "").captions.empty());
+  // Once the planner runs, the reasons are gone (hover still tells them): only the bounds' caption is left.
+  const auto planning = console::draw::build_replay_scene(run, {console::state::ReplayStage::Planning, 0.0}, transform, "");
+  ASSERT_EQ(planning.captions.size(), 1u);
+  EXPECT_EQ(planning.captions[0].text, console::draw::kBoundsCaption);
 }
 
 TEST(ReplayScene, CaptionsNeverOverlapAndLongReasonsAreShortened) {
@@ -151,13 +153,68 @@ TEST(ReplayScene, CaptionsNeverOverlapAndLongReasonsAreShortened) {
   EXPECT_LT(scene.captions.size(), run.decisions.size());
   for (std::size_t i = 0; i < scene.captions.size(); ++i) {
     EXPECT_LE(scene.captions[i].text.size(), 32u);
-    EXPECT_EQ(scene.captions[i].text.substr(scene.captions[i].text.size() - 3), "...");
+    if (scene.captions[i].text != console::draw::kBoundsCaption) {
+      EXPECT_EQ(scene.captions[i].text.substr(scene.captions[i].text.size() - 3), "...");
+    }
     for (std::size_t j = i + 1; j < scene.captions.size(); ++j) {
       const bool apart = std::abs(scene.captions[i].at.x - scene.captions[j].at.x) >= 240.0 ||
                          std::abs(scene.captions[i].at.y - scene.captions[j].at.y) >= 16.0;
       EXPECT_TRUE(apart) << i << " and " << j;
     }
   }
+}
+
+const console::draw::Path* bounds_of_scene(const console::draw::MapScene& scene) {
+  const auto it = std::find_if(scene.paths.begin(), scene.paths.end(), [](const auto& p) { return p.closed && p.tour < 0; });
+  return it == scene.paths.end() ? nullptr : &*it;
+}
+
+const console::draw::Caption* bounds_caption(const console::draw::MapScene& scene) {
+  const auto it = std::find_if(scene.captions.begin(), scene.captions.end(),
+                               [](const auto& c) { return c.text == console::draw::kBoundsCaption; });
+  return it == scene.captions.end() ? nullptr : &*it;
+}
+
+// The view frames the attractions, so the city's (larger) bounding box runs off the canvas: it
+// must read as a frame, faint and dashed, and say what it is.
+TEST(ReplayScene, DrawsTheCityBoundsAsAFaintCaptionedDashedFrame) {
+  const auto run = console::testing::sample_run();
+  const auto transform = view_of(console::testing::sample_revision());
+  const auto scene = console::draw::build_replay_scene(run, {console::state::ReplayStage::City, 1.0}, transform, "");
+  const console::draw::Path* frame = bounds_of_scene(scene);
+  ASSERT_NE(frame, nullptr);
+  EXPECT_GT(frame->dash_px, 0.0);
+  EXPECT_LT(frame->colour.a, 160);
+  EXPECT_LE(frame->thickness, 1.0);
+  ASSERT_EQ(frame->points.size(), 4u);
+  const Vec2 north_west = transform.to_screen(core::model::GeoPoint{run.city.viewport.high.lat_deg, run.city.viewport.low.lon_deg});
+  EXPECT_EQ(frame->points[0], north_west);
+  EXPECT_LT(north_west.x, 0.0);  // the corner is off the canvas here ...
+  EXPECT_LT(north_west.y, 0.0);
+  const console::draw::Caption* caption = bounds_caption(scene);
+  ASSERT_NE(caption, nullptr);  // ... so the caption sits inside the canvas's corner, under the fallback's note
+  EXPECT_TRUE(transform.contains(caption->at));
+  EXPECT_GE(caption->at.y, 28.0);
+  EXPECT_EQ(caption->colour, frame->colour);
+}
+
+TEST(ReplayScene, PutsTheBoundsCaptionInTheFramesCornerWhenItIsOnTheCanvas) {
+  auto run = console::testing::sample_run();
+  console::state::MapView view;
+  console::draw::fit(view, run.city.viewport, {800.0, 600.0}, 100.0);  // the whole box inside
+  const auto transform = console::draw::make_transform(view, {0.0, 0.0}, {800.0, 600.0});
+  const auto scene = console::draw::build_replay_scene(run, {console::state::ReplayStage::City, 1.0}, transform, "");
+  const Vec2 corner = bounds_of_scene(scene)->points[0];
+  const console::draw::Caption* caption = bounds_caption(scene);
+  ASSERT_NE(caption, nullptr);
+  EXPECT_GT(caption->at.x, corner.x);
+  EXPECT_LT(caption->at.x, corner.x + 10.0);
+  EXPECT_GT(caption->at.y, corner.y);
+  EXPECT_LT(caption->at.y, corner.y + 10.0);
+  // A box wholly off the canvas gets no caption.
+  run.city.viewport = {{41.30, -8.40}, {41.32, -8.38}};
+  EXPECT_EQ(bounds_caption(console::draw::build_replay_scene(run, {console::state::ReplayStage::City, 1.0}, transform, "")),
+            nullptr);
 }
 
 TEST(ReplayScene, DrawsPlannedToursLegByLeg) {

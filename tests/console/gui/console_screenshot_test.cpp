@@ -168,6 +168,8 @@ TEST_F(ConsoleScreenshot, MapShowsEachTourInItsColourWhereItsStopsAre) {
   EXPECT_GT(shot.sidecar.at("map").at("tiles_drawn").get<int>(), 0);
   EXPECT_EQ(shot.sidecar.at("map").at("tiles_drawn"), shot.sidecar.at("map").at("tiles_visible"));
   EXPECT_GT(tiles.served(), 0);
+  // Tiles were drawn: the OpenStreetMap credit is on the map.
+  EXPECT_EQ(shot.sidecar.at("map").at("credit"), "\xC2\xA9 OpenStreetMap contributors");
   for (const std::string& agent : tiles.agents()) EXPECT_EQ(agent.rfind("NarrandoConsole/", 0), 0u) << agent;
 }
 
@@ -189,10 +191,23 @@ TEST_F(ConsoleScreenshot, ReplayAtTheFilterStageShowsDecisionsAndNoTourYet) {
   EXPECT_GE(static_cast<double>(kept_shown) / kept, 0.8);
   // Planning has not run yet: no tour colour anywhere on the canvas (no clearance at all).
   EXPECT_EQ(tour_colour_far_from_tours(shot.image, transform, {}, 0.0, nullptr, nullptr), 0);
-  // Tiles are off: the offline background shows where nothing is drawn.
+  // Tiles are off: the offline background shows where nothing is drawn, and no OSM credit.
+  EXPECT_EQ(shot.sidecar.at("map").at("tiles_drawn"), 0);
+  EXPECT_EQ(shot.sidecar.at("map").at("credit"), "offline map: tiles off");
   EXPECT_TRUE(console::testing::same_colour(shot.image.at(static_cast<int>(transform.origin.x) + 3,
                                                          static_cast<int>(transform.origin.y + transform.size.y * 0.5)),
                                            console::draw::kFallbackBackground, 3));
+}
+
+// Tiles on, but their server cannot be reached (offline) and nothing is cached: the graticule is
+// drawn, and the credit corner must not claim OpenStreetMap for it.
+TEST_F(ConsoleScreenshot, WithoutAnyTileTheMapDoesNotCreditOpenStreetMap) {
+  const Shot shot = shoot("no-tiles", "--city " + s_city_id + " --panel map --tile-url http://127.0.0.1:1/{z}/{x}/{y}.png");
+  ASSERT_EQ(shot.exit_code, 0) << shot.log;
+  EXPECT_EQ(shot.sidecar.at("map").at("tiles_enabled"), true);
+  EXPECT_GT(shot.sidecar.at("map").at("tiles_visible").get<int>(), 0);
+  EXPECT_EQ(shot.sidecar.at("map").at("tiles_drawn"), 0);
+  EXPECT_EQ(shot.sidecar.at("map").at("credit"), "offline map: no tile loaded");
 }
 
 TEST_F(ConsoleScreenshot, ReplayAtThePlanningStageDrawsThePlannedTours) {

@@ -27,7 +27,9 @@ class FakeApi {
       city.name = req.has_param("q") ? "Q:" + req.get_param_value("q") : "Porto";
       nlohmann::json item = city;
       item["status"] = "published";
-      res.set_content(nlohmann::json{{"success", true}, {"cities", {item}}}.dump(), "application/json");
+      // Another editor is generating a new city: the server lists its place without a city yet.
+      const nlohmann::json pending{{"id", nullptr}, {"place_id", "geonames:3117735"}, {"status", "generating"}, {"job_id", "job-1"}};
+      res.set_content(nlohmann::json{{"success", true}, {"cities", {item, pending}}}.dump(), "application/json");
     });
     m_server.Get("/api/cities/city-1", [](const auto&, auto& res) {
       core::model::City city;
@@ -109,10 +111,13 @@ TEST(ApiWorker, ConnectsWithTheKeyAndListsCities) {
   worker.submit(ConnectCommand{settings_for(api, "editor-key")});
   const auto replies = wait_for(worker, [](const auto& r) { return find<ConnectedReply>(r) || find<FailureReply>(r); });
   const auto* connected = find<ConnectedReply>(replies);
-  ASSERT_NE(connected, nullptr);
-  ASSERT_EQ(connected->cities.size(), 1u);
+  ASSERT_NE(connected, nullptr) << (find<FailureReply>(replies) ? find<FailureReply>(replies)->message : "");
+  ASSERT_EQ(connected->cities.size(), 2u);
   EXPECT_EQ(connected->cities[0].status, "published");
   EXPECT_TRUE(connected->editor);
+  // The place being generated does not break the connection: it is a row that cannot be opened.
+  EXPECT_FALSE(connected->cities[1].openable());
+  EXPECT_EQ(connected->cities[1].job_id, "job-1");
 }
 
 TEST(ApiWorker, AWrongKeyBecomesAFailureReply) {
@@ -177,6 +182,25 @@ TEST(ApiWorker, FollowsAJobThroughItsEvents) {
   }
   EXPECT_EQ(statuses, (std::vector<core::model::JobStatus>{core::model::JobStatus::Running, core::model::JobStatus::Succeeded}));
   EXPECT_EQ(worker.pending(), 0);
+}
+
+TEST(ApiWorker, FollowsAJobItDidNotStart) {
+  FakeApi api;
+  console::net::ApiWorker worker;
+  worker.submit(ConnectCommand{settings_for(api, "editor-key")});
+  worker.submit(FollowJobCommand{"job-1"});
+  const auto replies = wait_for(worker, [](const std::vector<Reply>& r) {
+    return std::any_of(r.begin(), r.end(), [](const Reply& x) {
+      const auto* update = std::get_if<JobUpdateReply>(&x);
+      return update && update->ended;
+    });
+  });
+  EXPECT_EQ(find<JobAcceptedReply>(replies), nullptr);  // nothing was generated from here
+  EXPECT_EQ(find<FailureReply>(replies), nullptr);
+  const auto last = std::find_if(replies.rbegin(), replies.rend(), [](const Reply& x) { return std::holds_alternative<JobUpdateReply>(x); });
+  ASSERT_NE(last, replies.rend());
+  EXPECT_EQ(std::get<JobUpdateReply>(*last).job.status, core::model::JobStatus::Succeeded);
+  EXPECT_TRUE(std::get<JobUpdateReply>(*last).ended);
 }
 
 }  // namespace

@@ -58,6 +58,55 @@ TEST(CityList, ReadsStatusAndTellsAnEditorsAnswer) {
   EXPECT_THROW(console::net::parse_city_list({{"success", true}}, editor), core::InputError);
 }
 
+// While a place is generated for the first time, GET /api/cities (server/http/city_handlers.cpp)
+// lists it with a null id and no name: {"id": null, "place_id", "status": "generating", "job_id"}.
+TEST(CityList, APlaceGeneratedForTheFirstTimeIsARowThatCannotBeOpened) {
+  core::model::City city;
+  city.id = "c1";
+  city.place_id = "geonames:2735943";
+  city.name = "Porto";
+  city.created_at = "2026-12-07T08:05:11Z";
+  nlohmann::json item = city;
+  item["status"] = "draft";
+  const nlohmann::json pending{{"id", nullptr}, {"place_id", "geonames:3117735"}, {"status", "generating"}, {"job_id", "job-7"}};
+  bool editor = false;
+  const auto cities = console::net::parse_city_list({{"success", true}, {"cities", {item, pending}}}, editor);
+  ASSERT_EQ(cities.size(), 2u);
+  EXPECT_TRUE(editor);
+  EXPECT_TRUE(cities[0].openable());
+  EXPECT_EQ(cities[0].city.created_at, "2026-12-07T08:05:11Z");
+  EXPECT_TRUE(cities[0].job_id.empty());
+  EXPECT_FALSE(cities[1].openable());
+  EXPECT_EQ(cities[1].city.place_id, "geonames:3117735");
+  EXPECT_EQ(cities[1].status, "generating");
+  EXPECT_EQ(cities[1].job_id, "job-7");
+  EXPECT_TRUE(cities[1].city.name.empty());
+  // Without an id member at all it is the same row; without a place id it is unusable.
+  nlohmann::json no_id = pending;
+  no_id.erase("id");
+  EXPECT_FALSE(console::net::parse_city_list({{"cities", {no_id}}}, editor)[0].openable());
+  nlohmann::json no_place = pending;
+  no_place.erase("place_id");
+  EXPECT_THROW(console::net::parse_city_list({{"cities", {no_place}}}, editor), core::InputError);
+}
+
+TEST(CityList, ReadsAPublicationDateWhenTheServerGivesOne) {
+  core::model::City city;
+  city.id = "c1";
+  city.place_id = "geonames:2735943";
+  city.name = "Porto";
+  nlohmann::json item = city;
+  item["status"] = "published";
+  bool editor = false;
+  EXPECT_TRUE(console::net::parse_city_list({{"cities", {item}}}, editor)[0].published_at.empty());
+  item["published_at"] = nullptr;
+  EXPECT_TRUE(console::net::parse_city_list({{"cities", {item}}}, editor)[0].published_at.empty());
+  item["published_at"] = "2026-12-07T09:00:00Z";
+  EXPECT_EQ(console::net::parse_city_list({{"cities", {item}}}, editor)[0].published_at, "2026-12-07T09:00:00Z");
+  item["published_at"] = 3;
+  EXPECT_THROW(console::net::parse_city_list({{"cities", {item}}}, editor), core::InputError);
+}
+
 TEST(CityReply, ReadsTheCityDocumentAndItsWarnings) {
   core::model::City city;
   city.id = "city-1";

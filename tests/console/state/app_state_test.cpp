@@ -58,6 +58,10 @@ TEST(ApplyReply, AFinishedJobRefreshesTheListAndOpensTheCity) {
   AppState state;
   CommandSink sink;
   apply_reply(state, JobAcceptedReply{"job-9", "geonames:2735943"}, sink);
+  // The place now shows as generating: the list is asked for again at once.
+  const auto started = sink.take();
+  ASSERT_EQ(started.size(), 1u);
+  EXPECT_TRUE(has<ListCitiesCommand>(started));
   core::model::Job job;
   job.id = "job-9";
   job.status = core::model::JobStatus::Running;
@@ -128,7 +132,175 @@ TEST(ApplyReply, PublishPreviewFillsTheDialogAndPublishReloads) {
   ASSERT_TRUE(state.publish.changes.has_value());
   apply_reply(state, PublishedReply{"city-1", 2}, sink);
   EXPECT_FALSE(state.publish.open);
-  EXPECT_TRUE(has<LoadCityCommand>(sink.take()));
+  const auto commands = sink.take();
+  EXPECT_TRUE(has<LoadCityCommand>(commands));
+  EXPECT_TRUE(has<ListCitiesCommand>(commands));  // "draft" becomes "published" in the list
+}
+
+template <class T>
+int count(const std::vector<Command>& commands) {
+  return static_cast<int>(std::count_if(commands.begin(), commands.end(), [](const Command& c) { return std::holds_alternative<T>(c); }));
+}
+
+CitySummary listed_city(const std::string& id, const std::string& place_id, const std::string& status) {
+  CitySummary row;
+  row.city.id = id;
+  row.city.place_id = place_id;
+  row.city.name = "Porto";
+  row.status = status;
+  return row;
+}
+
+// What the server lists for a place whose first generation runs (see request_json_test).
+CitySummary placeholder(const std::string& place_id, const std::string& job_id) {
+  CitySummary row;
+  row.city.place_id = place_id;
+  row.status = "generating";
+  row.job_id = job_id;
+  return row;
+}
+
+core::model::Job job_in(const std::string& id, const std::string& place_id, core::model::JobStatus status) {
+  core::model::Job job;
+  job.id = id;
+  job.place_id = place_id;
+  job.status = status;
+  return job;
+}
+
+TEST(ApplyReply, AListWithAPlaceBeingGeneratedConnectsAndFollowsItsJob) {
+  AppState state;
+  CommandSink sink;
+  state.connection = Connection::Connecting;
+  apply_reply(state,
+              ConnectedReply{"http://127.0.0.1:8080",
+                             {listed_city("city-1", "geonames:2735943", "published"), placeholder("geonames:3117735", "job-7")},
+                             true},
+              sink);
+  EXPECT_EQ(state.connection, Connection::Connected);
+  ASSERT_EQ(state.cities.size(), 2u);
+  EXPECT_FALSE(state.cities[1].openable());
+  // Another editor's job: followed so that its progress shows in the list.
+  const auto commands = sink.take();
+  ASSERT_EQ(commands.size(), 1u);
+  EXPECT_EQ(std::get<FollowJobCommand>(commands[0]).job_id, "job-7");
+  ASSERT_EQ(state.jobs.size(), 1u);
+  EXPECT_FALSE(state.jobs[0].started_here);
+  EXPECT_EQ(job_for(state, state.cities[0]), nullptr);
+  ASSERT_EQ(job_for(state, state.cities[1]), &state.jobs[0]);
+
+  auto running = job_in("job-7", "geonames:3117735", core::model::JobStatus::Running);
+  running.progress = 0.4;
+  running.stage = "filter";
+  apply_reply(state, JobUpdateReply{running, false}, sink);
+  EXPECT_DOUBLE_EQ(job_for(state, state.cities[1])->job.progress, 0.4);
+  // The next listing still shows the place: its job is not followed twice.
+  apply_reply(state, CitiesReply{"", state.cities}, sink);
+  EXPECT_TRUE(sink.empty());
+  EXPECT_EQ(state.jobs.size(), 1u);
+}
+
+TEST(ApplyReply, AnotherEditorsJobEndingRefreshesTheListButOpensNothing) {
+  AppState state;
+  CommandSink sink;
+  apply_reply(state, CitiesReply{"", {placeholder("geonames:3117735", "job-7")}}, sink);
+  sink.take();
+  auto done = job_in("job-7", "geonames:3117735", core::model::JobStatus::Succeeded);
+  done.result = core::model::JobResult{"city-8", 1, 3, true};
+  apply_reply(state, JobUpdateReply{done, true}, sink);
+  const auto commands = sink.take();
+  EXPECT_EQ(count<ListCitiesCommand>(commands), 1);
+  EXPECT_EQ(count<LoadCityCommand>(commands), 0);  // not this editor's city to open
+  EXPECT_TRUE(state.last_error.empty());
+
+  apply_reply(state, CitiesReply{"", {placeholder("geonames:1", "job-8")}}, sink);
+  sink.take();
+  auto failed = job_in("job-8", "geonames:1", core::model::JobStatus::Failed);
+  failed.error = core::model::JobError{"not_found", "unknown place", "city"};
+  apply_reply(state, JobUpdateReply{failed, true}, sink);
+  EXPECT_TRUE(state.last_error.empty());  // their failure goes to the log
+  EXPECT_NE(state.log.back().find("unknown place"), std::string::npos);
+  EXPECT_EQ(count<ListCitiesCommand>(sink.take()), 1);
+}
+
+TEST(ApplyReply, AJobReportedEndedTwiceActsOnce) {
+  AppState state;
+  CommandSink sink;
+  apply_reply(state, JobAcceptedReply{"job-9", "geonames:2735943"}, sink);
+  sink.take();
+  auto done = job_in("job-9", "geonames:2735943", core::model::JobStatus::Succeeded);
+  done.result = core::model::JobResult{"city-7", 1, 4, true};
+  apply_reply(state, JobUpdateReply{done, true}, sink);
+  EXPECT_EQ(count<LoadCityCommand>(sink.take()), 1);
+  apply_reply(state, JobUpdateReply{job_in("job-9", "geonames:2735943", core::model::JobStatus::Running), false}, sink);
+  apply_reply(state, JobUpdateReply{done, true}, sink);
+  EXPECT_TRUE(sink.empty());
+  EXPECT_EQ(state.jobs[0].job.status, core::model::JobStatus::Succeeded);
+}
+
+TEST(ApplyReply, SaveAndReplanRefreshTheCityListLoadingDoesNot) {
+  AppState state;
+  CommandSink sink;
+  apply_reply(state, city_reply(2), sink);
+  EXPECT_EQ(count<ListCitiesCommand>(sink.take()), 0);
+  state.city_search = "por";
+  CityReply replanned = city_reply(3);
+  replanned.note = "replanned";
+  replanned.changed = true;
+  apply_reply(state, replanned, sink);
+  const auto commands = sink.take();
+  ASSERT_EQ(count<ListCitiesCommand>(commands), 1);
+  for (const Command& c : commands) {
+    if (const auto* list = std::get_if<ListCitiesCommand>(&c)) {
+      EXPECT_EQ(list->query, "por");  // the list as searched
+    }
+  }
+  // The refreshed list replaces the stale status ("published" while the server says "draft").
+  state.cities = {listed_city("city-1", "geonames:2735943", "published")};
+  apply_reply(state, CitiesReply{"por", {listed_city("city-1", "geonames:2735943", "draft")}}, sink);
+  EXPECT_EQ(state.cities[0].status, "draft");
+  // An answer to an older search is dropped.
+  apply_reply(state, CitiesReply{"p", {}}, sink);
+  EXPECT_EQ(state.cities.size(), 1u);
+}
+
+TEST(ApplyReply, ANewGenerationOfTheOpenCityRefreshesItsRuns) {
+  AppState state;
+  CommandSink sink;
+  apply_reply(state, city_reply(2), sink);
+  sink.take();
+  apply_reply(state, RunsReply{"city-1", {{2, "job-1", "generation", "2026-12-07T08:05:00Z"}}}, sink);
+  ASSERT_EQ(state.replay.runs.size(), 1u);
+
+  apply_reply(state, JobAcceptedReply{"job-2", "geonames:2735943"}, sink);
+  sink.take();
+  auto done = job_in("job-2", "geonames:2735943", core::model::JobStatus::Succeeded);
+  done.result = core::model::JobResult{"city-1", 5, 4, false};
+  apply_reply(state, JobUpdateReply{done, true}, sink);
+  const auto commands = sink.take();
+  ASSERT_EQ(count<ListRunsCommand>(commands), 1);
+  for (const Command& c : commands) {
+    if (const auto* runs = std::get_if<ListRunsCommand>(&c)) {
+      EXPECT_EQ(runs->city_id, "city-1");
+      EXPECT_EQ(runs->latest_revision, 5);  // the new revision is scanned too
+    }
+  }
+  // The reload of the same city keeps the replay; the new list of runs replaces the old one.
+  apply_reply(state, city_reply(5), sink);
+  EXPECT_EQ(state.replay.runs.size(), 1u);
+  apply_reply(state,
+              RunsReply{"city-1", {{5, "job-2", "generation", "2026-12-07T09:00:00Z"}, {2, "job-1", "generation", "2026-12-07T08:05:00Z"}}},
+              sink);
+  ASSERT_EQ(state.replay.runs.size(), 2u);
+  EXPECT_EQ(state.replay.runs[0].job_id, "job-2");
+
+  // A job of another city leaves the open city's runs alone.
+  apply_reply(state, JobAcceptedReply{"job-3", "geonames:3117735"}, sink);
+  sink.take();
+  auto other = job_in("job-3", "geonames:3117735", core::model::JobStatus::Succeeded);
+  other.result = core::model::JobResult{"city-9", 1, 2, true};
+  apply_reply(state, JobUpdateReply{other, true}, sink);
+  EXPECT_EQ(count<ListRunsCommand>(sink.take()), 0);
 }
 
 TEST(MapShowsReplay, OnlyOnTheReplayTabWithARun) {

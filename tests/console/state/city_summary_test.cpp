@@ -1,0 +1,70 @@
+#include "console/state/city_summary.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using console::state::CitySummary;
+
+CitySummary city(const std::string& id, const std::string& place_id, const std::string& name) {
+  CitySummary row;
+  row.city.id = id;
+  row.city.place_id = place_id;
+  row.city.name = name;
+  row.city.country_code = "PT";
+  row.status = "published";
+  return row;
+}
+
+// A place whose first generation runs: the server gives only its place id and job.
+CitySummary pending(const std::string& place_id, const std::string& job_id) {
+  CitySummary row;
+  row.city.place_id = place_id;
+  row.status = "generating";
+  row.job_id = job_id;
+  return row;
+}
+
+TEST(FindCity, MatchesIdOrPlaceIdAndNeverARowWithoutACity) {
+  const std::vector<CitySummary> cities{pending("geonames:2735943", "job-1"), city("c1", "geonames:2735943", "Porto"),
+                                        pending("geonames:3117735", "job-2")};
+  ASSERT_NE(console::state::find_city(cities, "c1"), nullptr);
+  // The pending row comes first with the same place id: the openable city is found anyway.
+  EXPECT_EQ(console::state::find_city(cities, "geonames:2735943"), &cities[1]);
+  // A place without a city yet is not something to open, and an empty key matches no pending row.
+  EXPECT_EQ(console::state::find_city(cities, "geonames:3117735"), nullptr);
+  EXPECT_EQ(console::state::find_city(cities, ""), nullptr);
+  EXPECT_EQ(console::state::find_city(cities, "c9"), nullptr);
+}
+
+TEST(CityLabel, NamesCitiesAndPlacesBeingGenerated) {
+  EXPECT_EQ(console::state::city_label(city("c1", "geonames:2735943", "Porto")), "Porto (PT)");
+  CitySummary no_country = city("c1", "geonames:2735943", "Porto");
+  no_country.city.country_code.clear();
+  EXPECT_EQ(console::state::city_label(no_country), "Porto");
+  // An embedded place is named from the data set the console was built with; others by place id.
+  EXPECT_EQ(console::state::city_label(pending("geonames:2735943", "job-1")), "Porto");
+  EXPECT_EQ(console::state::city_label(pending("ChIJabc123", "job-2")), "ChIJabc123");
+  CitySummary named = pending("ChIJabc123", "job-2");
+  named.city.name = "Coimbra";  // should the server ever name it
+  EXPECT_EQ(console::state::city_label(named), "Coimbra");
+}
+
+TEST(EmbeddedCities, AreTheDataSetsCityRows) {
+  const auto* porto = console::state::find_embedded_city("geonames:2735943");
+  ASSERT_NE(porto, nullptr);
+  EXPECT_STREQ(porto->name, "Porto");
+  EXPECT_STREQ(porto->country_code, "PT");
+  EXPECT_EQ(console::state::find_embedded_city("geonames:1"), nullptr);
+  EXPECT_GE(console::state::embedded_cities().size(), 10u);
+}
+
+TEST(ShortDate, KeepsDayAndMinuteOfAnIsoTime) {
+  EXPECT_EQ(console::state::short_date("2026-12-07T08:05:11.123Z"), "2026-12-07 08:05");
+  EXPECT_EQ(console::state::short_date("2026-12-07"), "2026-12-07");
+  EXPECT_EQ(console::state::short_date(""), "");
+  EXPECT_EQ(console::state::day_of("2026-12-07T08:05:11.123Z"), "2026-12-07");
+  EXPECT_EQ(console::state::day_of(""), "");
+}
+
+}  // namespace
