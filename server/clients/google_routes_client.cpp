@@ -32,6 +32,7 @@ HttpRequest routes_request(const std::string& path, const char* mask, const std:
 }
 
 // A matrix element is usable when its rpc status is OK (absent, {} or code 0) and a route exists.
+// Anything else carries no distance: read as one it would be a free 0 m, 0 min walk.
 bool element_ok(const json& element) {
   const auto status = element.find("status");
   const bool status_ok = status == element.end() || !status->is_object() || status->value("code", 0) == 0;
@@ -75,6 +76,8 @@ double duration_seconds(const std::string& text) {
   }
 }
 
+const char* GoogleRoutesDistanceProvider::matrix_mask() { return kMatrixMask; }
+
 GoogleRoutesDistanceProvider::GoogleRoutesDistanceProvider(ServiceCaller caller, GoogleRoutesSettings settings,
                                                            const PriceTable& prices)
     : m_caller(std::move(caller)), m_settings(std::move(settings)), m_prices(prices) {}
@@ -94,9 +97,9 @@ std::string GoogleRoutesDistanceProvider::describe(const core::model::Generation
 }
 
 void GoogleRoutesDistanceProvider::fill_block(const std::vector<core::model::GeoPoint>& points,
-                                              std::size_t origin_start, std::size_t destination_start,
-                                              std::size_t size, core::algo::TravelMatrix& matrix,
-                                              std::vector<bool>& filled, pipeline::RunContext& context) const {
+                                              std::size_t origin_start, std::size_t destination_start, std::size_t size,
+                                              core::algo::TravelMatrix& matrix, std::vector<bool>& answered,
+                                              std::size_t& unreachable, pipeline::RunContext& context) const {
   const std::size_t origins = std::min(kBlockSide, size - origin_start);
   const std::size_t destinations = std::min(kBlockSide, size - destination_start);
   json body{{"origins", json::array()}, {"destinations", json::array()}, {"travelMode", "WALK"}, {"units", "METRIC"}};
@@ -112,15 +115,23 @@ void GoogleRoutesDistanceProvider::fill_block(const std::vector<core::model::Geo
   const json answer = json::parse(response.body, nullptr, false);
   if (!answer.is_array()) throw UpstreamError("routes", response.status, "routes computeRouteMatrix answered no array", true);
   for (const json& element : answer) {
-    if (!element.is_object() || !element_ok(element)) continue;
+    if (!element.is_object()) continue;
     const auto i = static_cast<std::size_t>(element.value("originIndex", 0));
     const auto j = static_cast<std::size_t>(element.value("destinationIndex", 0));
     if (i >= origins || j >= destinations) continue;
     const int from = static_cast<int>(origin_start + i);
     const int to = static_cast<int>(destination_start + j);
+    answered[static_cast<std::size_t>(from) * size + static_cast<std::size_t>(to)] = true;
+    if (!element_ok(element)) {
+      // Routes could not walk this pair: planning it on a straight-line estimate could send a tour
+      // where there is no path, so the planner must not use it at all.
+      matrix.metres(from, to) = kUnreachable;
+      matrix.minutes(from, to) = kUnreachable;
+      unreachable += from != to ? 1U : 0U;
+      continue;
+    }
     matrix.metres(from, to) = element.value("distanceMeters", 0.0);
     matrix.minutes(from, to) = duration_seconds(element.value("duration", "0s")) / 60.0;
-    filled[static_cast<std::size_t>(from) * size + static_cast<std::size_t>(to)] = true;
   }
 }
 
@@ -133,16 +144,22 @@ core::algo::TravelMatrix GoogleRoutesDistanceProvider::matrix(const std::vector<
   if (m_settings.policy != RoutesPolicy::Matrix || size > static_cast<std::size_t>(m_settings.matrix_max_points)) {
     return matrix;
   }
-  std::vector<bool> filled(size * size, false);
+  std::vector<bool> answered(size * size, false);
+  std::size_t unreachable = 0;
   for (std::size_t origin = 0; origin < size; origin += kBlockSide) {
     for (std::size_t destination = 0; destination < size; destination += kBlockSide) {
-      fill_block(points, origin, destination, size, matrix, filled, context);
+      fill_block(points, origin, destination, size, matrix, answered, unreachable, context);
     }
   }
+  if (unreachable > 0) {
+    context.notes.push_back(std::to_string(unreachable) +
+                            " pairs without a walking route (ROUTE_NOT_FOUND or a failed element): never walked");
+  }
   std::size_t estimated = 0;
-  for (std::size_t k = 0; k < filled.size(); ++k) estimated += !filled[k] && k / size != k % size ? 1U : 0U;
+  for (std::size_t k = 0; k < answered.size(); ++k) estimated += !answered[k] && k / size != k % size ? 1U : 0U;
   if (estimated > 0) {
-    context.notes.push_back(std::to_string(estimated) + " pairs without a walking route: walking model estimates");
+    context.notes.push_back(std::to_string(estimated) +
+                            " pairs missing from the Routes answer: walking model estimates");
   }
   return matrix;
 }

@@ -28,10 +28,15 @@ struct GoogleRoutesSettings {
   int matrix_max_points = 25;  ///< 25 x 25 = 625 elements, one request
 };
 
+/// Minutes and metres of a matrix pair Routes found no walking route for: finite, so sums and
+/// comparisons stay well defined, and longer than any tour's time budget, so no tour walks it.
+inline constexpr double kUnreachable = 1.0e7;
+
 /// DistanceProvider over Google Routes (travel mode WALK): computeRouteMatrix in blocks of at
 /// most 625 elements, element status and condition in the mask, proto3 omissions handled;
-/// computeRoutes per tour for the legs' encoded polylines. Falls back to the walking model for
-/// pairs without a route and, for legs, when the service fails (the run notes it).
+/// computeRoutes per tour for the legs' encoded polylines. A pair whose element is
+/// ROUTE_NOT_FOUND or failed is kUnreachable; a pair missing from the answer keeps the walking
+/// model, and legs keep straight segments when the service fails (the run notes each).
 class GoogleRoutesDistanceProvider : public pipeline::DistanceProvider {
  public:
   GoogleRoutesDistanceProvider(ServiceCaller caller, GoogleRoutesSettings settings, const PriceTable& prices);
@@ -43,10 +48,14 @@ class GoogleRoutesDistanceProvider : public pipeline::DistanceProvider {
   void legs(std::vector<core::model::Tour>& tours, const core::model::GenerationOptions& options,
             pipeline::RunContext& context) override;
 
+  /// The computeRouteMatrix field mask: element status and condition always in it, since without
+  /// them a failed element reads as a 0 m walk.
+  static const char* matrix_mask();
+
  private:
   void fill_block(const std::vector<core::model::GeoPoint>& points, std::size_t origin_start,
                   std::size_t destination_start, std::size_t size, core::algo::TravelMatrix& matrix,
-                  std::vector<bool>& filled, pipeline::RunContext& context) const;
+                  std::vector<bool>& answered, std::size_t& unreachable, pipeline::RunContext& context) const;
   void route_tour(core::model::Tour& tour, pipeline::RunContext& context) const;
 
   ServiceCaller m_caller;

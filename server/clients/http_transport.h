@@ -43,7 +43,8 @@ struct TransportTimeouts {
 };
 
 /// The real transport: cpp-httplib, HTTPS with certificate verification against the system CA
-/// store (Debian's ca-certificates), keep-alive connections reused per thread.
+/// store (Debian's ca-certificates). `base_url` is "scheme://host[:port][/prefix]"; the prefix goes
+/// in front of every request path. Throws core::InputError for a malformed base URL.
 std::unique_ptr<HttpTransport> make_httplib_transport(const std::string& base_url, TransportTimeouts timeouts);
 
 }  // namespace server::clients

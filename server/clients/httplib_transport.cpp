@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include "server/clients/base_url.h"
 #include "server/clients/http_transport.h"
 
 namespace server::clients {
@@ -12,25 +13,26 @@ constexpr const char* kCaBundle = "/etc/ssl/certs/ca-certificates.crt";
 
 class HttplibTransport : public HttpTransport {
  public:
-  HttplibTransport(std::string base_url, TransportTimeouts timeouts)
-      : m_base_url(std::move(base_url)), m_timeouts(timeouts) {}
+  HttplibTransport(const std::string& base_url, TransportTimeouts timeouts)
+      : m_base(split_base_url(base_url)), m_timeouts(timeouts) {}
 
   HttpResponse send(const HttpRequest& request) override {
     // One client per call: httplib::Client is not safe to share between threads, and calls to
     // external APIs are seconds apart, so connection reuse would buy little.
-    httplib::Client client(m_base_url);
+    httplib::Client client(m_base.origin);
     client.set_connection_timeout(m_timeouts.connect);
     client.set_read_timeout(m_timeouts.read);
     client.set_write_timeout(m_timeouts.read);
-    if (m_base_url.rfind("https://", 0) == 0) {
+    if (m_base.origin.starts_with("https://")) {
       client.set_ca_cert_path(kCaBundle);
       client.enable_server_certificate_verification(true);
     }
     httplib::Headers headers;
     for (const auto& [name, value] : request.headers) headers.emplace(name, value);
-    httplib::Result result = request.method == "GET"
-                                 ? client.Get(request.path, headers)
-                                 : client.Post(request.path, headers, request.body, request.content_type);
+    // A gateway's base URL ("https://host/v1") mounts the service below a path.
+    const std::string path = prefixed_path(m_base.path_prefix, request.path);
+    httplib::Result result = request.method == "GET" ? client.Get(path, headers)
+                                                     : client.Post(path, headers, request.body, request.content_type);
     HttpResponse response;
     if (!result) {
       response.error = httplib::to_string(result.error());
@@ -47,7 +49,7 @@ class HttplibTransport : public HttpTransport {
   }
 
  private:
-  std::string m_base_url;
+  BaseUrl m_base;
   TransportTimeouts m_timeouts;
 };
 

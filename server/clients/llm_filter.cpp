@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/clients/llm_answers.h"
+#include "server/errors.h"
 #include "shared/algo/heuristic_filter.h"
 
 namespace server::clients {
@@ -92,9 +93,18 @@ std::string LlmAttractionFilter::ask(const std::vector<const core::model::Attrac
   }
   request.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
   request.headers = {{"Authorization", "Bearer " + m_settings.api_key}};
-  const HttpResponse response = m_caller.call(request, m_settings.style == "chat" ? "chat.completions" : "responses",
-                                              {"llm.request", m_prices.price("llm.request")}, context);
+  const std::string operation = m_settings.style == "chat" ? "chat.completions" : "responses";
+  const HttpResponse response =
+      m_caller.call(request, operation, {"llm.request", m_prices.price("llm.request")}, context);
   const json answer = json::parse(response.body, nullptr, false);
+  if (answer.is_discarded()) {
+    // A proxy's error page or a body cut short: say which, so the fallback note is useful.
+    const bool html = response.body.find('<') != std::string::npos;
+    throw UpstreamError("llm", response.status,
+                        "llm " + operation + " answered " + (html ? "an HTML page" : "a body that is not JSON") + " (" +
+                            std::to_string(response.body.size()) + " bytes)",
+                        true);
+  }
   // When the service reports what the request cost, that replaces the estimate.
   if (answer.is_object() && answer.contains("usage") && answer["usage"].is_object()) {
     const json cost = answer["usage"].value("cost", json::object());

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "server/clients/base_url.h"
 #include "shared/errors.h"
 
 namespace server::config {
@@ -72,13 +73,22 @@ std::map<std::string, Role> parse_api_keys(const std::string& text) {
   return keys;
 }
 
+// scheme://host[:port][/prefix]: what the clients' transport can reach, checked at start.
 void require_http_url(const std::string& url, const char* name) {
-  if (!url.starts_with("http://") && !url.starts_with("https://")) {
-    throw core::InputError(std::string(name) + " must start with http:// or https://", "invalid_config");
+  try {
+    clients::split_base_url(url);
+  } catch (const core::InputError& e) {
+    throw core::InputError(std::string(name) + ": " + e.what(), "invalid_config");
   }
 }
 
 }  // namespace
+
+std::string default_llm_model(const std::string& style) {
+  // The Agent API names models by provider ("perplexity/sonar"); Perplexity's chat-completions
+  // endpoint refuses that name and wants the bare "sonar".
+  return style == "chat" ? "sonar" : "perplexity/sonar";
+}
 
 ServeRole serve_role_from(const std::string& name, const std::string& source) {
   if (name == "all") return ServeRole::All;
@@ -102,7 +112,8 @@ const std::vector<VariableDoc>& documented_variables() {
       {"GOOGLE_PLACES_API_KEY", "(unset)", "Google Places/Routes key; unset selects the embedded places data", true},
       {"PERPLEXITY_API_KEY", "(unset)", "LLM filter key; unset selects the heuristic filter", true},
       {"LLM_API_STYLE", "agent", "agent (Perplexity Agent API) or chat (OpenAI-compatible)", false},
-      {"LLM_MODEL", "perplexity/sonar", "model asked for by the LLM filter", false},
+      {"LLM_MODEL", "perplexity/sonar (agent), sonar (chat)",
+       "model asked for by the LLM filter; the default follows LLM_API_STYLE", false},
       {"GOOGLE_PLACES_BASE_URL", "https://places.googleapis.com", "Places API base URL (tests use a fake)", false},
       {"GOOGLE_ROUTES_BASE_URL", "https://routes.googleapis.com", "Routes API base URL", false},
       {"PERPLEXITY_BASE_URL", "https://api.perplexity.ai", "LLM API base URL", false},
@@ -110,7 +121,7 @@ const std::vector<VariableDoc>& documented_variables() {
       {"ROUTES_POLICY", "legs", "off, legs (Routes paths for final legs) or matrix (Routes matrix for small cities)", false},
       {"ROUTES_MATRIX_MAX_POINTS", "25", "largest city (points) planned on a Routes matrix with ROUTES_POLICY=matrix", false},
       {"PLACES_MAX_PAGES", "3", "Text Search pages per query (20 places each)", false},
-      {"CALL_BUDGET", "200", "external calls one generation may make", false},
+      {"CALL_BUDGET", "200", "external calls one generation (or one replan) may make", false},
       {"CLIENT_TIMEOUT_SECONDS", "30", "read timeout of Google calls", false},
       {"CLIENT_MAX_ATTEMPTS", "4", "attempts per external call (retries on 429, 5xx, timeouts)", false},
       {"CLIENT_RETRY_BASE_MS", "500", "first retry delay; doubles per attempt with jitter, Retry-After wins", false},
@@ -125,6 +136,7 @@ const std::vector<VariableDoc>& documented_variables() {
       {"SHUTDOWN_GRACE_SECONDS", "25", "on SIGTERM, time given to running jobs before they are re-queued", false},
       {"JOB_LEASE_SECONDS", "60", "job lease; another instance takes a job over when it expires", false},
       {"HTTP_THREADS", "64", "HTTP worker threads (one per open keep-alive connection)", false},
+      {"HTTP_KEEP_ALIVE_SECONDS", "5", "how long an idle keep-alive connection stays open; behind a load balancer, longer than its idle timeout (else it may send a request on a connection being closed: 502)", false},
       {"DB_POOL_SIZE", "8", "PostgreSQL connections per instance", false},
       {"PUBLISHED_CACHE_SECONDS", "2", "how long the app may be served a city's published revision without asking the database (another instance's publish shows within this time; 0: always ask)", false},
       {"LOG_LEVEL", "info", "debug, info, warn or error", false},
@@ -146,7 +158,7 @@ Config from_environment(const std::map<std::string, std::string>& env) {
   config.google_places_api_key = read_string(env, "GOOGLE_PLACES_API_KEY", "");
   config.perplexity_api_key = read_string(env, "PERPLEXITY_API_KEY", "");
   config.llm_api_style = read_choice(env, "LLM_API_STYLE", config.llm_api_style, {"agent", "chat"});
-  config.llm_model = read_string(env, "LLM_MODEL", config.llm_model);
+  config.llm_model = read_string(env, "LLM_MODEL", default_llm_model(config.llm_api_style));
   config.google_places_base_url = read_string(env, "GOOGLE_PLACES_BASE_URL", config.google_places_base_url);
   config.google_routes_base_url = read_string(env, "GOOGLE_ROUTES_BASE_URL", config.google_routes_base_url);
   config.perplexity_base_url = read_string(env, "PERPLEXITY_BASE_URL", config.perplexity_base_url);
@@ -175,6 +187,8 @@ Config from_environment(const std::map<std::string, std::string>& env) {
   config.shutdown_grace_seconds = read_int(env, "SHUTDOWN_GRACE_SECONDS", config.shutdown_grace_seconds, 0, 3600);
   config.lease_seconds = read_int(env, "JOB_LEASE_SECONDS", config.lease_seconds, 5, 3600);
   config.http_threads = read_int(env, "HTTP_THREADS", config.http_threads, 2, 1024);
+  config.http_keep_alive_seconds =
+      read_int(env, "HTTP_KEEP_ALIVE_SECONDS", config.http_keep_alive_seconds, 1, 4100);
   config.db_pool_size = read_int(env, "DB_POOL_SIZE", config.db_pool_size, 1, 200);
   config.published_cache_seconds = read_int(env, "PUBLISHED_CACHE_SECONDS", config.published_cache_seconds, 0, 300);
   return config;
@@ -199,6 +213,7 @@ std::vector<std::string> describe(const Config& config) {
       "GOOGLE_PLACES_API_KEY=" + secret(config.google_places_api_key),
       "PERPLEXITY_API_KEY=" + secret(config.perplexity_api_key),
       "LLM_API_STYLE=" + config.llm_api_style,
+      "LLM_MODEL=" + config.llm_model,
       "ROUTES_POLICY=" + config.routes_policy,
       "CALL_BUDGET=" + std::to_string(config.call_budget),
       "API_KEYS=" + (config.api_keys.empty() ? std::string("(unset: development mode)")

@@ -26,7 +26,7 @@ struct Config {
   std::string google_places_api_key;  ///< empty selects the embedded places data
   std::string perplexity_api_key;     ///< empty selects the heuristic filter
   std::string llm_api_style = "agent";  ///< "agent" (Perplexity Agent API) or "chat"
-  std::string llm_model = "perplexity/sonar";
+  std::string llm_model = "perplexity/sonar";  ///< LLM_MODEL; unset: default_llm_model(llm_api_style)
   std::string google_places_base_url = "https://places.googleapis.com";
   std::string google_routes_base_url = "https://routes.googleapis.com";
   std::string perplexity_base_url = "https://api.perplexity.ai";
@@ -51,6 +51,7 @@ struct Config {
   int shutdown_grace_seconds = 25;
   int lease_seconds = 60;             ///< job lease; renewed while a worker runs the job
   int http_threads = 64;
+  int http_keep_alive_seconds = 5;    ///< idle keep-alive; holds an HTTP thread; > an ALB's idle timeout
   int published_cache_seconds = 2;    ///< how stale an app read of a published city may be
   int db_pool_size = 8;               ///< PostgreSQL connections per instance
   std::size_t max_body_bytes = 1024 * 1024;
@@ -62,6 +63,10 @@ struct Config {
   /// "postgres" when DATABASE_URL is set, else "sqlite".
   std::string store_backend() const { return database_url.empty() ? "sqlite" : "postgres"; }
 };
+
+/// The model asked for when LLM_MODEL is unset: "perplexity/sonar" for the Agent API ("agent"),
+/// "sonar" for chat completions ("chat"), the names each Perplexity endpoint accepts.
+std::string default_llm_model(const std::string& style);
 
 /// Parses "all", "api" or "worker"; throws core::InputError naming `source` otherwise.
 ServeRole serve_role_from(const std::string& name, const std::string& source);

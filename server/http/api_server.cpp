@@ -19,7 +19,7 @@ ApiServer::ApiServer(ApiContext& context) : m_impl(std::make_unique<Impl>(contex
   const auto threads = static_cast<std::size_t>(context.config.http_threads);
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server.set_keep_alive_max_count(10000);
-  server.set_keep_alive_timeout(5);
+  server.set_keep_alive_timeout(context.config.http_keep_alive_seconds);
   server.set_tcp_nodelay(true);
   register_routes(server, context);
 }

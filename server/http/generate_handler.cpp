@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "server/http/handlers.h"
+#include "server/http/idempotency.h"
 #include "server/http/responses.h"
 #include "server/jobs/worker_pool.h"
 #include "shared/json/documents.h"
@@ -102,16 +103,20 @@ void handle_generate_city(ApiContext& context, const httplib::Request& request, 
   const core::model::GenerationOptions options =
       core::json::parse_generation_options(body.value("options", nlohmann::json()), "options");
   context.places.check_place_id(place_id);
+  const std::string idempotency_key = scoped_idempotency_key(request, context.config);
 
-  if (!options.force) {
+  // A key used before answers with its own job (whatever cities exist now), or refuses another request.
+  const std::optional<Job> keyed =
+      idempotency_key.empty() ? std::nullopt : context.store.find_job_by_idempotency_key(idempotency_key);
+  if (keyed) storage::require_same_request(*keyed, place_id, options);
+  if (!keyed && !options.force) {
     if (const auto city = context.store.find_city_by_place(place_id)) {
       send_existing_city(context, *city, response);
       return;
     }
   }
   const Preference preference = read_prefer(request, context.config.wait_seconds);
-  const storage::EnqueueResult queued =
-      context.store.enqueue_job(place_id, options, request.get_header_value("Idempotency-Key"));
+  const storage::EnqueueResult queued = context.store.enqueue_job(place_id, options, idempotency_key);
   if (!queued.joined && context.pool != nullptr) context.pool->notify();
 
   const Job job = preference.respond_async

@@ -1,5 +1,6 @@
 #include "server/http/handlers.h"
 #include "server/http/responses.h"
+#include "server/support/log.h"
 #include "server/support/metrics.h"
 #include "shared/json/model_json.h"
 
@@ -21,7 +22,9 @@ void handle_readyz(ApiContext& context, const httplib::Request&, httplib::Respon
     context.store.ping();
     send_json(response, 200, {{"status", "ready"}, {"store", context.store.backend()}});
   } catch (const std::exception& e) {
-    send_error(response, 503, "storage_unavailable", std::string("the store does not answer: ") + e.what());
+    // The database's own words go to the log: the probe is public.
+    support::log(support::LogLevel::Warn, "readiness check failed", {{"error", e.what()}});
+    send_error(response, 503, "storage_unavailable", "the store does not answer");
   }
 }
 

@@ -1,6 +1,7 @@
 #include <chrono>
 
 #include "server/http/handlers.h"
+#include "server/http/idempotency.h"
 #include "server/http/request_context.h"
 #include "server/http/responses.h"
 #include "shared/errors.h"
@@ -19,6 +20,7 @@ bool finished(const core::model::Job& job) {
 nlohmann::json job_body(const core::model::Job& job) {
   nlohmann::json body = job;
   body["status_url"] = "/api/jobs/" + job.id;
+  body["idempotency_key"] = client_idempotency_key(job.idempotency_key);  // not whose key it is
   return body;
 }
 

@@ -1,6 +1,8 @@
 #include "server/http/city_access.h"
 #include "server/http/handlers.h"
 #include "server/http/responses.h"
+#include "server/support/clock.h"
+#include "server/support/log.h"
 #include "shared/algo/tour_planning.h"
 #include "shared/edit/revision_diff.h"
 #include "shared/errors.h"
@@ -8,6 +10,8 @@
 #include "shared/json/edits_json.h"
 #include "shared/json/json_reader.h"
 #include "shared/json/model_json.h"
+
+#include <chrono>
 
 namespace server::http {
 namespace {
@@ -20,6 +24,43 @@ bool same_planning_input(const core::model::Revision& a, const core::model::Revi
     if (a.attractions[i].id != b.attractions[i].id || a.attractions[i].editor != b.attractions[i].editor) return false;
   }
   return true;
+}
+
+// Runs one replan stage with the accounting a generation's stages get: its time, the external
+// calls it made and their estimated cost, and the notes of what it did differently.
+template <class Fn>
+auto metered(const char* stage, pipeline::RunContext& run, std::vector<core::model::StageTiming>& stages, Fn&& fn) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::size_t calls_before = run.calls.size();
+  run.notes.clear();
+  auto result = fn();
+  core::model::StageTiming timing{stage, support::seconds_since(start), 0, 0.0, ""};
+  timing.calls = static_cast<int>(run.calls.size() - calls_before);
+  for (std::size_t i = calls_before; i < run.calls.size(); ++i) timing.cost_usd += run.calls[i].cost_usd;
+  for (const std::string& note : run.notes) timing.note += (timing.note.empty() ? "" : "; ") + note;
+  stages.push_back(std::move(timing));
+  return result;
+}
+
+// What the replan spent, without the bodies (a generation keeps those in its run trace for replay;
+// a replan has no trace to replay).
+nlohmann::json spending(const pipeline::RunContext& run, const std::vector<core::model::StageTiming>& stages,
+                        int call_budget) {
+  nlohmann::json calls = nlohmann::json::array();
+  double cost_usd = 0.0;
+  for (const core::model::ExternalCall& call : run.calls) {
+    cost_usd += call.cost_usd;
+    nlohmann::json item{{"service", call.service},  {"operation", call.operation}, {"status", call.status},
+                        {"attempt", call.attempt},  {"seconds", call.seconds},     {"sku", call.sku},
+                        {"cost_usd", call.cost_usd}};
+    if (!call.error.empty()) item["error"] = call.error;
+    calls.push_back(std::move(item));
+  }
+  return {{"calls", run.calls.size()},
+          {"cost_usd", cost_usd},
+          {"call_budget", call_budget},
+          {"stages", stages},
+          {"external_calls", calls}};
 }
 
 nlohmann::json optional_body(const httplib::Request& request) {
@@ -42,14 +83,32 @@ void handle_replan(ApiContext& context, const httplib::Request& request, httplib
   const core::model::GenerationOptions options =
       core::json::merge_generation_options(body.value("options", nlohmann::json()), base.options, "options");
 
-  // Plan outside the database transaction: distances may come from a network service.
+  // Plan outside the database transaction: distances may come from a network service. Those
+  // calls cost money like a generation's, so they get the same CALL_BUDGET and accounting.
   pipeline::RunContext run;
-  const core::algo::PlanPoints points = core::algo::plan_points(base.attractions, options);
-  const core::algo::TravelMatrix matrix = context.distances.matrix(points.points, options, run);
-  core::planner::SolveOptions solve;
-  solve.seed = options.seed;
-  core::algo::PlanResult plan = core::algo::plan_tours(base.attractions, points, matrix, options, base.tours, solve);
-  context.distances.legs(plan.tours, options, run);
+  run.call_budget = context.config.call_budget;
+  std::vector<core::model::StageTiming> stages;
+  core::algo::PlanResult plan;
+  try {
+    const core::algo::PlanPoints points = core::algo::plan_points(base.attractions, options);
+    const core::algo::TravelMatrix matrix =
+        metered("distances", run, stages, [&] { return context.distances.matrix(points.points, options, run); });
+    core::planner::SolveOptions solve;
+    solve.seed = options.seed;
+    plan = metered("plan", run, stages, [&] {
+      return core::algo::plan_tours(base.attractions, points, matrix, options, base.tours, solve);
+    });
+    metered("legs", run, stages, [&] {
+      context.distances.legs(plan.tours, options, run);
+      return true;
+    });
+  } catch (const std::exception& e) {
+    // The error answers the request; the calls already made (and paid for) are logged.
+    support::log(
+        support::LogLevel::Warn, "replan_failed",
+        {{"city_id", city_id}, {"error", e.what()}, {"spent", spending(run, stages, context.config.call_budget)}});
+    throw;
+  }
 
   const core::model::Revision draft = context.store.edit_draft(city_id, [&](core::model::Revision& revision) {
     if (!same_planning_input(revision, base)) {
@@ -60,6 +119,9 @@ void handle_replan(ApiContext& context, const httplib::Request& request, httplib
   });
   nlohmann::json document = core::json::city_document(require_city(context, city_id), draft);
   document["warnings"] = plan.warnings;
+  document["replan"] = spending(run, stages, context.config.call_budget);
+  support::log(support::LogLevel::Info, "replan",
+               {{"city_id", city_id}, {"calls", run.calls.size()}, {"cost_usd", document["replan"]["cost_usd"]}});
   send_json(response, 200, document);
 }
 

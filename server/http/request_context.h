@@ -16,6 +16,8 @@ struct RequestContext {
   std::string job_id;               ///< set by handlers that touch a job
   config::Role role = config::Role::App;
   std::chrono::steady_clock::time_point start;
+  bool started = false;           ///< set when the request begins, cleared once it is logged
+  bool close_connection = false;  ///< the request's body was left unread: end the connection
 
   /// The context of the current thread's request.
   static RequestContext& current();

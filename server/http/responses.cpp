@@ -26,6 +26,8 @@ int status_for_code(const std::string& code) {
   if (code == "not_found" || code == "unknown_place") return 404;
   if (code == "conflict" || code == "no_draft") return 409;
   if (code == "payload_too_large") return 413;
+  if (code == "unsupported_media_type") return 415;
+  if (code == "idempotency_key_reused") return 422;
   if (code == "upstream_error") return 502;
   if (code == "storage_unavailable" || code == "cancelled") return 503;
   return 500;
@@ -39,7 +41,7 @@ int status_for(const core::Error& error) {
 }
 
 nlohmann::json parse_body(const httplib::Request& request) {
-  nlohmann::json body = core::json::parse_json(request.body);
+  nlohmann::json body = core::json::parse_request_json(request.body);
   if (!body.is_object()) throw core::InputError("the request body must be a JSON object", "invalid_json");
   return body;
 }

@@ -16,13 +16,15 @@ void send_json(httplib::Response& response, int status, const nlohmann::json& bo
 void send_error(httplib::Response& response, int status, const std::string& code, const std::string& message);
 
 /// The HTTP status for a product error: InputError 400, NotFoundError 404, ConflictError 409,
-/// upstream 502, storage 503, anything else 500.
+/// payload_too_large 413, unsupported_media_type 415, idempotency_key_reused 422, upstream 502,
+/// storage 503, anything else 500.
 int status_for(const core::Error& error);
 
 /// The HTTP status for a job error code recorded on a failed job.
 int status_for_code(const std::string& code);
 
-/// Parses a request body as a JSON object; throws core::InputError (invalid_json) otherwise.
+/// Parses a request body as a JSON object (core::json::parse_request_json: no U+0000 in any text);
+/// throws core::InputError otherwise.
 nlohmann::json parse_body(const httplib::Request& request);
 
 }  // namespace server::http

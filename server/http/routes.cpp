@@ -4,11 +4,9 @@
 
 #include "server/http/auth.h"
 #include "server/http/handlers.h"
+#include "server/http/request_body.h"
 #include "server/http/request_context.h"
-#include "server/http/responses.h"
-#include "server/support/log.h"
-#include "server/support/metrics.h"
-#include "server/support/uuid.h"
+#include "server/http/server_hooks.h"
 
 namespace server::http {
 namespace {
@@ -71,101 +69,61 @@ httplib::Server::Handler guarded(ApiContext& context, const Route& route) {
   };
 }
 
+// Routes that take a JSON body read it here, after the caller is authorised and never past the
+// limit (request_body.h), so that their handlers find it in request.body as usual.
+httplib::Server::HandlerWithContentReader guarded_with_body(ApiContext& context, const Route& route) {
+  return [&context, &route](const httplib::Request& request, httplib::Response& response,
+                            const httplib::ContentReader& reader) {
+    RequestContext& current = RequestContext::current();
+    current.route = route.path;
+    RequestBody body(request, reader, context.config.max_body_bytes);
+    try {
+      current.role = authorize(request, context.config, route.access);
+      if (declares_body(request)) require_json_content_type(request);
+      // httplib passes content-reader handlers a const view of the request it owns (a non-const
+      // local of its own); the body goes where httplib's own reader would have put it.
+      const_cast<httplib::Request&>(request).body = body.read();
+      route.handler(context, request, response);
+    } catch (...) {
+      if (!body.settle()) current.close_connection = true;
+      throw;
+    }
+  };
+}
+
 void add_route(httplib::Server& server, ApiContext& context, const Route& route) {
   const std::string method = route.method;
   if (method == "GET") server.Get(route.pattern, guarded(context, route));
-  else if (method == "POST") server.Post(route.pattern, guarded(context, route));
-  else if (method == "PUT") server.Put(route.pattern, guarded(context, route));
-  else if (method == "PATCH") server.Patch(route.pattern, guarded(context, route));
+  else if (method == "POST") server.Post(route.pattern, guarded_with_body(context, route));
+  else if (method == "PUT") server.Put(route.pattern, guarded_with_body(context, route));
+  else if (method == "PATCH") server.Patch(route.pattern, guarded_with_body(context, route));
 }
 
-// A client's request id is kept only if it is short and plain, so logs cannot be forged.
-std::string request_id_of(const httplib::Request& request) {
-  const std::string given = request.get_header_value("X-Request-Id");
-  const bool plain = !given.empty() && given.size() <= 64 && std::all_of(given.begin(), given.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-  });
-  return plain ? given : support::new_uuid();
-}
-
-void set_observability(httplib::Server& server) {
-  server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
-    RequestContext& current = RequestContext::current();
-    current = RequestContext{};
-    current.start = std::chrono::steady_clock::now();
-    current.request_id = request_id_of(request);
-    response.set_header("X-Request-Id", current.request_id);
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-  server.set_logger([](const httplib::Request& request, const httplib::Response& response) {
-    const RequestContext& current = RequestContext::current();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - current.start).count();
-    support::Metrics::global().observe_request(request.method, current.route, response.status, seconds);
-    nlohmann::json fields{{"request_id", current.request_id}, {"method", request.method},
-                          {"route", current.route},           {"path", request.path},
-                          {"status", response.status},        {"latency_ms", seconds * 1000.0}};
-    const std::string job_id = !current.job_id.empty() ? current.job_id : response.get_header_value("X-Job-Id");
-    if (!job_id.empty()) fields["job_id"] = job_id;
-    support::log(response.status >= 500 ? support::LogLevel::Error : support::LogLevel::Info, "request", fields);
-  });
-}
-
-const char* code_for_status(int status) {
-  switch (status) {
-    case 400: return "invalid_request";
-    case 401: return "unauthorized";
-    case 403: return "forbidden";
-    case 404: return "not_found";
-    case 405: return "method_not_allowed";
-    case 413: return "payload_too_large";
-    case 414: return "uri_too_long";
-    default: return status >= 500 ? "internal" : "invalid_request";
-  }
-}
-
-void set_error_handlers(httplib::Server& server) {
-  // Every error leaves as the JSON error shape, including httplib's own 404 and 413.
-  server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
-    if (!response.body.empty()) return;
-    const std::string message = response.status == 404   ? "no route " + request.method + " " + request.path
-                                : response.status == 413 ? "the request body is larger than the limit"
-                                                         : "the request could not be served";
-    send_error(response, response.status, code_for_status(response.status), message);
-  });
-  server.set_exception_handler([](const httplib::Request& request, httplib::Response& response,
-                                  std::exception_ptr exception) {
-    try {
-      std::rethrow_exception(exception);
-    } catch (const core::Error& e) {
-      const int status = status_for(e);
-      if (status >= 500) {
-        support::log(support::LogLevel::Error, "request failed",
-                     {{"route", RequestContext::current().route}, {"code", e.code()}, {"error", e.what()}});
-      }
-      if (status == 401) response.set_header("WWW-Authenticate", "Bearer");
-      send_error(response, status, e.code(), e.what());
-    } catch (const std::exception& e) {
-      support::log(support::LogLevel::Error, "unexpected error",
-                   {{"route", RequestContext::current().route}, {"path", request.path}, {"error", e.what()}});
-      send_error(response, 500, "internal", "internal error; the server log has the details");
-    } catch (...) {
-      support::log(support::LogLevel::Error, "unexpected non-standard exception", {{"path", request.path}});
-      send_error(response, 500, "internal", "internal error");
-    }
-  });
+// Registered after every route: a POST, PUT or PATCH to no route must not reach httplib's own
+// body reading, which has no bound; its body is read and dropped within the drain allowance, or
+// its connection closed.
+void add_unmatched_body_routes(httplib::Server& server, const ApiContext& context) {
+  const httplib::Server::HandlerWithContentReader unmatched =
+      [&context](const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader) {
+        RequestBody body(request, reader, context.config.max_body_bytes);
+        if (!body.settle()) RequestContext::current().close_connection = true;
+        response.status = 404;  // the error handler words it
+      };
+  server.Post(".*", unmatched);
+  server.Put(".*", unmatched);
+  server.Patch(".*", unmatched);
 }
 
 }  // namespace
 
 void register_routes(httplib::Server& server, ApiContext& context) {
-  set_observability(server);
-  set_error_handlers(server);
-  server.set_payload_max_length(context.config.max_body_bytes);
+  install_server_hooks(server, context);
   for (const Route& route : routes()) {
     const bool probe = route.path == std::string("/healthz") || route.path == std::string("/readyz") ||
                        route.path == std::string("/metrics");
     if (!context.probes_only || probe) add_route(server, context, route);
   }
+  add_unmatched_body_routes(server, context);
 }
 
 std::vector<RouteInfo> route_infos() {

@@ -1,6 +1,7 @@
 #include "server/jobs/job_runner.h"
 
 #include "server/errors.h"
+#include "server/support/log.h"
 #include "server/support/metrics.h"
 
 namespace server::jobs {
@@ -59,12 +60,15 @@ JobOutcome JobRunner::run(core::model::Job job, const std::string& worker, const
     error = {e.code(), e.what(), job.stage};
     retry = e.retryable();
   } catch (const StorageError& e) {
-    error = {e.code(), e.what(), job.stage};
+    // A job's error is shown to clients; the database's own message (which can quote data) is not.
+    support::log(support::LogLevel::Warn, "job storage error", {{"job_id", job.id}, {"error", e.what()}});
+    error = {e.code(), "the database failed during the run; the server log has the details", job.stage};
     retry = true;
   } catch (const core::Error& e) {
     error = {e.code(), e.what(), job.stage};
   } catch (const std::exception& e) {
-    error = {"internal", std::string("unexpected error: ") + e.what(), job.stage};
+    support::log(support::LogLevel::Error, "job failed unexpectedly", {{"job_id", job.id}, {"error", e.what()}});
+    error = {"internal", "unexpected error; the server log has the details", job.stage};
   }
   if (!error.code.empty()) {
     try {

@@ -34,6 +34,7 @@ class SqlStore : public Store {
   EnqueueResult enqueue_job(const std::string& place_id, const core::model::GenerationOptions& options,
                             const std::string& idempotency_key) override;
   std::optional<core::model::Job> find_job(const std::string& job_id) override;
+  std::optional<core::model::Job> find_job_by_idempotency_key(const std::string& idempotency_key) override;
   std::optional<core::model::Job> claim_job(const std::string& worker, std::chrono::seconds lease) override;
   std::optional<core::model::Job> claim_specific_job(const std::string& job_id, const std::string& worker,
                                                      std::chrono::seconds lease) override;

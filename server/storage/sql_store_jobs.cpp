@@ -28,6 +28,14 @@ std::string lease_until(std::chrono::seconds lease) {
 
 }  // namespace
 
+void require_same_request(const Job& job, const std::string& place_id, const core::model::GenerationOptions& options) {
+  if (job.place_id == place_id && job.options == options) return;
+  throw core::Error("idempotency_key_reused",
+                    "this Idempotency-Key was already used for a different request (place_id " + job.place_id +
+                        (job.place_id == place_id ? " with other options" : "") +
+                        "); repeat that request unchanged, or use a new key");
+}
+
 EnqueueResult SqlStore::enqueue_job(const std::string& place_id, const core::model::GenerationOptions& options,
                                     const std::string& idempotency_key) {
   for (int attempt = 1;; ++attempt) {
@@ -36,6 +44,7 @@ EnqueueResult SqlStore::enqueue_job(const std::string& place_id, const core::mod
       m_db->transact([&](SqlSession& session) {
         if (!idempotency_key.empty()) {
           if (auto existing = query_job(session, "idempotency_key = ?", {idempotency_key})) {
+            require_same_request(*existing, place_id, options);
             result = {std::move(*existing), true};
             return;
           }
@@ -65,6 +74,12 @@ std::optional<Job> SqlStore::find_job(const std::string& job_id) {
   if (!support::is_uuid(job_id)) return std::nullopt;
   std::optional<Job> job;
   m_db->read([&](SqlSession& session) { job = query_job(session, "id = ?", {job_id}); });
+  return job;
+}
+
+std::optional<Job> SqlStore::find_job_by_idempotency_key(const std::string& idempotency_key) {
+  std::optional<Job> job;
+  m_db->read([&](SqlSession& session) { job = query_job(session, "idempotency_key = ?", {idempotency_key}); });
   return job;
 }
 

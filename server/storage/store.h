@@ -91,12 +91,16 @@ class Store {
   /// Returns the published number. Throws core::ConflictError when there is no draft.
   virtual int publish(const std::string& city_id) = 0;
 
-  /// Queues a generation, or joins the job with the same idempotency key, or the queued or
-  /// running job for the same place.
+  /// Queues a generation, or joins the job with the same idempotency key (opaque here; the HTTP
+  /// layer scopes it to the caller), or the queued or running job for the same place. Throws
+  /// core::Error "idempotency_key_reused" (see require_same_request) when the key's job was
+  /// queued for another request; nothing is queued then.
   virtual EnqueueResult enqueue_job(const std::string& place_id, const core::model::GenerationOptions& options,
                                     const std::string& idempotency_key) = 0;
   /// The job `job_id`.
   virtual std::optional<core::model::Job> find_job(const std::string& job_id) = 0;
+  /// The job queued with `idempotency_key` (non-empty), whatever its state.
+  virtual std::optional<core::model::Job> find_job_by_idempotency_key(const std::string& idempotency_key) = 0;
   /// Takes the oldest queued job (or a running one whose lease expired) for `worker`, marking it
   /// running with a lease of `lease` and one more attempt. Several instances may call this at once.
   virtual std::optional<core::model::Job> claim_job(const std::string& worker, std::chrono::seconds lease) = 0;
@@ -120,5 +124,11 @@ class Store {
   /// The run trace of a job.
   virtual std::optional<core::model::RunTrace> load_run(const std::string& job_id) = 0;
 };
+
+/// Throws core::Error "idempotency_key_reused" (HTTP 422) unless `job` was queued for `place_id`
+/// with `options`: an idempotency key stands for one request, and a different request under it is
+/// an error, never a silent replay of the first (draft-ietf-httpapi-idempotency-key-header §2.6).
+void require_same_request(const core::model::Job& job, const std::string& place_id,
+                          const core::model::GenerationOptions& options);
 
 }  // namespace server::storage

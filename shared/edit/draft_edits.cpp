@@ -145,10 +145,20 @@ void apply_attraction_patch(model::Revision& draft, const std::string& attractio
 
 std::vector<std::string> apply_tour_edits(model::Revision& draft, const std::vector<TourEdit>& tours,
                                           const algo::WalkingModel& walking) {
+  // The list replaces every tour, and every city has at least one (options.tours is 1..12): an empty
+  // list or an empty tour is a client's mistake, never a way to wipe what the app would show.
+  if (tours.empty()) {
+    throw InputError("tours must hold at least one tour: an empty list would remove every tour of the city "
+                     "(to have fewer tours, leave some out, exclude attractions, or replan with options.tours)");
+  }
   std::map<std::string, model::Attraction*, std::less<>> by_id;
   for (model::Attraction& a : draft.attractions) by_id.emplace(a.id, &a);
   std::set<std::string> used;
   for (std::size_t t = 0; t < tours.size(); ++t) {
+    if (tours[t].stops.empty()) {
+      throw InputError("tours[" + std::to_string(t) + "].stops is empty: a tour needs at least one stop "
+                       "(move stops into it, or leave the tour out)");
+    }
     for (const TourEdit::Stop& stop : tours[t].stops) {
       const auto it = by_id.find(stop.attraction_id);
       if (it == by_id.end()) throw InputError("tours[" + std::to_string(t) + "]: unknown attraction " + stop.attraction_id);

@@ -41,9 +41,10 @@ struct TourEdit {
 void apply_attraction_patch(model::Revision& draft, const std::string& attraction_id,
                             const AttractionPatch& patch, const algo::WalkingModel& walking);
 
-/// Replaces the draft's tours with `tours` (tour i = tours[i]): validates that every stop is a
-/// known, included attraction used once, sets the editors' locks, and estimates legs with
-/// `walking`. Throws core::InputError naming the problem. Returns warnings (tours over budget).
+/// Replaces the draft's tours with `tours` (tour i = tours[i]): validates that there is at least one
+/// tour, that every tour has a stop, and that every stop is a known, included attraction used once;
+/// sets the editors' locks, and estimates legs with `walking`. Throws core::InputError naming the
+/// problem (the draft is then unchanged). Returns warnings (tours over budget).
 std::vector<std::string> apply_tour_edits(model::Revision& draft, const std::vector<TourEdit>& tours,
                                           const algo::WalkingModel& walking);
 

@@ -10,6 +10,41 @@ namespace {
 
 std::string label(const std::string& path) { return path.empty() ? "value" : path; }
 
+// What nlohmann says after its "[json.exception.<kind>.<id>] " prefix, cut short: it may quote the
+// offending token, which can be as long as the body.
+std::string detail_of(const nlohmann::json::exception& e) {
+  constexpr std::size_t kMaxDetail = 200;
+  std::string text = e.what();
+  if (const std::size_t end = text.find("] "); text.rfind("[json.exception.", 0) == 0 && end != std::string::npos) {
+    text.erase(0, end + 2);
+  }
+  if (text.size() > kMaxDetail) text = text.substr(0, kMaxDetail) + "...";
+  return text;
+}
+
+std::string member_path(const std::string& path, const std::string& key) {
+  return path.empty() ? key : path + "." + key;
+}
+
+// Depth-first over a parsed value, bounded by kMaxJsonDepth.
+void reject_nul(const nlohmann::json& value, const std::string& path) {
+  constexpr char kNul = '\0';
+  if (value.is_string()) {
+    if (value.get_ref<const std::string&>().find(kNul) != std::string::npos) {
+      throw InputError(label(path) + " must not contain the NUL character (U+0000)");
+    }
+  } else if (value.is_object()) {
+    for (const auto& item : value.items()) {
+      if (item.key().find(kNul) != std::string::npos) {
+        throw InputError("a member name in " + label(path) + " contains the NUL character (U+0000)");
+      }
+      reject_nul(item.value(), member_path(path, item.key()));
+    }
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) reject_nul(value[i], path + "[" + std::to_string(i) + "]");
+  }
+}
+
 }  // namespace
 
 void read_value_type_error(const std::string& path, const char* expected) {
@@ -105,13 +140,31 @@ void ObjectReader::throw_missing(const char* key) const {
 }
 
 nlohmann::json parse_json(const std::string& text) {
+  // The parser reports the depth of each container it opens (0 for the outermost one).
+  const nlohmann::json::parser_callback_t limit_depth = [](int depth, nlohmann::json::parse_event_t event,
+                                                           nlohmann::json&) {
+    const bool opens = event == nlohmann::json::parse_event_t::object_start ||
+                       event == nlohmann::json::parse_event_t::array_start;
+    if (opens && depth >= kMaxJsonDepth) {
+      throw InputError("malformed JSON: nested deeper than " + std::to_string(kMaxJsonDepth) + " levels",
+                       "invalid_json");
+    }
+    return true;
+  };
   try {
-    return nlohmann::json::parse(text);
+    return nlohmann::json::parse(text, limit_depth);
   } catch (const nlohmann::json::parse_error& e) {
-    throw InputError("malformed JSON at byte " + std::to_string(e.byte) + ": " +
-                         std::string(e.what()).substr(std::string(e.what()).find(':') + 2),
-                     "invalid_json");
+    throw InputError("malformed JSON at byte " + std::to_string(e.byte) + ": " + detail_of(e), "invalid_json");
+  } catch (const nlohmann::json::exception& e) {
+    // out_of_range 406 ("number overflow parsing '1e400'") is the one other error the parser raises.
+    throw InputError("malformed JSON: " + detail_of(e), "invalid_json");
   }
+}
+
+nlohmann::json parse_request_json(const std::string& text) {
+  nlohmann::json value = parse_json(text);
+  reject_nul(value, "");
+  return value;
 }
 
 }  // namespace core::json

@@ -100,7 +100,19 @@ nlohmann::json optional_json(const std::optional<T>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json();
 }
 
-/// Parses text as JSON; throws core::InputError (code "invalid_json") with the parser's position.
+/// Deepest nesting of arrays and objects parse_json accepts: far beyond any request or document
+/// the product exchanges, and shallow enough that the recursive copies and dumps of a parsed value
+/// cannot exhaust a thread's stack.
+constexpr int kMaxJsonDepth = 64;
+
+/// Parses text as JSON; throws core::InputError (code "invalid_json") for anything nlohmann
+/// refuses (syntax, invalid UTF-8, lone surrogates, numbers beyond double range) and for nesting
+/// deeper than kMaxJsonDepth. Never throws a nlohmann exception.
 nlohmann::json parse_json(const std::string& text);
+
+/// parse_json for a request body, plus what every text input must satisfy on every backend: no
+/// string or member name may hold U+0000 (PostgreSQL cannot store it; SQLite would). Throws
+/// core::InputError naming the member's path (e.g. "tours[0].stops[1].attraction_id").
+nlohmann::json parse_request_json(const std::string& text);
 
 }  // namespace core::json

@@ -5,6 +5,7 @@ set(CORE_TEST_SOURCES
   algo/name_similarity_test.cpp
   algo/polyline_test.cpp
   algo/tour_planning_test.cpp
+  json/json_reader_test.cpp
   json/model_json_test.cpp
   model/attraction_test.cpp
 )

@@ -9,7 +9,7 @@ otherwise find out late, or never: the manifest paths and names, service types, 
 units, a valid Fargate cpu/memory pair, the `count` syntax (no `count.min`, no scale-to-zero for
 the public API, Spot only beyond the first task), health checks, the order of the shutdown
 timers (deregistration delay < SHUTDOWN_GRACE_SECONDS < StopTimeout <= 120 s), the ALB idle
-timeout above the generate wait window, secrets and variables that the server's configuration
+timeout above the generate wait window and below the server's keep-alive timeout, secrets and variables that the server's configuration
 (server/config/config.cpp) really reads, and the api/worker split over the PostgreSQL queue.
 
 After checking the real files it checks copies with known mistakes in them, and fails if any of
@@ -628,6 +628,20 @@ class Checker:
         elif not wait + IDLE_TIMEOUT_MARGIN <= idle <= 4000:
             self.error(where, f"idle timeout {idle} s must be at least WAIT_SECONDS={wait} + {IDLE_TIMEOUT_MARGIN} s "
                               "(and at most 4000)")
+        if idle is None:
+            return
+        # The ALB reuses idle connections to its targets; if the server closes one first, a request
+        # the ALB sends on it at that moment fails with 502 (ALB attributes doc). So every service
+        # behind the ALB keeps idle connections open longer than the ALB does.
+        for name, s in services.items():
+            if not s or s["type"] != "Load Balanced Web Service":
+                continue
+            for env in s["effective"]:
+                keep_alive = self.effective_int_variable(s["effective"][env], "HTTP_KEEP_ALIVE_SECONDS")
+                if keep_alive is None or keep_alive <= idle:
+                    self.error(f"copilot/{name}/manifest.yml [{env}]",
+                               f"HTTP_KEEP_ALIVE_SECONDS={keep_alive} must exceed the ALB idle timeout ({idle} s), "
+                               "or the ALB may send a request on a connection the server is closing (502)")
 
     def check_dockerfile(self):
         path = os.path.join(self.root, "Dockerfile")
@@ -727,6 +741,8 @@ MUTATIONS = [
     ("override for an unknown environment", api_set("environments.prod", {"cpu": 512})),
     ("idle timeout key in the service", api_set("http.idle_timeout", "120s")),
     ("wait window above the idle timeout", api_set("variables.WAIT_SECONDS", 100)),
+    ("keep-alive shorter than the ALB idle timeout", api_set("variables.HTTP_KEEP_ALIVE_SECONDS", 60)),
+    ("keep-alive left at the server default", api_set("variables.HTTP_KEEP_ALIVE_SECONDS", _DELETE)),
     ("grace above StopTimeout", api_set("variables.SHUTDOWN_GRACE_SECONDS", 35)),
     ("manifest name differs from directory", api_set("name", "web")),
     ("worker serving the API", edit_yaml(WORKER, lambda d: set_path(d, "command", ["serve", "--role", "api"]))),

@@ -60,7 +60,8 @@ bool matches_query(const json& place, const std::string& query) {
 
 }  // namespace
 
-FakeGoogle::FakeGoogle(std::string api_key, const std::string& city_key) : m_key(std::move(api_key)) {
+FakeGoogle::FakeGoogle(std::string api_key, const std::string& city_key, std::string mount)
+    : FakeServer(std::move(mount)), m_key(std::move(api_key)) {
   const auto& catalogue = server::offline::EmbeddedCatalogue::builtin();
   const server::offline::EmbeddedCity* found = nullptr;
   for (const auto& city : catalogue.cities()) {
@@ -91,11 +92,13 @@ FakeGoogle::FakeGoogle(std::string api_key, const std::string& city_key) : m_key
     if (a.name.size() % 5 != 0) place["rating"] = 3.9 + static_cast<double>(a.name.size() % 10) / 10.0;
     m_places.push_back(std::move(place));
   }
-  m_server.Get(R"(/v1/places/([^/]+))", [this](const auto& rq, auto& rs) { get_place(rq, rs); });
-  m_server.Post("/v1/places:searchText", [this](const auto& rq, auto& rs) { search_text(rq, rs); });
-  m_server.Post("/v1/places:searchNearby", [this](const auto& rq, auto& rs) { search_nearby(rq, rs); });
-  m_server.Post("/distanceMatrix/v2:computeRouteMatrix", [this](const auto& rq, auto& rs) { route_matrix(rq, rs); });
-  m_server.Post("/directions/v2:computeRoutes", [this](const auto& rq, auto& rs) { compute_routes(rq, rs); });
+  const std::string& at = this->mount();
+  m_server.Get(at + R"(/v1/places/([^/]+))", [this](const auto& rq, auto& rs) { get_place(rq, rs); });
+  m_server.Post(at + "/v1/places:searchText", [this](const auto& rq, auto& rs) { search_text(rq, rs); });
+  m_server.Post(at + "/v1/places:searchNearby", [this](const auto& rq, auto& rs) { search_nearby(rq, rs); });
+  m_server.Post(at + "/distanceMatrix/v2:computeRouteMatrix",
+                [this](const auto& rq, auto& rs) { route_matrix(rq, rs); });
+  m_server.Post(at + "/directions/v2:computeRoutes", [this](const auto& rq, auto& rs) { compute_routes(rq, rs); });
   start();
 }
 
@@ -110,9 +113,7 @@ bool FakeGoogle::check_key_and_mask(const httplib::Request& request, httplib::Re
     return fail(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.", "API_KEY_INVALID");
   }
   if (mask.empty()) {
-    return fail(400, "INVALID_ARGUMENT",
-                "FieldMask is a required parameter. See https://cloud.google.com/apis/docs/system-parameters on how "
-                "to provide it.", "");
+    return fail(400, "INVALID_ARGUMENT", kFieldMaskRequired, "");
   }
   for (const std::string& field : split_mask(mask)) {
     const bool prefixed = field.rfind("places.", 0) == 0;
@@ -137,6 +138,7 @@ void FakeGoogle::get_place(const httplib::Request& request, httplib::Response& r
 }
 
 void FakeGoogle::search_text(const httplib::Request& request, httplib::Response& response) {
+  remember("searchText", request.body);
   if (take_fault("searchText", response) || !check_key_and_mask(request, response, true)) return;
   const json body = json::parse(request.body, nullptr, false);
   const auto invalid = [&](const std::string& message) {
@@ -163,8 +165,14 @@ void FakeGoogle::search_text(const httplib::Request& request, httplib::Response&
   std::stable_sort(hits.begin(), hits.end(), [](const json* x, const json* y) {
     return x->value("userRatingCount", 0) > y->value("userRatingCount", 0);
   });
+  // A token names the query it pages and the page it opens; it is refused with any other query.
   const std::string token = body.value("pageToken", "");
-  const int page = token.empty() ? 0 : std::stoi(token.substr(token.rfind(':') + 1));
+  const std::string token_prefix = "tok:" + query + ":";
+  if (!token.empty() && (!token.starts_with(token_prefix) || token.size() != token_prefix.size() + 1 ||
+                         token.back() < '1' || token.back() > '2')) {
+    return invalid("Invalid page token.");
+  }
+  const int page = token.empty() ? 0 : token.back() - '0';
   const auto fields = split_mask(request.get_header_value("X-Goog-FieldMask"));
   json answer = json::object();
   for (std::size_t i = static_cast<std::size_t>(page * page_size);

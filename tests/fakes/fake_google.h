@@ -13,14 +13,17 @@ namespace narrando::testing {
 /// services check (API key, X-Goog-FieldMask with or without the "places." prefix, page sizes,
 /// 625-element matrices, no routingPreference with WALK) and answers in their shapes (masked
 /// fields only, proto3 omissions, shuffled matrix elements, "123s" durations, nextPageToken only
-/// when asked for). Its one city is built from the embedded data set's real places of
-/// `city_key` (Porto by default).
+/// when asked for, page tokens that only work for the query they came from). Its one city is
+/// built from the embedded data set's real places of `city_key` (Porto by default). Operations
+/// for inject(): "getPlace", "searchText", "searchNearby", "computeRouteMatrix", "computeRoutes";
+/// bodies() remembers "searchText" requests.
 class FakeGoogle : public FakeServer {
  public:
   /// The place id of the fake's Porto (a made-up id: this is a fake, not the product's data).
   static constexpr const char* kPortoPlaceId = "ChIJfakePortoPlaceId0001";
 
-  explicit FakeGoogle(std::string api_key, const std::string& city_key = "porto");
+  /// `mount` puts the routes below a path (see FakeServer).
+  explicit FakeGoogle(std::string api_key, const std::string& city_key = "porto", std::string mount = "");
 
   /// The made-up place id of the fake's city: kPortoPlaceId for Porto, "ChIJfake<Key>PlaceId0001" else.
   const std::string& place_id() const { return m_place_id; }
@@ -29,8 +32,12 @@ class FakeGoogle : public FakeServer {
   const std::string& api_key() const { return m_key; }
   /// Every place of the fake city as full Place JSON.
   const std::vector<nlohmann::json>& places() const { return m_places; }
-  /// Pairs (origin, destination) of matrix points the fake answers ROUTE_NOT_FOUND for, by index.
+  /// Pairs (origin, destination), by index within a request, that the fake's matrix answers with
+  /// condition ROUTE_NOT_FOUND (no distance, no duration). Set before requests are made.
   void set_unroutable(std::vector<std::pair<int, int>> pairs) { m_unroutable = std::move(pairs); }
+  /// Pairs, by index within a request, answered with a failed element status
+  /// ({"code": 5, "message": ...}: no condition, no distance, no duration). Set before requests.
+  void set_element_errors(std::vector<std::pair<int, int>> pairs) { m_element_errors = std::move(pairs); }
 
  private:
   bool check_key_and_mask(const httplib::Request& request, httplib::Response& response, bool search);
@@ -45,6 +52,7 @@ class FakeGoogle : public FakeServer {
   nlohmann::json m_city;
   std::vector<nlohmann::json> m_places;
   std::vector<std::pair<int, int>> m_unroutable;
+  std::vector<std::pair<int, int>> m_element_errors;
 };
 
 }  // namespace narrando::testing

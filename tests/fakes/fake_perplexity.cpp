@@ -24,10 +24,11 @@ bool commercial(const json& types) {
 
 }  // namespace
 
-FakePerplexity::FakePerplexity(std::string api_key) : m_key(std::move(api_key)) {
-  m_server.Post("/v1/responses", [this](const auto& rq, auto& rs) { answer(rq, rs, false); });
-  m_server.Post("/v1/agent", [this](const auto& rq, auto& rs) { answer(rq, rs, false); });
-  m_server.Post("/chat/completions", [this](const auto& rq, auto& rs) { answer(rq, rs, true); });
+FakePerplexity::FakePerplexity(std::string api_key, std::string mount)
+    : FakeServer(std::move(mount)), m_key(std::move(api_key)) {
+  m_server.Post(this->mount() + "/v1/responses", [this](const auto& rq, auto& rs) { answer(rq, rs, false); });
+  m_server.Post(this->mount() + "/v1/agent", [this](const auto& rq, auto& rs) { answer(rq, rs, false); });
+  m_server.Post(this->mount() + "/chat/completions", [this](const auto& rq, auto& rs) { answer(rq, rs, true); });
   start();
 }
 

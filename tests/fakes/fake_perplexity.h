@@ -11,9 +11,11 @@ namespace narrando::testing {
 /// (POST /chat/completions) on loopback. It checks the Bearer key (a wrong one gets the HTML 401
 /// page the real edge sends), reads the candidates from the request and answers the JSON-schema
 /// decisions: keep sights, drop shops, lodging and food. Knobs reproduce the real failure modes.
+/// Operations for inject(): "responses" (both Agent API paths) and "chat.completions".
 class FakePerplexity : public FakeServer {
  public:
-  explicit FakePerplexity(std::string api_key);
+  /// `mount` puts the routes below a path (see FakeServer), e.g. "/v1" for an OpenAI-style gateway.
+  explicit FakePerplexity(std::string api_key, std::string mount = "");
 
   std::atomic<bool> think_prefix{false};      ///< prefix answers with a <think> block
   std::atomic<bool> answer_failed{false};     ///< Agent API: 200 with status "failed"

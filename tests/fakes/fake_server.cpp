@@ -4,7 +4,7 @@
 
 namespace narrando::testing {
 
-FakeServer::FakeServer() = default;
+FakeServer::FakeServer(std::string mount) : m_mount(std::move(mount)) {}
 
 FakeServer::~FakeServer() {
   m_server.stop();
@@ -26,6 +26,17 @@ int FakeServer::requests(const std::string& operation) const {
   std::lock_guard lock(m_mutex);
   const auto it = m_counts.find(operation);
   return it == m_counts.end() ? 0 : it->second;
+}
+
+std::vector<std::string> FakeServer::bodies(const std::string& operation) const {
+  std::lock_guard lock(m_mutex);
+  const auto it = m_bodies.find(operation);
+  return it == m_bodies.end() ? std::vector<std::string>{} : it->second;
+}
+
+void FakeServer::remember(const std::string& operation, const std::string& body) {
+  std::lock_guard lock(m_mutex);
+  m_bodies[operation].push_back(body);
 }
 
 bool FakeServer::take_fault(const std::string& operation, httplib::Response& response) {
@@ -63,13 +74,14 @@ void FakeServer::finish(const std::string& operation, httplib::Response& respons
   }
 }
 
-std::string google_error(int code, const std::string& status, const std::string& message, const std::string& reason) {
+std::string google_error(int code, const std::string& status, const std::string& message, const std::string& reason,
+                         const std::string& service) {
   nlohmann::json error{{"code", code}, {"message", message}, {"status", status}};
   if (!reason.empty()) {
     error["details"] = {{{"@type", "type.googleapis.com/google.rpc.ErrorInfo"},
                          {"reason", reason},
                          {"domain", "googleapis.com"},
-                         {"metadata", {{"service", "places.googleapis.com"}}}}};
+                         {"metadata", {{"service", service}}}}};
   }
   return nlohmann::json{{"error", error}}.dump();
 }

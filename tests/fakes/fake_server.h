@@ -6,6 +6,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <httplib.h>
 
@@ -22,22 +23,32 @@ struct Fault {
 };
 
 /// A loopback HTTP server for a fake external service: started on a free port, stopped on
-/// destruction. Subclasses register routes; faults are queued per operation name.
+/// destruction. Subclasses register routes below mount(); faults are queued per operation name.
 class FakeServer {
  public:
-  FakeServer();
+  /// `mount` ("" or e.g. "/v1": letters, digits, '-' and '/' only) puts every route below a path,
+  /// as a gateway in front of the service would.
+  explicit FakeServer(std::string mount = "");
   virtual ~FakeServer();
   FakeServer(const FakeServer&) = delete;
   FakeServer& operator=(const FakeServer&) = delete;
 
-  /// "http://127.0.0.1:<port>".
-  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+  /// "http://127.0.0.1:<port>" followed by the mount path: what a client's base URL should be.
+  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(m_port) + m_mount; }
+  /// The bound port.
+  int port() const { return m_port; }
   /// Queues `fault` for the next request of `operation` (FIFO; each fault is used once).
   void inject(const std::string& operation, Fault fault);
   /// How many requests of `operation` arrived (faulty ones included).
   int requests(const std::string& operation) const;
+  /// The bodies of the requests of `operation` the fake remembered, in arrival order.
+  std::vector<std::string> bodies(const std::string& operation) const;
 
  protected:
+  /// The path every route is registered below ("" for none).
+  const std::string& mount() const { return m_mount; }
+  /// Remembers a request body of `operation` for bodies().
+  void remember(const std::string& operation, const std::string& body);
   /// Starts listening; call at the end of the subclass constructor, after registering routes.
   void start();
   /// Counts the request and applies a queued fault; true if the fault answered it.
@@ -52,12 +63,20 @@ class FakeServer {
   std::map<std::string, std::deque<Fault>> m_faults;
   std::map<std::string, int> m_counts;
   std::map<std::string, bool> m_truncate_next;
+  std::map<std::string, std::vector<std::string>> m_bodies;
+  std::string m_mount;
   std::thread m_thread;
   int m_port = 0;
 };
 
-/// A Google-style error body: {"error": {"code", "message", "status", "details"}}.
+/// What Google answers (400 INVALID_ARGUMENT) when X-Goog-FieldMask is missing.
+inline constexpr const char* kFieldMaskRequired =
+    "FieldMask is a required parameter. See https://cloud.google.com/apis/docs/system-parameters on how to "
+    "provide it.";
+
+/// A Google-style error body: {"error": {"code", "message", "status", "details"}}; with a
+/// `reason`, details holds a google.rpc.ErrorInfo for `service` (e.g. "routes.googleapis.com").
 std::string google_error(int code, const std::string& status, const std::string& message,
-                         const std::string& reason = "");
+                         const std::string& reason = "", const std::string& service = "places.googleapis.com");
 
 }  // namespace narrando::testing

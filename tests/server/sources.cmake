@@ -1,5 +1,6 @@
 # Server test sources. Included by tests/CMakeLists.txt.
 set(SERVER_TEST_SOURCES
+  clients/base_url_test.cpp
   clients/external_pipeline_test.cpp
   clients/google_places_client_test.cpp
   clients/google_routes_client_test.cpp
@@ -11,10 +12,15 @@ set(SERVER_TEST_SOURCES
   http/cities_test.cpp
   http/editing_test.cpp
   http/generate_city_test.cpp
+  http/idempotency_test.cpp
+  http/input_validation_test.cpp
   http/jobs_test.cpp
+  http/keep_alive_test.cpp
   http/operations_test.cpp
   http/publish_atomicity_test.cpp
   http/published_pointers_test.cpp
+  http/request_limits_test.cpp
+  http/replan_accounting_test.cpp
   offline/embedded_catalogue_test.cpp
   offline/filter_on_real_data_test.cpp
   pipeline/pipeline_test.cpp
@@ -30,5 +36,6 @@ set(SERVER_TEST_SUPPORT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_google_routes.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_perplexity.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_server.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/../fakes/field_mask.cpp
 )
 list(TRANSFORM SERVER_TEST_SOURCES PREPEND ${CMAKE_CURRENT_LIST_DIR}/)

@@ -92,6 +92,61 @@ TEST_F(GooglePlaces, PagesDeduplicatesAndKeepsCandidatesInTheViewport) {
   }
 }
 
+TEST_F(GooglePlaces, ChainsPageTokensThroughThreePagesAndDeduplicates) {
+  server::clients::GooglePlacesSettings settings;
+  settings.api_key = kKey;
+  settings.queries = {"top tourist attractions", "museums"};
+  settings.nearby_types.clear();
+  GooglePlacesClient places(loopback.caller, settings, loopback.prices);
+  const auto city = places.city(FakeGoogle::kPortoPlaceId, options, context);
+  const auto candidates = places.attractions(city, options, context);
+
+  // What reached the fake, next to what it answered (the trace keeps each response).
+  const std::vector<std::string> sent = fake.bodies("searchText");
+  std::vector<nlohmann::json> answers;
+  for (const auto& call : context.calls) {
+    if (call.operation == "searchText") answers.push_back(nlohmann::json::parse(call.response_body));
+  }
+  ASSERT_GE(sent.size(), 4u) << "three pages of the first query, then the second";
+  ASSERT_EQ(sent.size(), answers.size());
+  const auto first = nlohmann::json::parse(sent[0]);
+  EXPECT_FALSE(first.contains("pageToken"));
+  for (std::size_t page = 1; page < 3; ++page) {
+    auto body = nlohmann::json::parse(sent[page]);
+    ASSERT_TRUE(answers[page - 1].contains("nextPageToken")) << "page " << page;
+    EXPECT_EQ(body["pageToken"], answers[page - 1]["nextPageToken"])
+        << "page " << page + 1 << " asks with the token of page " << page;
+    body.erase("pageToken");
+    EXPECT_EQ(body, first) << "every other field stays the same";
+  }
+  EXPECT_FALSE(answers[2].contains("nextPageToken")) << "three pages at most";
+  EXPECT_FALSE(nlohmann::json::parse(sent[3]).contains("pageToken")) << "the next query starts afresh";
+
+  std::set<std::string> returned;
+  std::size_t total = 0;
+  for (std::size_t page = 0; page < answers.size(); ++page) {
+    if (page < 3) {
+      EXPECT_EQ(answers[page]["places"].size(), 20u) << "page " << page + 1 << " is full";
+    }
+    for (const auto& place : answers[page]["places"]) {
+      returned.insert(place["id"].get<std::string>());
+      ++total;
+    }
+  }
+  std::set<std::string> kept;
+  for (const auto& a : candidates) EXPECT_TRUE(kept.insert(a.source_id).second) << "duplicate " << a.name;
+  EXPECT_EQ(kept, returned) << "every place of every page, once";
+  EXPECT_LT(returned.size(), total) << "the museums were on the top pages too: de-duplicated";
+}
+
+TEST_F(GooglePlaces, TheFakeRefusesAPageTokenOfAnotherQuery) {
+  httplib::Client raw("127.0.0.1", fake.port());
+  const auto asked =
+      raw.Post("/v1/places:searchText", {{"X-Goog-Api-Key", kKey}, {"X-Goog-FieldMask", "places.id"}},
+               R"({"textQuery": "museums in Porto", "pageToken": "tok:parks in Porto:1"})", "application/json");
+  EXPECT_EQ(asked->status, 400) << asked->body;
+}
+
 TEST_F(GooglePlaces, RetriesRateLimitsAndServerErrors) {
   fake.inject("getPlace", {429, "", "application/json", "1", {}, false});
   fake.inject("getPlace", {503, "", "application/json", "", {}, false});

@@ -48,6 +48,40 @@ TEST(Config, NamesTheBadVariableWithoutEchoingSecrets) {
   EXPECT_NE(message({{"DATABASE_URL", "mysql://x"}}).find("DATABASE_URL"), std::string::npos);
 }
 
+TEST(Config, LlmModelDefaultFollowsTheApiStyle) {
+  EXPECT_EQ(from_environment({}).llm_model, "perplexity/sonar");
+  EXPECT_EQ(from_environment({{"LLM_API_STYLE", "agent"}}).llm_model, "perplexity/sonar");
+  EXPECT_EQ(from_environment({{"LLM_API_STYLE", "chat"}}).llm_model, "sonar")
+      << "Perplexity's chat endpoint refuses the Agent API's provider-prefixed names";
+  EXPECT_EQ(from_environment({{"LLM_API_STYLE", "chat"}, {"LLM_MODEL", "gpt-4o-mini"}}).llm_model, "gpt-4o-mini");
+  EXPECT_EQ(from_environment({{"LLM_MODEL", "perplexity/sonar-pro"}}).llm_model, "perplexity/sonar-pro");
+}
+
+TEST(Config, BaseUrlsMayCarryAPathPrefix) {
+  const auto config = from_environment(
+      {{"PERPLEXITY_BASE_URL", "http://127.0.0.1:18777/v1/"}, {"GOOGLE_PLACES_BASE_URL", "https://gw.example/maps"}});
+  EXPECT_EQ(config.perplexity_base_url, "http://127.0.0.1:18777/v1/");
+  EXPECT_EQ(config.google_places_base_url, "https://gw.example/maps");
+  const auto refused = [](const std::string& url) {
+    try {
+      from_environment({{"GOOGLE_ROUTES_BASE_URL", url}});
+    } catch (const core::InputError& e) {
+      return std::string(e.what()).rfind("GOOGLE_ROUTES_BASE_URL: ", 0) == 0;
+    }
+    return false;
+  };
+  EXPECT_TRUE(refused("routes.googleapis.com"));
+  EXPECT_TRUE(refused("https://routes.googleapis.com/v2?key=x"));
+  EXPECT_TRUE(refused("https:///v2"));
+}
+
+TEST(Config, KeepAliveIsShortByDefaultAndBounded) {
+  EXPECT_EQ(server::config::from_environment({}).http_keep_alive_seconds, 5);
+  EXPECT_EQ(server::config::from_environment({{"HTTP_KEEP_ALIVE_SECONDS", "130"}}).http_keep_alive_seconds, 130);
+  EXPECT_THROW(server::config::from_environment({{"HTTP_KEEP_ALIVE_SECONDS", "0"}}), core::InputError);
+  EXPECT_THROW(server::config::from_environment({{"HTTP_KEEP_ALIVE_SECONDS", "5000"}}), core::InputError);
+}
+
 TEST(Config, DescribeMasksSecrets) {
   const auto config = from_environment({{"DATABASE_URL", "postgres://u:hunter2@db/narrando"},
                                         {"GOOGLE_PLACES_API_KEY", "AIzaSecret"},

@@ -115,6 +115,23 @@ TEST_F(Editing, PutToursReordersMovesAndLocks) {
                "invalid_request");
 }
 
+TEST_F(Editing, NoTourListOrEmptyTourEverWipesTheTours) {
+  const std::size_t tours = document["tours"].size();
+  ASSERT_GT(tours, 0u);
+  const auto none = client.Put("/api/cities/" + city + "/tours", R"({"tours": []})", "application/json");
+  expect_error(none, 400, "invalid_request");
+  EXPECT_NE(json_of(none)["error"]["message"].get<std::string>().find("at least one tour"), std::string::npos);
+  const nlohmann::json with_empty{
+      {"tours", {{{"stops", {{{"attraction_id", stop(0, 0)}}}}}, {{"stops", nlohmann::json::array()}}}}};
+  const auto empty = client.Put("/api/cities/" + city + "/tours", with_empty.dump(), "application/json");
+  expect_error(empty, 400, "invalid_request");
+  EXPECT_NE(json_of(empty)["error"]["message"].get<std::string>().find("tours[1].stops"), std::string::npos);
+  // Nothing was written: no draft, the tours as they were.
+  const auto now = json_of(client.Get("/api/cities/" + city));
+  EXPECT_EQ(now["revision"]["number"], document["revision"]["number"]);
+  EXPECT_EQ(now["tours"].size(), tours);
+}
+
 TEST_F(Editing, ReplanKeepsLockedStopsAndFrozenTours) {
   const std::string locked = stop(3, 0);
   ASSERT_EQ(patch(locked, R"({"locked_tour": 0})")->status, 200);

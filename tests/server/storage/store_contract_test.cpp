@@ -131,10 +131,28 @@ TEST_P(StoreContract, SamePlaceJoinsTheActiveJobAndIdempotencyKeysAreHonoured) {
   EXPECT_TRUE(second.joined);
   EXPECT_EQ(second.job.id, first.job.id);
   const auto keyed = store->enqueue_job("geonames:2", {}, "key-123");
-  const auto again = store->enqueue_job("geonames:3", {}, "key-123");
+  const auto again = store->enqueue_job("geonames:2", {}, "key-123");
   EXPECT_TRUE(again.joined);
   EXPECT_EQ(again.job.id, keyed.job.id);
-  EXPECT_EQ(again.job.place_id, "geonames:2");
+  EXPECT_EQ(store->find_job_by_idempotency_key("key-123")->id, keyed.job.id);
+  EXPECT_FALSE(store->find_job_by_idempotency_key("key-456"));
+}
+
+TEST_P(StoreContract, AnIdempotencyKeyNeverStandsForAnotherRequest) {
+  const auto keyed = store->enqueue_job("geonames:2", {}, "key-123");
+  core::model::GenerationOptions two_tours;
+  two_tours.tours = 2;
+  for (const auto& [place, options] : {std::pair{std::string("geonames:3"), core::model::GenerationOptions{}},
+                                       std::pair{std::string("geonames:2"), two_tours}}) {
+    try {
+      store->enqueue_job(place, options, "key-123");
+      ADD_FAILURE() << "a different request joined the key's job";
+    } catch (const core::Error& e) {
+      EXPECT_EQ(e.code(), "idempotency_key_reused");
+    }
+  }
+  EXPECT_EQ(store->count_jobs().at(JobStatus::Queued), 1);
+  EXPECT_EQ(store->find_job_by_idempotency_key("key-123")->id, keyed.job.id);
 }
 
 TEST_P(StoreContract, AFinishedJobNoLongerAbsorbsNewRequests) {

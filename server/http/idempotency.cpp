@@ -1,0 +1,65 @@
+#include "server/http/idempotency.h"
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+#include <string_view>
+
+#include <openssl/evp.h>
+
+#include "shared/errors.h"
+
+namespace server::http {
+namespace {
+
+constexpr std::size_t kScopeDigits = 16;
+constexpr std::size_t kMaxKeyLength = 255;
+
+// A stable, non-secret name for a caller: the same on every instance, and useless for recovering
+// the API key it is derived from.
+std::string caller_scope(const std::string& api_key) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  if (EVP_Digest(api_key.data(), api_key.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
+    throw std::runtime_error("SHA-256 is unavailable");
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string scope;
+  for (std::size_t i = 0; i < kScopeDigits / 2; ++i) {
+    scope += kHex[digest[i] >> 4];
+    scope += kHex[digest[i] & 0x0f];
+  }
+  return scope;
+}
+
+std::string presented_key(const httplib::Request& request, const config::Config& config) {
+  if (config.development_mode()) return "";
+  const std::string header = request.get_header_value("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  return header.rfind(kBearer, 0) == 0 ? header.substr(kBearer.size()) : "";
+}
+
+}  // namespace
+
+std::string scoped_idempotency_key(const httplib::Request& request, const config::Config& config) {
+  if (!request.has_header("Idempotency-Key")) return "";
+  std::string key = request.get_header_value("Idempotency-Key");
+  key.erase(0, key.find_first_not_of(" \t"));
+  key.erase(key.find_last_not_of(" \t") + 1);
+  if (key.size() >= 2 && key.front() == '"' && key.back() == '"') key = key.substr(1, key.size() - 2);
+  const bool printable = std::all_of(key.begin(), key.end(), [](char c) { return c >= 0x20 && c <= 0x7e; });
+  if (key.empty() || key.size() > kMaxKeyLength || !printable) {
+    throw core::InputError("Idempotency-Key must be 1 to " + std::to_string(kMaxKeyLength) +
+                           " printable ASCII characters");
+  }
+  return caller_scope(presented_key(request, config)) + ":" + key;
+}
+
+std::string client_idempotency_key(const std::string& scoped) {
+  const bool is_scoped = scoped.size() > kScopeDigits && scoped[kScopeDigits] == ':' &&
+                         std::all_of(scoped.begin(), scoped.begin() + kScopeDigits,
+                                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+  return is_scoped ? scoped.substr(kScopeDigits + 1) : scoped;
+}
+
+}  // namespace server::http
