@@ -2,7 +2,7 @@
 # Runs narrando-bench on every TOP instance of a benchmark directory and summarises the gaps to
 # best_known.csv per set (1..7) and overall.
 # usage: bench/run-top.sh [DIR] [--time-limit-ms N] [--seed S] [--bin PATH] [--out FILE]
-#                         [--optima FILE] [--from FILE]
+#                         [--optima FILE] [--from FILE] [--raw FILE]
 #   DIR       benchmark root holding top/instances and top/best_known.csv (default: ../shared/bench
 #             relative to the repository root)
 #   --bin     narrando-bench binary (default: build/bin/narrando-bench, or $NARRANDO_BENCH)
@@ -10,6 +10,7 @@
 #   --optima  CSV instance,optimum of proven optima (bench/top-optima.csv): the reference becomes
 #             the proven optimum where there is one, best_known elsewhere
 #   --from    summarise this saved `narrando-bench top` output instead of running the planner
+#   --raw     also keep the `narrando-bench top` output (for a later --from)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="$repo/../shared/bench"
@@ -17,6 +18,7 @@ bin="${NARRANDO_BENCH:-$repo/build/bin/narrando-bench}"
 out=""
 optima=""
 from=""
+raw=""
 extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -25,7 +27,8 @@ while [[ $# -gt 0 ]]; do
     --out) out="$2"; shift 2 ;;
     --optima) optima="$2"; shift 2 ;;
     --from) from="$2"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --raw) raw="$2"; shift 2 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) dir="$1"; shift ;;
   esac
 done
@@ -38,6 +41,7 @@ else
   [[ -x "$bin" ]] || { echo "run-top.sh: no executable $bin (build narrando-bench or pass --bin)" >&2; exit 2; }
   "$bin" top "$dir"/top/instances/*.txt "${extra[@]}" > "$tmp"
 fi
+[[ -z "$raw" ]] || cp "$tmp" "$raw"
 reference="$dir/top/best_known.csv"
 if [[ -n "$optima" ]]; then
   # best_known, overridden by every proven optimum that the optima file gives.
