@@ -44,13 +44,19 @@ void handle_list_cities(ApiContext& context, const httplib::Request& request, ht
     cities.push_back(std::move(item));
   }
   if (editor) {
-    // Places being generated for the first time have no city yet; editors see them too.
+    // Places being generated for the first time have no city yet; editors see them too, with
+    // their job's progress, and a search finds them by place id.
     for (const core::model::Job& job : context.store.active_jobs()) {
       const bool known = std::any_of(cities.begin(), cities.end(),
                                      [&](const nlohmann::json& c) { return c["place_id"] == job.place_id; });
-      if (!known && query.empty()) {
-        cities.push_back({{"id", nullptr}, {"place_id", job.place_id}, {"status", "generating"}, {"job_id", job.id}});
-      }
+      if (known || (!query.empty() && core::algo::fold_name(job.place_id).find(query) == std::string::npos)) continue;
+      cities.push_back({{"id", nullptr},
+                        {"place_id", job.place_id},
+                        {"status", "generating"},
+                        {"job_id", job.id},
+                        {"job_status", core::model::to_string(job.status)},
+                        {"stage", job.stage},
+                        {"progress", job.progress}});
     }
   }
   send_json(response, 200, {{"success", true}, {"cities", cities}});

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "server/http/auth.h"
+#include "server/http/routes.h"
 #include "tests/server/http/http_helpers.h"
 #include "tests/support/test_server.h"
 
@@ -63,6 +64,56 @@ TEST_F(Auth, TheAppRoleCannotCallEditorRoutes) {
                 ->status,
             409)
       << "editors pass the role check (there is no draft yet)";
+}
+
+// Sends `method` to `path` with `headers` (a small JSON body where the method takes one).
+httplib::Result call(httplib::Client& client, const std::string& method, const std::string& path,
+                     const httplib::Headers& headers) {
+  if (method == "GET") return client.Get(path, headers);
+  if (method == "POST") return client.Post(path, headers, "{}", "application/json");
+  if (method == "PUT") return client.Put(path, headers, R"({"tours": [{"stops": []}]})", "application/json");
+  if (method == "PATCH") return client.Patch(path, headers, R"({"name": "x"})", "application/json");
+  ADD_FAILURE() << "no test request for method " << method;
+  return client.Get(path, headers);
+}
+
+// The OpenAPI template with its parameters filled with real ids, so that a missing access check
+// would reach the handler (and answer 200, 202 or 409) instead of a 404.
+std::string concrete(std::string path, const std::string& city, const std::string& job) {
+  for (const auto& [name, value] : {std::pair<std::string, std::string>{"{id}", city}, {"{aid}", "a1"}, {"{job}", job}}) {
+    for (std::size_t at = path.find(name); at != std::string::npos; at = path.find(name)) path.replace(at, name.size(), value);
+  }
+  return path;
+}
+
+TEST_F(Auth, EveryRouteChecksTheKeyAndTheRole) {
+  const auto created = client.Post("/api/generate-city", bearer(kEditorKey),
+                                   R"({"place_id": "geonames:2993458"})", "application/json");
+  ASSERT_TRUE(created && created->status == 200) << (created ? created->body : "no response");
+  const auto body = nlohmann::json::parse(created->body);
+  const std::string city = body["city_id"];
+  const std::string job = body["job_id"];
+  std::size_t checked = 0;
+  for (const auto& route : server::http::route_infos()) {
+    const std::string where = route.method + " " + route.path;
+    const std::string path = concrete(route.path, route.access == "public" ? "" : city, job);
+    if (route.access == "public") {
+      EXPECT_NE(call(client, route.method, path, {})->status, 401) << where;
+      continue;
+    }
+    expect_error(call(client, route.method, path, {}), 401, "unauthorized");
+    expect_error(call(client, route.method, path, bearer("wrong-key-0123456789abcdef")), 401, "unauthorized");
+    const auto as_app = call(client, route.method, path, bearer(kAppKey));
+    ASSERT_TRUE(as_app) << where;
+    if (route.access == "editor") {
+      EXPECT_EQ(as_app->status, 403) << where << ": " << as_app->body;
+    } else {
+      EXPECT_NE(as_app->status, 401) << where;
+      EXPECT_NE(as_app->status, 403) << where;
+    }
+    ++checked;
+  }
+  EXPECT_GE(checked, 12u) << "every keyed route of DESIGN §3";
 }
 
 TEST(AuthDevelopmentMode, WithoutKeysEveryoneIsAnEditor) {

@@ -186,3 +186,29 @@ TEST_F(Cities, ServesRunTracesToEditors) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CitiesBeingGenerated, EditorsSeeAPlaceWithoutACityYetWithItsJob) {
+  TestServer server{{{"API_KEYS", kApiKeys}, {"WORKERS", "0"}}};  // the job stays queued
+  auto client = server.client();
+  const auto editor = bearer(kEditorKey);
+  auto async = editor;
+  async.emplace("Prefer", "respond-async");
+  const auto accepted = json_of(client.Post("/api/generate-city", async, R"({"place_id": "geonames:2735943"})",
+                                            "application/json"));
+  const auto list = json_of(client.Get("/api/cities", editor));
+  ASSERT_EQ(list["cities"].size(), 1u);
+  const auto& row = list["cities"][0];
+  EXPECT_TRUE(row["id"].is_null());
+  EXPECT_EQ(row["place_id"], "geonames:2735943");
+  EXPECT_EQ(row["status"], "generating");
+  EXPECT_EQ(row["job_id"], accepted["job_id"]);
+  EXPECT_EQ(row["job_status"], "queued");
+  EXPECT_EQ(row["progress"], 0.0);
+  EXPECT_EQ(json_of(client.Get("/api/cities?q=2735943", editor))["cities"].size(), 1u) << "found by place id";
+  EXPECT_TRUE(json_of(client.Get("/api/cities?q=lisbon", editor))["cities"].empty());
+  EXPECT_TRUE(json_of(client.Get("/api/cities", bearer(kAppKey)))["cities"].empty()) << "the app sees published cities only";
+}
+
+}  // namespace

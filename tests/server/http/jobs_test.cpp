@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "tests/fakes/fake_google.h"
 #include "tests/server/http/http_helpers.h"
 #include "tests/support/test_server.h"
 
@@ -44,6 +45,41 @@ TEST(Jobs, JoiningAndIdempotencyKeysNeverDuplicateWork) {
                                      "application/json"));
   EXPECT_EQ(a["job_id"], b["job_id"]);
   EXPECT_EQ(server.services().store->count_jobs().at(core::model::JobStatus::Queued), 2);
+}
+
+TEST(Jobs, TheSamePlaceJoinsARunningJob) {
+  // The fake's Place Details answers its first request after 2 s with a 503 (then normally, on
+  // the client's retry): the job is running, not queued, while the second request arrives.
+  const std::string google_key = "AIzaFakeKeyForTests0123";
+  FakeGoogle google(google_key);
+  google.inject("getPlace", Fault{503, "", "application/json", "", std::chrono::milliseconds(2000), false});
+  TestServer server{{{"GOOGLE_PLACES_API_KEY", google_key},
+                     {"GOOGLE_PLACES_BASE_URL", google.base_url()},
+                     {"GOOGLE_ROUTES_BASE_URL", google.base_url()},
+                     {"ROUTES_POLICY", "off"},
+                     {"CLIENT_RETRY_BASE_MS", "1"}}};
+  auto client = server.client();
+  const std::string body = R"({"place_id": ")" + google.place_id() + R"("})";
+  const auto first = json_of(client.Post("/api/generate-city", {{"Prefer", "respond-async"}}, body, "application/json"));
+  const std::string job = first["job_id"];
+  std::string status;
+  for (int i = 0; i < 200 && status != "running"; ++i) {
+    status = json_of(client.Get("/api/jobs/" + job))["status"];
+    if (status != "running") std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(status, "running");
+  const auto second = client.Post("/api/generate-city", {{"Prefer", "respond-async"}}, body, "application/json");
+  ASSERT_EQ(second->status, 202) << second->body;
+  EXPECT_EQ(json_of(second)["job_id"], job);
+  EXPECT_EQ(json_of(second)["joined"], true);
+  EXPECT_EQ(json_of(second)["status"], "running");
+  // Waiting on the joined job gives the one generation's answer.
+  const auto waited = client.Post("/api/generate-city", {{"Prefer", "wait=30"}}, body, "application/json");
+  ASSERT_EQ(waited->status, 200) << waited->body;
+  EXPECT_EQ(json_of(waited)["job_id"], job);
+  const auto counts = server.services().store->count_jobs();
+  EXPECT_EQ(counts.at(core::model::JobStatus::Succeeded), 1);
+  EXPECT_EQ(google.requests("getPlace"), 2) << "one generation: the failed call and its retry";
 }
 
 TEST(Jobs, AShortWaitWindowAnswers202) {
