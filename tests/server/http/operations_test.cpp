@@ -222,6 +222,17 @@ void expect_error_shape(const httplib::Result& result, const std::string& what) 
   EXPECT_TRUE(body["error"]["message"].is_string() && !body["error"]["message"].get<std::string>().empty()) << what;
 }
 
+// Sends `body` as JSON with any method (httplib::Client has no generic call with a body).
+httplib::Result send_json(httplib::Client& client, const std::string& method, const std::string& path,
+                          const std::string& body) {
+  httplib::Request request;
+  request.method = method;
+  request.path = path;
+  request.body = body;
+  request.set_header("Content-Type", "application/json");
+  return client.send(request);
+}
+
 TEST(Robustness, NoInputMakesA500) {
   TestServer server;
   auto client = server.client();
@@ -246,12 +257,7 @@ TEST(Robustness, NoInputMakesA500) {
       {"POST", "/api/no-such-route"}};
   for (const auto& [method, path] : targets) {
     for (const std::string& body : bodies) {
-      httplib::Request request;
-      request.method = method;
-      request.path = path;
-      request.body = body;
-      request.set_header("Content-Type", "application/json");
-      const auto result = client.send(request);
+      const auto result = send_json(client, method, path, body);
       const std::string what = method + " " + path + " " + body.substr(0, 40);
       ASSERT_TRUE(result) << what;
       EXPECT_LT(result->status, 500) << what << " -> " << result->body;
@@ -274,12 +280,7 @@ TEST(Robustness, HostileJsonIsA400OnEveryJsonRoute) {
       {"PATCH", "/api/cities/" + city + "/attractions/" + attraction}};
   for (const auto& [method, path] : routes) {
     for (const std::string& body : hostile_json_bodies()) {
-      httplib::Request request;
-      request.method = method;
-      request.path = path;
-      request.body = body;
-      request.set_header("Content-Type", "application/json");
-      const auto result = client.send(request);
+      const auto result = send_json(client, method, path, body);
       const std::string what = method + " " + path + " " + body.substr(0, 40);
       ASSERT_TRUE(result) << what;
       EXPECT_EQ(result->status, 400) << what << " -> " << result->body;
