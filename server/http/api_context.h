@@ -5,6 +5,7 @@
 #include "server/config/config.h"
 #include "server/http/document_cache.h"
 #include "server/http/published_pointers.h"
+#include "server/http/published_refresher.h"
 #include "server/jobs/job_board.h"
 #include "server/pipeline/interfaces.h"
 #include "server/storage/store.h"
@@ -25,7 +26,8 @@ struct ApiContext {
         distances(d),
         board(b),
         pool(w),
-        published_pointers(std::chrono::seconds(c.published_cache_seconds)) {}
+        published_pointers(std::chrono::seconds(c.published_cache_seconds)),
+        published_refresher(s, published_pointers) {}
 
   const config::Config& config;
   storage::Store& store;
@@ -35,6 +37,7 @@ struct ApiContext {
   jobs::WorkerPool* pool = nullptr;       ///< woken when a job is queued; may be null
   DocumentCache published_documents;
   PublishedPointers published_pointers;   ///< lets the app's reads skip the store (PUBLISHED_CACHE_SECONDS)
+  PublishedRefresher published_refresher;  ///< refreshes expired published_pointers off the request path
   std::atomic<bool> stopping{false};      ///< set at shutdown: waiting handlers answer at once
   bool probes_only = false;               ///< a worker instance: /healthz, /readyz, /metrics only
 };

@@ -25,6 +25,8 @@ class ApiServer {
   void stop();
   /// True while listen() serves.
   bool is_running() const;
+  /// The accept queue length the kernel allows the bound socket (0 before bind()).
+  int listen_backlog() const;
 
  private:
   struct Impl;

@@ -67,9 +67,12 @@ void handle_get_city(ApiContext& context, const httplib::Request& request, httpl
   const storage::RevisionChoice choice = revision_for_reader(request);
   const auto now = PublishedPointers::Clock::now();
   // The app reads published revisions only, and may read one a moment after a newer one was
-  // published elsewhere: within PUBLISHED_CACHE_SECONDS it is answered from memory alone.
+  // published elsewhere: within PUBLISHED_CACHE_SECONDS it is answered from memory alone, and an
+  // expired entry still answers while it is read again in the background.
   if (choice.kind == storage::RevisionChoice::Kind::Published) {
-    if (const auto revision = context.published_pointers.find(city_id, now)) {
+    const PublishedPointers::Lookup known = context.published_pointers.lookup(city_id, now);
+    if (known.refresh) context.published_refresher.request(city_id);
+    if (const auto revision = known.revision) {
       if (auto cached = context.published_documents.find(city_id, *revision)) {
         send_body(response, *cached);
         return;

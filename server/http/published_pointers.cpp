@@ -2,20 +2,18 @@
 
 namespace server::http {
 
-std::optional<int> PublishedPointers::find(const std::string& city_id, Clock::time_point now) {
-  if (m_ttl.count() <= 0) return std::nullopt;
+PublishedPointers::Lookup PublishedPointers::lookup(const std::string& city_id, Clock::time_point now) {
+  if (m_ttl.count() <= 0) return {};
   std::lock_guard lock(m_mutex);
   const auto it = m_entries.find(city_id);
-  if (it == m_entries.end()) return std::nullopt;
+  if (it == m_entries.end()) return {};
   Entry& entry = it->second;
   const auto age = now - entry.read_at;
-  if (age < m_ttl) return entry.revision;
-  if (age >= m_ttl + kRefreshAllowance) return std::nullopt;
-  if (!entry.refreshing) {
-    entry.refreshing = true;  // this caller reads the store; the next ones keep the old answer
-    return std::nullopt;
-  }
-  return entry.revision;
+  if (age < m_ttl) return {entry.revision, false};
+  if (age >= m_ttl + kRefreshAllowance) return {};
+  const bool first = !entry.refreshing;
+  entry.refreshing = true;  // one refresh per expiry; everyone keeps the old answer meanwhile
+  return {entry.revision, first};
 }
 
 void PublishedPointers::remember(const std::string& city_id, int revision, Clock::time_point now) {

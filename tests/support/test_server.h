@@ -54,6 +54,8 @@ class TestServer {
     client.set_read_timeout(std::chrono::seconds(120));
     return client;
   }
+  /// The HTTP server itself.
+  server::http::ApiServer& api() { return *m_server; }
   /// The wired services (store, providers) behind the server.
   server::cli::Services& services() { return *m_services; }
 
