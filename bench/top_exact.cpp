@@ -173,13 +173,14 @@ const Label* find_label(const std::vector<Label>& layer, std::uint64_t set, int 
 std::vector<int> path_of(const Instance& in, const std::vector<std::vector<Label>>& layers,
                          std::uint64_t set) {
   std::vector<int> order;
+  const auto length = [&](const Label& label) {
+    return label.cost + in.to_end[static_cast<std::size_t>(label.last)];
+  };
   const Label* current = nullptr;
   for (std::uint64_t rest = set; rest != 0; rest &= rest - 1) {
     const int last = std::countr_zero(rest);
     const Label* label = find_label(layers[static_cast<std::size_t>(std::popcount(set) - 1)], set, last);
-    if (label != nullptr && (current == nullptr || label->cost + in.to_end[static_cast<std::size_t>(last)] <
-                                                       current->cost + in.to_end[static_cast<std::size_t>(current->last)]))
-      current = label;
+    if (label != nullptr && (current == nullptr || length(*label) < length(*current))) current = label;
   }
   while (current != nullptr) {
     order.push_back(current->last);
