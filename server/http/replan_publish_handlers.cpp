@@ -34,10 +34,9 @@ auto metered(const char* stage, pipeline::RunContext& run, std::vector<core::mod
   const std::size_t calls_before = run.calls.size();
   run.notes.clear();
   auto result = fn();
-  core::model::StageTiming timing{stage, support::seconds_since(start), 0, 0.0, ""};
-  timing.calls = static_cast<int>(run.calls.size() - calls_before);
-  for (std::size_t i = calls_before; i < run.calls.size(); ++i) timing.cost_usd += run.calls[i].cost_usd;
-  for (const std::string& note : run.notes) timing.note += (timing.note.empty() ? "" : "; ") + note;
+  const pipeline::RunContext::Spent spent = run.spent_since(calls_before);
+  core::model::StageTiming timing{stage, support::seconds_since(start), spent.calls, spent.cost_usd, ""};
+  run.move_notes_into(timing.note);
   stages.push_back(std::move(timing));
   return result;
 }

@@ -27,6 +27,26 @@ struct RunContext {
   /// What a stage did differently than asked (a fallback, a degraded answer); the pipeline moves
   /// these into the stage's note in the run trace.
   std::vector<std::string> notes;
+
+  /// Calls made and their estimated cost.
+  struct Spent {
+    int calls = 0;
+    double cost_usd = 0.0;
+  };
+  /// What the calls from index `first` on (those of the stage that began there) spent.
+  Spent spent_since(std::size_t first) const {
+    Spent spent;
+    for (std::size_t i = first; i < calls.size(); ++i) {
+      ++spent.calls;
+      spent.cost_usd += calls[i].cost_usd;
+    }
+    return spent;
+  }
+  /// Appends the notes to a stage's `note`, "; " between them, and clears them.
+  void move_notes_into(std::string& note) {
+    for (const std::string& line : notes) note += (note.empty() ? "" : "; ") + line;
+    notes.clear();
+  }
 };
 
 /// Reads a city and its candidate attractions (Google Places, or the embedded data set).

@@ -33,11 +33,11 @@ auto run_stage(const char* name, core::model::RunTrace& trace, RunContext& conte
     try {
       context.notes.clear();
       auto result = fn(record);
-      for (const std::string& note : context.notes) record.note += (record.note.empty() ? "" : "; ") + note;
-      context.notes.clear();
+      context.move_notes_into(record.note);
       record.seconds = support::seconds_since(start);
-      record.calls = static_cast<int>(context.calls.size() - calls_before);
-      for (std::size_t i = calls_before; i < context.calls.size(); ++i) record.cost_usd += context.calls[i].cost_usd;
+      const RunContext::Spent spent = context.spent_since(calls_before);
+      record.calls = spent.calls;
+      record.cost_usd = spent.cost_usd;
       trace.stages.push_back(record);
       return result;
     } catch (const UpstreamError& error) {
