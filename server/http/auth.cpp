@@ -15,14 +15,18 @@ bool constant_time_equals(std::string_view a, std::string_view b) {
   return difference == 0;
 }
 
-config::Role authorize(const httplib::Request& request, const config::Config& config, Access access) {
-  if (access == Access::Public || config.development_mode()) return config::Role::Editor;
+std::string presented_api_key(const httplib::Request& request) {
   const std::string header = request.get_header_value("Authorization");
   constexpr std::string_view kBearer = "Bearer ";
-  if (header.size() <= kBearer.size() || std::string_view(header).substr(0, kBearer.size()) != kBearer) {
+  return header.starts_with(kBearer) ? header.substr(kBearer.size()) : "";
+}
+
+config::Role authorize(const httplib::Request& request, const config::Config& config, Access access) {
+  if (access == Access::Public || config.development_mode()) return config::Role::Editor;
+  const std::string presented = presented_api_key(request);
+  if (presented.empty()) {
     throw core::Error("unauthorized", "this route needs an API key: send Authorization: Bearer <key>");
   }
-  const std::string_view presented = std::string_view(header).substr(kBearer.size());
   // Compare with every key, always: the time taken says nothing about which key nearly matched.
   bool found = false;
   config::Role role = config::Role::App;

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
-#include <string_view>
 
 #include <openssl/evp.h>
 
+#include "server/http/auth.h"
 #include "shared/errors.h"
 
 namespace server::http {
@@ -32,13 +32,6 @@ std::string caller_scope(const std::string& api_key) {
   return scope;
 }
 
-std::string presented_key(const httplib::Request& request, const config::Config& config) {
-  if (config.development_mode()) return "";
-  const std::string header = request.get_header_value("Authorization");
-  constexpr std::string_view kBearer = "Bearer ";
-  return header.rfind(kBearer, 0) == 0 ? header.substr(kBearer.size()) : "";
-}
-
 }  // namespace
 
 std::string scoped_idempotency_key(const httplib::Request& request, const config::Config& config) {
@@ -52,7 +45,8 @@ std::string scoped_idempotency_key(const httplib::Request& request, const config
     throw core::InputError("Idempotency-Key must be 1 to " + std::to_string(kMaxKeyLength) +
                            " printable ASCII characters");
   }
-  return caller_scope(presented_key(request, config)) + ":" + key;
+  // In development mode every caller is one, whatever it sends.
+  return caller_scope(config.development_mode() ? "" : presented_api_key(request)) + ":" + key;
 }
 
 std::string client_idempotency_key(const std::string& scoped) {
