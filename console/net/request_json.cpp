@@ -40,9 +40,9 @@ bool is_pending_place(const nlohmann::json& item) {
 }
 
 // A string member that may be missing or null ("").
-std::string optional_text(const nlohmann::json& item, const char* key, const std::string& path) {
+std::string optional_text(core::json::ObjectReader& reader, const char* key) {
   std::optional<std::string> value;
-  if (const auto it = item.find(key); it != item.end()) core::json::read_value(*it, value, path + "." + key);
+  reader.optional(key, value);
   return value.value_or("");
 }
 
@@ -78,8 +78,7 @@ std::vector<state::CitySummary> parse_city_list(const nlohmann::json& answer, bo
   editor = true;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const nlohmann::json& item = (*list)[i];
-    const std::string path = "cities[" + std::to_string(i) + "]";
-    core::json::ObjectReader reader(item, path, false);
+    core::json::ObjectReader reader(item, core::json::element_path("cities", i), false);
     state::CitySummary summary;
     if (is_pending_place(item)) {
       // A place generated for the first time: {"id": null, "place_id", "status", "job_id"}.
@@ -91,8 +90,8 @@ std::vector<state::CitySummary> parse_city_list(const nlohmann::json& answer, bo
       summary.city = item.get<core::model::City>();
     }
     reader.optional("status", summary.status);
-    summary.job_id = optional_text(item, "job_id", path);
-    summary.published_at = optional_text(item, "published_at", path);
+    summary.job_id = optional_text(reader, "job_id");
+    summary.published_at = optional_text(reader, "published_at");
     if (!item.contains("status")) editor = false;
     cities.push_back(std::move(summary));
   }

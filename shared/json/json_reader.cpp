@@ -22,10 +22,6 @@ std::string detail_of(const nlohmann::json::exception& e) {
   return text;
 }
 
-std::string member_path(const std::string& path, const std::string& key) {
-  return path.empty() ? key : path + "." + key;
-}
-
 // Depth-first over a parsed value, bounded by kMaxJsonDepth.
 void reject_nul(const nlohmann::json& value, const std::string& path) {
   constexpr char kNul = '\0';
@@ -41,7 +37,7 @@ void reject_nul(const nlohmann::json& value, const std::string& path) {
       reject_nul(item.value(), member_path(path, item.key()));
     }
   } else if (value.is_array()) {
-    for (std::size_t i = 0; i < value.size(); ++i) reject_nul(value[i], path + "[" + std::to_string(i) + "]");
+    for (std::size_t i = 0; i < value.size(); ++i) reject_nul(value[i], element_path(path, i));
   }
 }
 

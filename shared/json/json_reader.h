@@ -38,6 +38,16 @@ void read_value(const nlohmann::json& value, std::optional<T>& out, const std::s
   out = std::move(inner);
 }
 
+/// The path of member `key` of the value at `path` ("options" + "tours" -> "options.tours").
+inline std::string member_path(const std::string& path, const std::string& key) {
+  return path.empty() ? key : path + "." + key;
+}
+
+/// The path of element `index` of the array at `path` ("tours", 0 -> "tours[0]").
+inline std::string element_path(const std::string& path, std::size_t index) {
+  return path + "[" + std::to_string(index) + "]";
+}
+
 /// Arrays of T.
 template <class T>
 void read_value(const nlohmann::json& value, std::vector<T>& out, const std::string& path);
@@ -73,7 +83,7 @@ class ObjectReader {
   void finish() const;
 
  private:
-  std::string child(const char* key) const { return m_path.empty() ? key : m_path + "." + key; }
+  std::string child(const char* key) const { return member_path(m_path, key); }
   [[noreturn]] void throw_missing(const char* key) const;
 
   const nlohmann::json& m_value;
@@ -89,7 +99,7 @@ void read_value(const nlohmann::json& value, std::vector<T>& out, const std::str
   out.reserve(value.size());
   for (std::size_t i = 0; i < value.size(); ++i) {
     T item{};
-    read_value(value[i], item, path + "[" + std::to_string(i) + "]");
+    read_value(value[i], item, element_path(path, i));
     out.push_back(std::move(item));
   }
 }
