@@ -22,10 +22,9 @@ int index_of(const std::vector<state::RunRef>& runs, const std::string& job_id, 
   return it == runs.end() ? -1 : static_cast<int>(it - runs.begin());
 }
 
-// A combo of the runs; `job_id` is the run picked (kept by id: the list grows when the city is
-// regenerated, and an index would then point at another run).
-void run_combo(const char* label, const std::vector<state::RunRef>& runs, std::string& job_id, int fallback) {
-  const int choice = index_of(runs, job_id, fallback);
+// A combo of the runs showing `choice` (index_of `job_id`); a pick sets `job_id` (kept by id: the
+// list grows when the city is regenerated, and an index would then point at another run).
+void run_combo(const char* label, const std::vector<state::RunRef>& runs, int choice, std::string& job_id) {
   const std::string preview = choice >= 0 && choice < static_cast<int>(runs.size()) ? run_label(runs[static_cast<std::size_t>(choice)]) : "-";
   ImGui::SetNextItemWidth(300.0f);
   if (ImGui::BeginCombo(label, preview.c_str())) {
@@ -124,13 +123,13 @@ void ReplayPanel::draw_run_pickers(state::AppState& state, state::CommandSink& c
   // No pick yet: the newest run. A pick that left the list: none.
   const int primary = index_of(runs, m_primary, runs.empty() ? -1 : 0);
   const int compare = index_of(runs, m_compare, -1);
-  run_combo("##run", runs, m_primary, runs.empty() ? -1 : 0);
+  run_combo("##run", runs, primary, m_primary);
   ImGui::SameLine();
   ImGui::BeginDisabled(primary < 0);
   if (ImGui::Button("Replay")) commands.push(state::LoadRunCommand{city_id, runs[static_cast<std::size_t>(primary)].job_id, state::RunSlot::Primary});
   ImGui::EndDisabled();
   ImGui::SameLine();
-  run_combo("##compare", runs, m_compare, -1);
+  run_combo("##compare", runs, compare, m_compare);
   ImGui::SameLine();
   ImGui::BeginDisabled(compare < 0 || !state.replay.run);
   if (ImGui::Button("Compare")) commands.push(state::LoadRunCommand{city_id, runs[static_cast<std::size_t>(compare)].job_id, state::RunSlot::Compare});
