@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "console/state/city_summary.h"
 #include "shared/algo/walking_model.h"
 #include "shared/edit/draft_edits.h"
 #include "shared/model/revision.h"
@@ -67,6 +68,27 @@ inline core::model::RunTrace sample_run() {
   run.tours = revision.tours;
   run.stages = {{"city", 0.001, 0, 0.0, ""}, {"attractions", 0.01, 2, 0.064, ""}, {"plan", 0.1, 0, 0.0, "2 tours"}};
   return run;
+}
+
+/// A row of the cities list for a city of Porto's (name "Porto", country "PT").
+inline console::state::CitySummary listed_city(const std::string& id, const std::string& place_id,
+                                               const std::string& status = "published") {
+  console::state::CitySummary row;
+  row.city.id = id;
+  row.city.place_id = place_id;
+  row.city.name = "Porto";
+  row.city.country_code = "PT";
+  row.status = status;
+  return row;
+}
+
+/// A row for a place whose first generation runs: the server gives only its place id and job.
+inline console::state::CitySummary pending_place(const std::string& place_id, const std::string& job_id) {
+  console::state::CitySummary row;
+  row.city.place_id = place_id;
+  row.status = "generating";
+  row.job_id = job_id;
+  return row;
 }
 
 }  // namespace console::testing

@@ -39,13 +39,20 @@ TEST(TourEditsJson, IsWhatTheServerParses) {
   EXPECT_EQ(back[1].stops[0].attraction_id, "c");
 }
 
-TEST(CityList, ReadsStatusAndTellsAnEditorsAnswer) {
+// A city of the GET /api/cities answer, as an editor's key gets it (with `status`).
+nlohmann::json listed_porto(const std::string& status, const std::string& created_at = "") {
   core::model::City city;
   city.id = "c1";
   city.place_id = "geonames:2735943";
   city.name = "Porto";
+  city.created_at = created_at;
   nlohmann::json item = city;
-  item["status"] = "draft";
+  item["status"] = status;
+  return item;
+}
+
+TEST(CityList, ReadsStatusAndTellsAnEditorsAnswer) {
+  nlohmann::json item = listed_porto("draft");
   bool editor = false;
   auto cities = console::net::parse_city_list({{"success", true}, {"cities", {item}}}, editor);
   ASSERT_EQ(cities.size(), 1u);
@@ -61,13 +68,7 @@ TEST(CityList, ReadsStatusAndTellsAnEditorsAnswer) {
 // While a place is generated for the first time, GET /api/cities (server/http/city_handlers.cpp)
 // lists it with a null id and no name: {"id": null, "place_id", "status": "generating", "job_id"}.
 TEST(CityList, APlaceGeneratedForTheFirstTimeIsARowThatCannotBeOpened) {
-  core::model::City city;
-  city.id = "c1";
-  city.place_id = "geonames:2735943";
-  city.name = "Porto";
-  city.created_at = "2026-12-07T08:05:11Z";
-  nlohmann::json item = city;
-  item["status"] = "draft";
+  const nlohmann::json item = listed_porto("draft", "2026-12-07T08:05:11Z");
   const nlohmann::json pending{{"id", nullptr}, {"place_id", "geonames:3117735"}, {"status", "generating"}, {"job_id", "job-7"}};
   bool editor = false;
   const auto cities = console::net::parse_city_list({{"success", true}, {"cities", {item, pending}}}, editor);
@@ -91,12 +92,7 @@ TEST(CityList, APlaceGeneratedForTheFirstTimeIsARowThatCannotBeOpened) {
 }
 
 TEST(CityList, ReadsAPublicationDateWhenTheServerGivesOne) {
-  core::model::City city;
-  city.id = "c1";
-  city.place_id = "geonames:2735943";
-  city.name = "Porto";
-  nlohmann::json item = city;
-  item["status"] = "published";
+  nlohmann::json item = listed_porto("published");
   bool editor = false;
   EXPECT_TRUE(console::net::parse_city_list({{"cities", {item}}}, editor)[0].published_at.empty());
   item["published_at"] = nullptr;

@@ -7,6 +7,8 @@
 namespace {
 
 using namespace console::state;
+using console::testing::listed_city;
+using console::testing::pending_place;
 
 CityReply city_reply(int revision_number) {
   CityReply reply;
@@ -142,24 +144,6 @@ int count(const std::vector<Command>& commands) {
   return static_cast<int>(std::count_if(commands.begin(), commands.end(), [](const Command& c) { return std::holds_alternative<T>(c); }));
 }
 
-CitySummary listed_city(const std::string& id, const std::string& place_id, const std::string& status) {
-  CitySummary row;
-  row.city.id = id;
-  row.city.place_id = place_id;
-  row.city.name = "Porto";
-  row.status = status;
-  return row;
-}
-
-// What the server lists for a place whose first generation runs (see request_json_test).
-CitySummary placeholder(const std::string& place_id, const std::string& job_id) {
-  CitySummary row;
-  row.city.place_id = place_id;
-  row.status = "generating";
-  row.job_id = job_id;
-  return row;
-}
-
 core::model::Job job_in(const std::string& id, const std::string& place_id, core::model::JobStatus status) {
   core::model::Job job;
   job.id = id;
@@ -174,7 +158,7 @@ TEST(ApplyReply, AListWithAPlaceBeingGeneratedConnectsAndFollowsItsJob) {
   state.connection = Connection::Connecting;
   apply_reply(state,
               ConnectedReply{"http://127.0.0.1:8080",
-                             {listed_city("city-1", "geonames:2735943", "published"), placeholder("geonames:3117735", "job-7")},
+                             {listed_city("city-1", "geonames:2735943", "published"), pending_place("geonames:3117735", "job-7")},
                              true},
               sink);
   EXPECT_EQ(state.connection, Connection::Connected);
@@ -203,7 +187,7 @@ TEST(ApplyReply, AListWithAPlaceBeingGeneratedConnectsAndFollowsItsJob) {
 TEST(ApplyReply, AnotherEditorsJobEndingRefreshesTheListButOpensNothing) {
   AppState state;
   CommandSink sink;
-  apply_reply(state, CitiesReply{"", {placeholder("geonames:3117735", "job-7")}}, sink);
+  apply_reply(state, CitiesReply{"", {pending_place("geonames:3117735", "job-7")}}, sink);
   sink.take();
   auto done = job_in("job-7", "geonames:3117735", core::model::JobStatus::Succeeded);
   done.result = core::model::JobResult{"city-8", 1, 3, true};
@@ -213,7 +197,7 @@ TEST(ApplyReply, AnotherEditorsJobEndingRefreshesTheListButOpensNothing) {
   EXPECT_EQ(count<LoadCityCommand>(commands), 0);  // not this editor's city to open
   EXPECT_TRUE(state.last_error.empty());
 
-  apply_reply(state, CitiesReply{"", {placeholder("geonames:1", "job-8")}}, sink);
+  apply_reply(state, CitiesReply{"", {pending_place("geonames:1", "job-8")}}, sink);
   sink.take();
   auto failed = job_in("job-8", "geonames:1", core::model::JobStatus::Failed);
   failed.error = core::model::JobError{"not_found", "unknown place", "city"};

@@ -2,32 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/console/fixtures.h"
+
 namespace {
 
 using console::state::CitySummary;
-
-CitySummary city(const std::string& id, const std::string& place_id, const std::string& name) {
-  CitySummary row;
-  row.city.id = id;
-  row.city.place_id = place_id;
-  row.city.name = name;
-  row.city.country_code = "PT";
-  row.status = "published";
-  return row;
-}
-
-// A place whose first generation runs: the server gives only its place id and job.
-CitySummary pending(const std::string& place_id, const std::string& job_id) {
-  CitySummary row;
-  row.city.place_id = place_id;
-  row.status = "generating";
-  row.job_id = job_id;
-  return row;
-}
+using console::testing::listed_city;
+using console::testing::pending_place;
 
 TEST(FindCity, MatchesIdOrPlaceIdAndNeverARowWithoutACity) {
-  const std::vector<CitySummary> cities{pending("geonames:2735943", "job-1"), city("c1", "geonames:2735943", "Porto"),
-                                        pending("geonames:3117735", "job-2")};
+  const std::vector<CitySummary> cities{pending_place("geonames:2735943", "job-1"), listed_city("c1", "geonames:2735943"),
+                                        pending_place("geonames:3117735", "job-2")};
   ASSERT_NE(console::state::find_city(cities, "c1"), nullptr);
   // The pending row comes first with the same place id: the openable city is found anyway.
   EXPECT_EQ(console::state::find_city(cities, "geonames:2735943"), &cities[1]);
@@ -38,14 +23,14 @@ TEST(FindCity, MatchesIdOrPlaceIdAndNeverARowWithoutACity) {
 }
 
 TEST(CityLabel, NamesCitiesAndPlacesBeingGenerated) {
-  EXPECT_EQ(console::state::city_label(city("c1", "geonames:2735943", "Porto")), "Porto (PT)");
-  CitySummary no_country = city("c1", "geonames:2735943", "Porto");
+  EXPECT_EQ(console::state::city_label(listed_city("c1", "geonames:2735943")), "Porto (PT)");
+  CitySummary no_country = listed_city("c1", "geonames:2735943");
   no_country.city.country_code.clear();
   EXPECT_EQ(console::state::city_label(no_country), "Porto");
   // An embedded place is named from the data set the console was built with; others by place id.
-  EXPECT_EQ(console::state::city_label(pending("geonames:2735943", "job-1")), "Porto");
-  EXPECT_EQ(console::state::city_label(pending("ChIJabc123", "job-2")), "ChIJabc123");
-  CitySummary named = pending("ChIJabc123", "job-2");
+  EXPECT_EQ(console::state::city_label(pending_place("geonames:2735943", "job-1")), "Porto");
+  EXPECT_EQ(console::state::city_label(pending_place("ChIJabc123", "job-2")), "ChIJabc123");
+  CitySummary named = pending_place("ChIJabc123", "job-2");
   named.city.name = "Coimbra";  // should the server ever name it
   EXPECT_EQ(console::state::city_label(named), "Coimbra");
 }
