@@ -138,7 +138,7 @@ const std::vector<VariableDoc>& documented_variables() {
       {"HTTP_THREADS", "64", "HTTP worker threads (one per open keep-alive connection)", false},
       {"HTTP_KEEP_ALIVE_SECONDS", "5", "how long an idle keep-alive connection stays open; behind a load balancer, longer than its idle timeout (else it may send a request on a connection being closed: 502)", false},
       {"DB_POOL_SIZE", "8", "PostgreSQL connections per instance", false},
-      {"PUBLISHED_CACHE_SECONDS", "2", "how long the app may be served a city's published revision without asking the database (another instance's publish shows within this time; 0: always ask)", false},
+      {"PUBLISHED_CACHE_SECONDS", "2", "how long the app may be served a city's published revision without asking the database (another instance's publish shows within this time plus one background read; 0: always ask)", false},
       {"LOG_LEVEL", "info", "debug, info, warn or error", false},
       {"LOG_FORMAT", "text", "text, or json (one line per event; use in containers)", false},
   };
