@@ -26,6 +26,9 @@ constexpr const char* kGenerateUsage =
     "  --end LAT,LON         where every tour ends\n"
     "  --language L          language of names (default en)\n"
     "  --max-attractions N   candidates kept after filtering (default 80)\n"
+    "  --max-leg M           longest walk between two stops, metres (default 1500)\n"
+    "  --radius M            every stop within M metres of its tour's central stop (default 1500)\n"
+    "  --step-free           walk without steps (where the walking network knows them)\n"
     "  --seed S              planner seed (default 1)\n"
     "  --force               regenerate a city that already exists\n"
     "  --json                print the city document as JSON instead of a summary\n";
@@ -54,6 +57,9 @@ core::model::GenerationOptions options_from(const Args& args) {
   if (auto v = args.value("end")) options.end = parse_point(*v, "end");
   if (auto v = args.value("language")) options.language = *v;
   if (auto v = args.integer("max-attractions")) options.max_attractions = as_int(*v);
+  if (auto v = args.number("max-leg")) options.max_leg_m = *v;
+  if (auto v = args.number("radius")) options.tour_radius_m = *v;
+  options.step_free = args.has("step-free");
   if (auto v = args.integer("seed")) options.seed = static_cast<std::uint64_t>(std::max(0LL, *v));
   options.force = args.has("force");
   core::model::validate(options);
@@ -90,8 +96,10 @@ int print_city(Services& services, const std::string& city_id, const std::vector
 
 int generate_command(const std::vector<std::string>& args, const config::Config& config, std::ostream& out,
                      std::ostream& err) {
-  const Args parsed(args, {"tours", "minutes", "speed", "detour", "start", "end", "language", "max-attractions", "seed"},
-                    {"json", "force", "help"});
+  const Args parsed(args,
+                    {"tours", "minutes", "speed", "detour", "start", "end", "language", "max-attractions", "max-leg",
+                     "radius", "seed"},
+                    {"json", "force", "step-free", "help"});
   if (parsed.has("help")) {
     out << kGenerateUsage;
     return 0;

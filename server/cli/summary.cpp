@@ -25,7 +25,7 @@ void print_reasons(std::ostream& out, const std::map<std::string, int>& counts) 
 }
 
 void print_tour(std::ostream& out, const core::model::Tour& tour) {
-  out << "\n" << tour.title << "\n"
+  out << "\nTour " << tour.index + 1 << ": " << tour.title << "\n"
       << "  " << tour.stops.size() << " stops, " << fixed(tour.walk_distance_m / 1000.0, 1) << " km walking ("
       << fixed(tour.walk_minutes, 0) << " min) + " << tour.visit_minutes << " min of visits = "
       << fixed(tour.total_minutes, 0) << " of " << tour.budget_minutes << " min\n";

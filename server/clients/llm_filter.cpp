@@ -8,6 +8,7 @@
 #include "server/clients/llm_answers.h"
 #include "server/errors.h"
 #include "shared/algo/heuristic_filter.h"
+#include "shared/algo/stop_value.h"
 
 namespace server::clients {
 namespace {
@@ -40,8 +41,10 @@ std::string candidates_text(const std::vector<const core::model::Attraction*>& b
          list.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-// Applies the LLM's decisions; returns how many candidates of the batch it decided.
-std::size_t apply_decisions(const std::vector<LlmDecision>& decisions, std::vector<core::model::Attraction>& candidates) {
+// Applies the LLM's decisions; returns how many candidates of the batch it decided. The LLM's
+// minutes are a visit's; a tour spends at most stop_minutes() of them there.
+std::size_t apply_decisions(const std::vector<LlmDecision>& decisions, int minutes_per_tour,
+                            std::vector<core::model::Attraction>& candidates) {
   std::map<std::string, core::model::Attraction*, std::less<>> by_id;
   for (core::model::Attraction& a : candidates) by_id.emplace(a.id, &a);
   std::size_t applied = 0;
@@ -54,8 +57,9 @@ std::size_t apply_decisions(const std::vector<LlmDecision>& decisions, std::vect
     a.reason = d.reason.empty() ? (d.keep ? "worth a stop" : "not worth a stop") : d.reason;
     if (!d.description.empty() && a.summary.empty()) a.summary = d.description;
     if (d.keep) {
-      a.visit_minutes = std::clamp(d.visit_minutes > 0 ? d.visit_minutes : a.visit_minutes, kMinVisitMinutes,
-                                   kMaxVisitMinutes);
+      a.visit_minutes = core::algo::stop_minutes(
+          std::clamp(d.visit_minutes > 0 ? d.visit_minutes : a.visit_minutes, kMinVisitMinutes, kMaxVisitMinutes),
+          minutes_per_tour);
       // Something the type tables had no sight kind for (a famous cafe) still needs a score.
       if (a.interest_score <= 0.0) a.interest_score = core::algo::interest_score(a, core::algo::PlaceKind::Attraction);
     }
@@ -119,7 +123,8 @@ pipeline::FilterOutcome LlmAttractionFilter::filter(const core::model::City& cit
                                                     std::vector<core::model::Attraction> candidates,
                                                     const core::model::GenerationOptions& options,
                                                     pipeline::RunContext& context) {
-  const core::algo::FilterContext heuristics{city.name, city.centre, options.tours, options.max_attractions};
+  const core::algo::FilterContext heuristics{city.name, city.centre, options.tours, options.max_attractions,
+                                             options.minutes_per_tour};
   core::algo::decide_each(candidates, heuristics);
   std::size_t decided = 0;
   std::size_t failed = 0;
@@ -129,7 +134,8 @@ pipeline::FilterOutcome LlmAttractionFilter::filter(const core::model::City& cit
     std::vector<const core::model::Attraction*> batch;
     for (std::size_t i = start; i < end; ++i) batch.push_back(&candidates[i]);
     try {
-      decided += apply_decisions(parse_decisions(ask(batch, city, options, context)), candidates);
+      decided += apply_decisions(parse_decisions(ask(batch, city, options, context)), options.minutes_per_tour,
+                                 candidates);
     } catch (const std::exception& e) {
       // A failed batch keeps the heuristic decisions; the outcome says so.
       failed += end - start;

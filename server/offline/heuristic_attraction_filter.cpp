@@ -8,7 +8,8 @@ pipeline::FilterOutcome HeuristicAttractionFilter::filter(const core::model::Cit
                                                           std::vector<core::model::Attraction> candidates,
                                                           const core::model::GenerationOptions& options,
                                                           pipeline::RunContext&) {
-  const core::algo::FilterContext context{city.name, city.centre, options.tours, options.max_attractions};
+  const core::algo::FilterContext context{city.name, city.centre, options.tours, options.max_attractions,
+                                          options.minutes_per_tour};
   return {core::algo::heuristic_filter(std::move(candidates), context), "heuristic"};
 }
 

@@ -7,6 +7,7 @@
 
 #include "shared/algo/geo.h"
 #include "shared/algo/name_similarity.h"
+#include "shared/algo/stop_value.h"
 
 namespace core::algo {
 namespace {
@@ -16,6 +17,8 @@ constexpr double kSameBuildingRadiusM = 30.0;
 constexpr double kSameBuildingNoIdsRadiusM = 10.0;
 constexpr double kCityNameRadiusM = 5000.0;
 constexpr int kStopsPerTourBeforePlaquesGo = 6;
+// Minutes of walking a stop typically adds to a tour, so a 5-minute stop is not valued as if free.
+constexpr double kReachMinutes = 10.0;
 
 bool is_popular(const model::Attraction& a) {
   return !a.wikidata.empty() || a.name_variants >= 3 || a.rating_count >= 1000;
@@ -50,7 +53,7 @@ bool decide_alone(model::Attraction& a, const FilterContext& context) {
   const KindProfile& kind_profile = profile(kind);
   a.decided_by = model::Decider::Heuristic;
   a.interest_score = kind_profile.is_sight ? interest_score(a, kind) : 0.0;
-  a.visit_minutes = kind_profile.is_sight ? visit_minutes(a, kind) : 0;
+  a.visit_minutes = kind_profile.is_sight ? stop_minutes(visit_minutes(a, kind), context.minutes_per_tour) : 0;
   if (is_the_city(a, kind, context)) {
     drop(a, "the city itself, not a stop");
     return false;
@@ -97,8 +100,8 @@ int visit_minutes(const model::Attraction& a, PlaceKind kind) {
   const int minutes = profile(kind).visit_minutes;
   if (!is_popular(a)) return minutes;
   switch (kind) {
-    case PlaceKind::Museum: return 45;
-    case PlaceKind::Castle: return 45;
+    case PlaceKind::Museum: return 30;
+    case PlaceKind::Castle: return 30;
     case PlaceKind::Religious: return 20;
     default: return minutes;
   }
@@ -146,15 +149,17 @@ void keep_best(std::vector<model::Attraction>& attractions, int max_count) {
     if (attractions[i].included) included.push_back(i);
   }
   if (included.size() <= static_cast<std::size_t>(max_count)) return;
+  std::vector<double> worth(attractions.size(), 0.0);
+  for (const std::size_t i : included) {
+    worth[i] = stop_value(attractions[i].interest_score) / (attractions[i].visit_minutes + kReachMinutes);
+  }
   std::stable_sort(included.begin(), included.end(), [&](std::size_t x, std::size_t y) {
-    if (attractions[x].interest_score != attractions[y].interest_score) {
-      return attractions[x].interest_score > attractions[y].interest_score;
-    }
+    if (worth[x] != worth[y]) return worth[x] > worth[y];
     return attractions[x].id < attractions[y].id;
   });
   for (std::size_t rank = static_cast<std::size_t>(max_count); rank < included.size(); ++rank) {
-    drop(attractions[included[rank]],
-         "below the " + std::to_string(max_count) + " best-scored stops (max_attractions)");
+    drop(attractions[included[rank]], "below the " + std::to_string(max_count) +
+                                          " stops worth most for their time (max_attractions)");
   }
 }
 

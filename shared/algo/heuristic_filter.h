@@ -14,7 +14,8 @@ struct FilterContext {
   std::string city_name;
   model::GeoPoint city_centre;
   int tours = 4;              ///< K: decides how many stops are "enough" to drop plaques
-  int max_attractions = 80;   ///< kept stops, best first
+  int max_attractions = 80;   ///< kept stops, most valuable for their time first
+  int minutes_per_tour = 180; ///< a tour's budget: bounds the minutes of one stop (stop_minutes())
 };
 
 /// Interest 0..100 of a sight: its kind's base plus real popularity signals (Wikidata,
@@ -29,7 +30,9 @@ int visit_minutes(const model::Attraction& attraction, PlaceKind kind);
 /// kept. Scores must already be set.
 void drop_duplicates(std::vector<model::Attraction>& attractions);
 
-/// Keeps the `max_count` best-scored included candidates (ties by id) and drops the rest.
+/// Keeps the `max_count` included candidates worth most for the time they take (stop_value() per
+/// visit minute plus a short walk to reach them; ties by id) and drops the rest: what a plan can
+/// use, so cheap high-value stops are not cut for long visits it would never make.
 void keep_best(std::vector<model::Attraction>& attractions, int max_count);
 
 /// Classifies and scores every candidate on its own: sights are kept with their kind and

@@ -138,12 +138,13 @@ PlaceKind classify(const model::Attraction& attraction) {
 
 const KindProfile& profile(PlaceKind kind) {
   // Base scores rank what a first-time visitor walks to see. Visit minutes are an audio-guide
-  // stop (the story, a look around, a short visit inside), not a full visit; popular museums,
-  // castles and churches get more in visit_minutes().
+  // stop (the story, a look around, a short visit inside), not a full visit: a zoo's stop is the
+  // gate and one enclosure, not the afternoon. Popular museums, castles and churches get more in
+  // visit_minutes(); stop_minutes() bounds every stop by the tour's budget.
   static constexpr std::array<KindProfile, 22> kProfiles{{
-      {"museum", 55, 30, true},        {"gallery", 45, 25, true},
-      {"castle or palace", 65, 30, true}, {"place of worship", 50, 15, true},
-      {"zoo or aquarium", 50, 90, true}, {"theme park", 40, 120, true},
+      {"museum", 55, 20, true},        {"gallery", 45, 20, true},
+      {"castle or palace", 65, 20, true}, {"place of worship", 50, 15, true},
+      {"zoo or aquarium", 50, 30, true}, {"theme park", 40, 30, true},
       {"ruins", 50, 15, true},          {"viewpoint", 50, 10, true},
       {"tower", 50, 15, true},          {"garden", 40, 20, true},
       {"park", 35, 20, true},           {"monument", 45, 10, true},

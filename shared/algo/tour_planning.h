@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "shared/algo/tour_shape.h"
 #include "shared/algo/travel_matrix.h"
 #include "shared/model/attraction.h"
 #include "shared/model/generation_options.h"
@@ -10,9 +11,6 @@
 #include "shared/planner/solver.h"
 
 namespace core::algo {
-
-/// Fewest stops that make a tour worth offering; fewer good attractions means fewer tours.
-inline constexpr int kMinStopsPerTour = 3;
 
 /// The points a plan needs distances for: the start and end (when fixed), then every
 /// effectively included attraction. `attraction_of[i]` indexes the attraction of point i, or -1.
@@ -33,11 +31,15 @@ struct PlanResult {
   std::vector<std::string> warnings;  ///< e.g. a must-include stop that cannot fit
 };
 
-/// Plans the tours: K (fewer when there are under kMinStopsPerTour stops per tour) disjoint
-/// tours within `options.minutes_per_tour`, maximising interest. Honours the editor's
-/// decisions: explicitly included stops must be placed, `editor.locked_tour` keeps a stop in
-/// its tour, and tours of `previous` with `order_locked` are kept exactly. `matrix` covers
-/// `points.points`. Pure and deterministic for `solve_options.seed` without a stop token.
+/// Plans the tours: at most K disjoint tours within `options.minutes_per_tour` that collect the
+/// most value (stop_value(): a headline sight first). Shape rules: no leg over
+/// `options.max_leg_m`, every stop within `options.tour_radius_m` of its tour's central stop, no tour
+/// under kMinStopsPerTour stops, one tour fewer whenever that loses under 2 % of the value and a
+/// tour would use under half its budget; a free-ended tour starts at its end nearer the middle of
+/// the stops. Honours the editor's decisions: explicitly included stops must be placed,
+/// `editor.locked_tour` keeps a stop in its tour, and tours of `previous` with `order_locked` are
+/// kept exactly (pins fix the number of tours). `matrix` covers `points.points`. Pure and
+/// deterministic for `solve_options.seed` without a stop token.
 PlanResult plan_tours(const std::vector<model::Attraction>& attractions, const PlanPoints& points,
                       const TravelMatrix& matrix, const model::GenerationOptions& options,
                       const std::vector<model::Tour>& previous,

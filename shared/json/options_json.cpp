@@ -14,6 +14,9 @@ void read_options(const nlohmann::json& j, GenerationOptions& value, const std::
   reader.optional("end", value.end);
   reader.optional("language", value.language);
   reader.optional("max_attractions", value.max_attractions);
+  reader.optional("max_leg_m", value.max_leg_m);
+  reader.optional("tour_radius_m", value.tour_radius_m);
+  reader.optional("step_free", value.step_free);
   reader.optional("seed", value.seed);
   reader.optional("force", value.force);
   reader.finish();
@@ -42,6 +45,9 @@ void to_json(nlohmann::json& j, const GenerationOptions& value) {
                      {"end", value.end ? nlohmann::json(*value.end) : nlohmann::json()},
                      {"language", value.language},
                      {"max_attractions", value.max_attractions},
+                     {"max_leg_m", value.max_leg_m},
+                     {"tour_radius_m", value.tour_radius_m},
+                     {"step_free", value.step_free},
                      {"seed", value.seed},
                      {"force", value.force}};
 }

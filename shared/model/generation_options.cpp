@@ -60,6 +60,8 @@ void validate(const GenerationOptions& options) {
   require_range(options.walking_speed_kmh, 2.0, 7.0, "walking_speed_kmh");
   require_range(options.detour_factor, 1.0, 3.0, "detour_factor");
   require_range(options.max_attractions, 5, 300, "max_attractions");
+  require_range(options.max_leg_m, 200.0, 10000.0, "max_leg_m");
+  require_range(options.tour_radius_m, 200.0, 20000.0, "tour_radius_m");
   require_point(options.start, "start");
   require_point(options.end, "end");
   if (!is_language_tag(options.language)) {

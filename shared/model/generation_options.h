@@ -17,7 +17,10 @@ struct GenerationOptions {
   std::optional<GeoPoint> start;      ///< where every tour starts; unset: the planner chooses
   std::optional<GeoPoint> end;        ///< where every tour ends; unset: at `start` if set, else free
   std::string language = "en";        ///< BCP-47 language for names and descriptions
-  int max_attractions = 80;           ///< candidates kept after filtering, best first, 5..300
+  int max_attractions = 80;           ///< candidates kept after filtering, most valuable first, 5..300
+  double max_leg_m = 1500.0;          ///< longest walk between two stops, metres, 200..10000
+  double tour_radius_m = 1500.0;      ///< every stop within this of its tour's central stop, metres, 200..20000
+  bool step_free = false;             ///< walk without steps (accessibility), where the network knows them
   std::uint64_t seed = 1;             ///< planner seed: the same seed gives the same tours
   bool force = false;                 ///< regenerate a city that already exists
 

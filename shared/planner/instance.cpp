@@ -84,6 +84,12 @@ std::vector<int> lock_tours(const Problem& problem, int n) {
   return lock;
 }
 
+bool outside_zone(const Problem& problem, int node, int tour) {
+  if (problem.allowed_stops.empty()) return false;
+  const std::vector<char>& zone = problem.allowed_stops[at(tour)];
+  return !zone.empty() && zone[at(node)] == 0;
+}
+
 void set_permissions(const Problem& problem, Instance& inst, const std::vector<char>& depot) {
   const int n = inst.node_count;
   const int k = inst.tour_count;
@@ -99,6 +105,7 @@ void set_permissions(const Problem& problem, Instance& inst, const std::vector<c
     bool any = false;
     for (int t = 0; t < k; ++t) {
       if (inst.frozen[at(t)] != 0 || (lock[at(j)] >= 0 && lock[at(j)] != t)) continue;
+      if (outside_zone(problem, j, t)) continue;
       if (inst.least_trip(j, t) <= inst.limit[at(t)]) {
         inst.allowed[at(j * k + t)] = 1;
         any = true;

@@ -36,6 +36,9 @@ struct Problem {
   std::vector<int> must_exclude;         ///< nodes that must not be visited
   std::vector<Lock> locks;               ///< nodes fixed in a given tour (order free)
   std::vector<std::vector<int>> frozen;  ///< per tour (or empty): if non-empty, the exact visiting order
+  /// Per tour (or empty): a flag per node, non-zero where that tour may visit the node (a tour's
+  /// zone); an empty entry allows every node.
+  std::vector<std::vector<char>> allowed_stops;
   /// Weight of the tie-break that evens tour durations (sum of duration^2 / budget) against travel.
   double balance_weight = 1.0;
 };

@@ -69,6 +69,11 @@ void validate_problem(const Problem& problem) {
   require(problem.ends.empty() || problem.ends.size() == at(k), "ends size must equal tour_count");
   require(problem.frozen.empty() || problem.frozen.size() == at(k),
           "frozen size must equal tour_count (or be empty)");
+  require(problem.allowed_stops.empty() || problem.allowed_stops.size() == at(k),
+          "allowed_stops size must equal tour_count (or be empty)");
+  for (const std::vector<char>& zone : problem.allowed_stops) {
+    require(zone.empty() || zone.size() == at(n), "each allowed_stops entry must be empty or cover every node");
+  }
   for (const TourEnds& e : problem.ends) {
     require(e.start == kFreeEnd || valid_node(e.start, n), "tour start out of range");
     require(e.end == kFreeEnd || valid_node(e.end, n), "tour end out of range");

@@ -4,7 +4,10 @@ set(CORE_TEST_SOURCES
   algo/heuristic_filter_test.cpp
   algo/name_similarity_test.cpp
   algo/polyline_test.cpp
+  algo/stop_value_test.cpp
   algo/tour_planning_test.cpp
+  algo/tour_shape_test.cpp
+  algo/tour_titles_test.cpp
   json/json_reader_test.cpp
   json/model_json_test.cpp
   model/attraction_test.cpp

@@ -104,7 +104,7 @@ TEST(HeuristicFilter, ScoresFromRealSignalsAndKeepsTheBest) {
   EXPECT_GT(decided[0].interest_score, decided[2].interest_score);
   EXPECT_GT(decided[1].visit_minutes, decided[0].visit_minutes) << "popular museums get longer stops";
   EXPECT_FALSE(decided[2].included);
-  EXPECT_EQ(decided[2].reason, "below the 2 best-scored stops (max_attractions)");
+  EXPECT_EQ(decided[2].reason, "below the 2 stops worth most for their time (max_attractions)");
   EXPECT_EQ(decided[1].reason, "museum; Wikidata, Wikipedia, 6 name translations");
 }
 

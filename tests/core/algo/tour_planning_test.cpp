@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "shared/algo/geo.h"
+#include "shared/algo/stop_value.h"
 #include "shared/algo/tour_planning.h"
 #include "shared/algo/walking_model.h"
 
@@ -48,6 +50,12 @@ Planned plan(const std::vector<Attraction>& attractions, const GenerationOptions
   return planned;
 }
 
+double value_of(const Tour& tour) {
+  double value = 0.0;
+  for (const auto& stop : tour.stops) value += core::algo::stop_value(stop.interest_score);
+  return value;
+}
+
 void expect_feasible_and_disjoint(const std::vector<Tour>& tours, int budget) {
   std::set<std::string> seen;
   for (const Tour& tour : tours) {
@@ -74,9 +82,10 @@ TEST(PlanTours, PlansKDisjointToursWithinBudget) {
     const Tour& tour = planned.result.tours[i];
     EXPECT_EQ(tour.index, static_cast<int>(i));
     EXPECT_EQ(tour.legs.size(), tour.stops.size() - 1) << "free ends: legs join consecutive stops";
-    EXPECT_EQ(tour.title.rfind("Tour " + std::to_string(i + 1) + ": ", 0), 0u);
+    EXPECT_FALSE(tour.title.empty());
     if (i > 0) {
-      EXPECT_GE(planned.result.tours[i - 1].interest, tour.interest) << "richest tour first";
+      EXPECT_NE(planned.result.tours[i - 1].title, tour.title);
+      EXPECT_GE(value_of(planned.result.tours[i - 1]), value_of(tour)) << "most valuable tour first";
     }
   }
 }
@@ -166,6 +175,137 @@ TEST(PlanTours, WarnsWhenAMustIncludeStopCannotFit) {
   EXPECT_NE(planned.result.warnings.front().find("Far away castle"), std::string::npos);
   for (const Tour& tour : planned.result.tours) {
     for (const auto& stop : tour.stops) EXPECT_NE(stop.attraction_id, far.id);
+  }
+}
+
+}  // namespace
+
+namespace {
+
+Attraction sight(const std::string& name, double lat, double lon, double score, int minutes) {
+  Attraction a;
+  a.source_id = "test:" + name;
+  a.id = core::model::attraction_id(a.source_id);
+  a.name = name;
+  a.location = {lat, lon};
+  a.interest_score = score;
+  a.visit_minutes = minutes;
+  a.included = true;
+  return a;
+}
+
+// `count` sights of `score` on a line eastwards from (lat, lon), `step_m` apart.
+std::vector<Attraction> line_of(const std::string& prefix, int count, double lat, double lon, double step_m,
+                                double score, int minutes) {
+  std::vector<Attraction> sights;
+  const double step_deg = step_m / (111320.0 * std::cos(lat * 3.14159265358979 / 180.0));
+  for (int i = 0; i < count; ++i) {
+    sights.push_back(sight(prefix + " " + std::to_string(i), lat, lon + i * step_deg, score, minutes));
+  }
+  return sights;
+}
+
+bool visits(const std::vector<Tour>& tours, const Attraction& a) {
+  for (const Tour& tour : tours) {
+    for (const auto& stop : tour.stops) {
+      if (stop.attraction_id == a.id) return true;
+    }
+  }
+  return false;
+}
+
+TEST(PlanTours, HeadlineSightBeatsTheFillersThatCouldReplaceIt) {
+  // One hour, a 93-point museum (30 min) among twelve 45-point plaques (5 min each): a plain sum
+  // of scores would take eight plaques (360 points) over the museum and two plaques (183).
+  std::vector<Attraction> attractions = line_of("Plaque", 12, 41.145, -8.612, 60.0, 45, 5);
+  const Attraction museum = sight("National Museum", 41.1455, -8.6115, 93, 30);
+  attractions.push_back(museum);
+  GenerationOptions options;
+  options.tours = 1;
+  options.minutes_per_tour = 60;
+  const Planned planned = plan(attractions, options);
+  ASSERT_EQ(planned.result.tours.size(), 1u);
+  EXPECT_TRUE(visits(planned.result.tours, museum));
+  EXPECT_EQ(planned.result.tours.front().title.rfind("National Museum", 0), 0u) << "titled after its headline";
+}
+
+TEST(PlanTours, ALoneSightFarFromOthersDoesNotTakeATourFromACluster) {
+  // Two clusters of temples and one palace 8 km away that no other stop can reach within the
+  // leg limit: a tour of the palace alone is a crumb; the second tour belongs to the second cluster.
+  std::vector<Attraction> attractions = line_of("West temple", 7, 35.015, 135.67, 400.0, 65, 20);
+  for (Attraction& a : line_of("East temple", 4, 35.12, 135.83, 400.0, 65, 20)) attractions.push_back(a);
+  const Attraction palace = sight("Lone palace", 34.94, 135.78, 80, 30);
+  attractions.push_back(palace);
+  GenerationOptions options;
+  options.tours = 2;
+  const Planned planned = plan(attractions, options);
+  ASSERT_EQ(planned.result.tours.size(), 2u);
+  for (const Tour& tour : planned.result.tours) EXPECT_GE(tour.stops.size(), 3u) << tour.title;
+  EXPECT_FALSE(visits(planned.result.tours, palace));
+  expect_feasible_and_disjoint(planned.result.tours, options.minutes_per_tour);
+}
+
+TEST(PlanTours, OffersFewerFullerToursRatherThanCrumbs) {
+  // Six 15-minute sights fill one tour of three hours; K = 4 is a maximum, not a quota.
+  const std::vector<Attraction> attractions = line_of("Sight", 6, 41.145, -8.612, 150.0, 60, 15);
+  GenerationOptions options;
+  options.tours = 4;
+  const Planned planned = plan(attractions, options);
+  ASSERT_EQ(planned.result.tours.size(), 1u);
+  EXPECT_EQ(planned.result.tours.front().stops.size(), 6u);
+}
+
+TEST(PlanTours, NeverWalksALegLongerThanTheLimit) {
+  // Two groups 2 km apart; a six-hour tour could take both, but not over a 2 km leg.
+  std::vector<Attraction> attractions = line_of("North", 4, 41.16, -8.61, 200.0, 70, 10);
+  for (Attraction& a : line_of("South", 4, 41.142, -8.61, 200.0, 70, 10)) attractions.push_back(a);
+  GenerationOptions options;
+  options.tours = 1;
+  options.minutes_per_tour = 360;
+  options.max_leg_m = 800;
+  const Planned planned = plan(attractions, options);
+  ASSERT_EQ(planned.result.tours.size(), 1u);
+  EXPECT_EQ(planned.result.tours.front().stops.size(), 4u);
+  for (const auto& leg : planned.result.tours.front().legs) EXPECT_LE(leg.distance_m, 800.0);
+}
+
+TEST(PlanTours, KeepsEveryStopWithinTheRadiusOfItsTour) {
+  // Twenty sights 300 m apart on a 5.7 km line; one long tour could walk it all.
+  const std::vector<Attraction> attractions = line_of("Sight", 20, 41.15, -8.65, 300.0, 70, 5);
+  GenerationOptions options;
+  options.tours = 2;
+  options.minutes_per_tour = 300;
+  options.tour_radius_m = 700;
+  const Planned planned = plan(attractions, options);
+  ASSERT_FALSE(planned.result.tours.empty());
+  for (const Tour& tour : planned.result.tours) {
+    double radius = 1e18;
+    for (const auto& centre : tour.stops) {
+      double farthest = 0.0;
+      for (const auto& stop : tour.stops) {
+        farthest = std::max(farthest, core::algo::haversine_m(centre.location, stop.location));
+      }
+      radius = std::min(radius, farthest);
+    }
+    EXPECT_LE(radius, 700.0) << tour.title;
+  }
+}
+
+TEST(PlanTours, StartsAtTheEndNearerTheMiddleOfTheStops) {
+  GenerationOptions options;
+  options.tours = 3;
+  options.minutes_per_tour = 90;
+  const Planned planned = plan(grid(), options);
+  core::model::GeoPoint middle{0.0, 0.0};
+  const auto sights = grid();
+  for (const Attraction& a : sights) {
+    middle.lat_deg += a.location.lat_deg / static_cast<double>(sights.size());
+    middle.lon_deg += a.location.lon_deg / static_cast<double>(sights.size());
+  }
+  for (const Tour& tour : planned.result.tours) {
+    EXPECT_LE(core::algo::haversine_m(tour.stops.front().location, middle),
+              core::algo::haversine_m(tour.stops.back().location, middle))
+        << tour.title;
   }
 }
 

@@ -92,6 +92,9 @@ TEST(ModelJson, CityRevisionJobAndTraceRoundTrip) {
   revision.origin = "edit";
   revision.options.tours = 2;
   revision.options.start = GeoPoint{41.0, -8.0};
+  revision.options.max_leg_m = 900;
+  revision.options.tour_radius_m = 2500;
+  revision.options.step_free = true;
   revision.attractions = {sample_attraction()};
   revision.tours = {sample_tour()};
   EXPECT_EQ(round_trip(revision), revision);
@@ -159,6 +162,9 @@ TEST(GenerationOptionsJson, RejectsUnknownFieldsAndWrongTypesWithThePath) {
   EXPECT_EQ(message_for(R"({"start": {"lat": 41}})"), "options.start.lon is required");
   EXPECT_EQ(message_for(R"({"language": "english!"})"),
             "options.language must be a language tag such as \"en\" or \"pt-BR\"");
+  EXPECT_EQ(message_for(R"({"max_leg_m": 50})"), "options.max_leg_m must be between 200 and 10000");
+  EXPECT_EQ(message_for(R"({"tour_radius_m": 30000})"), "options.tour_radius_m must be between 200 and 20000");
+  EXPECT_EQ(message_for(R"({"step_free": "yes"})"), "options.step_free must be true or false");
   EXPECT_EQ(message_for(R"({"tours": 4.0, "language": "pt-BR", "seed": 7})"), "accepted");
 }
 
