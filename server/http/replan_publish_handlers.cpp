@@ -1,6 +1,7 @@
 #include "server/http/city_access.h"
 #include "server/http/handlers.h"
 #include "server/http/responses.h"
+#include "server/pipeline/budget_check.h"
 #include "server/support/clock.h"
 #include "server/support/log.h"
 #include "shared/algo/tour_planning.h"
@@ -99,6 +100,7 @@ void handle_replan(ApiContext& context, const httplib::Request& request, httplib
     });
     metered("legs", run, stages, [&] {
       context.distances.legs(plan.tours, options, run);
+      pipeline::keep_within_budgets(plan.tours, context.distances, options, run);
       return true;
     });
   } catch (const std::exception& e) {

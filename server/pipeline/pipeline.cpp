@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "server/errors.h"
+#include "server/pipeline/budget_check.h"
 #include "server/support/clock.h"
 #include "shared/algo/tour_planning.h"
 
@@ -135,6 +136,7 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
   trace.tours = run_stage("legs", trace, context, m_retry, [&](auto&) {
     std::vector<core::model::Tour> tours = plan.tours;
     m_distances.legs(tours, options, context);
+    keep_within_budgets(tours, m_distances, options, context);
     return tours;
   });
 

@@ -1,5 +1,6 @@
 # Core (shared/) test sources. Included by tests/CMakeLists.txt.
 set(CORE_TEST_SOURCES
+  algo/budget_repair_test.cpp
   algo/geo_test.cpp
   algo/heuristic_filter_test.cpp
   algo/name_similarity_test.cpp

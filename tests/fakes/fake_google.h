@@ -38,6 +38,9 @@ class FakeGoogle : public FakeServer {
   /// Pairs, by index within a request, answered with a failed element status
   /// ({"code": 5, "message": ...}: no condition, no distance, no duration). Set before requests.
   void set_element_errors(std::vector<std::pair<int, int>> pairs) { m_element_errors = std::move(pairs); }
+  /// Walking distance / straight line of every matrix element and route leg (1.25 by default: a
+  /// compact centre; hills and rivers make it longer). Set before requests are made.
+  void set_walk_detour(double detour) { m_detour = detour; }
 
  private:
   bool check_key_and_mask(const httplib::Request& request, httplib::Response& response, bool search);
@@ -53,6 +56,7 @@ class FakeGoogle : public FakeServer {
   std::vector<nlohmann::json> m_places;
   std::vector<std::pair<int, int>> m_unroutable;
   std::vector<std::pair<int, int>> m_element_errors;
+  double m_detour = 1.25;
 };
 
 }  // namespace narrando::testing

@@ -14,7 +14,6 @@ namespace {
 using nlohmann::json;
 
 constexpr double kWalkingMetresPerSecond = 1.3;
-constexpr double kDetour = 1.25;
 constexpr const char* kService = "routes.googleapis.com";
 
 // Top-level fields of a RouteMatrixElement and of a ComputeRoutesResponse (routing/v2 protos).
@@ -103,7 +102,7 @@ void FakeGoogle::route_matrix(const httplib::Request& request, httplib::Response
       } else {
         const double metres = std::round(core::algo::haversine_m(waypoint_point(origins[i]["waypoint"]),
                                                                  waypoint_point(destinations[j]["waypoint"])) *
-                                         kDetour);
+                                         m_detour);
         element["condition"] = "ROUTE_EXISTS";
         if (metres > 0) element["distanceMeters"] = static_cast<int>(metres);
         element["duration"] = duration_of(metres);
@@ -130,7 +129,7 @@ void FakeGoogle::compute_routes(const httplib::Request& request, httplib::Respon
   json legs = json::array();
   double total = 0;
   for (std::size_t k = 0; k + 1 < points.size(); ++k) {
-    const double metres = std::round(core::algo::haversine_m(points[k], points[k + 1]) * kDetour);
+    const double metres = std::round(core::algo::haversine_m(points[k], points[k + 1]) * m_detour);
     total += metres;
     legs.push_back({{"distanceMeters", static_cast<int>(metres)},
                     {"duration", duration_of(metres)},

@@ -7,18 +7,19 @@ namespace {
 using core::algo::stop_minutes;
 using core::algo::stop_value;
 
-TEST(StopValue, DoublesEveryTenPoints) {
+TEST(StopValue, DoublesEveryFifteenPoints) {
   EXPECT_DOUBLE_EQ(stop_value(100), 100.0);
-  EXPECT_DOUBLE_EQ(stop_value(90), 50.0);
-  EXPECT_DOUBLE_EQ(stop_value(60), 6.25);
-  EXPECT_DOUBLE_EQ(stop_value(70) / stop_value(60), 2.0);
+  EXPECT_DOUBLE_EQ(stop_value(85), 50.0);
+  EXPECT_DOUBLE_EQ(stop_value(70), 25.0);
+  EXPECT_DOUBLE_EQ(stop_value(75) / stop_value(60), 2.0);
 }
 
 TEST(StopValue, AHeadlineSightOutweighsTheFillersOfItsTime) {
-  // The case: one 93-point stop of 45 minutes against three 45-point stops of 15.
+  // The case: one 93-point stop against three 45-point stops taking the same time.
   EXPECT_GT(stop_value(93), 3 * stop_value(45));
-  // And against six 5-minute plaques of 45 in a 30-minute stop.
-  EXPECT_GT(stop_value(93), 6 * stop_value(45));
+  EXPECT_GT(stop_value(93), 5 * stop_value(45));
+  // ...yet two good sights are worth more than one headline.
+  EXPECT_GT(2 * stop_value(83), stop_value(93));
 }
 
 TEST(StopValue, ClampsScoresOutsideTheScale) {

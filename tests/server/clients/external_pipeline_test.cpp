@@ -81,6 +81,35 @@ TEST_F(ExternalPipeline, GeneratesThroughEveryServiceAndAccountsForTheCost) {
   EXPECT_NE(out.str().find("4 tours identical to the recorded run"), std::string::npos) << out.str();
 }
 
+TEST_F(ExternalPipeline, ToursKeepTheirBudgetWhenTheRealWalksAreLongerThanPlanned) {
+  // The plan counts straight line x 1.3; the streets here take 1.8 x (a river, a hill): the legs
+  // from Routes overrun, and the tours are repaired before anything is stored.
+  google.set_walk_detour(1.8);
+  TestServer server(external_env(google, llm, kLlmKey, dir.file("n.db")));
+  auto client = server.client();
+  const auto result = client.Post("/api/generate-city", nlohmann::json{{"place_id", google.place_id()}}.dump(),
+                                  "application/json");
+  ASSERT_EQ(result->status, 200) << result->body;
+  const auto generated = json_of(result);
+  const auto document = json_of(client.Get("/api/cities/" + generated["city_id"].get<std::string>()));
+  ASSERT_FALSE(document["tours"].empty());
+  for (const auto& tour : document["tours"]) {
+    double walk = 0.0;
+    for (const auto& leg : tour["legs"]) walk += leg["walk_minutes"].get<double>();
+    int visits = 0;
+    for (const auto& stop : tour["stops"]) visits += stop["visit_minutes"].get<int>();
+    EXPECT_LE(walk + visits, tour["budget_minutes"].get<double>() + 1e-6) << tour["title"];
+    EXPECT_NEAR(tour["total_minutes"].get<double>(), walk + visits, 1e-6) << tour["title"];
+    EXPECT_GE(tour["stops"].size(), 3u);
+  }
+  const auto job = json_of(client.Get("/api/jobs/" + generated["job_id"].get<std::string>()));
+  std::string legs_note;
+  for (const auto& stage : job["stages"]) {
+    if (stage["stage"] == "legs") legs_note = stage.value("note", "");
+  }
+  EXPECT_NE(legs_note.find("on the measured walks: dropped"), std::string::npos) << legs_note;
+}
+
 TEST_F(ExternalPipeline, AnLlmFailureFallsBackToTheHeuristicsAndSaysSo) {
   TestServer server(external_env(google, llm, "pplx-wrong-key", dir.file("n.db")));
   auto client = server.client();
