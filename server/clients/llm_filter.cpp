@@ -8,6 +8,7 @@
 #include "server/clients/llm_answers.h"
 #include "server/errors.h"
 #include "shared/algo/heuristic_filter.h"
+#include "shared/model/languages.h"
 
 namespace server::clients {
 namespace {
@@ -34,6 +35,7 @@ std::string candidates_text(const std::vector<const core::model::Attraction*>& b
     json item{{"id", a->id}, {"name", a->name}, {"types", a->types}};
     if (a->rating) item["rating"] = *a->rating;
     if (a->rating_count > 0) item["rating_count"] = a->rating_count;
+    if (const auto status = a->tags.find("businessStatus"); status != a->tags.end()) item["business_status"] = status->second;
     list.push_back(std::move(item));
   }
   return "City: " + city.name + " (" + city.country_code + ")\nCandidates:\n" +
@@ -119,7 +121,8 @@ pipeline::FilterOutcome LlmAttractionFilter::filter(const core::model::City& cit
                                                     std::vector<core::model::Attraction> candidates,
                                                     const core::model::GenerationOptions& options,
                                                     pipeline::RunContext& context) {
-  const core::algo::FilterContext heuristics{city.name, city.centre, options.tours, options.max_attractions};
+  const core::algo::FilterContext heuristics{city.name, city.centre, options.tours, options.max_attractions, options.language,
+                                            core::model::country_language(city.country_code)};
   core::algo::decide_each(candidates, heuristics);
   std::size_t decided = 0;
   std::size_t failed = 0;

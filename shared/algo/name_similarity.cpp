@@ -24,12 +24,21 @@ constexpr std::array<const char*, 192> kLatinFold{
     "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
 };
 
+// A byte sequence that is not one complete character of up to 3 bytes: passed through as is.
+constexpr char32_t kUndecoded = 0x110000;
+
 bool is_word_char(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
 
 void append_folded(std::string& out, char32_t code_point, std::string_view raw) {
   if (code_point < 0x80) {
     const char c = static_cast<char>(code_point);
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  } else if (code_point == kUndecoded) {
+    out += raw;
+  } else if (code_point < 0xC0 || (code_point >= 0x2000 && code_point < 0x2070)) {
+    // Latin-1 symbols (´ ° « ») and general punctuation (’ – “ …) separate words like ASCII
+    // punctuation: "Christian VII´s" is "christian vii s".
+    out += ' ';
   } else if (code_point >= 0xC0 && code_point < 0x180) {
     out += kLatinFold[code_point - 0xC0];
   } else {
@@ -56,11 +65,16 @@ std::string fold_name(std::string_view utf8_name) {
   for (std::size_t i = 0; i < utf8_name.size();) {
     const auto lead = static_cast<unsigned char>(utf8_name[i]);
     std::size_t length = 1;
-    char32_t code_point = lead;
+    char32_t code_point = lead < 0x80 ? lead : kUndecoded;
     if (lead >= 0xC0 && lead < 0xE0 && i + 1 < utf8_name.size()) {
       length = 2;
       code_point = (static_cast<char32_t>(lead & 0x1F) << 6) |
                    (static_cast<unsigned char>(utf8_name[i + 1]) & 0x3FU);
+    } else if (lead >= 0xE0 && lead < 0xF0 && i + 2 < utf8_name.size()) {
+      length = 3;
+      code_point = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                   ((static_cast<unsigned char>(utf8_name[i + 1]) & 0x3FU) << 6) |
+                   (static_cast<unsigned char>(utf8_name[i + 2]) & 0x3FU);
     } else if (lead >= 0xE0 && lead < 0xF0) {
       length = 3;
     } else if (lead >= 0xF0) {

@@ -6,8 +6,9 @@
 namespace core::algo {
 
 /// A name folded for comparison: lower case, Latin diacritics removed ("Sé" -> "se",
-/// "Straße" -> "strasse"), punctuation turned into single spaces, trimmed. Other scripts pass
-/// through unchanged.
+/// "Straße" -> "strasse"), punctuation (ASCII, Latin-1 symbols such as ´ and °, general
+/// punctuation such as ’ and –) turned into single spaces, trimmed. Other scripts pass through
+/// unchanged.
 std::string fold_name(std::string_view utf8_name);
 
 /// Similarity of two folded names in [0, 1]: 1 - edit distance / longer length.
