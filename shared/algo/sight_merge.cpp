@@ -267,6 +267,13 @@ PartsByStop merge_sights(std::vector<model::Attraction>& attractions, const std:
     for (std::size_t y = x + 1; y < members.size(); ++y) {
       const model::Attraction& b = attractions[members[y].index];
       const double metres = haversine_m(a.location, b.location);
+      // Two plaques or statues of one person under one name anywhere in the city: one stop is
+      // enough (the others tell the same story again).
+      if (names_a_person(members[x].kind) && members[x].kind == members[y].kind &&
+          members[x].folded == members[y].folded && a.wikidata == b.wikidata) {
+        edges.push_back({x, y, Link::Duplicate, metres});
+        continue;
+      }
       if (metres > kLinkRadiusM) continue;
       const Link link = link_of(members[x], members[y], a, b, metres, city);
       if (link != Link::None) edges.push_back({x, y, link, metres});

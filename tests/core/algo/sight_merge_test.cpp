@@ -146,6 +146,18 @@ TEST(MergeSights, DistinctSightsWithCloseNamesStayApart) {
   for (const Attraction& a : all) EXPECT_TRUE(a.included) << a.name << ": " << a.reason;
 }
 
+TEST(MergeSights, OnePersonsPlaquesUnderOneNameAreOneStopAnywhere) {
+  std::vector<Attraction> all{sight("1", "Н. К. Крупской", {"memorial", "plaque"}, 0.0, 30.0),
+                              sight("2", "Н. К. Крупской", {"memorial", "plaque"}, 900.0, 28.0),
+                              sight("3", "Igreja de São Pedro", {"church"}, 0.0, 60.0),
+                              sight("4", "Igreja de São Pedro", {"church"}, 900.0, 60.0)};
+  core::algo::merge_sights(all, "Moscow");
+  EXPECT_TRUE(all[0].included);
+  EXPECT_EQ(all[1].reason, "duplicate of \"Н. К. Крупской\" (900 m away)");
+  EXPECT_TRUE(all[2].included);
+  EXPECT_TRUE(all[3].included) << "two churches of one name in two parishes are two churches";
+}
+
 TEST(DistinguishNames, TwoSitesWithOneEnglishNameShowTheirLocalNames) {
   Attraction sauber = sight("1", "New National Museum of Monaco", {"museum"}, 0.0);
   sauber.tags = {{"name", "Nouveau Musée National - Villa Sauber"}};
