@@ -14,6 +14,20 @@ std::string trimmed(std::string_view text) {
   return std::string(text.substr(first, text.find_last_not_of(' ') - first + 1));
 }
 
+// A name as people read it: no runs of spaces, and OpenStreetMap's ';' between several names
+// ("John Rogers;John Bradford") written as a list.
+std::string cleaned(std::string_view name) {
+  std::string out;
+  for (const char c : trimmed(name)) {
+    if (c == ';') {
+      out += ", ";
+    } else if (c != ' ' || (!out.empty() && out.back() != ' ')) {
+      out += c;
+    }
+  }
+  return trimmed(out);
+}
+
 const std::string* tag(const model::Attraction& a, const std::string& key) {
   const auto it = a.tags.find(key);
   return it == a.tags.end() ? nullptr : &it->second;
@@ -32,7 +46,7 @@ std::string localized_name(const model::Attraction& a, std::string_view language
   const bool local_is_wanted = !local_language.empty() && code == local_language;
   const std::string* local = local_is_wanted ? (tag(a, "name") != nullptr ? tag(a, "name") : &a.name) : nullptr;
   for (const std::string* candidate : {tag(a, "name:" + code), local, tag(a, "name:en"), tag(a, "name"), &a.name}) {
-    if (candidate != nullptr && is_place_name(*candidate)) return trimmed(*candidate);
+    if (candidate != nullptr && is_place_name(*candidate)) return cleaned(*candidate);
   }
   return "";
 }

@@ -11,8 +11,9 @@ namespace core::algo {
 /// The name to show in `language` (a language tag, "pt-BR" reads "name:pt"): the source's name
 /// in that language (the local name too when `local_language`, the language of the country's
 /// names, is that language), else its English name, else its local name (the `name` tag, else
-/// `attraction.name`). Names that are not place names (a coordinate string) are skipped; empty
-/// when none is usable.
+/// `attraction.name`). Names that are not place names (a coordinate string) are skipped; the
+/// one shown is cleaned (runs of spaces, ';' between several names becomes ", "); empty when
+/// none is usable.
 std::string localized_name(const model::Attraction& attraction, std::string_view language,
                            std::string_view local_language = "");
 

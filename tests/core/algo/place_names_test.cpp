@@ -26,6 +26,8 @@ TEST(LocalizedName, SkipsNamesThatAreNotNames) {
   EXPECT_EQ(localized_name(a, "en"), "");
   a.tags = {{"name:en", "Old Observatory"}};
   EXPECT_EQ(localized_name(a, "en"), "Old Observatory");
+  a.tags = {{"name", "John Rogers;John Bradford;  John Philpot "}};
+  EXPECT_EQ(localized_name(a, "en"), "John Rogers, John Bradford, John Philpot");
   Attraction google;
   google.name = "Livraria Lello";  // Google names come localized already, with no tags
   EXPECT_EQ(localized_name(google, "fr"), "Livraria Lello");
