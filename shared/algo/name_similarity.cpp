@@ -99,11 +99,18 @@ std::string fold_name(std::string_view utf8_name) {
 }
 
 double name_similarity(std::string_view folded_a, std::string_view folded_b) {
+  EditRows rows;
+  return name_similarity(folded_a, folded_b, rows);
+}
+
+double name_similarity(std::string_view folded_a, std::string_view folded_b, EditRows& rows) {
   const std::size_t longer = std::max(folded_a.size(), folded_b.size());
   if (longer == 0) return 1.0;
   // Two-row Levenshtein over bytes: names are short, and folding made most of them ASCII.
-  std::vector<std::size_t> previous(folded_b.size() + 1);
-  std::vector<std::size_t> current(folded_b.size() + 1);
+  std::vector<std::size_t>& previous = rows.previous;
+  std::vector<std::size_t>& current = rows.current;
+  previous.resize(folded_b.size() + 1);
+  current.resize(folded_b.size() + 1);
   for (std::size_t j = 0; j <= folded_b.size(); ++j) previous[j] = j;
   for (std::size_t i = 1; i <= folded_a.size(); ++i) {
     current[0] = i;
@@ -117,8 +124,13 @@ double name_similarity(std::string_view folded_a, std::string_view folded_b) {
 }
 
 bool same_name(std::string_view folded_a, std::string_view folded_b) {
+  EditRows rows;
+  return same_name(folded_a, folded_b, rows);
+}
+
+bool same_name(std::string_view folded_a, std::string_view folded_b, EditRows& rows) {
   if (folded_a.empty() || folded_b.empty()) return false;
-  if (folded_a == folded_b || name_similarity(folded_a, folded_b) >= 0.85) return true;
+  if (folded_a == folded_b || name_similarity(folded_a, folded_b, rows) >= 0.85) return true;
   const std::string_view shorter = folded_a.size() < folded_b.size() ? folded_a : folded_b;
   const std::string_view longer = folded_a.size() < folded_b.size() ? folded_b : folded_a;
   return shorter.size() >= 5 && contains_words(longer, shorter);

@@ -57,8 +57,8 @@ bool can_be_part(const Member& part, const Member& container) {
   return !container.open_area || !is_building_kind(part.kind);
 }
 
-bool names_match(const Member& x, const Member& y, const NameKey& city) {
-  if (same_name(x.folded, y.folded) && !numerals_disagree(x.keys.front(), y.keys.front())) return true;
+bool names_match(const Member& x, const Member& y, const NameKey& city, EditRows& rows) {
+  if (same_name(x.folded, y.folded, rows) && !numerals_disagree(x.keys.front(), y.keys.front())) return true;
   for (const NameKey& a : x.keys) {
     for (const NameKey& b : y.keys) {
       if (same_sight_name(a, b, city)) return true;
@@ -89,13 +89,13 @@ bool names_share_a_word(const Member& x, const Member& y, const NameKey& city) {
 }
 
 Link link_of(const Member& x, const Member& y, const model::Attraction& a, const model::Attraction& b,
-             double metres, const NameKey& city) {
+             double metres, const NameKey& city, EditRows& rows) {
   const bool both_ids = !a.wikidata.empty() && !b.wikidata.empty();
   // A shared Wikidata id 1.6 km apart is two sites of one institution (Monaco's NMNM villas).
   if (both_ids && a.wikidata == b.wikidata) return metres <= kSameWikidataRadiusM ? Link::Duplicate : Link::None;
   // Different Wikidata ids are different things, however alike their names; one may still be
   // part of the other.
-  if (!both_ids && metres <= kSameNameRadiusM && names_match(x, y, city)) return Link::Duplicate;
+  if (!both_ids && metres <= kSameNameRadiusM && names_match(x, y, city, rows)) return Link::Duplicate;
   if (!a.within.empty() && a.within == b.source_id && can_be_part(x, y)) return Link::Inside;
   if (!b.within.empty() && b.within == a.source_id && can_be_part(y, x)) return Link::Contains;
   if (!both_ids) {
@@ -262,6 +262,7 @@ PartsByStop merge_sights(std::vector<model::Attraction>& attractions, const std:
   const NameKey city = name_key(city_name);
   const std::vector<Member> members = members_of(attractions);
   std::vector<Edge> edges;
+  EditRows rows;  // reused by every pair: the pair loop allocates only for the edges it finds
   for (std::size_t x = 0; x < members.size(); ++x) {
     const model::Attraction& a = attractions[members[x].index];
     for (std::size_t y = x + 1; y < members.size(); ++y) {
@@ -275,7 +276,7 @@ PartsByStop merge_sights(std::vector<model::Attraction>& attractions, const std:
         continue;
       }
       if (metres > kLinkRadiusM) continue;
-      const Link link = link_of(members[x], members[y], a, b, metres, city);
+      const Link link = link_of(members[x], members[y], a, b, metres, city, rows);
       if (link != Link::None) edges.push_back({x, y, link, metres});
     }
   }
