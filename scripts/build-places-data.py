@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Build Narrando's embedded offline places data set (data/places/places.tsv).
 
-Usage (from anywhere; python3 standard library only):
+Usage (from anywhere; python3 with Debian's python3-pyosmium, which
+`scripts/install-deps.sh --data` installs; when the python3 on PATH lacks it,
+the script runs itself again with /usr/bin/python3):
 
     python3 scripts/build-places-data.py [--shared ../shared] [--out data/places/places.tsv]
     python3 scripts/build-places-data.py --check    # exit 1 if the committed file is stale
@@ -15,6 +17,9 @@ Inputs (all read-only, real data, see the READMEs next to them):
   <shared>/data/poi/poi_partial_geocoder_tester.csv Wikivoyage-fr names + Wikidata
                                                     coordinates, CC BY-SA 3.0
   <shared>/data/poi/world_cities.csv               GeoNames cities, CC BY 4.0
+  <shared>/data/osm/pbf/*.osm.pbf                  the OpenStreetMap extracts pois.csv was
+                                                    made from: secondary tags, names,
+                                                    outlines (scripts/osm_extras.py)
 
 Output: see data/places/README.md for the exact format. In short, UTF-8,
 tab-separated, no quoting, '#' comment lines first, then `city` rows sorted by
@@ -29,12 +34,22 @@ import argparse
 import collections
 import csv
 import hashlib
+import json
 import math
 import os
 import re
 import sys
 import tempfile
 import unicodedata
+
+import places_geometry
+
+try:
+    import osm_extras
+except ImportError:  # pyosmium missing: Debian's python3 has it (python3-pyosmium)
+    if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") and os.path.exists("/usr/bin/python3"):
+        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
+    sys.exit("build-places-data: needs pyosmium: apt-get install python3-pyosmium (scripts/install-deps.sh --data)")
 
 SCRIPT_NAME = "scripts/build-places-data.py"
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -44,6 +59,7 @@ DEFAULT_OUT = os.path.join(REPO_ROOT, "data", "places", "places.tsv")
 OSM_CSV = os.path.join("data", "osm", "pois.csv")
 GT_CSV = os.path.join("data", "poi", "poi_partial_geocoder_tester.csv")
 CITIES_CSV = os.path.join("data", "poi", "world_cities.csv")
+PBF_DIR = os.path.join("data", "osm", "pbf")
 
 # A city is kept when it has at least this many usable POIs (positive, not a
 # near_dup_of row, not a geocoder-tester duplicate of an OSM row) ...
@@ -133,7 +149,7 @@ CITY_COLUMNS = ["city", "key", "place_id", "geonames_id", "name", "country_code"
                 "lat", "lon", "south", "west", "north", "east", "population", "note"]
 POI_COLUMNS = ["poi", "city_key", "source_id", "name", "name_en", "lat", "lon", "tag",
                "category", "sub_tag", "wikidata", "wikipedia", "name_variants",
-               "description", "source"]
+               "description", "source", "tags", "inside"]
 
 BBOX_PAD_M = 300.0
 METRES_PER_DEG_LAT = 111320.0
@@ -217,6 +233,49 @@ def padded_bbox(points):
             math.floor((west - dlon) * 1e5) / 1e5,
             math.ceil((north + dlat) * 1e5) / 1e5,
             math.ceil((east + dlon) * 1e5) / 1e5)
+
+
+def tags_json(tags):
+    """The `tags` field: a JSON object with sorted keys, no spaces, UTF-8 kept as is."""
+    return json.dumps(tags, ensure_ascii=False, sort_keys=True, separators=(",", ":")) if tags else "{}"
+
+
+def osm_details(shared, kept, merged):
+    """Secondary tags and the containing sight of every OSM row of the kept cities, read from the
+    extracts themselves: ({(city_key, source_id): (tags, inside_source_id)}, {pbf name: sha256})."""
+    wanted = collections.defaultdict(set)
+    for key in kept:
+        for r in merged[key][0]:
+            wanted[r["source"]].add((r["osm_type"], int(r["osm_id"])))
+    extras, checksums = {}, {}
+    for source in sorted(wanted):
+        path = os.path.join(shared, PBF_DIR, source)
+        if not os.path.isfile(path):
+            raise BuildError("missing extract %s (is --shared right?)" % os.path.join(PBF_DIR, source))
+        checksums[source] = sha256_of(path)
+        found = osm_extras.read_extract(path, wanted[source])
+        for obj in wanted[source]:
+            if obj not in found:
+                raise BuildError("%s/%d is not in %s" % (obj[0], obj[1], source))
+            extras[(source,) + obj] = found[obj]
+    details = {}
+    for key in kept:
+        rows = merged[key][0]
+        ref = {id(r): (r["source"], r["osm_type"], int(r["osm_id"])) for r in rows}
+        # Only sights can contain parts: a shop's outline never makes a museum a part of it.
+        outlines = {}
+        for r in rows:
+            extra = extras[ref[id(r)]]
+            if r["is_negative"] == "0" and extra.rings:
+                outlines["osm:%s/%s" % (r["osm_type"], r["osm_id"])] = (extra.rings, places_geometry.polygon_area_m2(extra.rings))
+        for r in rows:
+            source_id = "osm:%s/%s" % (r["osm_type"], r["osm_id"])
+            extra = extras[ref[id(r)]]
+            own_area = places_geometry.polygon_area_m2(extra.rings) if extra.rings else 0.0
+            others = {k: v for k, v in outlines.items() if k != source_id}
+            inside = places_geometry.containing_sight(float(r["lon"]), float(r["lat"]), own_area, others) or ""
+            details[(key, source_id)] = (extra.tags, inside)
+    return details, checksums
 
 
 def build(shared):
@@ -304,6 +363,8 @@ def build(shared):
         if city_geo.get(key) is None:
             raise BuildError("kept city %r has no GeoNames row in world_cities.csv" % key)
 
+    details, pbf_checksums = osm_details(shared, kept, merged)
+
     # POI rows.
     poi_lines = []
     city_points = collections.defaultdict(list)
@@ -319,6 +380,7 @@ def build(shared):
                 "poi", key, source_id, r["name"], r["name_en"], fmt(lat, 7), fmt(lon, 7),
                 r["main_tag"], r["category"], r["sub_tag"], r["wikidata"], r["wikipedia"],
                 str(int(r["name_variants"] or "0")), r["description"], r["source"],
+                tags_json(details[(key, source_id)][0]), details[(key, source_id)][1],
             ])
             city_points[key].append((lat, lon))
             if r["is_negative"] == "0" and not r["near_dup_of"]:
@@ -330,6 +392,8 @@ def build(shared):
                 "poi", key, source_id, r["name"], "", fmt(lat, 7), fmt(lon, 7),
                 "heuristic=" + r["category_heuristic"], gt_category(r), "", r["wikidata_qid"], "",
                 "0", "", "geocoder-tester:" + r["source"],
+                # Wikivoyage-fr listing names are French: say so, as name:fr.
+                tags_json({"name:fr": r["name"]}), "",
             ])
             city_points[key].append((lat, lon))
             usable_points[key].append((lat, lon))
@@ -373,6 +437,8 @@ def build(shared):
             OSM_CSV.replace(os.sep, "/"), sha256_of(paths[OSM_CSV]),
             GT_CSV.replace(os.sep, "/"), sha256_of(paths[GT_CSV]),
             CITIES_CSV.replace(os.sep, "/"), sha256_of(paths[CITIES_CSV])),
+        "# OSM extracts (sha256): %s" % "; ".join(
+            "%s %s" % (name, digest) for name, digest in sorted(pbf_checksums.items())),
         "# Format: UTF-8, tab-separated, no quoting; '#' lines are comments. Format and column meanings: data/places/README.md",
         "# columns: " + " ".join(CITY_COLUMNS),
         "# columns: " + " ".join(POI_COLUMNS),
@@ -395,6 +461,7 @@ def self_check(text):
     """Invariants of the output, checked on every build."""
     cities = {}
     pois = collections.Counter()
+    ids, insides = set(), []
     for number, line in enumerate(text.split("\n")[:-1], 1):
         if line.startswith("#"):
             continue
@@ -416,12 +483,21 @@ def self_check(text):
             s, w, n, e = cities[key]
             if not (s < lat < n and w < lon < e):
                 raise BuildError("line %d: poi outside its city's bbox" % number)
+            tags = json.loads(fields[15])
+            if not isinstance(tags, dict) or not all(isinstance(v, str) for v in tags.values()):
+                raise BuildError("line %d: tags is not a JSON object of strings" % number)
+            ids.add((key, fields[2]))
+            if fields[16]:
+                insides.append((number, key, fields[16]))
             pois[key] += 1
         else:
             raise BuildError("line %d: unknown record kind %r" % (number, fields[0]))
     for key in cities:
         if not pois[key]:
             raise BuildError("city %r has no poi rows" % key)
+    for number, key, inside in insides:
+        if (key, inside) not in ids:
+            raise BuildError("line %d: inside names %s, which is not a poi of %s" % (number, inside, key))
 
 
 def stats_table(kept_stats):

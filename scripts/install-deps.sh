@@ -2,12 +2,14 @@
 # Installs Narrando's dependencies from Debian 12 packages. Used by the README, .ci/run and the
 # Dockerfile, so there is one list.
 #
-#   scripts/install-deps.sh [--runtime] [--build] [--test] [--console] [--all]
+#   scripts/install-deps.sh [--runtime] [--build] [--test] [--console] [--data] [--all]
 #
 # --runtime  libraries the server binary needs at run time (the container's final stage)
 # --build    compilers, CMake and -dev packages to build the server and the bench tool
 # --test     what the test suite starts: PostgreSQL, Xvfb and Mesa for the console
 # --console  Dear ImGui, GLFW, OpenGL and stb headers (and a font) for the editors' console
+# --data     what scripts/build-places-data.py needs to rebuild data/places/places.tsv from the
+#            OpenStreetMap extracts (pyosmium); only for rebuilding the data, never the product
 # Without options: --build --test --console. Runs apt-get (with sudo when not root).
 set -euo pipefail
 
@@ -16,6 +18,7 @@ build=(build-essential cmake pkg-config git libcpp-httplib-dev nlohmann-json3-de
        libssl-dev zlib1g-dev libbrotli-dev libgtest-dev libgmock-dev ca-certificates)
 test=(postgresql postgresql-contrib xvfb xauth libgl1-mesa-dri libglx-mesa0 python3 python3-yaml curl)
 console=(libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core)
+data=(python3 python3-pyosmium)
 
 packages=()
 [ $# -gt 0 ] || set -- --build --test --console
@@ -25,8 +28,9 @@ for option in "$@"; do
     --build) packages+=("${build[@]}") ;;
     --test) packages+=("${test[@]}") ;;
     --console) packages+=("${console[@]}") ;;
-    --all) packages+=("${runtime[@]}" "${build[@]}" "${test[@]}" "${console[@]}") ;;
-    -h|--help) sed -n 2,12p "$0"; exit 0 ;;
+    --data) packages+=("${data[@]}") ;;
+    --all) packages+=("${runtime[@]}" "${build[@]}" "${test[@]}" "${console[@]}" "${data[@]}") ;;
+    -h|--help) sed -n 2,14p "$0"; exit 0 ;;
     *) echo "unknown option: $option" >&2; exit 2 ;;
   esac
 done

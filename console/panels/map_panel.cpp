@@ -118,6 +118,8 @@ void MapPanel::draw_tooltip(const state::AppState& state) {
   ImGui::Text("score %.0f   visit %d min   %s", core::model::effective_score(*a), core::model::effective_visit_minutes(*a),
               core::model::effective_included(*a) ? "included" : "excluded");
   ImGui::PushTextWrapPos(360.0f);
+  const std::string& description = core::model::effective_description(*a);
+  if (!description.empty()) ImGui::TextUnformatted(description.c_str());
   ImGui::TextColored(kMutedText, "filter: %s", a->reason.empty() ? "(no reason recorded)" : a->reason.c_str());
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();

@@ -36,6 +36,17 @@ bool drop_target(state::AppState& state, int tour, int index) {
   return moved;
 }
 
+// The stop's description lives on its attraction (an editor's edit shows without a replan).
+void draw_description_tooltip(const state::AppState& state, const std::string& attraction_id) {
+  const core::model::Attraction* a = state::find_attraction(state, attraction_id);
+  if (a == nullptr || core::model::effective_description(*a).empty()) return;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(360.0f);
+  ImGui::TextUnformatted(core::model::effective_description(*a).c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 }  // namespace
 
 void ToursPanel::draw_content(state::AppState& state, state::CommandSink& commands) {
@@ -134,6 +145,7 @@ void ToursPanel::draw_stops(state::AppState& state, int t) {
     if (ImGui::Selectable(label.c_str(), state.selected_id == stop.attraction_id)) {
       state::select_attraction(state, stop.attraction_id, true);
     }
+    const bool hovered = ImGui::IsItemHovered();
     if (ImGui::BeginDragDropSource()) {
       const StopPayload payload{t, i};
       ImGui::SetDragDropPayload(kStopPayload, &payload, sizeof payload);
@@ -152,6 +164,7 @@ void ToursPanel::draw_stops(state::AppState& state, int t) {
       }
       ImGui::EndPopup();
     }
+    if (hovered && !moved && !ImGui::GetDragDropPayload()) draw_description_tooltip(state, stop.attraction_id);
     ImGui::PopID();
     // A move changed the list under the loop: the next frame draws the new order.
     if (moved) break;

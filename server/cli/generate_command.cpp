@@ -24,7 +24,7 @@ constexpr const char* kGenerateUsage =
     "  --detour F            street distance / straight line (default 1.3)\n"
     "  --start LAT,LON       where every tour starts (and ends, unless --end)\n"
     "  --end LAT,LON         where every tour ends\n"
-    "  --language L          language of names (default en)\n"
+    "  --language L          language of names and descriptions: de, en, es, fr, it, pt (default en)\n"
     "  --max-attractions N   candidates kept after filtering (default 80)\n"
     "  --max-leg M           longest walk between two stops, metres (default 1500)\n"
     "  --radius M            every stop within M metres of its tour's central stop (default 1500)\n"

@@ -53,6 +53,8 @@ std::optional<core::model::Attraction> attraction_of(const json& place) {
   if (place.contains("rating") && place["rating"].is_number()) a.rating = place["rating"].get<double>();
   a.rating_count = place.value("userRatingCount", 0);
   a.summary = text_of(place.value("editorialSummary", json()));
+  // The filter's closure rules read it: a closed place is no stop, whoever keeps it.
+  if (const std::string status = place.value("businessStatus", ""); !status.empty()) a.tags["businessStatus"] = status;
   return a;
 }
 
@@ -94,10 +96,11 @@ const char* GooglePlacesClient::details_mask() {
 }
 
 const char* GooglePlacesClient::search_mask() {
-  // Enterprise tier (rating, userRatingCount) but not Atmosphere: descriptions come from the
-  // LLM filter, which is cheaper than editorialSummary on every search page.
-  return "places.id,places.displayName,places.location,places.types,places.primaryType,places.rating,"
-         "places.userRatingCount,nextPageToken";
+  // Enterprise tier (rating, userRatingCount; businessStatus is Pro, so free here) but not
+  // Atmosphere: descriptions come from the LLM filter, which is cheaper than editorialSummary on
+  // every search page.
+  return "places.id,places.displayName,places.location,places.types,places.primaryType,places.businessStatus,"
+         "places.rating,places.userRatingCount,nextPageToken";
 }
 
 HttpRequest GooglePlacesClient::request(const std::string& method, const std::string& path, const std::string& mask,

@@ -9,6 +9,7 @@
 #include "server/errors.h"
 #include "shared/algo/heuristic_filter.h"
 #include "shared/algo/stop_value.h"
+#include "shared/model/languages.h"
 
 namespace server::clients {
 namespace {
@@ -35,6 +36,7 @@ std::string candidates_text(const std::vector<const core::model::Attraction*>& b
     json item{{"id", a->id}, {"name", a->name}, {"types", a->types}};
     if (a->rating) item["rating"] = *a->rating;
     if (a->rating_count > 0) item["rating_count"] = a->rating_count;
+    if (const auto status = a->tags.find("businessStatus"); status != a->tags.end()) item["business_status"] = status->second;
     list.push_back(std::move(item));
   }
   return "City: " + city.name + " (" + city.country_code + ")\nCandidates:\n" +
@@ -123,8 +125,13 @@ pipeline::FilterOutcome LlmAttractionFilter::filter(const core::model::City& cit
                                                     std::vector<core::model::Attraction> candidates,
                                                     const core::model::GenerationOptions& options,
                                                     pipeline::RunContext& context) {
-  const core::algo::FilterContext heuristics{city.name, city.centre, options.tours, options.max_attractions,
-                                             options.minutes_per_tour};
+  const core::algo::FilterContext heuristics{.city_name = city.name,
+                                             .city_centre = city.centre,
+                                             .tours = options.tours,
+                                             .max_attractions = options.max_attractions,
+                                             .minutes_per_tour = options.minutes_per_tour,
+                                             .language = options.language,
+                                             .local_language = core::model::country_language(city.country_code)};
   core::algo::decide_each(candidates, heuristics);
   std::size_t decided = 0;
   std::size_t failed = 0;

@@ -5,7 +5,10 @@
 #include <cstddef>
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
+
 #include "server/offline/osm_place_types.h"
+#include "shared/json/json_reader.h"
 
 extern const unsigned char narrando_places_tsv[];
 extern const std::size_t narrando_places_tsv_size;
@@ -14,7 +17,7 @@ namespace server::offline {
 namespace {
 
 constexpr std::size_t kCityColumns = 14;
-constexpr std::size_t kPoiColumns = 15;
+constexpr std::size_t kPoiColumns = 17;
 
 std::vector<std::string_view> split_tabs(std::string_view line) {
   std::vector<std::string_view> fields;
@@ -61,6 +64,16 @@ EmbeddedCity parse_city(const std::vector<std::string_view>& f, std::size_t line
   return result;
 }
 
+std::map<std::string, std::string> parse_tags(std::string_view text, std::size_t line) {
+  std::map<std::string, std::string> tags;
+  try {
+    core::json::read_value(core::json::parse_json(std::string(text)), tags, "tags");
+  } catch (const std::exception& e) {
+    throw std::runtime_error("places data line " + std::to_string(line) + ": " + e.what());
+  }
+  return tags;
+}
+
 EmbeddedPoi parse_poi(const std::vector<std::string_view>& f, std::size_t line) {
   EmbeddedPoi poi;
   poi.city_key = std::string(f[1]);
@@ -73,11 +86,15 @@ EmbeddedPoi parse_poi(const std::vector<std::string_view>& f, std::size_t line) 
   a.id = core::model::attraction_id(a.source_id);
   a.name = std::string(f[3]);
   a.location = {to_double(f[5], line), to_double(f[6], line)};
-  a.types = place_types_for(poi.tag, std::string(f[9]));
+  a.tags = parse_tags(f[15], line);
+  // The local name and the English one are tags too: the filter picks the name to show.
+  a.tags.emplace("name", a.name);
+  if (!poi.name_en.empty()) a.tags.emplace("name:en", poi.name_en);
+  a.types = place_types_for(poi.tag, std::string(f[9]), a.tags);
   a.wikidata = std::string(f[10]);
   a.wikipedia = std::string(f[11]);
   a.name_variants = static_cast<int>(to_long(f[12], line));
-  a.summary = std::string(f[13]);
+  a.within = std::string(f[16]);
   return poi;
 }
 

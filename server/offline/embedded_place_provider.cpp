@@ -27,17 +27,15 @@ core::model::City EmbeddedPlaceProvider::city(const std::string& place_id, const
 }
 
 std::vector<core::model::Attraction> EmbeddedPlaceProvider::attractions(const core::model::City& city,
-                                                                        const core::model::GenerationOptions& options,
+                                                                        const core::model::GenerationOptions&,
                                                                         pipeline::RunContext&) {
   const EmbeddedCity* found = m_catalogue.find(city.place_id);
   if (found == nullptr) return {};
-  const bool english = options.language == "en" || options.language.starts_with("en-");
+  // Names stay local here: the filter shows each in options.language (localized_name).
   std::vector<core::model::Attraction> candidates;
   for (const EmbeddedPoi* poi : m_catalogue.pois_of(found->key)) {
     if (core::algo::haversine_m(poi->attraction.location, city.centre) > m_radius_m) continue;
-    core::model::Attraction candidate = poi->attraction;
-    if (english && !poi->name_en.empty()) candidate.name = poi->name_en;
-    candidates.push_back(std::move(candidate));
+    candidates.push_back(poi->attraction);
   }
   return candidates;
 }

@@ -1,7 +1,10 @@
 #include "server/offline/osm_place_types.h"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
+
+#include "shared/algo/tag_rules.h"
 
 namespace server::offline {
 namespace {
@@ -97,7 +100,8 @@ void add_sub_tag_types(std::string_view sub_tag, std::vector<std::string>& types
 
 }  // namespace
 
-std::vector<std::string> place_types_for(const std::string& main_tag, const std::string& sub_tag) {
+std::vector<std::string> place_types_for(const std::string& main_tag, const std::string& sub_tag,
+                                         const std::map<std::string, std::string>& tags) {
   std::vector<std::string> types;
   for (const TagTypes& entry : tag_table()) {
     if (entry.tag == main_tag) {
@@ -112,6 +116,9 @@ std::vector<std::string> place_types_for(const std::string& main_tag, const std:
     else types = {"tourist_attraction"};  // heuristic=attraction/bridge/cemetery/market_street...
   }
   add_sub_tag_types(sub_tag, types);
+  if (!core::algo::minor_memorial_kind(tags).empty() && std::find(types.begin(), types.end(), "plaque") == types.end()) {
+    types.emplace_back("plaque");
+  }
   return types;
 }
 

@@ -8,13 +8,15 @@
 #include "shared/algo/geo.h"
 #include "shared/algo/name_similarity.h"
 #include "shared/algo/stop_value.h"
+#include "shared/algo/place_names.h"
+#include "shared/algo/sight_merge.h"
+#include "shared/algo/sight_names.h"
+#include "shared/algo/stop_description.h"
+#include "shared/algo/tag_rules.h"
 
 namespace core::algo {
 namespace {
 
-constexpr double kSameNameRadiusM = 150.0;
-constexpr double kSameBuildingRadiusM = 30.0;
-constexpr double kSameBuildingNoIdsRadiusM = 10.0;
 constexpr double kCityNameRadiusM = 5000.0;
 constexpr int kStopsPerTourBeforePlaquesGo = 6;
 // Minutes of walking a stop typically adds to a tour, so a 5-minute stop is not valued as if free.
@@ -39,8 +41,6 @@ void drop(model::Attraction& a, std::string reason) {
   a.reason = std::move(reason);
 }
 
-std::string distance_text(double metres) { return std::to_string(std::lround(metres)) + " m"; }
-
 bool is_the_city(const model::Attraction& a, PlaceKind kind, const FilterContext& context) {
   if (kind == PlaceKind::Area) return true;
   return fold_name(a.name) == fold_name(context.city_name) &&
@@ -49,11 +49,17 @@ bool is_the_city(const model::Attraction& a, PlaceKind kind, const FilterContext
 
 // Decides one candidate on its own; returns false if it was dropped.
 bool decide_alone(model::Attraction& a, const FilterContext& context) {
+  const std::string shown = localized_name(a, context.language, context.local_language);
+  if (!shown.empty()) a.name = shown;
   const PlaceKind kind = classify(a);
   const KindProfile& kind_profile = profile(kind);
   a.decided_by = model::Decider::Heuristic;
   a.interest_score = kind_profile.is_sight ? interest_score(a, kind) : 0.0;
   a.visit_minutes = kind_profile.is_sight ? stop_minutes(visit_minutes(a, kind), context.minutes_per_tour) : 0;
+  if (shown.empty()) {
+    drop(a, "no usable name (\"" + a.name + "\" is not a place name)");
+    return false;
+  }
   if (is_the_city(a, kind, context)) {
     drop(a, "the city itself, not a stop");
     return false;
@@ -62,23 +68,32 @@ bool decide_alone(model::Attraction& a, const FilterContext& context) {
     drop(a, std::string("not a sight: ") + kind_profile.label);
     return false;
   }
+  const TagReading tags = read_tags(a, kind);
+  if (!tags.drop.empty()) {
+    drop(a, tags.drop);
+    return false;
+  }
   a.included = true;
   const std::string signals = signals_text(a);
-  a.reason = std::string(kind_profile.label) + (signals.empty() ? "" : "; " + signals);
+  a.reason = std::string(kind_profile.label) + (signals.empty() ? "" : "; " + signals) +
+             (tags.note.empty() ? "" : "; " + tags.note);
   return true;
 }
 
-bool is_plaque(const model::Attraction& a) { return classify(a) == PlaceKind::Plaque; }
-
-// How close two differently named buildings of one kind must be to be one place mapped twice
-// (Copenhagen's "Nationalmuseet" and "National Museum of Denmark", 9 m apart). Two different
-// Wikidata ids are two places however close (Kraków's neighbouring synagogues); without any id,
-// only near-identical positions count (Stockholm's galleries share a street).
-double building_twin_radius(const model::Attraction& a, const model::Attraction& b) {
-  if (!a.wikidata.empty() && !b.wikidata.empty()) return a.wikidata == b.wikidata ? kSameBuildingRadiusM : -1.0;
-  if (!a.wikidata.empty() || !b.wikidata.empty()) return kSameBuildingRadiusM;
-  return kSameBuildingNoIdsRadiusM;
+// What no decider may overrule: a closed, demolished or inaccessible place, or one with no name
+// to show, is not a stop even when the LLM kept it.
+void apply_closure_rules(std::vector<model::Attraction>& candidates) {
+  for (model::Attraction& a : candidates) {
+    if (!a.included) continue;
+    if (std::string reason = closure_reason(a); !reason.empty()) {
+      drop(a, std::move(reason));
+    } else if (!is_place_name(a.name)) {
+      drop(a, "no usable name (\"" + a.name + "\" is not a place name)");
+    }
+  }
 }
+
+bool is_plaque(const model::Attraction& a) { return classify(a) == PlaceKind::Plaque; }
 
 }  // namespace
 
@@ -107,42 +122,6 @@ int visit_minutes(const model::Attraction& a, PlaceKind kind) {
   }
 }
 
-void drop_duplicates(std::vector<model::Attraction>& attractions) {
-  std::vector<std::size_t> order(attractions.size());
-  std::iota(order.begin(), order.end(), 0);
-  // Best first, so each dropped twin names the one that stays.
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    if (attractions[x].interest_score != attractions[y].interest_score) {
-      return attractions[x].interest_score > attractions[y].interest_score;
-    }
-    return attractions[x].id < attractions[y].id;
-  });
-  std::vector<std::string> folded(attractions.size());
-  for (std::size_t i = 0; i < attractions.size(); ++i) folded[i] = fold_name(attractions[i].name);
-
-  std::vector<std::size_t> kept;
-  for (const std::size_t i : order) {
-    model::Attraction& candidate = attractions[i];
-    if (!candidate.included) continue;
-    const PlaceKind kind = classify(candidate);
-    for (const std::size_t k : kept) {
-      const model::Attraction& keeper = attractions[k];
-      const double metres = haversine_m(candidate.location, keeper.location);
-      // A shared Wikidata id 1.6 km apart is two sites of one institution (Monaco's NMNM villas).
-      const bool same_wikidata = !candidate.wikidata.empty() && candidate.wikidata == keeper.wikidata &&
-                                 metres <= kSameNameRadiusM;
-      const bool same_place_name = metres <= kSameNameRadiusM && same_name(folded[i], folded[k]);
-      const bool same_building = is_building_kind(kind) && classify(keeper) == kind &&
-                                 metres <= building_twin_radius(candidate, keeper);
-      if (same_wikidata || same_place_name || same_building) {
-        drop(candidate, "duplicate of \"" + keeper.name + "\" (" + distance_text(metres) + " away)");
-        break;
-      }
-    }
-    if (candidate.included) kept.push_back(i);
-  }
-}
-
 void keep_best(std::vector<model::Attraction>& attractions, int max_count) {
   std::vector<std::size_t> included;
   for (std::size_t i = 0; i < attractions.size(); ++i) {
@@ -168,17 +147,36 @@ void decide_each(std::vector<model::Attraction>& candidates, const FilterContext
 }
 
 void finish_decisions(std::vector<model::Attraction>& candidates, const FilterContext& context) {
-  drop_duplicates(candidates);
-  // Plaques are minor stops: keep them only when the city has too little else to fill K tours.
+  apply_closure_rules(candidates);
+  const PartsByStop parts = merge_sights(candidates, context.city_name);
+  // A sight with its parts is still one stop of the tour: its added minutes stay within the bound.
+  for (model::Attraction& a : candidates) {
+    if (a.included) a.visit_minutes = stop_minutes(a.visit_minutes, context.minutes_per_tour);
+  }
+  distinguish_names(candidates);
+  // Minor memorials are minor stops: keep them only when the city has too little else to fill K tours.
   const auto non_plaques = std::count_if(candidates.begin(), candidates.end(), [](const auto& a) {
     return a.included && !is_plaque(a);
   });
   if (non_plaques >= static_cast<long>(context.tours) * kStopsPerTourBeforePlaquesGo) {
     for (model::Attraction& a : candidates) {
-      if (a.included && is_plaque(a)) drop(a, "minor plaque (enough other stops)");
+      if (!a.included || !is_plaque(a)) continue;
+      const std::string memorial = minor_memorial_kind(a.tags);
+      drop(a, "minor memorial: " + (memorial.empty() ? std::string("plaque") : memorial) + " (enough other stops)");
     }
   }
   keep_best(candidates, context.max_attractions);
+  for (model::Attraction& a : candidates) {
+    if (a.included) {
+      if (a.summary.empty()) a.summary = describe(a, classify(a), context.language);
+      if (const auto it = parts.find(a.id); it != parts.end()) {
+        a.summary += " " + parts_sentence(it->second, context.language);
+      }
+    }
+    // The source's tags were the filter's input; the decided attraction keeps what people read.
+    a.tags.clear();
+    a.within.clear();
+  }
 }
 
 std::vector<model::Attraction> heuristic_filter(std::vector<model::Attraction> candidates,

@@ -24,12 +24,21 @@ constexpr std::array<const char*, 192> kLatinFold{
     "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
 };
 
+// A byte sequence that is not one complete character of up to 3 bytes: passed through as is.
+constexpr char32_t kUndecoded = 0x110000;
+
 bool is_word_char(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
 
 void append_folded(std::string& out, char32_t code_point, std::string_view raw) {
   if (code_point < 0x80) {
     const char c = static_cast<char>(code_point);
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  } else if (code_point == kUndecoded) {
+    out += raw;
+  } else if (code_point < 0xC0 || (code_point >= 0x2000 && code_point < 0x2070)) {
+    // Latin-1 symbols (´ ° « ») and general punctuation (’ – “ …) separate words like ASCII
+    // punctuation: "Christian VII´s" is "christian vii s".
+    out += ' ';
   } else if (code_point >= 0xC0 && code_point < 0x180) {
     out += kLatinFold[code_point - 0xC0];
   } else {
@@ -56,11 +65,16 @@ std::string fold_name(std::string_view utf8_name) {
   for (std::size_t i = 0; i < utf8_name.size();) {
     const auto lead = static_cast<unsigned char>(utf8_name[i]);
     std::size_t length = 1;
-    char32_t code_point = lead;
+    char32_t code_point = lead < 0x80 ? lead : kUndecoded;
     if (lead >= 0xC0 && lead < 0xE0 && i + 1 < utf8_name.size()) {
       length = 2;
       code_point = (static_cast<char32_t>(lead & 0x1F) << 6) |
                    (static_cast<unsigned char>(utf8_name[i + 1]) & 0x3FU);
+    } else if (lead >= 0xE0 && lead < 0xF0 && i + 2 < utf8_name.size()) {
+      length = 3;
+      code_point = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                   ((static_cast<unsigned char>(utf8_name[i + 1]) & 0x3FU) << 6) |
+                   (static_cast<unsigned char>(utf8_name[i + 2]) & 0x3FU);
     } else if (lead >= 0xE0 && lead < 0xF0) {
       length = 3;
     } else if (lead >= 0xF0) {
@@ -85,11 +99,18 @@ std::string fold_name(std::string_view utf8_name) {
 }
 
 double name_similarity(std::string_view folded_a, std::string_view folded_b) {
+  EditRows rows;
+  return name_similarity(folded_a, folded_b, rows);
+}
+
+double name_similarity(std::string_view folded_a, std::string_view folded_b, EditRows& rows) {
   const std::size_t longer = std::max(folded_a.size(), folded_b.size());
   if (longer == 0) return 1.0;
   // Two-row Levenshtein over bytes: names are short, and folding made most of them ASCII.
-  std::vector<std::size_t> previous(folded_b.size() + 1);
-  std::vector<std::size_t> current(folded_b.size() + 1);
+  std::vector<std::size_t>& previous = rows.previous;
+  std::vector<std::size_t>& current = rows.current;
+  previous.resize(folded_b.size() + 1);
+  current.resize(folded_b.size() + 1);
   for (std::size_t j = 0; j <= folded_b.size(); ++j) previous[j] = j;
   for (std::size_t i = 1; i <= folded_a.size(); ++i) {
     current[0] = i;
@@ -103,8 +124,13 @@ double name_similarity(std::string_view folded_a, std::string_view folded_b) {
 }
 
 bool same_name(std::string_view folded_a, std::string_view folded_b) {
+  EditRows rows;
+  return same_name(folded_a, folded_b, rows);
+}
+
+bool same_name(std::string_view folded_a, std::string_view folded_b, EditRows& rows) {
   if (folded_a.empty() || folded_b.empty()) return false;
-  if (folded_a == folded_b || name_similarity(folded_a, folded_b) >= 0.85) return true;
+  if (folded_a == folded_b || name_similarity(folded_a, folded_b, rows) >= 0.85) return true;
   const std::string_view shorter = folded_a.size() < folded_b.size() ? folded_a : folded_b;
   const std::string_view longer = folded_a.size() < folded_b.size() ? folded_b : folded_a;
   return shorter.size() >= 5 && contains_words(longer, shorter);

@@ -1,5 +1,6 @@
 #include "shared/algo/place_kind.h"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 #include <utility>
@@ -109,13 +110,23 @@ PlaceKind sight_kind(std::string_view type) {
   return PlaceKind::Other;
 }
 
+// A famous bookshop, cafe or beer hall is visited as a sight: Google lists it as a historical
+// landmark, or as a tourist attraction that very many people rate.
+constexpr int kVisitedBusinessRatings = 5000;
+
+bool is_visited_as_sight(const model::Attraction& a) {
+  const auto has = [&](std::string_view type) { return std::find(a.types.begin(), a.types.end(), type) != a.types.end(); };
+  return has("historical_landmark") || (has("tourist_attraction") && a.rating_count >= kVisitedBusinessRatings);
+}
+
 }  // namespace
 
 PlaceKind classify(const model::Attraction& attraction) {
   const auto& types = attraction.types;
   if (types.empty()) return PlaceKind::Other;
   const PlaceKind primary_commercial = commercial_kind(types.front());
-  if (primary_commercial != PlaceKind::Other) return primary_commercial;
+  const bool visited = primary_commercial != PlaceKind::Lodging && is_visited_as_sight(attraction);
+  if (primary_commercial != PlaceKind::Other && !visited) return primary_commercial;
 
   PlaceKind best = PlaceKind::Other;
   std::size_t best_rank = kSightTypes.size();

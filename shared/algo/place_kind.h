@@ -23,8 +23,10 @@ struct KindProfile {
 };
 
 /// Classifies a candidate from `types` (types[0] is the primary type, as the place clients
-/// put it). A commercial primary type wins over sight-like secondary types; otherwise the most
-/// specific sight type wins.
+/// put it). A commercial primary type wins over sight-like secondary types, unless the place is
+/// visited as a sight (a historical_landmark type, or tourist_attraction with 5,000 or more
+/// ratings: a famous bookshop or beer hall; never lodging); otherwise the most specific sight
+/// type wins.
 PlaceKind classify(const model::Attraction& attraction);
 
 /// The profile of a kind.

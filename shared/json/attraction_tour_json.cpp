@@ -53,6 +53,8 @@ void to_json(nlohmann::json& j, const Attraction& value) {
   if (!value.wikidata.empty()) j["wikidata"] = value.wikidata;
   if (!value.wikipedia.empty()) j["wikipedia"] = value.wikipedia;
   if (value.name_variants != 0) j["name_variants"] = value.name_variants;
+  if (!value.tags.empty()) j["tags"] = value.tags;
+  if (!value.within.empty()) j["within"] = value.within;
   if (value.editor == EditorFields{}) return;
   j["editor"] = value.editor;
   // What the app and the planner use once the editor's overrides apply (read-only).
@@ -77,6 +79,8 @@ void from_json(const nlohmann::json& j, Attraction& value) {
   reader.optional("wikidata", value.wikidata);
   reader.optional("wikipedia", value.wikipedia);
   reader.optional("name_variants", value.name_variants);
+  reader.optional("tags", value.tags);
+  reader.optional("within", value.within);
   reader.optional("interest_score", value.interest_score);
   reader.optional("visit_minutes", value.visit_minutes);
   reader.optional("included", value.included);

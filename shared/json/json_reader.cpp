@@ -117,6 +117,12 @@ void read_value(const nlohmann::json& value, model::BoundingBox& out, const std:
   reader.finish();
 }
 
+void read_value(const nlohmann::json& value, std::map<std::string, std::string>& out, const std::string& path) {
+  if (!value.is_object()) read_value_type_error(path, "an object of strings");
+  out.clear();
+  for (const auto& [key, item] : value.items()) read_value(item, out[key], member_path(path, key));
+}
+
 ObjectReader::ObjectReader(const nlohmann::json& value, std::string path, bool strict)
     : m_value(value), m_path(std::move(path)), m_strict(strict) {
   if (!value.is_object()) read_value_type_error(m_path, "an object");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -25,6 +26,8 @@ void read_value(const nlohmann::json& value, bool& out, const std::string& path)
 void read_value(const nlohmann::json& value, std::string& out, const std::string& path);
 void read_value(const nlohmann::json& value, model::GeoPoint& out, const std::string& path);
 void read_value(const nlohmann::json& value, model::BoundingBox& out, const std::string& path);
+/// An object whose members are all strings ({"building": "office"}).
+void read_value(const nlohmann::json& value, std::map<std::string, std::string>& out, const std::string& path);
 
 /// Optional values: JSON null or a value of T.
 template <class T>

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,13 @@ struct Attraction {
   std::string wikidata;            ///< popularity signals from open data (may be empty)
   std::string wikipedia;
   int name_variants = 0;           ///< number of name:<lang> translations
+  /// What the source says beyond `types`, read by the filter: OpenStreetMap tags ("building" ->
+  /// "office", "name:en" -> "Clerics Tower", "access" -> "private"), Google fields
+  /// ("businessStatus" -> "CLOSED_PERMANENTLY"). Filter input: decided attractions carry none.
+  std::map<std::string, std::string> tags;
+  /// source_id of the sight whose outline contains this candidate (from the OSM extracts), or
+  /// empty. Filter input, like `tags`.
+  std::string within;
   double interest_score = 0.0;
   int visit_minutes = 0;
   bool included = false;

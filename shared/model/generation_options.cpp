@@ -4,6 +4,7 @@
 #include <string>
 
 #include "shared/errors.h"
+#include "shared/model/languages.h"
 
 namespace core::model {
 namespace {
@@ -66,6 +67,11 @@ void validate(const GenerationOptions& options) {
   require_point(options.end, "end");
   if (!is_language_tag(options.language)) {
     throw InputError("options.language must be a language tag such as \"en\" or \"pt-BR\"");
+  }
+  if (!is_supported_language(options.language)) {
+    throw InputError("options.language \"" + options.language + "\" is not supported; supported languages: " +
+                         supported_languages_text(),
+                     "unsupported_language");
   }
 }
 

@@ -16,7 +16,7 @@ struct GenerationOptions {
   double detour_factor = 1.3;         ///< street distance / straight-line distance, 1..3
   std::optional<GeoPoint> start;      ///< where every tour starts; unset: the planner chooses
   std::optional<GeoPoint> end;        ///< where every tour ends; unset: at `start` if set, else free
-  std::string language = "en";        ///< BCP-47 language for names and descriptions
+  std::string language = "en";        ///< BCP-47 tag of a supported language (languages.h)
   int max_attractions = 80;           ///< candidates kept after filtering, most valuable first, 5..300
   double max_leg_m = 1500.0;          ///< longest walk between two stops, metres, 200..10000
   double tour_radius_m = 1500.0;      ///< every stop within this of its tour's central stop, metres, 200..20000
@@ -27,7 +27,8 @@ struct GenerationOptions {
   friend bool operator==(const GenerationOptions&, const GenerationOptions&) = default;
 };
 
-/// Throws core::InputError naming the first field out of range.
+/// Throws core::InputError naming the first field out of range (code "unsupported_language" for
+/// a well-formed language tag that is not a supported language).
 void validate(const GenerationOptions& options);
 
 }  // namespace core::model

@@ -32,6 +32,9 @@ class FakeGoogle : public FakeServer {
   const std::string& api_key() const { return m_key; }
   /// Every place of the fake city as full Place JSON.
   const std::vector<nlohmann::json>& places() const { return m_places; }
+  /// Adds a place (full Place JSON: id, displayName, location, types, primaryType, and any of
+  /// rating, userRatingCount, businessStatus, editorialSummary). Call before requests are made.
+  void add_place(nlohmann::json place) { m_places.push_back(std::move(place)); }
   /// Pairs (origin, destination), by index within a request, that the fake's matrix answers with
   /// condition ROUTE_NOT_FOUND (no distance, no duration). Set before requests are made.
   void set_unroutable(std::vector<std::pair<int, int>> pairs) { m_unroutable = std::move(pairs); }

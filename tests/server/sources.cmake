@@ -6,6 +6,7 @@ set(SERVER_TEST_SOURCES
   clients/google_routes_client_test.cpp
   clients/https_transport_test.cpp
   clients/llm_filter_test.cpp
+  clients/places_filter_test.cpp
   clients/service_caller_test.cpp
   cli/generate_command_test.cpp
   config/config_test.cpp

@@ -89,7 +89,7 @@ TEST(HeuristicFilter, DropsPlaquesOnlyWhenThereIsEnoughElse) {
   }
   const auto decided = core::algo::heuristic_filter(many, kPorto);
   EXPECT_FALSE(decided[0].included);
-  EXPECT_EQ(decided[0].reason, "minor plaque (enough other stops)");
+  EXPECT_EQ(decided[0].reason, "minor memorial: plaque (enough other stops)");
 }
 
 TEST(HeuristicFilter, ScoresFromRealSignalsAndKeepsTheBest) {

@@ -58,6 +58,29 @@ TEST(ModelJson, AttractionRoundTripsWithEditorFields) {
   EXPECT_EQ(round_trip(a), a);
 }
 
+TEST(ModelJson, CandidateRoundTripsWithSourceTagsAndOutline) {
+  // A candidate as a run trace keeps it: the filter's inputs must survive a replay.
+  Attraction a = sample_attraction();
+  a.tags = {{"building", "yes"}, {"man_made", "campanile"}, {"name:en", "Clerics Tower"}};
+  a.within = "osm:relation/3046626";
+  const nlohmann::json j = a;
+  EXPECT_EQ(j["tags"]["name:en"], "Clerics Tower");
+  EXPECT_EQ(j["within"], "osm:relation/3046626");
+  EXPECT_EQ(round_trip(a), a);
+  EXPECT_FALSE(nlohmann::json(sample_attraction()).contains("tags")) << "no tags, no member";
+}
+
+TEST(ModelJson, SourceTagsMustBeStrings) {
+  nlohmann::json j = sample_attraction();
+  j["tags"] = {{"height", 75}};
+  try {
+    (void)j.get<Attraction>();
+    FAIL() << "a number tag was accepted";
+  } catch (const core::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("attraction.tags.height"), std::string::npos) << e.what();
+  }
+}
+
 TEST(ModelJson, AttractionCarriesEffectiveValuesForReaders) {
   const nlohmann::json j = sample_attraction();
   EXPECT_EQ(j["effective"]["name"], "Clérigos Tower");

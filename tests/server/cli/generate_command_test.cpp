@@ -126,6 +126,16 @@ TEST_F(GenerateCommand, RefusesMalformedInputWithoutWritingAnything) {
   EXPECT_FALSE(std::filesystem::exists(db));
 }
 
+TEST_F(GenerateCommand, AnUnsupportedLanguageExitsTwoWithTheList) {
+  const CliResult result = run({"generate", "geonames:2735943", "--language", "xx"});
+  EXPECT_EQ(result.code, 2);
+  EXPECT_NE(result.err.find("options.language \"xx\" is not supported; supported languages: de (German), en "
+                            "(English), es (Spanish), fr (French), it (Italian), pt (Portuguese)"),
+            std::string::npos)
+      << result.err;
+  EXPECT_FALSE(std::filesystem::exists(db));
+}
+
 TEST_F(GenerateCommand, CitiesListsTheEmbeddedData) {
   const CliResult result = run({"cities"});
   ASSERT_EQ(result.code, 0);

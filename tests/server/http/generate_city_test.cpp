@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/support/test_server.h"
@@ -95,6 +97,49 @@ TEST(GenerateCity, RejectsBadInputWithTheErrorShape) {
                "payload_too_large");
   expect_error(client.Get("/api/nothing-here"), 404, "not_found");
   EXPECT_FALSE(server.services().store->find_city_by_place("geonames:2735943")) << "bad input writes nothing";
+}
+
+TEST(GenerateCity, AnUnsupportedLanguageIsA400ThatListsTheSupportedOnes) {
+  TestServer server;
+  auto client = server.client();
+  const auto result = client.Post("/api/generate-city",
+                                  R"({"place_id": "geonames:2735943", "options": {"language": "xx"}})", "application/json");
+  expect_error(result, 400, "unsupported_language");
+  const std::string message = json_of(result)["error"]["message"];
+  EXPECT_NE(message.find("de (German), en (English), es (Spanish), fr (French), it (Italian), pt (Portuguese)"),
+            std::string::npos)
+      << message;
+  EXPECT_FALSE(server.services().store->find_city_by_place("geonames:2735943"));
+}
+
+TEST(GenerateCity, StopNamesAndDescriptionsAreInTheRequestedLanguage) {
+  TestServer server;
+  auto client = server.client();
+  const auto generated = json_of(client.Post(
+      "/api/generate-city", R"({"place_id": "geonames:2735943", "options": {"language": "de"}})", "application/json"));
+  ASSERT_EQ(generated["success"], true) << generated.dump();
+  const auto document = json_of(client.Get("/api/cities/" + generated["city_id"].get<std::string>()));
+  std::map<std::string, nlohmann::json> by_id;
+  for (const auto& a : document["attractions"]) by_id[a["id"]] = a;
+  int stops = 0;
+  for (const auto& tour : document["tours"]) {
+    for (const auto& stop : tour["stops"]) {
+      ++stops;
+      const auto& a = by_id.at(stop["attraction_id"]);
+      EXPECT_EQ(stop["name"], a["name"]);
+      EXPECT_FALSE(a.value("summary", "").empty()) << a["name"] << " has no description";
+      EXPECT_EQ(a["name"].get<std::string>().find("\xC2\xB0"), std::string::npos) << "a coordinate is no name";
+    }
+  }
+  EXPECT_GT(stops, 20);
+  // Porto's Palácio da Bolsa has a German name in the data (name:de); its Clérigos tower only
+  // an English one, which is the fallback.
+  bool bolsa = false;
+  for (const auto& [id, a] : by_id) {
+    bolsa |= a["name"] == "Bolsapalast";
+    EXPECT_NE(a["name"], "Palácio da Bolsa") << "the German name wins over the local one";
+  }
+  EXPECT_TRUE(bolsa);
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 // reason naming their kind; the data set's category column is ground truth the filter never reads.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "server/offline/embedded_catalogue.h"
 #include "shared/algo/heuristic_filter.h"
 
@@ -83,6 +85,62 @@ TEST(HeuristicFilterOnRealData, FindsTheKnownDuplicates) {
     }
   }
   EXPECT_EQ(kept, 1);
+}
+
+// The decision and reason for one real row, by its OpenStreetMap id.
+const core::model::Attraction& row(const DecidedCity& city, const std::string& source_id) {
+  for (const auto& a : city.decided) {
+    if (a.source_id == source_id) return a;
+  }
+  throw std::runtime_error("no row " + source_id);
+}
+
+DecidedCity decide(const std::string& place_id) { return decide(*EmbeddedCatalogue::builtin().find(place_id)); }
+
+TEST(HeuristicFilterOnRealData, ReadsTheSecondaryTags) {
+  const DecidedCity munich = decide("geonames:2867714");
+  // historic=building with office=government, and with building=office: offices.
+  EXPECT_EQ(row(munich, "osm:relation/2141839").reason, "office building (office=government)");
+  EXPECT_EQ(row(munich, "osm:way/124731776").reason, "office building (building=office)");
+  // tourism=gallery with shop=art: an art dealer.
+  EXPECT_EQ(row(munich, "osm:node/3147060938").reason, "commercial gallery (shop=art)");
+  // amenity=restaurant and tourism=attraction with Wikipedia and 5 translations: the Hofbräuhaus stays.
+  EXPECT_TRUE(row(munich, "osm:way/23632546").included) << row(munich, "osm:way/23632546").reason;
+
+  const DecidedCity porto = decide("geonames:2735943");
+  // shop=greengrocer and tourism=attraction, a Wikidata item but no sight signal.
+  EXPECT_EQ(row(porto, "osm:way/226424916").reason, "shop, no sight signal (shop=greengrocer)");
+  // shop=books and tourism=attraction with a heritage listing: the bookshop is a sight.
+  EXPECT_TRUE(row(porto, "osm:way/229270821").included) << row(porto, "osm:way/229270821").reason;
+  // railway=station and tourism=attraction: the station hall is a sight.
+  EXPECT_TRUE(row(porto, "osm:way/331655260").included) << row(porto, "osm:way/331655260").reason;
+
+  const DecidedCity heidelberg = decide("geonames:2907911");
+  EXPECT_EQ(row(heidelberg, "osm:way/107958548").reason, "private, no public access (access=private)");
+  const DecidedCity vaduz = decide("geonames:3042030");
+  const auto& castle = row(vaduz, "osm:relation/1252853");
+  EXPECT_TRUE(castle.included) << castle.reason;
+  EXPECT_NE(castle.reason.find("private: seen from outside"), std::string::npos) << castle.reason;
+}
+
+TEST(HeuristicFilterOnRealData, MakesOneStopOfEachSight) {
+  const DecidedCity liechtenstein = decide("geonames:3042030");
+  // "Gaflei Aussichtsturm" and "Aussichtsturm Gaflei", 0.4 m apart.
+  EXPECT_NE(row(liechtenstein, "osm:node/8244646609").included, row(liechtenstein, "osm:way/333967531").included);
+  const DecidedCity munich = decide("geonames:2867714");
+  EXPECT_EQ(row(munich, "osm:node/340004719").reason, "part of \"Neues Rathaus\" (inside its outline)");
+  const DecidedCity heidelberg = decide("geonames:2907911");
+  EXPECT_EQ(row(heidelberg, "osm:way/254154166").reason, "part of \"Heidelberg Castle\" (inside its outline)")
+      << row(heidelberg, "osm:way/254154166").reason;
+  // Alexander I's bust and Alexander II's statue are two memorials; so are the palaces of
+  // Christian VII and Christian IX.
+  const DecidedCity helsinki = decide("geonames:658225");
+  EXPECT_EQ(row(helsinki, "osm:node/5297732692").reason.find("Alexander"), std::string::npos);
+  const DecidedCity copenhagen = decide("geonames:2618425");
+  EXPECT_TRUE(row(copenhagen, "osm:way/106105298").included) << row(copenhagen, "osm:way/106105298").reason;
+  EXPECT_TRUE(row(copenhagen, "osm:way/106105466").included) << row(copenhagen, "osm:way/106105466").reason;
+  // A coordinate string is not a name.
+  EXPECT_EQ(row(copenhagen, "osm:way/113545096").reason.rfind("no usable name", 0), 0u);
 }
 
 }  // namespace
