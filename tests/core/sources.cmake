@@ -8,5 +8,8 @@ set(CORE_TEST_SOURCES
   json/json_reader_test.cpp
   json/model_json_test.cpp
   model/attraction_test.cpp
+  routing/foot_profile_test.cpp
+  routing/graph_builder_test.cpp
+  routing/graph_codec_test.cpp
 )
 list(TRANSFORM CORE_TEST_SOURCES PREPEND ${CMAKE_CURRENT_LIST_DIR}/)
