@@ -11,5 +11,7 @@ set(CORE_TEST_SOURCES
   routing/foot_profile_test.cpp
   routing/graph_builder_test.cpp
   routing/graph_codec_test.cpp
+  routing/router_brute_force_test.cpp
+  routing/router_test.cpp
 )
 list(TRANSFORM CORE_TEST_SOURCES PREPEND ${CMAKE_CURRENT_LIST_DIR}/)
