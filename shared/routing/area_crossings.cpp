@@ -1,5 +1,6 @@
 // add_area_crossings: pedestrian squares are walked across, not only around.
 #include <algorithm>
+#include <cmath>
 
 #include "shared/algo/geo.h"
 #include "shared/routing/local_projection.h"
@@ -12,6 +13,9 @@ namespace {
 // Past this many junctions on one ring, each links only to its nearest ones: a huge plaza
 // would otherwise add thousands of crossings for little gain.
 constexpr std::size_t kMaxLinksPerJunction = 12;
+// A crossing is added only where it saves at least a fifth of the walk round the ring: entrances
+// on the same side gain nothing from a straight line, and each edge slows every search a little.
+constexpr double kMinRingSaving = 0.8;
 
 double cross(PlanePoint o, PlanePoint a, PlanePoint b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
 
@@ -63,6 +67,14 @@ std::size_t cross_ring(const AreaRing& ring, const std::vector<std::uint32_t>& d
   for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
     if (degree[ring[i]] > 2) junctions.push_back(i);
   }
+  // Distance along the ring from its first point to each point.
+  std::vector<double> along(plane.size(), 0.0);
+  for (std::size_t i = 1; i < plane.size(); ++i) along[i] = along[i - 1] + plane_distance(plane[i - 1], plane[i]);
+  const double perimeter = along.back();
+  const auto round_the_ring = [&](std::size_t i, std::size_t j) {
+    const double one_way = std::abs(along[j] - along[i]);
+    return std::min(one_way, perimeter - one_way);
+  };
   std::size_t added = 0;
   const auto flags = static_cast<std::uint8_t>(kEdgeForward | kEdgeBackward | kEdgeAreaCrossing);
   for (std::size_t a = 0; a < junctions.size(); ++a) {
@@ -75,7 +87,8 @@ std::size_t cross_ring(const AreaRing& ring, const std::vector<std::uint32_t>& d
     for (const auto& [metres, j] : nearest) {
       const std::size_t i = junctions[a];
       const bool neighbours = j == i + 1 || (i == 0 && j + 2 == ring.size());
-      if (neighbours || ring[i] == ring[j] || !stays_inside(plane, i, j)) continue;
+      if (neighbours || ring[i] == ring[j] || metres > kMinRingSaving * round_the_ring(i, j)) continue;
+      if (!stays_inside(plane, i, j)) continue;
       const double length = algo::haversine_m(to_geo(graph.vertices[ring[i]]), to_geo(graph.vertices[ring[j]]));
       graph.segments.push_back({ring[i], ring[j], flags, length, 0.0});
       ++added;

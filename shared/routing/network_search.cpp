@@ -29,11 +29,8 @@ NetworkSearch::NetworkSearch(const WalkingGraph& graph, const WalkOptions& optio
     : m_graph(graph), m_ws(workspace), m_ferry_dm_per_s(options.speed_kmh / 3.6 * 10.0),
       m_step_free(options.step_free) {
   const std::size_t nodes = graph.nodes().size();
-  if (m_ws.cost.size() < nodes) {
-    m_ws.cost.resize(nodes);
-    m_ws.metres_dm.resize(nodes);
-    m_ws.parent.resize(nodes);
-    m_ws.seen.assign(nodes, 0);
+  if (m_ws.labels.size() < nodes) {
+    m_ws.labels.assign(nodes, {});
     m_ws.attach_head.resize(nodes);
     m_ws.attach_seen.assign(nodes, 0);
     m_ws.search_stamp = m_ws.attach_stamp = 0;
@@ -63,24 +60,23 @@ void NetworkSearch::set_targets(const std::vector<const PlacedPoint*>& targets) 
   m_ws.targets.resize(targets.size());
 }
 
-void NetworkSearch::reach(std::uint32_t node, std::uint32_t cost, std::uint32_t metres_dm, std::uint32_t parent) {
-  if (m_ws.seen[node] == m_ws.search_stamp && m_ws.cost[node] <= cost) return;
-  m_ws.seen[node] = m_ws.search_stamp;
-  m_ws.cost[node] = cost;
-  m_ws.metres_dm[node] = metres_dm;
-  m_ws.parent[node] = parent;
-  m_ws.heap.push_or_decrease(node, cost);
+inline void NetworkSearch::reach(std::uint32_t node, std::uint32_t cost, std::uint32_t metres_dm, std::uint32_t parent) {
+  RouterWorkspace::Label& label = m_ws.labels[node];
+  if (label.seen == m_ws.search_stamp && label.cost <= cost) return;
+  label = {m_ws.search_stamp, cost, metres_dm, parent};
+  m_ws.heap.push(cost, node);
 }
 
-void NetworkSearch::start(const PlacedPoint& source) {
+void NetworkSearch::start(const PlacedPoint& source, std::size_t first_target) {
   if (++m_ws.search_stamp == 0) {
-    std::fill(m_ws.seen.begin(), m_ws.seen.end(), 0);
+    for (RouterWorkspace::Label& label : m_ws.labels) label.seen = 0;
     m_ws.search_stamp = 1;
   }
-  m_ws.heap.reset(m_graph.nodes().size());
+  m_ws.heap.clear();
   const GraphEdge& edge = m_graph.edges()[source.snap.edge];
   if (source.backward) reach(edge.from, source.from_cost, source.from_dm, kStartBackward);
   if (source.forward) reach(edge.to, source.to_cost, source.to_dm, kStartForward);
+  m_first_target = first_target;
   m_unreached = 0;
   m_max_best = 0;
   for (std::uint32_t t = 0; t < m_targets->size(); ++t) {
@@ -97,6 +93,7 @@ void NetworkSearch::start(const PlacedPoint& source) {
         best = {cost, metres, kDirect, ahead};
       }
     }
+    if (t < first_target) continue;
     if (best.cost == kNoCost) ++m_unreached;
     else m_max_best = std::max(m_max_best, best.cost);
   }
@@ -109,14 +106,15 @@ void NetworkSearch::settle_targets(std::uint32_t node, std::uint32_t cost) {
     RouterWorkspace::Target& best = m_ws.targets[attachment.target];
     const std::uint32_t candidate = cost + attachment.cost;
     if (candidate >= best.cost) continue;
-    if (best.cost == kNoCost) --m_unreached;
-    best = {candidate, m_ws.metres_dm[node] + attachment.metres_dm, node, attachment.forward};
-    m_max_best = std::max(m_max_best, candidate);
+    const bool counted = attachment.target >= m_first_target;
+    if (best.cost == kNoCost && counted) --m_unreached;
+    best = {candidate, m_ws.labels[node].metres_dm + attachment.metres_dm, node, attachment.forward};
+    if (counted) m_max_best = std::max(m_max_best, candidate);
   }
 }
 
-void NetworkSearch::run(const PlacedPoint& source) {
-  start(source);
+void NetworkSearch::run(const PlacedPoint& source, std::size_t first_target) {
+  start(source, first_target);
   const std::vector<GraphEdge>& edges = m_graph.edges();
   while (!m_ws.heap.empty()) {
     const std::uint32_t key = m_ws.heap.top_key();
@@ -124,12 +122,15 @@ void NetworkSearch::run(const PlacedPoint& source) {
     // upper bound (targets only improve), so it is made exact before stopping on it.
     if (m_unreached == 0 && key >= m_max_best) {
       m_max_best = 0;
-      for (const RouterWorkspace::Target& t : m_ws.targets) m_max_best = std::max(m_max_best, t.cost);
+      for (std::size_t t = m_first_target; t < m_ws.targets.size(); ++t) {
+        m_max_best = std::max(m_max_best, m_ws.targets[t].cost);
+      }
       if (key >= m_max_best) return;
     }
     const std::uint32_t node = m_ws.heap.pop();
+    if (m_ws.labels[node].cost != key) continue;  // a stale entry: the node was reached cheaper since
     settle_targets(node, key);
-    const std::uint32_t metres = m_ws.metres_dm[node];
+    const std::uint32_t metres = m_ws.labels[node].metres_dm;
     for (const GraphArc& arc : m_graph.arcs_from(node)) {
       std::uint32_t cost = arc.cost_dm;
       if ((arc.edge_bits & (kArcSteps | kArcFerry)) != 0) {

@@ -41,13 +41,14 @@ class NetworkSearch {
 
   /// Sets the targets of the next runs (target i is targets[i]).
   void set_targets(const std::vector<const PlacedPoint*>& targets);
-  /// Searches from `source` until every target is settled (or nothing more is reachable); the
-  /// answers are in workspace.targets (cost kNoCost when unreachable).
-  void run(const PlacedPoint& source);
+  /// Searches from `source` until every target from index `first_target` on is settled (or nothing
+  /// more is reachable); the answers are in workspace.targets (cost kNoCost when unreachable; those
+  /// before `first_target` may be unfinished).
+  void run(const PlacedPoint& source, std::size_t first_target = 0);
 
  private:
-  void start(const PlacedPoint& source);
-  void reach(std::uint32_t node, std::uint32_t cost, std::uint32_t metres_dm, std::uint32_t parent);
+  void start(const PlacedPoint& source, std::size_t first_target);
+  inline void reach(std::uint32_t node, std::uint32_t cost, std::uint32_t metres_dm, std::uint32_t parent);
   void settle_targets(std::uint32_t node, std::uint32_t cost);
 
   const WalkingGraph& m_graph;
@@ -55,6 +56,7 @@ class NetworkSearch {
   const std::vector<const PlacedPoint*>* m_targets = nullptr;
   double m_ferry_dm_per_s;
   bool m_step_free;
+  std::size_t m_first_target = 0;
   std::size_t m_unreached = 0;
   std::uint32_t m_max_best = 0;
 };

@@ -1,5 +1,6 @@
 #include "shared/routing/router.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "shared/algo/polyline.h"
@@ -42,13 +43,13 @@ void add_edge(const WalkingGraph& graph, std::uint32_t edge_bits, std::vector<mo
 std::vector<std::uint32_t> arcs_to(const WalkingGraph& graph, const RouterWorkspace& ws, std::uint32_t node,
                                    std::uint32_t& start) {
   std::vector<std::uint32_t> arcs;
-  while (ws.parent[node] != kStartBackward && ws.parent[node] != kStartForward) {
-    const std::uint32_t bits = ws.parent[node];
+  while (ws.labels[node].parent != kStartBackward && ws.labels[node].parent != kStartForward) {
+    const std::uint32_t bits = ws.labels[node].parent;
     arcs.push_back(bits);
     const GraphEdge& e = graph.edges()[bits & kArcEdgeMask];
     node = (bits & kArcReversed) != 0 ? e.to : e.from;
   }
-  start = ws.parent[node];
+  start = ws.labels[node].parent;
   return {arcs.rbegin(), arcs.rend()};
 }
 
@@ -62,9 +63,42 @@ void add_leaving(const WalkingGraph& graph, const Snap& at, bool backward, std::
   }
 }
 
+// Orders the points from the farthest from their centre inwards. When each search only looks for
+// the points after its own (a symmetric graph), the later, central searches then stop early.
+void farthest_first(std::vector<const PlacedPoint*>& targets, std::vector<int>& target_point) {
+  if (targets.empty()) return;
+  double lat = 0.0;
+  double lon = 0.0;
+  for (const PlacedPoint* t : targets) {
+    lat += t->snap.position.lat_e7;
+    lon += t->snap.position.lon_e7;
+  }
+  const FixedPoint centre{static_cast<std::int32_t>(lat / static_cast<double>(targets.size())),
+                          static_cast<std::int32_t>(lon / static_cast<double>(targets.size()))};
+  const LocalProjection projection(centre);
+  const PlanePoint middle = projection.project(centre);
+  std::vector<std::pair<double, std::size_t>> order;
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    order.emplace_back(-plane_distance(projection.project(targets[i]->snap.position), middle), i);
+  }
+  std::sort(order.begin(), order.end());
+  std::vector<const PlacedPoint*> sorted_targets;
+  std::vector<int> sorted_points;
+  for (const auto& [distance, i] : order) {
+    sorted_targets.push_back(targets[i]);
+    sorted_points.push_back(target_point[i]);
+  }
+  targets = std::move(sorted_targets);
+  target_point = std::move(sorted_points);
+}
+
 }  // namespace
 
-Router::Router(const WalkingGraph& graph) : m_graph(&graph), m_index(graph) {}
+Router::Router(const WalkingGraph& graph)
+    : m_graph(&graph), m_index(graph),
+      m_symmetric(std::all_of(graph.edges().begin(), graph.edges().end(), [](const GraphEdge& e) {
+        return (e.flags & (kEdgeForward | kEdgeBackward)) == (kEdgeForward | kEdgeBackward);
+      })) {}
 
 std::optional<Snap> Router::snap(const model::GeoPoint& point, const WalkOptions& options) const {
   return m_index.nearest(to_fixed(point), options.snap_limit_m, {options.step_free});
@@ -90,18 +124,27 @@ NetworkMatrix Router::matrix(const std::vector<model::GeoPoint>& points, const W
     targets.push_back(&placed[i]);
     target_point.push_back(static_cast<int>(i));
   }
+  if (m_symmetric) farthest_first(targets, target_point);
   NetworkSearch search(*m_graph, options, workspace);
   search.set_targets(targets);
   for (std::size_t s = 0; s < targets.size(); ++s) {
-    search.run(*targets[s]);
+    const std::size_t first = m_symmetric ? s + 1 : 0;
+    if (first == targets.size()) break;
+    search.run(*targets[s], first);
     const int from = target_point[s];
-    for (std::size_t t = 0; t < targets.size(); ++t) {
+    for (std::size_t t = first; t < targets.size(); ++t) {
       const RouterWorkspace::Target& best = workspace.targets[t];
       const int to = target_point[t];
       if (best.cost == kNoCost || from == to) continue;
       const std::uint32_t off = targets[s]->off_dm + targets[t]->off_dm;
-      result.travel.metres(from, to) = (best.metres_dm + off) / 10.0;
-      result.travel.minutes(from, to) = minutes_of(best.cost + off, options);
+      const double metres = (best.metres_dm + off) / 10.0;
+      const double minutes = minutes_of(best.cost + off, options);
+      result.travel.metres(from, to) = metres;
+      result.travel.minutes(from, to) = minutes;
+      if (m_symmetric) {
+        result.travel.metres(to, from) = metres;
+        result.travel.minutes(to, from) = minutes;
+      }
     }
   }
   return result;

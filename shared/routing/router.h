@@ -8,7 +8,7 @@
 #include "shared/algo/travel_matrix.h"
 #include "shared/model/geo_point.h"
 #include "shared/routing/edge_index.h"
-#include "shared/routing/min_heap.h"
+#include "shared/routing/radix_heap.h"
 #include "shared/routing/walking_graph.h"
 
 namespace core::routing {
@@ -62,17 +62,21 @@ struct RouterWorkspace {
     std::uint32_t via;  // the node it was reached from, or kDirect
     bool forward;       // as Attachment::forward
   };
-  std::vector<std::uint32_t> cost;
-  std::vector<std::uint32_t> metres_dm;
-  std::vector<std::uint32_t> parent;  // GraphArc::edge_bits of the arc that reached the node, or a start mark
-  std::vector<std::uint32_t> seen;    // == search stamp: cost/metres/parent are valid
+  // One node's search state, together in one cache line's quarter (the inner loop touches it).
+  struct Label {
+    std::uint32_t seen;  // == search_stamp: the rest is valid
+    std::uint32_t cost;
+    std::uint32_t metres_dm;
+    std::uint32_t parent;  // GraphArc::edge_bits of the arc that reached the node, or a start mark
+  };
+  std::vector<Label> labels;
   std::vector<std::uint32_t> attach_head;
   std::vector<std::uint32_t> attach_seen;  // == attachment stamp: attach_head is valid
   std::vector<Attachment> attachments;
   std::vector<Target> targets;
   std::uint32_t search_stamp = 0;
   std::uint32_t attach_stamp = 0;
-  MinHeap heap;
+  RadixHeap heap;
 };
 
 /// Shortest walks on one WalkingGraph (Dijkstra on the contracted graph, from points snapped to
@@ -87,10 +91,14 @@ class Router {
   /// Where `point` meets the network (within options.snap_limit_m, steps excluded when
   /// step_free), or nullopt.
   std::optional<Snap> snap(const model::GeoPoint& point, const WalkOptions& options) const;
-  /// Distances and times between every pair of `points` (one bounded Dijkstra per point).
+  /// Distances and times between every pair of `points`: one Dijkstra per point, stopped once
+  /// its targets are settled. On a graph with no one-way edge, the walk from i to j is the walk
+  /// from j to i reversed, so each search only looks for the points after its own.
   NetworkMatrix matrix(const std::vector<model::GeoPoint>& points, const WalkOptions& options,
                        RouterWorkspace& workspace) const;
-  /// The walk from `from` to `to`; the same metres and minutes as matrix() gives the pair.
+  /// The walk from `from` to `to`; the same minutes as matrix() gives the pair, and the same metres
+  /// (on a graph with no one-way edge, two walks of equal time may differ in metres: matrix() may
+  /// give the other one).
   NetworkPath path(const model::GeoPoint& from, const model::GeoPoint& to, const WalkOptions& options,
                    RouterWorkspace& workspace) const;
   /// Bytes of the router's own index (the graph not included).
@@ -99,6 +107,7 @@ class Router {
  private:
   const WalkingGraph* m_graph;
   EdgeIndex m_index;
+  bool m_symmetric;  // every edge walkable both ways
 };
 
 }  // namespace core::routing
