@@ -12,17 +12,23 @@ namespace {
 
 constexpr std::uint32_t kNone = UINT32_MAX;
 
+// Indices of `items` (nodes or ways) keeping the first of each id, sorted by id.
+template <typename Item>
+std::vector<std::uint32_t> first_of_each_id(const std::vector<Item>& items) {
+  std::vector<std::uint32_t> order(items.size());
+  std::iota(order.begin(), order.end(), 0U);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return items[a].id < items[b].id; });
+  order.erase(std::unique(order.begin(), order.end(),
+                          [&](std::uint32_t a, std::uint32_t b) { return items[a].id == items[b].id; }),
+              order.end());
+  return order;
+}
+
 // Node lookup by id; the first node of each id wins.
 class NodeIndex {
  public:
-  explicit NodeIndex(const std::vector<OsmNode>& nodes) {
-    m_order.resize(nodes.size());
-    std::iota(m_order.begin(), m_order.end(), 0U);
-    std::stable_sort(m_order.begin(), m_order.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return nodes[a].id < nodes[b].id; });
-    m_order.erase(std::unique(m_order.begin(), m_order.end(),
-                              [&](std::uint32_t a, std::uint32_t b) { return nodes[a].id == nodes[b].id; }),
-                  m_order.end());
+  explicit NodeIndex(const std::vector<OsmNode>& nodes) : m_order(first_of_each_id(nodes)) {
     m_ids.reserve(m_order.size());
     for (const std::uint32_t i : m_order) m_ids.push_back(nodes[i].id);
   }
@@ -41,13 +47,7 @@ class NodeIndex {
 
 // Indices of the ways to use: the first of each id, in input order.
 std::vector<std::uint32_t> unique_ways(const std::vector<OsmWay>& ways) {
-  std::vector<std::uint32_t> order(ways.size());
-  std::iota(order.begin(), order.end(), 0U);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return ways[a].id < ways[b].id; });
-  order.erase(std::unique(order.begin(), order.end(),
-                          [&](std::uint32_t a, std::uint32_t b) { return ways[a].id == ways[b].id; }),
-              order.end());
+  std::vector<std::uint32_t> order = first_of_each_id(ways);
   std::sort(order.begin(), order.end());
   return order;
 }
