@@ -185,7 +185,9 @@ NetworkPath Router::path(const model::GeoPoint& from, const model::GeoPoint& to,
     for (std::size_t k = start->segment; k > end->segment; --k) add_point(path.points, m_graph->edge_point(end->edge, k));
   }
   add_point(path.points, end->position);
-  if (!(to_fixed(path.points.back()) == to_fixed(to))) path.points.push_back(to);
+  // The line ends exactly at `to` (the snapped end may be `to` itself, rounded to 1e-7 degrees).
+  if (path.points.size() > 1 && to_fixed(path.points.back()) == to_fixed(to)) path.points.pop_back();
+  path.points.push_back(to);
   path.polyline = algo::encode_polyline(path.points);
   return path;
 }

@@ -101,5 +101,33 @@ TEST(WalkingNetworks, PortoCandidatesAreAllReachableAlongTheStreets) {
   EXPECT_LT(median, 2.0);   // ...but a city centre is walkable
 }
 
+TEST(WalkingNetworks, PathsFollowTheStreetsAndMatchTheMatrix) {
+  for (const char* city : {"porto", "munich", "london"}) {
+    SCOPED_TRACE(city);
+    const WalkingNetwork* network = WalkingNetworks::builtin().find(city);
+    ASSERT_NE(network, nullptr);
+    std::vector<core::model::GeoPoint> points;
+    for (const EmbeddedPoi* poi : EmbeddedCatalogue::builtin().pois_of(city)) {
+      if (points.size() < 12 && network->router->snap(poi->attraction.location, {})) points.push_back(poi->attraction.location);
+    }
+    core::routing::RouterWorkspace workspace;
+    const core::routing::NetworkMatrix m = network->router->matrix(points, {}, workspace);
+    for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+      const std::size_t j = points.size() - 1 - i;
+      if (i == j) continue;
+      const core::routing::NetworkPath path = network->router->path(points[i], points[j], {}, workspace);
+      ASSERT_TRUE(path.found) << i << "->" << j;
+      EXPECT_DOUBLE_EQ(path.minutes, m.travel.minutes(static_cast<int>(i), static_cast<int>(j)));
+      EXPECT_NEAR(path.metres, m.travel.metres(static_cast<int>(i), static_cast<int>(j)), 0.5);
+      // The drawn line is the walk: its length is the walk's metres (shape points are the ways').
+      double drawn = 0.0;
+      for (std::size_t k = 1; k < path.points.size(); ++k) drawn += core::algo::haversine_m(path.points[k - 1], path.points[k]);
+      EXPECT_NEAR(drawn, path.metres, 1.0 + path.metres * 0.002) << i << "->" << j;
+      EXPECT_EQ(path.points.front(), points[i]);
+      EXPECT_EQ(path.points.back(), points[j]);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace server::offline
