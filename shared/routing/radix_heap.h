@@ -19,6 +19,7 @@ class RadixHeap {
     m_size = 0;
     m_last = 0;
   }
+  /// True when no entry is left.
   bool empty() const { return m_size == 0; }
   /// Adds `node` with `key`. Precondition: key >= the last key popped.
   void push(std::uint32_t key, std::uint32_t node) {
