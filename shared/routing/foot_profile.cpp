@@ -9,11 +9,12 @@ namespace {
 
 using namespace std::string_view_literals;
 
-// foot.lua's speeds table: every key=value here is walkable at the walking speed.
+// foot.lua's speeds table: every key=value here is walkable at the walking speed. Plus
+// highway=corridor (indoor passages of stations and malls), which foot.lua leaves out.
 constexpr std::array kWalkableHighways = {
     "primary"sv,       "primary_link"sv, "secondary"sv, "secondary_link"sv, "tertiary"sv, "tertiary_link"sv,
     "unclassified"sv,  "residential"sv,  "living_street"sv, "service"sv,     "track"sv,    "path"sv,
-    "steps"sv,         "pedestrian"sv,   "platform"sv,  "footway"sv,       "pier"sv};
+    "steps"sv,         "pedestrian"sv,   "platform"sv,  "footway"sv,       "pier"sv,     "corridor"sv};
 constexpr std::array kWalkableAmenities = {"parking"sv, "parking_entrance"sv};
 
 // access_tag_whitelist and access_tag_blacklist.

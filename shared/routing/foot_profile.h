@@ -34,7 +34,8 @@ struct WayRule {
 /// values and the other keys of its speed table; `foot` before `access` (with :forward and
 /// :backward, and `a;b` lists resolved as foot.lua does); sidewalk=separate closes the carriageway
 /// unless foot access is explicit; only `oneway:foot` binds; route=ferry; impassable, motorroad
-/// and proposed ways blocked; conveying steps. Beyond foot.lua: never motorways, even foot=yes.
+/// and proposed ways blocked; conveying steps. Beyond foot.lua: never motorways, even foot=yes;
+/// highway=corridor walkable.
 WayRule foot_way_rule(const OsmTags& tags);
 
 /// True if a node blocks walkers (foot.lua process_node): a blacklisted foot/access value, or,

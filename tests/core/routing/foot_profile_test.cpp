@@ -25,7 +25,7 @@ bool walkable(const OsmTags& t) { return foot_way_rule(t).walkable; }
 TEST(FootProfile, WalksEveryHighwayOfFootLuasSpeedTable) {
   for (const char* highway : {"footway", "pedestrian", "path", "steps", "living_street", "residential", "service",
                               "track", "unclassified", "tertiary", "tertiary_link", "secondary", "secondary_link",
-                              "primary", "primary_link", "platform", "pier"}) {
+                              "primary", "primary_link", "platform", "pier", "corridor"}) {
     const Directions d = walk(tags({{"highway", highway}}));
     EXPECT_TRUE(d.forward && d.backward) << highway;
   }
