@@ -143,7 +143,7 @@ truncation and out-of-range indices.
 def readme(built, skipped, shared, out_dir):
     blobs = blob_ids(shared)
     lines = [README_HEAD,
-             "| city | extracts (git blob) | nodes | edges | km of ways | bytes | in memory | islands dropped | sha256 of the file |",
+             "| city | extracts (git blob) | nodes | edges | km of ways | bytes | in memory (decoded, with its index) | islands dropped | sha256 of the file |",
              "|---|---|---:|---:|---:|---:|---:|---:|---|"]
     total = 0
     for key, files, stats in built:
