@@ -34,8 +34,8 @@ RUN /tmp/install-deps.sh --runtime \
  && useradd --system --uid 10001 --user-group --home-dir /var/lib/narrando --no-create-home \
       --shell /usr/sbin/nologin narrando \
  && install -d -o 10001 -g 10001 -m 0750 /var/lib/narrando
-# The binary is self-contained apart from shared libraries: the places data set, the OpenAPI
-# document and the SQL migrations are compiled in.
+# The binary is self-contained apart from shared libraries: the places data set, the walking
+# graphs (data/walking/), the OpenAPI document and the SQL migrations are compiled in.
 COPY --from=build /build/bin/narrando-server /usr/local/bin/narrando-server
 # Fail the build if a shared library is missing or the configuration cannot be read.
 RUN if ldd /usr/local/bin/narrando-server | grep 'not found'; then exit 1; fi \

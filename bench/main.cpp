@@ -16,6 +16,9 @@ void usage() {
       "       narrando-bench tsp FILE... [--time-limit-ms N] [--seed S]\n"
       "       narrando-bench city [--points N] [--tours K] [--budget MIN] [--time-limit-ms N]\n"
       "                           [--seed S] [--iterations N]\n"
+      "       narrando-bench network [PBF_DIR] [--seed S]\n"
+      "  network: per embedded city with an OSM extract (in PBF_DIR, default ../shared/data/osm/pbf):\n"
+      "           walking graph build ms and bytes, matrix ms for 50/100/300 candidate points.\n"
       "  --time-limit-ms: per instance (default 1000). In city mode the default-effort plan is\n"
       "                   always made; with this flag a second, time-limited run is made and\n"
       "                   the gap of the default plan to it is printed.\n"
@@ -73,6 +76,7 @@ int main(int argc, char** argv) {
     if (mode == "top-exact") return bench::run_top_exact(options);
     if (mode == "tsp") return bench::run_tsp(options);
     if (mode == "city") return bench::run_city(options);
+    if (mode == "network") return bench::run_network(options);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "narrando-bench: %s\n", e.what());
     return 1;

@@ -27,6 +27,9 @@ int run_top_exact(const Options& options);
 int run_tsp(const Options& options);
 /// `city` mode: synthetic city, default effort (and optionally a long run); returns the exit code.
 int run_city(const Options& options);
+/// `network` mode: walking graph build time and size, matrix times, per city with an extract
+/// (files[0]: the extracts' folder, default ../shared/data/osm/pbf).
+int run_network(const Options& options);
 
 /// File name without directories and without `extension`.
 std::string instance_name(const std::string& path, const std::string& extension);

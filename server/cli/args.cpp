@@ -26,6 +26,7 @@ Args::Args(const std::vector<std::string>& args, const std::set<std::string>& va
       } else {
         throw core::InputError("--" + name + " needs a value", "invalid_arguments");
       }
+      m_all_values[name].push_back(m_values[name]);
     } else {
       throw core::InputError("unknown option --" + name, "invalid_arguments");
     }
@@ -36,6 +37,11 @@ std::optional<std::string> Args::value(const std::string& flag) const {
   const auto it = m_values.find(flag);
   if (it == m_values.end()) return std::nullopt;
   return it->second;
+}
+
+std::vector<std::string> Args::values(const std::string& flag) const {
+  const auto it = m_all_values.find(flag);
+  return it == m_all_values.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::optional<long long> Args::integer(const std::string& flag) const {

@@ -20,8 +20,10 @@ class Args {
   const std::vector<std::string>& positionals() const { return m_positionals; }
   /// True if the boolean flag was given.
   bool has(const std::string& flag) const { return m_bools.contains(flag); }
-  /// The flag's value, if given.
+  /// The flag's value, if given (the last one when it is given several times).
   std::optional<std::string> value(const std::string& flag) const;
+  /// Every value the flag was given, in order (for flags that may repeat).
+  std::vector<std::string> values(const std::string& flag) const;
   /// The flag's value as an integer; throws core::InputError naming the flag if it is not one.
   std::optional<long long> integer(const std::string& flag) const;
   /// The flag's value as a number; throws core::InputError naming the flag if it is not one.
@@ -30,6 +32,7 @@ class Args {
  private:
   std::vector<std::string> m_positionals;
   std::map<std::string, std::string> m_values;
+  std::map<std::string, std::vector<std::string>> m_all_values;
   std::set<std::string> m_bools;
 };
 

@@ -20,6 +20,9 @@ int serve_command(const std::vector<std::string>& args, config::Config config, s
 /// only if the tours are identical (else the differences are printed).
 int replay_command(const std::vector<std::string>& args, const config::Config& config, std::ostream& out,
                    std::ostream& err);
+/// `build-network --pbf FILE... --bbox S,W,N,E --out FILE`: writes a walking graph file built from
+/// OSM extracts. Returns the exit code (1 if the box holds no walkable way).
+int build_network_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 /// `migrate`: applies pending database migrations.
 int migrate_command(const config::Config& config, std::ostream& out);
 /// `config`: prints every configuration variable, its default and meaning (secrets masked).

@@ -125,8 +125,8 @@ void GoogleRoutesDistanceProvider::fill_block(const std::vector<core::model::Geo
     if (!element_ok(element)) {
       // Routes could not walk this pair: planning it on a straight-line estimate could send a tour
       // where there is no path, so the planner must not use it at all.
-      matrix.metres(from, to) = kUnreachable;
-      matrix.minutes(from, to) = kUnreachable;
+      matrix.metres(from, to) = core::algo::kUnreachable;
+      matrix.minutes(from, to) = core::algo::kUnreachable;
       unreachable += from != to ? 1U : 0U;
       continue;
     }

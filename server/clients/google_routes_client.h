@@ -28,15 +28,12 @@ struct GoogleRoutesSettings {
   int matrix_max_points = 25;  ///< 25 x 25 = 625 elements, one request
 };
 
-/// Minutes and metres of a matrix pair Routes found no walking route for: finite, so sums and
-/// comparisons stay well defined, and longer than any tour's time budget, so no tour walks it.
-inline constexpr double kUnreachable = 1.0e7;
-
 /// DistanceProvider over Google Routes (travel mode WALK): computeRouteMatrix in blocks of at
 /// most 625 elements, element status and condition in the mask, proto3 omissions handled;
 /// computeRoutes per tour for the legs' encoded polylines. A pair whose element is
-/// ROUTE_NOT_FOUND or failed is kUnreachable; a pair missing from the answer keeps the walking
-/// model, and legs keep straight segments when the service fails (the run notes each).
+/// ROUTE_NOT_FOUND or failed is core::algo::kUnreachable (travel_matrix.h); a pair missing from
+/// the answer keeps the walking model, and legs keep straight segments when the service fails
+/// (the run notes each).
 class GoogleRoutesDistanceProvider : public pipeline::DistanceProvider {
  public:
   GoogleRoutesDistanceProvider(ServiceCaller caller, GoogleRoutesSettings settings, const PriceTable& prices);

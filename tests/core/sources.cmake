@@ -18,5 +18,10 @@ set(CORE_TEST_SOURCES
   json/model_json_test.cpp
   model/attraction_test.cpp
   model/languages_test.cpp
+  routing/foot_profile_test.cpp
+  routing/graph_builder_test.cpp
+  routing/graph_codec_test.cpp
+  routing/router_brute_force_test.cpp
+  routing/router_test.cpp
 )
 list(TRANSFORM CORE_TEST_SOURCES PREPEND ${CMAKE_CURRENT_LIST_DIR}/)

@@ -7,6 +7,7 @@ set(SERVER_TEST_SOURCES
   clients/https_transport_test.cpp
   clients/llm_filter_test.cpp
   clients/places_filter_test.cpp
+  clients/osm_pbf_reader_test.cpp
   clients/service_caller_test.cpp
   cli/generate_command_test.cpp
   config/config_test.cpp
@@ -25,6 +26,7 @@ set(SERVER_TEST_SOURCES
   http/replan_accounting_test.cpp
   offline/embedded_catalogue_test.cpp
   offline/filter_on_real_data_test.cpp
+  offline/walking_networks_test.cpp
   pipeline/pipeline_test.cpp
   process/serve_process_test.cpp
   replay/recorded_traces_test.cpp
