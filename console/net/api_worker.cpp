@@ -242,7 +242,7 @@ void ApiWorker::poll(ApiClient& client, const std::string& job_id, const std::st
   while (!stop.stop_requested()) {
     try {
       core::model::Job job = client.get_job(job_id);
-      const bool ended = job.status == core::model::JobStatus::Succeeded || job.status == core::model::JobStatus::Failed;
+      const bool ended = core::model::finished(job.status);
       post(state::JobUpdateReply{std::move(job), ended});
       if (ended) return;
       failures = 0;

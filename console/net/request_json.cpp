@@ -85,7 +85,7 @@ std::vector<state::CitySummary> parse_city_list(const nlohmann::json& answer, bo
       reader.required("place_id", summary.city.place_id);
       reader.optional("name", summary.city.name);
       reader.optional("country_code", summary.city.country_code);
-      summary.status = "generating";
+      summary.status = core::model::CityStatus::Generating;
     } else {
       summary.city = item.get<core::model::City>();
     }

@@ -14,10 +14,13 @@
 namespace console::panels {
 namespace {
 
-ImVec4 status_colour(const std::string& status) {
-  if (status == "published") return kGoodText;
-  if (status == "draft") return kWarningText;
-  if (status == "generating") return ImVec4{0.45f, 0.65f, 1.0f, 1.0f};
+ImVec4 status_colour(const std::optional<core::model::CityStatus>& status) {
+  if (!status) return kMutedText;
+  switch (*status) {
+    case core::model::CityStatus::Published: return kGoodText;
+    case core::model::CityStatus::Draft: return kWarningText;
+    case core::model::CityStatus::Generating: return ImVec4{0.45f, 0.65f, 1.0f, 1.0f};
+  }
   return kMutedText;
 }
 
@@ -33,8 +36,8 @@ const char* stage_mark(state::StageState stage) {
 
 // "generating 43%" (or "queued") while a followed job runs, else the server's status ("-" without one).
 std::string status_text(const state::CitySummary& row, const state::JobView* job) {
-  if (row.status.empty()) return "-";
-  if (row.status != "generating" || !job || job->ended) return row.status;
+  if (!row.status) return "-";
+  if (row.status != core::model::CityStatus::Generating || !job || job->ended) return to_string(*row.status);
   if (job->job.status == core::model::JobStatus::Queued) return "queued";
   return "generating " + std::to_string(static_cast<int>(job->job.progress * 100.0 + 0.5)) + "%";
 }
@@ -50,7 +53,7 @@ void row_tooltip(const state::CitySummary& row, const state::JobView* job) {
   if (!row.published_at.empty()) ImGui::Text("published %s UTC", state::short_date(row.published_at).c_str());
   if (job) {
     ImGui::Text("job %s: %s%s%s", job->job.id.c_str(), core::model::to_string(job->job.status),
-                job->job.stage.empty() ? "" : ", stage ", job->job.stage.c_str());
+                job->job.stage ? ", stage " : "", job->job.stage ? to_string(*job->job.stage) : "");
   } else if (!row.job_id.empty()) {
     ImGui::Text("job %s", row.job_id.c_str());
   }
@@ -151,10 +154,10 @@ void CitiesPanel::draw_job(const state::JobView& view) {
   for (const state::StageProgress& stage : state::stage_progress(view.job)) {
     char overlay[96];
     if (stage.state == state::StageState::Done) {
-      std::snprintf(overlay, sizeof overlay, "%s  %.3f s  %d calls  $%.4f", stage.name.c_str(), stage.seconds, stage.calls,
-                    stage.cost_usd);
+      std::snprintf(overlay, sizeof overlay, "%s  %.3f s  %d calls  $%.4f", to_string(stage.stage), stage.seconds,
+                    stage.calls, stage.cost_usd);
     } else {
-      std::snprintf(overlay, sizeof overlay, "%s", stage.name.c_str());
+      std::snprintf(overlay, sizeof overlay, "%s", to_string(stage.stage));
     }
     ImGui::TextUnformatted(stage_mark(stage.state));
     ImGui::SameLine(28.0f);

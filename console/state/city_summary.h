@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -7,13 +8,13 @@
 
 namespace console::state {
 
-/// A row of the cities list: the city and its state for editors ("published", "draft",
-/// "generating"; empty when the key is not an editor's and the server leaves it out).
+/// A row of the cities list: the city and its state for editors (none when the key is not an
+/// editor's and the server leaves it out).
 /// A place being generated for the first time has no city yet: the server lists it with a null
 /// id, its place id and the job's id only; such a row cannot be opened.
 struct CitySummary {
   core::model::City city;
-  std::string status;
+  std::optional<core::model::CityStatus> status;
   std::string job_id;        ///< the generation job of a place without a city yet
   std::string published_at;  ///< ISO 8601 UTC, when the server's list gives it
 

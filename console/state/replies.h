@@ -70,7 +70,7 @@ struct RunReply {
 struct RunRef {
   int revision = 0;
   std::string job_id;
-  std::string origin;
+  core::model::RevisionOrigin origin = core::model::RevisionOrigin::Generation;
   std::string created_at;
 };
 /// The runs of a city, newest revision first.

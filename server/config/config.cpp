@@ -38,6 +38,20 @@ std::string read_choice(const std::map<std::string, std::string>& env, const cha
                          "invalid_config");
 }
 
+// A variable naming an enumerator of E, by E's name table.
+template <core::model::NamedEnum E>
+E read_enum(const std::map<std::string, std::string>& env, const char* name, E fallback) {
+  const std::string* text = find(env, name);
+  if (text == nullptr) return fallback;
+  if (const auto value = core::model::enum_from_name<E>(*text)) return *value;
+  std::string allowed;
+  for (const auto& entry : core::model::EnumNames<E>::kNames) {
+    allowed += (allowed.empty() ? "" : ", ") + std::string(entry.name);
+  }
+  throw core::InputError(std::string(name) + " must be one of " + allowed + ", got \"" + *text + "\"",
+                         "invalid_config");
+}
+
 std::string read_string(const std::map<std::string, std::string>& env, const char* name, std::string fallback) {
   const std::string* text = find(env, name);
   return text ? *text : fallback;
@@ -166,7 +180,7 @@ Config from_environment(const std::map<std::string, std::string>& env) {
   require_http_url(config.google_routes_base_url, "GOOGLE_ROUTES_BASE_URL");
   require_http_url(config.perplexity_base_url, "PERPLEXITY_BASE_URL");
   config.api_keys = parse_api_keys(read_string(env, "API_KEYS", ""));
-  config.routes_policy = read_choice(env, "ROUTES_POLICY", config.routes_policy, {"off", "legs", "matrix"});
+  config.routes_policy = read_enum(env, "ROUTES_POLICY", config.routes_policy);
   config.routes_matrix_max_points = read_int(env, "ROUTES_MATRIX_MAX_POINTS", config.routes_matrix_max_points, 2, 200);
   config.places_max_pages = read_int(env, "PLACES_MAX_PAGES", config.places_max_pages, 1, 3);
   config.call_budget = read_int(env, "CALL_BUDGET", config.call_budget, 1, 10000);
@@ -214,7 +228,7 @@ std::vector<std::string> describe(const Config& config) {
       "PERPLEXITY_API_KEY=" + secret(config.perplexity_api_key),
       "LLM_API_STYLE=" + config.llm_api_style,
       "LLM_MODEL=" + config.llm_model,
-      "ROUTES_POLICY=" + config.routes_policy,
+      "ROUTES_POLICY=" + std::string(to_string(config.routes_policy)),
       "CALL_BUDGET=" + std::to_string(config.call_budget),
       "API_KEYS=" + (config.api_keys.empty() ? std::string("(unset: development mode)")
                                              : std::to_string(config.api_keys.size()) + " keys"),

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "shared/model/routes_policy.h"
+
 namespace server::config {
 
 /// What an API key may do: the app reads published content and asks for cities; editors do all.
@@ -31,8 +33,8 @@ struct Config {
   std::string google_routes_base_url = "https://routes.googleapis.com";
   std::string perplexity_base_url = "https://api.perplexity.ai";
   std::map<std::string, Role> api_keys;  ///< key -> role; empty = development mode
-  std::string routes_policy = "legs";  ///< off, legs or matrix (what Google Routes is asked for)
-  int routes_matrix_max_points = 25;   ///< with "matrix": the largest city planned on a Routes matrix
+  core::model::RoutesPolicy routes_policy = core::model::RoutesPolicy::Legs;  ///< what Google Routes is asked for
+  int routes_matrix_max_points = 25;   ///< with Matrix: the largest city planned on a Routes matrix
   int places_max_pages = 3;            ///< Text Search pages per query
   int call_budget = 200;               ///< external calls one run may make
   int client_max_attempts = 4;         ///< attempts per external call (retries on 429/5xx/timeouts)

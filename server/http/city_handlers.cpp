@@ -11,10 +11,10 @@
 namespace server::http {
 namespace {
 
-std::string city_status(const core::model::City& city, const std::set<std::string>& generating) {
-  if (generating.contains(city.place_id)) return "generating";
-  if (city.draft_revision) return "draft";
-  return "published";
+core::model::CityStatus city_status(const core::model::City& city, const std::set<std::string>& generating) {
+  if (generating.contains(city.place_id)) return core::model::CityStatus::Generating;
+  if (city.draft_revision) return core::model::CityStatus::Draft;
+  return core::model::CityStatus::Published;
 }
 
 void send_body(httplib::Response& response, const std::string& body) {
@@ -37,7 +37,7 @@ void handle_list_cities(ApiContext& context, const httplib::Request& request, ht
     nlohmann::json item = city;
     if (!editor) {
       item.erase("draft_revision");
-      item["status"] = "published";
+      item["status"] = core::model::CityStatus::Published;
     } else {
       item["status"] = city_status(city, generating);
     }
@@ -52,10 +52,10 @@ void handle_list_cities(ApiContext& context, const httplib::Request& request, ht
       if (known || (!query.empty() && core::algo::fold_name(job.place_id).find(query) == std::string::npos)) continue;
       cities.push_back({{"id", nullptr},
                         {"place_id", job.place_id},
-                        {"status", "generating"},
+                        {"status", core::model::CityStatus::Generating},
                         {"job_id", job.id},
-                        {"job_status", core::model::to_string(job.status)},
-                        {"stage", job.stage},
+                        {"job_status", job.status},
+                        {"stage", job.stage ? to_string(*job.stage) : ""},
                         {"progress", job.progress}});
     }
   }

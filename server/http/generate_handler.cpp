@@ -48,7 +48,6 @@ Preference read_prefer(const httplib::Request& request, int default_wait) {
   return preference;
 }
 
-bool finished(const Job& job) { return job.status == JobStatus::Succeeded || job.status == JobStatus::Failed; }
 
 // Waits for the job's end on the in-process board, checking the store now and then for jobs
 // that another instance runs.
@@ -56,7 +55,7 @@ Job wait_for_job(ApiContext& context, Job job, std::chrono::seconds window) {
   const auto deadline = std::chrono::steady_clock::now() + window;
   std::uint64_t seen = 0;
   auto next_store_check = std::chrono::steady_clock::now() + kStorePoll;
-  while (!finished(job) && !context.stopping) {
+  while (!core::model::finished(job.status) && !context.stopping) {
     const auto now = std::chrono::steady_clock::now();
     if (now >= deadline) break;
     const auto slice = std::min(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now), kStorePoll);
@@ -64,7 +63,7 @@ Job wait_for_job(ApiContext& context, Job job, std::chrono::seconds window) {
       seen = snapshot->version;
       job = snapshot->job;
     }
-    if (!finished(job) && std::chrono::steady_clock::now() >= next_store_check) {
+    if (!core::model::finished(job.status) && std::chrono::steady_clock::now() >= next_store_check) {
       job = context.store.find_job(job.id).value_or(job);
       next_store_check = std::chrono::steady_clock::now() + kStorePoll;
     }

@@ -13,9 +13,6 @@ namespace {
 constexpr std::chrono::milliseconds kEventWait{1000};
 constexpr std::chrono::seconds kKeepAlive{15};
 
-bool finished(const core::model::Job& job) {
-  return job.status == core::model::JobStatus::Succeeded || job.status == core::model::JobStatus::Failed;
-}
 
 nlohmann::json job_body(const core::model::Job& job) {
   nlohmann::json body = job;
@@ -67,7 +64,7 @@ void handle_job_events(ApiContext& context, const httplib::Request& request, htt
           state->sent_first = true;
           if (!write(event_text("progress", state->job))) return false;
         }
-        if (finished(state->job) || context.stopping) {
+        if (core::model::finished(state->job.status) || context.stopping) {
           write(event_text("end", state->job));
           sink.done();
           return true;

@@ -30,13 +30,14 @@ bool same_planning_input(const core::model::Revision& a, const core::model::Revi
 // Runs one replan stage with the accounting a generation's stages get: its time, the external
 // calls it made and their estimated cost, and the notes of what it did differently.
 template <class Fn>
-auto metered(const char* stage, pipeline::RunContext& run, std::vector<core::model::StageTiming>& stages, Fn&& fn) {
+auto metered(core::model::Stage stage, pipeline::RunContext& run, std::vector<core::model::StageRecord>& stages,
+             Fn&& fn) {
   const auto start = std::chrono::steady_clock::now();
   const std::size_t calls_before = run.calls.size();
   run.notes.clear();
   auto result = fn();
   const pipeline::RunContext::Spent spent = run.spent_since(calls_before);
-  core::model::StageTiming timing{stage, support::seconds_since(start), spent.calls, spent.cost_usd, ""};
+  core::model::StageRecord timing{stage, support::seconds_since(start), spent.calls, spent.cost_usd, ""};
   run.move_notes_into(timing.note);
   stages.push_back(std::move(timing));
   return result;
@@ -44,7 +45,7 @@ auto metered(const char* stage, pipeline::RunContext& run, std::vector<core::mod
 
 // What the replan spent, without the bodies (a generation keeps those in its run trace for replay;
 // a replan has no trace to replay).
-nlohmann::json spending(const pipeline::RunContext& run, const std::vector<core::model::StageTiming>& stages,
+nlohmann::json spending(const pipeline::RunContext& run, const std::vector<core::model::StageRecord>& stages,
                         int call_budget) {
   nlohmann::json calls = nlohmann::json::array();
   double cost_usd = 0.0;
@@ -87,18 +88,18 @@ void handle_replan(ApiContext& context, const httplib::Request& request, httplib
   // calls cost money like a generation's, so they get the same CALL_BUDGET and accounting.
   pipeline::RunContext run;
   run.call_budget = context.config.call_budget;
-  std::vector<core::model::StageTiming> stages;
+  std::vector<core::model::StageRecord> stages;
   core::algo::PlanResult plan;
   try {
     const core::algo::PlanPoints points = core::algo::plan_points(base.attractions, options);
     const core::algo::TravelMatrix matrix =
-        metered("distances", run, stages, [&] { return context.distances.matrix(points.points, options, run); });
+        metered(core::model::Stage::Distances, run, stages, [&] { return context.distances.matrix(points.points, options, run); });
     core::planner::SolveOptions solve;
     solve.seed = options.seed;
-    plan = metered("plan", run, stages, [&] {
+    plan = metered(core::model::Stage::Plan, run, stages, [&] {
       return core::algo::plan_tours(base.attractions, points, matrix, options, base.tours, solve);
     });
-    metered("legs", run, stages, [&] {
+    metered(core::model::Stage::Legs, run, stages, [&] {
       context.distances.legs(plan.tours, options, run);
       pipeline::keep_within_budgets(plan.tours, context.distances, options, run);
       return true;

@@ -5,17 +5,6 @@
 #include "server/support/metrics.h"
 
 namespace server::jobs {
-namespace {
-
-std::vector<core::model::StageTiming> timings_of(const core::model::RunTrace& trace) {
-  std::vector<core::model::StageTiming> timings;
-  for (const core::model::StageRecord& stage : trace.stages) {
-    timings.push_back({stage.name, stage.seconds, stage.calls, stage.cost_usd, stage.note});
-  }
-  return timings;
-}
-
-}  // namespace
 
 JobRunner::JobRunner(storage::Store& store, const pipeline::Pipeline& pipeline, RunnerSettings settings)
     : m_store(store), m_pipeline(pipeline), m_settings(settings) {}
@@ -36,7 +25,7 @@ JobOutcome JobRunner::run(core::model::Job job, const std::string& worker, const
     pipeline::RunContext context;
     context.call_budget = m_settings.call_budget;
     context.cancel = hooks.cancel;
-    context.on_progress = [&](const std::string& stage, double progress) {
+    context.on_progress = [&](core::model::Stage stage, double progress) {
       job.stage = stage;
       job.progress = progress;
       m_store.update_progress(job, worker);
@@ -47,7 +36,7 @@ JobOutcome JobRunner::run(core::model::Job job, const std::string& worker, const
     };
     pipeline::GenerationResult result =
         m_pipeline.run({job.id, job.place_id, job.options}, latest_revision(job.place_id), context);
-    job.stages = timings_of(result.trace);
+    job.stages = result.trace.stages;
     m_store.save_generation(result.city, std::move(result.revision), result.trace, job, worker,
                             m_settings.auto_publish);
     outcome.warnings = std::move(result.warnings);
@@ -82,7 +71,7 @@ JobOutcome JobRunner::run(core::model::Job job, const std::string& worker, const
   } catch (const std::exception&) {
   }
   // Before the end is announced, so whoever sees the job finished also sees its metrics.
-  for (const core::model::StageTiming& stage : job.stages) {
+  for (const core::model::StageRecord& stage : job.stages) {
     support::Metrics::global().observe_stage(stage.stage, stage.seconds);
   }
   if (hooks.on_update) hooks.on_update(job);

@@ -11,6 +11,7 @@
 #include "shared/model/generation_options.h"
 #include "shared/model/place_id.h"
 #include "shared/model/run_trace.h"
+#include "shared/model/stage.h"
 #include "shared/model/tour.h"
 
 namespace server::pipeline {
@@ -20,8 +21,8 @@ namespace server::pipeline {
 struct RunContext {
   std::vector<core::model::ExternalCall> calls;
   int call_budget = 400;
-  /// Called with a stage name and its progress 0..1 (may be empty).
-  std::function<void(const std::string& stage, double progress)> on_progress;
+  /// Called with a stage as it starts and the run's progress 0..1 (may be empty).
+  std::function<void(core::model::Stage stage, double progress)> on_progress;
   /// When set and true, the run stops before its next stage with server::CancelledError.
   const std::atomic<bool>* cancel = nullptr;
   /// What a stage did differently than asked (a fallback, a degraded answer); the pipeline moves

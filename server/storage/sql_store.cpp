@@ -32,7 +32,8 @@ std::string upsert_city(SqlSession& session, const City& city, const std::string
         "UPDATE cities SET name = ?, country_code = ?, centre_lat = ?, centre_lon = ?, viewport_south = ?, "
         "viewport_west = ?, viewport_north = ?, viewport_east = ?, source = ?, note = ?, updated_at = ? WHERE id = ?",
         {city.name, city.country_code, city.centre.lat_deg, city.centre.lon_deg, city.viewport.low.lat_deg,
-         city.viewport.low.lon_deg, city.viewport.high.lat_deg, city.viewport.high.lon_deg, city.source, city.note,
+         city.viewport.low.lon_deg, city.viewport.high.lat_deg, city.viewport.high.lon_deg, rows::name_of(city.source),
+         city.note,
          now, existing->id});
     return existing->id;
   }
@@ -43,7 +44,7 @@ std::string upsert_city(SqlSession& session, const City& city, const std::string
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {id, city.place_id, city.name, city.country_code, city.centre.lat_deg, city.centre.lon_deg,
        city.viewport.low.lat_deg, city.viewport.low.lon_deg, city.viewport.high.lat_deg, city.viewport.high.lon_deg,
-       city.source, city.note, now, now});
+       rows::name_of(city.source), city.note, now, now});
   return id;
 }
 
@@ -156,8 +157,8 @@ SavedRevision SqlStore::save_generation(const City& city, Revision revision, con
     const std::string now = support::now_iso8601();
     // Claiming the job row first both checks the lease and locks it until commit.
     const long held = session.execute(
-        "UPDATE jobs SET stage = 'store', updated_at = ? WHERE id = ? AND status = 'running' AND lease_owner = ?",
-        {now, job.id, worker});
+        "UPDATE jobs SET stage = ?, updated_at = ? WHERE id = ? AND status = 'running' AND lease_owner = ?",
+        {rows::name_of(core::model::Stage::Store), now, job.id, worker});
     if (held == 0) throw LeaseLostError("job " + job.id + " is no longer held by " + worker);
 
     saved.city_id = upsert_city(session, city, now, m_db->for_update_clause());
@@ -187,9 +188,10 @@ SavedRevision SqlStore::save_generation(const City& city, Revision revision, con
     const core::model::JobResult result{saved.city_id, saved.revision, static_cast<int>(revision.tours.size()),
                                         saved.published};
     session.execute(
-        "UPDATE jobs SET status = 'succeeded', stage = 'store', progress = 1, result = ?, stages = ?, error = NULL, "
+        "UPDATE jobs SET status = 'succeeded', stage = ?, progress = 1, result = ?, stages = ?, error = NULL, "
         "lease_owner = NULL, lease_expires_at = NULL, finished_at = ?, updated_at = ? WHERE id = ?",
-        {nlohmann::json(result).dump(), nlohmann::json(job.stages).dump(), now, now, job.id});
+        {rows::name_of(core::model::Stage::Store), nlohmann::json(result).dump(), nlohmann::json(job.stages).dump(),
+         now, now, job.id});
   });
   return saved;
 }
@@ -209,7 +211,7 @@ Revision SqlStore::edit_draft(const std::string& city_id, const std::function<vo
       draft = *rows::read_revision(session, city_id, *city->published_revision);
       draft.number = next_revision_number(session, city_id);
       draft.status = RevisionStatus::Draft;
-      draft.origin = "edit";
+      draft.origin = core::model::RevisionOrigin::Edit;
       draft.job_id.clear();
       draft.created_at = now;
       draft.published_at.clear();
@@ -218,7 +220,7 @@ Revision SqlStore::edit_draft(const std::string& city_id, const std::function<vo
     if (had_draft) {
       rows::delete_revision_content(session, city_id, draft.number);
       session.execute("UPDATE revisions SET origin = ?, options = ? WHERE city_id = ? AND number = ?",
-                      {draft.origin, nlohmann::json(draft.options).dump(), city_id,
+                      {rows::name_of(draft.origin), nlohmann::json(draft.options).dump(), city_id,
                        static_cast<std::int64_t>(draft.number)});
       rows::insert_revision_content(session, draft);
     } else {

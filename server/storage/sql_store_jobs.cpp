@@ -104,7 +104,8 @@ std::optional<Job> SqlStore::claim(const std::string& worker, std::chrono::secon
       if (as_int(rows.front()[1]) >= as_int(rows.front()[2])) {
         // Its workers died every time: stop handing out a job that kills them.
         const core::model::JobError error{"worker_lost", "the job's worker stopped " +
-                                                             as_text(rows.front()[1]) + " times before finishing", ""};
+                                                             as_text(rows.front()[1]) + " times before finishing",
+                                          std::nullopt};
         session.execute(
             "UPDATE jobs SET status = 'failed', error = ?, lease_owner = NULL, lease_expires_at = NULL, "
             "finished_at = ?, updated_at = ? WHERE id = ?",
@@ -146,7 +147,8 @@ void SqlStore::update_progress(const Job& job, const std::string& worker) {
     session.execute(
         "UPDATE jobs SET stage = ?, progress = ?, stages = ?, updated_at = ? WHERE id = ? AND status = 'running' "
         "AND lease_owner = ?",
-        {job.stage, job.progress, nlohmann::json(job.stages).dump(), support::now_iso8601(), job.id, worker});
+        {job.stage ? rows::name_of(*job.stage) : SqlValue(std::string()), job.progress,
+         nlohmann::json(job.stages).dump(), support::now_iso8601(), job.id, worker});
   });
 }
 
@@ -197,7 +199,7 @@ std::map<core::model::JobStatus, int> SqlStore::count_jobs() {
                                                {core::model::JobStatus::Failed, 0}};
   m_db->read([&](SqlSession& session) {
     for (const SqlRow& row : session.query("SELECT status, COUNT(*) FROM jobs GROUP BY status")) {
-      counts[core::model::job_status_from_string(as_text(row[0]))] = static_cast<int>(as_int(row[1]));
+      counts[rows::enum_column<core::model::JobStatus>(row[0], "jobs.status")] = static_cast<int>(as_int(row[1]));
     }
   });
   return counts;

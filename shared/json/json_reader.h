@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shared/model/enum_names.h"
 #include "shared/model/geo_point.h"
 
 namespace core::json {
@@ -28,6 +29,14 @@ void read_value(const nlohmann::json& value, model::GeoPoint& out, const std::st
 void read_value(const nlohmann::json& value, model::BoundingBox& out, const std::string& path);
 /// An object whose members are all strings ({"building": "office"}).
 void read_value(const nlohmann::json& value, std::map<std::string, std::string>& out, const std::string& path);
+
+/// A named enum (shared/model/enum_names.h) from its name; any other string names the path and
+/// the names it may take.
+template <model::NamedEnum E>
+void read_value(const nlohmann::json& value, E& out, const std::string& path) {
+  if (!value.is_string()) read_value_type_error(path, "a string");
+  out = model::parse_enum<E>(value.get_ref<const std::string&>(), path);
+}
 
 /// Optional values: JSON null or a value of T.
 template <class T>

@@ -17,6 +17,7 @@ set(CORE_TEST_SOURCES
   json/json_reader_test.cpp
   json/model_json_test.cpp
   model/attraction_test.cpp
+  model/enum_names_test.cpp
   model/languages_test.cpp
   routing/foot_profile_test.cpp
   routing/graph_builder_test.cpp

@@ -10,6 +10,7 @@ set(SERVER_TEST_SOURCES
   clients/osm_pbf_reader_test.cpp
   clients/service_caller_test.cpp
   cli/generate_command_test.cpp
+  cli/providers_test.cpp
   config/config_test.cpp
   http/auth_test.cpp
   http/cities_test.cpp
@@ -32,6 +33,7 @@ set(SERVER_TEST_SOURCES
   replay/recorded_traces_test.cpp
   storage/store_backends.cpp
   storage/store_contract_test.cpp
+  storage/store_rows_test.cpp
   storage/store_fixture.cpp
 )
 set(SERVER_TEST_SUPPORT_SOURCES

@@ -57,7 +57,7 @@ TEST_F(ConsoleApiContract, GenerateEditReplanAndPublishThroughTheConsoleClient) 
   const auto cities = m_client->list_cities("porto", editor);
   ASSERT_EQ(cities.size(), 1u);
   EXPECT_TRUE(editor);
-  EXPECT_EQ(cities[0].status, "published");
+  EXPECT_EQ(cities[0].status, core::model::CityStatus::Published);
 
   // Attractions table: one edit, saved as a PATCH, read back from the draft.
   auto city = m_client->get_city(city_id, std::nullopt);

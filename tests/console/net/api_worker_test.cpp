@@ -48,11 +48,11 @@ class FakeApi {
     });
     m_server.Get("/api/jobs/job-1/events", [](const auto&, auto& res) {
       std::string stream;
-      for (const char* status : {"running", "succeeded"}) {
+      for (const core::model::JobStatus status : {core::model::JobStatus::Running, core::model::JobStatus::Succeeded}) {
         core::model::Job job;
         job.id = "job-1";
         job.place_id = "geonames:2735943";
-        job.status = core::model::job_status_from_string(status);
+        job.status = status;
         if (job.status == core::model::JobStatus::Succeeded) job.result = core::model::JobResult{"city-1", 1, 2, true};
         stream += std::string("event: ") + (job.result ? "end" : "progress") + "\ndata: " + nlohmann::json(job).dump() + "\n\n";
       }
@@ -113,7 +113,7 @@ TEST(ApiWorker, ConnectsWithTheKeyAndListsCities) {
   const auto* connected = find<ConnectedReply>(replies);
   ASSERT_NE(connected, nullptr) << (find<FailureReply>(replies) ? find<FailureReply>(replies)->message : "");
   ASSERT_EQ(connected->cities.size(), 2u);
-  EXPECT_EQ(connected->cities[0].status, "published");
+  EXPECT_EQ(connected->cities[0].status, core::model::CityStatus::Published);
   EXPECT_TRUE(connected->editor);
   // The place being generated does not break the connection: it is a row that cannot be opened.
   EXPECT_FALSE(connected->cities[1].openable());

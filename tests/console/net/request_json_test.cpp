@@ -57,7 +57,7 @@ TEST(CityList, ReadsStatusAndTellsAnEditorsAnswer) {
   auto cities = console::net::parse_city_list({{"success", true}, {"cities", {item}}}, editor);
   ASSERT_EQ(cities.size(), 1u);
   EXPECT_EQ(cities[0].city.name, "Porto");
-  EXPECT_EQ(cities[0].status, "draft");
+  EXPECT_EQ(cities[0].status, core::model::CityStatus::Draft);
   EXPECT_TRUE(editor);
   item.erase("status");
   console::net::parse_city_list({{"cities", {item}}}, editor);
@@ -79,7 +79,7 @@ TEST(CityList, APlaceGeneratedForTheFirstTimeIsARowThatCannotBeOpened) {
   EXPECT_TRUE(cities[0].job_id.empty());
   EXPECT_FALSE(cities[1].openable());
   EXPECT_EQ(cities[1].city.place_id, "geonames:3117735");
-  EXPECT_EQ(cities[1].status, "generating");
+  EXPECT_EQ(cities[1].status, core::model::CityStatus::Generating);
   EXPECT_EQ(cities[1].job_id, "job-7");
   EXPECT_TRUE(cities[1].city.name.empty());
   // Without an id member at all it is the same row; without a place id it is unusable.

@@ -87,7 +87,7 @@ TEST(ApplyReply, AFailedJobIsReported) {
   job.id = "job-3";
   job.place_id = "ChIJbogus1234";
   job.status = core::model::JobStatus::Failed;
-  job.error = core::model::JobError{"not_found", "unknown place id ChIJbogus1234", "city"};
+  job.error = core::model::JobError{"not_found", "unknown place id ChIJbogus1234", core::model::Stage::City};
   apply_reply(state, JobUpdateReply{job, true}, sink);
   EXPECT_NE(state.last_error.find("unknown place id"), std::string::npos);
 }
@@ -158,7 +158,7 @@ TEST(ApplyReply, AListWithAPlaceBeingGeneratedConnectsAndFollowsItsJob) {
   state.connection = Connection::Connecting;
   apply_reply(state,
               ConnectedReply{"http://127.0.0.1:8080",
-                             {listed_city("city-1", "geonames:2735943", "published"), pending_place("geonames:3117735", "job-7")},
+                             {listed_city("city-1", "geonames:2735943", core::model::CityStatus::Published), pending_place("geonames:3117735", "job-7")},
                              true},
               sink);
   EXPECT_EQ(state.connection, Connection::Connected);
@@ -175,7 +175,7 @@ TEST(ApplyReply, AListWithAPlaceBeingGeneratedConnectsAndFollowsItsJob) {
 
   auto running = job_in("job-7", "geonames:3117735", core::model::JobStatus::Running);
   running.progress = 0.4;
-  running.stage = "filter";
+  running.stage = core::model::Stage::Filter;
   apply_reply(state, JobUpdateReply{running, false}, sink);
   EXPECT_DOUBLE_EQ(job_for(state, state.cities[1])->job.progress, 0.4);
   // The next listing still shows the place: its job is not followed twice.
@@ -200,7 +200,7 @@ TEST(ApplyReply, AnotherEditorsJobEndingRefreshesTheListButOpensNothing) {
   apply_reply(state, CitiesReply{"", {pending_place("geonames:1", "job-8")}}, sink);
   sink.take();
   auto failed = job_in("job-8", "geonames:1", core::model::JobStatus::Failed);
-  failed.error = core::model::JobError{"not_found", "unknown place", "city"};
+  failed.error = core::model::JobError{"not_found", "unknown place", core::model::Stage::City};
   apply_reply(state, JobUpdateReply{failed, true}, sink);
   EXPECT_TRUE(state.last_error.empty());  // their failure goes to the log
   EXPECT_NE(state.log.back().find("unknown place"), std::string::npos);
@@ -240,9 +240,9 @@ TEST(ApplyReply, SaveAndReplanRefreshTheCityListLoadingDoesNot) {
     }
   }
   // The refreshed list replaces the stale status ("published" while the server says "draft").
-  state.cities = {listed_city("city-1", "geonames:2735943", "published")};
-  apply_reply(state, CitiesReply{"por", {listed_city("city-1", "geonames:2735943", "draft")}}, sink);
-  EXPECT_EQ(state.cities[0].status, "draft");
+  state.cities = {listed_city("city-1", "geonames:2735943", core::model::CityStatus::Published)};
+  apply_reply(state, CitiesReply{"por", {listed_city("city-1", "geonames:2735943", core::model::CityStatus::Draft)}}, sink);
+  EXPECT_EQ(state.cities[0].status, core::model::CityStatus::Draft);
   // An answer to an older search is dropped.
   apply_reply(state, CitiesReply{"p", {}}, sink);
   EXPECT_EQ(state.cities.size(), 1u);
@@ -253,7 +253,7 @@ TEST(ApplyReply, ANewGenerationOfTheOpenCityRefreshesItsRuns) {
   CommandSink sink;
   apply_reply(state, city_reply(2), sink);
   sink.take();
-  apply_reply(state, RunsReply{"city-1", {{2, "job-1", "generation", "2026-12-07T08:05:00Z"}}}, sink);
+  apply_reply(state, RunsReply{"city-1", {{2, "job-1", core::model::RevisionOrigin::Generation, "2026-12-07T08:05:00Z"}}}, sink);
   ASSERT_EQ(state.replay.runs.size(), 1u);
 
   apply_reply(state, JobAcceptedReply{"job-2", "geonames:2735943"}, sink);
@@ -273,7 +273,7 @@ TEST(ApplyReply, ANewGenerationOfTheOpenCityRefreshesItsRuns) {
   apply_reply(state, city_reply(5), sink);
   EXPECT_EQ(state.replay.runs.size(), 1u);
   apply_reply(state,
-              RunsReply{"city-1", {{5, "job-2", "generation", "2026-12-07T09:00:00Z"}, {2, "job-1", "generation", "2026-12-07T08:05:00Z"}}},
+              RunsReply{"city-1", {{5, "job-2", core::model::RevisionOrigin::Generation, "2026-12-07T09:00:00Z"}, {2, "job-1", core::model::RevisionOrigin::Generation, "2026-12-07T08:05:00Z"}}},
               sink);
   ASSERT_EQ(state.replay.runs.size(), 2u);
   EXPECT_EQ(state.replay.runs[0].job_id, "job-2");

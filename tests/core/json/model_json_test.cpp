@@ -104,7 +104,7 @@ TEST(ModelJson, CityRevisionJobAndTraceRoundTrip) {
   city.country_code = "PT";
   city.centre = {41.14961, -8.61099};
   city.viewport = {{41.12, -8.63}, {41.16, -8.58}};
-  city.source = "embedded";
+  city.source = core::model::PlaceSource::Google;
   city.published_revision = 1;
   EXPECT_EQ(round_trip(city), city);
 
@@ -112,7 +112,7 @@ TEST(ModelJson, CityRevisionJobAndTraceRoundTrip) {
   revision.city_id = city.id;
   revision.number = 3;
   revision.status = RevisionStatus::Superseded;
-  revision.origin = "edit";
+  revision.origin = core::model::RevisionOrigin::Edit;
   revision.options.tours = 2;
   revision.options.start = GeoPoint{41.0, -8.0};
   revision.options.max_leg_m = 900;
@@ -126,12 +126,12 @@ TEST(ModelJson, CityRevisionJobAndTraceRoundTrip) {
   job.id = "job-1";
   job.place_id = city.place_id;
   job.status = JobStatus::Failed;
-  job.stage = "filter";
+  job.stage = core::model::Stage::Filter;
   job.progress = 0.5;
   job.attempts = 2;
-  job.error = JobError{"upstream_error", "llm 503", "filter"};
+  job.error = JobError{"upstream_error", "llm 503", core::model::Stage::Filter};
   job.result = JobResult{city.id, 3, 4, true};
-  job.stages = {{"city", 0.01, 1, 0.017, "note"}};
+  job.stages = {{core::model::Stage::City, 0.01, 1, 0.017, "note"}};
   job.idempotency_key = "key";
   EXPECT_EQ(round_trip(job), job);
 
@@ -143,11 +143,58 @@ TEST(ModelJson, CityRevisionJobAndTraceRoundTrip) {
   trace.decisions = trace.candidates;
   trace.planned = {sample_tour()};
   trace.tours = trace.planned;
-  trace.stages = {{"plan", 0.2, 0, 0.0, "4 tours"}};
+  trace.stages = {{core::model::Stage::Plan, 0.2, 0, 0.0, "4 tours"}};
+  trace.places_source = core::model::PlaceSource::Google;
   trace.settings = {{"places", "google"}, {"routes_policy", "legs"}};
   trace.calls = {{"places", "searchText", "POST", "/v1/places:searchText", "{}", 200, "{\"places\":[]}", 0.3, "Pro",
                   0.032, 1, ""}};
   EXPECT_EQ(round_trip(trace), trace);
+}
+
+TEST(ModelJson, NamesAreTheNameTablesAndUnknownNamesAreRefusedWithThePath) {
+  Job job;
+  job.id = "job-1";
+  job.place_id = "geonames:1";
+  job.status = JobStatus::Running;
+  job.stage = core::model::Stage::Distances;
+  const nlohmann::json written = job;
+  EXPECT_EQ(written["status"], "running");
+  EXPECT_EQ(written["stage"], "distances");
+  nlohmann::json unknown = written;
+  unknown["status"] = "paused";
+  try {
+    (void)unknown.get<Job>();
+    FAIL() << "an unknown status was read";
+  } catch (const core::InputError& e) {
+    EXPECT_STREQ(e.what(),
+                 "job.status must be one of \"queued\", \"running\", \"succeeded\", \"failed\", got \"paused\"");
+  }
+  nlohmann::json attraction = sample_attraction();
+  attraction["decided_by"] = "Editor";  // names are exact, case included
+  EXPECT_THROW((void)attraction.get<core::model::Attraction>(), core::InputError);
+}
+
+TEST(ModelJson, AJobBeforeItsFirstStageHasAnEmptyStage) {
+  Job queued;
+  queued.id = "job-1";
+  queued.place_id = "geonames:1";
+  const nlohmann::json written = queued;
+  EXPECT_EQ(written["stage"], "");
+  EXPECT_EQ(written.get<Job>().stage, std::nullopt);
+  JobError lost{"worker_lost", "stopped", std::nullopt};
+  EXPECT_EQ(nlohmann::json(lost)["stage"], "");
+  EXPECT_EQ(nlohmann::json(lost).get<JobError>(), lost);
+}
+
+TEST(ModelJson, OneStageRecordForJobsTracesAndReplansReadingOldTraces) {
+  const core::model::StageRecord record{core::model::Stage::Legs, 1.5, 4, 0.02, "4 routes"};
+  const nlohmann::json written = record;
+  EXPECT_EQ(written["stage"], "legs");
+  EXPECT_EQ(written.get<core::model::StageRecord>(), record);
+  // Traces recorded before the two stage types became one called the stage "name".
+  const nlohmann::json old{{"name", "legs"}, {"seconds", 1.5}, {"calls", 4}, {"cost_usd", 0.02}, {"note", "4 routes"}};
+  EXPECT_EQ(old.get<core::model::StageRecord>(), record);
+  EXPECT_THROW((void)nlohmann::json({{"name", "enrich"}}).get<core::model::StageRecord>(), core::InputError);
 }
 
 TEST(ModelJson, CityDocumentRoundTrips) {

@@ -85,7 +85,7 @@ TEST_P(StoreContract, EditDraftCopiesThePublishedRevisionThenPublishSwitches) {
   });
   EXPECT_EQ(draft.number, 2);
   EXPECT_EQ(draft.status, RevisionStatus::Draft);
-  EXPECT_EQ(draft.origin, "edit");
+  EXPECT_EQ(draft.origin, core::model::RevisionOrigin::Edit);
   EXPECT_EQ(store->load_revision(saved.city_id, 2)->attractions[0].editor.name, "Renamed");
   EXPECT_FALSE(store->load_revision(saved.city_id, 1)->attractions[0].editor.name) << "published copy untouched";
 
@@ -202,7 +202,7 @@ TEST_P(StoreContract, AnExpiredLeaseIsTakenOverAndTheOldWorkerCannotWrite) {
 
 TEST_P(StoreContract, FailedJobsRetryWhileAttemptsRemain) {
   const auto queued = store->enqueue_job("geonames:1", {}, "");
-  const core::model::JobError error{"upstream_error", "places 503", "city"};
+  const core::model::JobError error{"upstream_error", "places 503", core::model::Stage::City};
   for (int attempt = 1; attempt <= 3; ++attempt) {
     const auto job = store->claim_job("w", kLease);
     ASSERT_TRUE(job) << attempt;
@@ -228,10 +228,10 @@ TEST_P(StoreContract, ReleasedJobsGoBackWithoutSpendingAnAttempt) {
 TEST_P(StoreContract, ProgressAndRunTracesAreKept) {
   const auto queued = store->enqueue_job("geonames:2735943", {}, "");
   auto job = *store->claim_job("w", kLease);
-  job.stage = "filter";
+  job.stage = core::model::Stage::Filter;
   job.progress = 0.4;
   store->update_progress(job, "w");
-  EXPECT_EQ(store->find_job(job.id)->stage, "filter");
+  EXPECT_EQ(store->find_job(job.id)->stage, core::model::Stage::Filter);
   EXPECT_DOUBLE_EQ(store->find_job(job.id)->progress, 0.4);
   auto sample = sample_generation("geonames:2735943");
   sample.trace.job_id = job.id;
