@@ -50,7 +50,6 @@ void row_tooltip(const state::CitySummary& row, const state::JobView* job) {
   if (!row.city.note.empty()) ImGui::TextColored(kMutedText, "%s", row.city.note.c_str());
   if (!row.city.created_at.empty()) ImGui::Text("created %s UTC", state::short_date(row.city.created_at).c_str());
   if (!row.city.updated_at.empty()) ImGui::Text("updated %s UTC", state::short_date(row.city.updated_at).c_str());
-  if (!row.published_at.empty()) ImGui::Text("published %s UTC", state::short_date(row.published_at).c_str());
   if (job) {
     ImGui::Text("job %s: %s%s%s", job->job.id.c_str(), core::model::to_string(job->job.status),
                 job->job.stage ? ", stage " : "", job->job.stage ? to_string(*job->job.stage) : "");
@@ -73,22 +72,18 @@ void CitiesPanel::draw_list(state::AppState& state, state::CommandSink& commands
   if (ImGui::InputTextWithHint("Search", "city name", &state.city_search)) {
     commands.push(state::ListCitiesCommand{state.city_search});
   }
-  // The server's list gives no publication date today; the column shows when it does.
-  const bool published_dates = std::any_of(state.cities.begin(), state.cities.end(),
-                                           [](const state::CitySummary& c) { return !c.published_at.empty(); });
   // The cells give the day (the times are in the row's tooltip) so that both dates fit beside the
   // names in the sidebar; what does not fit (long names, a third date) scrolls, the names stay.
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("cities", published_dates ? 5 : 4, flags, {0.0f, ImGui::GetContentRegionAvail().y * 0.45f})) return;
+  if (!ImGui::BeginTable("cities", 4, flags, {0.0f, ImGui::GetContentRegionAvail().y * 0.45f})) return;
   ImGui::TableSetupScrollFreeze(1, 1);
   ImGui::TableSetupColumn("City");
   ImGui::TableSetupColumn("Status");
   ImGui::TableSetupColumn("Created");
   ImGui::TableSetupColumn("Updated");
-  if (published_dates) ImGui::TableSetupColumn("Published");
   ImGui::TableHeadersRow();
-  for (const state::CitySummary& row : state.cities) draw_row(state, row, published_dates, commands);
+  for (const state::CitySummary& row : state.cities) draw_row(state, row, commands);
   if (state.cities.empty()) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -97,7 +92,7 @@ void CitiesPanel::draw_list(state::AppState& state, state::CommandSink& commands
   ImGui::EndTable();
 }
 
-void CitiesPanel::draw_row(const state::AppState& state, const state::CitySummary& row, bool published_dates,
+void CitiesPanel::draw_row(const state::AppState& state, const state::CitySummary& row,
                            state::CommandSink& commands) {
   // Rows without a city (first generation running) are told apart by their place id.
   ImGui::PushID(row.openable() ? row.city.id.c_str() : ("place:" + row.city.place_id).c_str());
@@ -106,7 +101,7 @@ void CitiesPanel::draw_row(const state::AppState& state, const state::CitySummar
   const bool open = state.city && state.city->city.id == row.city.id;
   const ImGuiSelectableFlags select_flags =
       ImGuiSelectableFlags_SpanAllColumns | (row.openable() ? 0 : ImGuiSelectableFlags_Disabled);
-  if (ImGui::Selectable(state::city_label(row).c_str(), open, select_flags) && row.openable()) {
+  if (ImGui::Selectable(state::city_label(row, state.places).c_str(), open, select_flags) && row.openable()) {
     commands.push(state::LoadCityCommand{row.city.id, std::nullopt});
   }
   const state::JobView* job = state::job_for(state, row);
@@ -120,7 +115,6 @@ void CitiesPanel::draw_row(const state::AppState& state, const state::CitySummar
   };
   date(row.city.created_at);
   date(row.city.updated_at);
-  if (published_dates) date(row.published_at);
   ImGui::PopID();
 }
 
@@ -128,9 +122,9 @@ void CitiesPanel::draw_generate(state::AppState& state, state::CommandSink& comm
   ImGui::TextUnformatted("Generate a city");
   ImGui::SetNextItemWidth(-60.0f);
   if (ImGui::BeginCombo("Offline", "pick an embedded city")) {
-    for (const state::EmbeddedCity& city : state::embedded_cities()) {
-      const std::string label = std::string(city.name) + " (" + city.country_code + ")";
-      if (ImGui::Selectable(label.c_str(), state.place_id_input == city.place_id)) state.place_id_input = city.place_id;
+    for (const core::json::PlaceSummary& place : state.places) {
+      const std::string label = place.name + " (" + place.country_code + ")";
+      if (ImGui::Selectable(label.c_str(), state.place_id_input == place.place_id)) state.place_id_input = place.place_id;
     }
     ImGui::EndCombo();
   }

@@ -9,8 +9,7 @@
 #include "server/cli/summary.h"
 #include "server/support/worker_id.h"
 #include "shared/errors.h"
-#include "shared/json/documents.h"
-#include "shared/json/model_json.h"
+#include "shared/json/city_messages.h"
 
 namespace server::cli {
 namespace {
@@ -83,9 +82,7 @@ int print_city(Services& services, const std::string& city_id, const std::vector
   const auto revision = number ? services.store->load_revision(city_id, *number) : std::nullopt;
   if (!revision) throw core::NotFoundError("city " + city_id + " has no revision");
   if (json) {
-    nlohmann::json document = core::json::city_document(*city, *revision);
-    document["warnings"] = warnings;
-    out << document.dump(2) << "\n";
+    out << nlohmann::json(core::json::CityDocument{*city, *revision, warnings}).dump(2) << "\n";
   } else {
     print_summary(out, *city, *revision, warnings);
   }

@@ -6,9 +6,9 @@
 #include "server/http/idempotency.h"
 #include "server/http/responses.h"
 #include "server/jobs/worker_pool.h"
-#include "shared/json/documents.h"
-#include "shared/json/json_reader.h"
+#include "shared/json/job_messages.h"
 #include "shared/json/model_json.h"
+#include "shared/json/service_messages.h"
 
 namespace server::http {
 namespace {
@@ -71,36 +71,22 @@ Job wait_for_job(ApiContext& context, Job job, std::chrono::seconds window) {
   return job;
 }
 
-nlohmann::json accepted_body(const Job& job) {
-  return {{"success", true},
-          {"job_id", job.id},
-          {"status", to_string(job.status)},
-          {"status_url", "/api/jobs/" + job.id}};
-}
-
 void send_existing_city(ApiContext& context, const core::model::City& city, httplib::Response& response) {
   const auto number = city.published_revision ? city.published_revision : city.draft_revision;
   const auto revision = number ? context.store.load_revision(city.id, *number) : std::nullopt;
-  send_json(response, 200,
-            {{"success", true},
-             {"city_id", city.id},
-             {"tours", revision ? revision->tours.size() : 0},
-             {"revision", number.value_or(0)},
-             {"published", city.published_revision.has_value()},
-             {"existing", true}});
+  core::json::GenerateAnswer answer;
+  answer.city_id = city.id;
+  answer.tours = revision ? static_cast<int>(revision->tours.size()) : 0;
+  answer.revision = number.value_or(0);
+  answer.published = city.published_revision.has_value();
+  answer.existing = true;
+  send_json(response, 200, answer);
 }
 
 }  // namespace
 
 void handle_generate_city(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
-  const nlohmann::json body = parse_body(request);
-  core::json::ObjectReader reader(body, "", true);
-  std::string place_id;
-  reader.required("place_id", place_id);
-  reader.ignore("options");
-  reader.finish();
-  const core::model::GenerationOptions options =
-      core::json::parse_generation_options(body.value("options", nlohmann::json()), "options");
+  const auto [place_id, options] = parse_body(request).get<core::json::GenerateRequest>();
   context.places.check_place_id(place_id);
   const std::string idempotency_key = scoped_idempotency_key(request, context.config);
 
@@ -124,23 +110,15 @@ void handle_generate_city(ApiContext& context, const httplib::Request& request, 
   response.set_header("X-Job-Id", job.id);
   if (job.status == JobStatus::Succeeded && job.result) {
     send_json(response, 200,
-              {{"success", true},
-               {"city_id", job.result->city_id},
-               {"tours", job.result->tours},
-               {"job_id", job.id},
-               {"revision", job.result->revision},
-               {"published", job.result->published},
-               {"joined", queued.joined}});
+              core::json::GenerateAnswer{job.result->city_id, job.result->tours, job.id, job.result->revision,
+                                         job.result->published, false, queued.joined});
   } else if (job.status == JobStatus::Failed) {
-    const std::string code = job.error ? job.error->code : "internal";
-    nlohmann::json error_body = core::json::error_document(code, job.error ? job.error->message : "the job failed");
-    error_body["job_id"] = job.id;
-    send_json(response, status_for_code(code), error_body);
+    const core::json::ErrorAnswer error{job.error ? job.error->code : "internal",
+                                        job.error ? job.error->message : "the job failed", job.id};
+    send_json(response, status_for_code(error.code), error);
   } else {
-    response.set_header("Location", "/api/jobs/" + job.id);
-    nlohmann::json accepted = accepted_body(job);
-    accepted["joined"] = queued.joined;
-    send_json(response, 202, accepted);
+    response.set_header("Location", core::json::job_status_url(job.id));
+    send_json(response, 202, core::json::JobAccepted{job.id, job.status, queued.joined});
   }
 }
 

@@ -5,7 +5,7 @@
 #include "server/http/request_context.h"
 #include "server/http/responses.h"
 #include "shared/errors.h"
-#include "shared/json/model_json.h"
+#include "shared/json/job_messages.h"
 
 namespace server::http {
 namespace {
@@ -14,11 +14,9 @@ constexpr std::chrono::milliseconds kEventWait{1000};
 constexpr std::chrono::seconds kKeepAlive{15};
 
 
-nlohmann::json job_body(const core::model::Job& job) {
-  nlohmann::json body = job;
-  body["status_url"] = "/api/jobs/" + job.id;
-  body["idempotency_key"] = client_idempotency_key(job.idempotency_key);  // not whose key it is
-  return body;
+core::json::JobAnswer job_answer(core::model::Job job) {
+  job.idempotency_key = client_idempotency_key(job.idempotency_key);  // not whose key it is
+  return {std::move(job)};
 }
 
 core::model::Job require_job(ApiContext& context, const std::string& job_id) {
@@ -31,16 +29,13 @@ core::model::Job require_job(ApiContext& context, const std::string& job_id) {
 // One server-sent event: "event: <name>" and the job as its data, on one line.
 std::string event_text(const char* name, const core::model::Job& job) {
   return std::string("event: ") + name + "\ndata: " +
-         job_body(job).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n";
+         nlohmann::json(job_answer(job)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n";
 }
 
 }  // namespace
 
 void handle_get_job(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
-  const core::model::Job job = require_job(context, request.matches[1]);
-  nlohmann::json body = job_body(job);
-  body["success"] = true;
-  send_json(response, 200, body);
+  send_json(response, 200, job_answer(require_job(context, request.matches[1])));
 }
 
 void handle_job_events(ApiContext& context, const httplib::Request& request, httplib::Response& response) {

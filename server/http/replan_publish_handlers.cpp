@@ -7,9 +7,7 @@
 #include "shared/algo/tour_planning.h"
 #include "shared/edit/revision_diff.h"
 #include "shared/errors.h"
-#include "shared/json/documents.h"
-#include "shared/json/edits_json.h"
-#include "shared/json/json_reader.h"
+#include "shared/json/edit_messages.h"
 #include "shared/json/model_json.h"
 
 #include <chrono>
@@ -45,23 +43,17 @@ auto metered(core::model::Stage stage, pipeline::RunContext& run, std::vector<co
 
 // What the replan spent, without the bodies (a generation keeps those in its run trace for replay;
 // a replan has no trace to replay).
-nlohmann::json spending(const pipeline::RunContext& run, const std::vector<core::model::StageRecord>& stages,
-                        int call_budget) {
-  nlohmann::json calls = nlohmann::json::array();
-  double cost_usd = 0.0;
+core::json::ReplanReport spending(const pipeline::RunContext& run, std::vector<core::model::StageRecord> stages,
+                                  int call_budget) {
+  core::json::ReplanReport report;
+  report.calls = static_cast<int>(run.calls.size());
+  report.call_budget = call_budget;
+  report.stages = std::move(stages);
   for (const core::model::ExternalCall& call : run.calls) {
-    cost_usd += call.cost_usd;
-    nlohmann::json item{{"service", call.service},  {"operation", call.operation}, {"status", call.status},
-                        {"attempt", call.attempt},  {"seconds", call.seconds},     {"sku", call.sku},
-                        {"cost_usd", call.cost_usd}};
-    if (!call.error.empty()) item["error"] = call.error;
-    calls.push_back(std::move(item));
+    report.cost_usd += call.cost_usd;
+    report.external_calls.push_back(core::json::CallSummary::of(call));
   }
-  return {{"calls", run.calls.size()},
-          {"cost_usd", cost_usd},
-          {"call_budget", call_budget},
-          {"stages", stages},
-          {"external_calls", calls}};
+  return report;
 }
 
 nlohmann::json optional_body(const httplib::Request& request) {
@@ -73,16 +65,13 @@ nlohmann::json optional_body(const httplib::Request& request) {
 
 void handle_replan(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const std::string city_id = request.matches[1];
-  const nlohmann::json body = optional_body(request);
-  core::json::ObjectReader reader(body, "", true);
-  reader.ignore("options");
-  reader.finish();
+  const auto replan_request = optional_body(request).get<core::json::ReplanRequest>();
   const core::model::City city = require_city(context, city_id);
   const auto number = city.draft_revision ? city.draft_revision : city.published_revision;
   if (!number) throw core::ConflictError("city " + city_id + " has no revision to replan");
   const core::model::Revision base = *context.store.load_revision(city_id, *number);
   const core::model::GenerationOptions options =
-      core::json::merge_generation_options(body.value("options", nlohmann::json()), base.options, "options");
+      core::json::merge_generation_options(replan_request.options, base.options, "options");
 
   // Plan outside the database transaction: distances may come from a network service. Those
   // calls cost money like a generation's, so they get the same CALL_BUDGET and accounting.
@@ -119,21 +108,16 @@ void handle_replan(ApiContext& context, const httplib::Request& request, httplib
     revision.options = options;
     revision.tours = plan.tours;
   });
-  nlohmann::json document = core::json::city_document(require_city(context, city_id), draft);
-  document["warnings"] = plan.warnings;
-  document["replan"] = spending(run, stages, context.config.call_budget);
+  const core::json::ReplanAnswer answer{{require_city(context, city_id), draft, plan.warnings},
+                                        spending(run, std::move(stages), context.config.call_budget)};
   support::log(support::LogLevel::Info, "replan",
-               {{"city_id", city_id}, {"calls", run.calls.size()}, {"cost_usd", document["replan"]["cost_usd"]}});
-  send_json(response, 200, document);
+               {{"city_id", city_id}, {"calls", answer.replan.calls}, {"cost_usd", answer.replan.cost_usd}});
+  send_json(response, 200, answer);
 }
 
 void handle_publish(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const std::string city_id = request.matches[1];
-  const nlohmann::json body = optional_body(request);
-  core::json::ObjectReader reader(body, "", true);
-  bool dry_run = false;
-  reader.optional("dry_run", dry_run);
-  reader.finish();
+  const bool dry_run = optional_body(request).get<core::json::PublishRequest>().dry_run;
   const core::model::City city = require_city(context, city_id);
   if (!city.draft_revision) throw core::ConflictError("city " + city_id + " has no draft to publish", "no_draft");
   const auto draft = context.store.load_revision(city_id, *city.draft_revision);
@@ -142,14 +126,12 @@ void handle_publish(ApiContext& context, const httplib::Request& request, httpli
   const core::edit::RevisionChanges changes =
       core::edit::compare_revisions(published.value_or(core::model::Revision{}), *draft);
   if (dry_run) {
-    send_json(response, 200,
-              {{"success", true}, {"dry_run", true}, {"draft_revision", draft->number}, {"changes", changes}});
+    send_json(response, 200, core::json::PublishAnswer{true, "", 0, draft->number, changes});
     return;
   }
   const int number = context.store.publish(city_id);
   context.published_pointers.forget(city_id);  // this instance's app readers see it at once
-  send_json(response, 200,
-            {{"success", true}, {"city_id", city_id}, {"revision", number}, {"changes", changes}});
+  send_json(response, 200, core::json::PublishAnswer{false, city_id, number, 0, changes});
 }
 
 }  // namespace server::http

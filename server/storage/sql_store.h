@@ -44,6 +44,7 @@ class SqlStore : public Store {
                 bool retry) override;
   void release_job(const std::string& job_id, const std::string& worker) override;
   std::vector<core::model::Job> active_jobs() override;
+  std::vector<core::model::Job> jobs_of_place(const std::string& place_id, int limit) override;
   std::map<core::model::JobStatus, int> count_jobs() override;
 
   std::optional<core::model::RunTrace> load_run(const std::string& job_id) override;

@@ -192,6 +192,18 @@ std::vector<Job> SqlStore::active_jobs() {
   return jobs;
 }
 
+std::vector<Job> SqlStore::jobs_of_place(const std::string& place_id, int limit) {
+  std::vector<Job> jobs;
+  m_db->read([&](SqlSession& session) {
+    for (const SqlRow& row : session.query(std::string("SELECT ") + rows::kJobColumns +
+                                               " FROM jobs WHERE place_id = ? ORDER BY created_at DESC, id LIMIT ?",
+                                           {place_id, static_cast<std::int64_t>(limit)})) {
+      jobs.push_back(rows::job_from_row(row));
+    }
+  });
+  return jobs;
+}
+
 std::map<core::model::JobStatus, int> SqlStore::count_jobs() {
   std::map<core::model::JobStatus, int> counts{{core::model::JobStatus::Queued, 0},
                                                {core::model::JobStatus::Running, 0},

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -27,6 +28,8 @@ void read_value(const nlohmann::json& value, bool& out, const std::string& path)
 void read_value(const nlohmann::json& value, std::string& out, const std::string& path);
 void read_value(const nlohmann::json& value, model::GeoPoint& out, const std::string& path);
 void read_value(const nlohmann::json& value, model::BoundingBox& out, const std::string& path);
+/// Any JSON value, as is (a member read later, or passed on).
+void read_value(const nlohmann::json& value, nlohmann::json& out, const std::string& path);
 /// An object whose members are all strings ({"building": "office"}).
 void read_value(const nlohmann::json& value, std::map<std::string, std::string>& out, const std::string& path);
 
@@ -36,6 +39,13 @@ template <model::NamedEnum E>
 void read_value(const nlohmann::json& value, E& out, const std::string& path) {
   if (!value.is_string()) read_value_type_error(path, "a string");
   out = model::parse_enum<E>(value.get_ref<const std::string&>(), path);
+}
+
+/// Any other type that has a from_json (model and message types): read by it.
+template <class T>
+  requires(!std::is_arithmetic_v<T> && !model::NamedEnum<T>)
+void read_value(const nlohmann::json& value, T& out, const std::string&) {
+  value.get_to(out);
 }
 
 /// Optional values: JSON null or a value of T.

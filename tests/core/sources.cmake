@@ -14,6 +14,7 @@ set(CORE_TEST_SOURCES
   algo/tour_planning_test.cpp
   algo/tour_shape_test.cpp
   algo/tour_titles_test.cpp
+  json/api_messages_test.cpp
   json/json_reader_test.cpp
   json/model_json_test.cpp
   model/attraction_test.cpp

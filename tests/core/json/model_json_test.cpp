@@ -1,51 +1,15 @@
 #include <gtest/gtest.h>
 
 #include "shared/errors.h"
-#include "shared/json/documents.h"
 #include "shared/json/json_reader.h"
 #include "shared/json/model_json.h"
+#include "tests/core/json/samples.h"
 
 namespace {
 
 using namespace core::model;
-
-Attraction sample_attraction() {
-  Attraction a;
-  a.id = attraction_id("osm:way/247168260");
-  a.source_id = "osm:way/247168260";
-  a.name = "Torre dos Clérigos";
-  a.location = {41.1456539, -8.6146419};
-  a.types = {"tower", "tourist_attraction"};
-  a.rating = 4.7;
-  a.rating_count = 51234;
-  a.summary = "Baroque bell tower";
-  a.wikidata = "Q1052563";
-  a.wikipedia = "pt:Torre dos Clérigos";
-  a.name_variants = 7;
-  a.interest_score = 87.5;
-  a.visit_minutes = 20;
-  a.included = true;
-  a.reason = "tower; Wikidata";
-  a.decided_by = Decider::Llm;
-  a.editor.included = false;
-  a.editor.name = "Clérigos Tower";
-  a.editor.visit_minutes = 25;
-  a.editor.locked_tour = 2;
-  return a;
-}
-
-Tour sample_tour() {
-  Tour t;
-  t.index = 1;
-  t.title = "Tour 2: Clérigos";
-  t.start = GeoPoint{41.1, -8.6};
-  t.stops = {{"a1", "One", {41.1, -8.61}, 10, 40.0, true}, {"a2", "Two", {41.2, -8.62}, 15, 55.5, false}};
-  t.legs = {{120.5, 1.6, "_p~iF~ps|U"}, {300.0, 4.0, ""}};
-  t.budget_minutes = 180;
-  recompute_totals(t);
-  t.order_locked = true;
-  return t;
-}
+using narrando::testing::sample_attraction;
+using narrando::testing::sample_tour;
 
 template <class T>
 T round_trip(const T& value) {
@@ -195,23 +159,6 @@ TEST(ModelJson, OneStageRecordForJobsTracesAndReplansReadingOldTraces) {
   const nlohmann::json old{{"name", "legs"}, {"seconds", 1.5}, {"calls", 4}, {"cost_usd", 0.02}, {"note", "4 routes"}};
   EXPECT_EQ(old.get<core::model::StageRecord>(), record);
   EXPECT_THROW((void)nlohmann::json({{"name", "enrich"}}).get<core::model::StageRecord>(), core::InputError);
-}
-
-TEST(ModelJson, CityDocumentRoundTrips) {
-  City city;
-  city.id = "c";
-  city.place_id = "geonames:1";
-  city.name = "X";
-  Revision revision;
-  revision.city_id = "c";
-  revision.number = 1;
-  revision.attractions = {sample_attraction()};
-  revision.tours = {sample_tour()};
-  City city_back;
-  Revision revision_back;
-  core::json::parse_city_document(core::json::city_document(city, revision), city_back, revision_back);
-  EXPECT_EQ(city_back, city);
-  EXPECT_EQ(revision_back, revision);
 }
 
 TEST(GenerationOptionsJson, RejectsUnknownFieldsAndWrongTypesWithThePath) {
