@@ -1,5 +1,4 @@
 #include <chrono>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -66,10 +65,10 @@ core::model::GenerationOptions options_from(const Args& args) {
 }
 
 // Someone else (a server sharing the database) runs this place: wait for its outcome.
-core::model::Job wait_for(storage::Store& store, core::model::Job job, std::ostream& err) {
+core::model::Job wait_for(storage::Store& store, const support::Clock& clock, core::model::Job job, std::ostream& err) {
   err << "joining job " << job.id << " already " << to_string(job.status) << " for this place\n";
-  while (job.status == core::model::JobStatus::Queued || job.status == core::model::JobStatus::Running) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  while (!core::model::finished(job.status)) {
+    clock.sleep_for(std::chrono::milliseconds(250));
     job = store.find_job(job.id).value_or(job);
   }
   return job;
@@ -124,7 +123,7 @@ int generate_command(const std::vector<std::string>& args, const config::Config&
     job = std::move(outcome.job);
     warnings = std::move(outcome.warnings);
   } else {
-    job = wait_for(*services.store, job, err);
+    job = wait_for(*services.store, *services.clock, job, err);
   }
   if (job.status != core::model::JobStatus::Succeeded || !job.result) {
     const std::string message = job.error ? job.error->code + ": " + job.error->message : "job did not finish";

@@ -67,12 +67,14 @@ int serve_command(const std::vector<std::string>& args, config::Config config, s
     // Not fatal: /readyz reports the database, and requests open connections when they can.
     support::log(support::LogLevel::Warn, "could not open the database connections ahead of requests", {{"error", e.what()}});
   }
-  jobs::JobBoard board;
+  jobs::JobBoard board(*services.clock);
   // An API-only instance queues jobs for the worker instances; a worker serves no API routes.
   const int workers = config.serve_role == config::ServeRole::Api ? 0 : config.workers;
   jobs::WorkerPool pool(*services.store, *services.runner, board,
-                        {workers, std::chrono::seconds(config.lease_seconds), std::chrono::milliseconds(1000)});
-  http::ApiContext context(config, *services.store, *services.places, *services.distances, board, &pool);
+                        {workers, std::chrono::seconds(config.lease_seconds), std::chrono::milliseconds(1000)},
+                        *services.clock);
+  http::ApiContext context(config, *services.store, *services.places, *services.distances, board, &pool,
+                           *services.clock);
   context.probes_only = config.serve_role == config::ServeRole::Worker;
   http::ApiServer server(context);
   const int port = server.bind(config.listen_host(), config.port);

@@ -9,6 +9,7 @@
 #include "server/jobs/job_board.h"
 #include "server/pipeline/interfaces.h"
 #include "server/storage/store.h"
+#include "server/support/clock.h"
 
 namespace server::jobs {
 class WorkerPool;
@@ -19,17 +20,19 @@ namespace server::http {
 /// What the HTTP handlers use. Owned by whoever starts the server (serve, tests).
 struct ApiContext {
   ApiContext(const config::Config& c, storage::Store& s, pipeline::PlaceProvider& p, pipeline::DistanceProvider& d,
-             jobs::JobBoard& b, jobs::WorkerPool* w)
+             jobs::JobBoard& b, jobs::WorkerPool* w, const support::Clock& k = support::system_clock())
       : config(c),
+        clock(k),
         store(s),
         places(p),
         distances(d),
         board(b),
         pool(w),
         published_pointers(std::chrono::seconds(c.published_cache_seconds)),
-        published_refresher(s, published_pointers) {}
+        published_refresher(s, published_pointers, k) {}
 
   const config::Config& config;
+  const support::Clock& clock;            ///< the wait window, event keep-alives, the published cache
   storage::Store& store;
   pipeline::PlaceProvider& places;        ///< for the cheap place-id check before queueing
   pipeline::DistanceProvider& distances;  ///< for replanning a draft

@@ -61,7 +61,7 @@ void handle_list_cities(ApiContext& context, const httplib::Request& request, ht
 void handle_get_city(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const std::string city_id = request.matches[1];
   const storage::RevisionChoice choice = revision_for_reader(request);
-  const auto now = PublishedPointers::Clock::now();
+  const auto now = context.clock.steady_now();
   // The app reads published revisions only, and may read one a moment after a newer one was
   // published elsewhere: within PUBLISHED_CACHE_SECONDS it is answered from memory alone, and an
   // expired entry still answers while it is read again in the background.

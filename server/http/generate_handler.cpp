@@ -52,20 +52,21 @@ Preference read_prefer(const httplib::Request& request, int default_wait) {
 // Waits for the job's end on the in-process board, checking the store now and then for jobs
 // that another instance runs.
 Job wait_for_job(ApiContext& context, Job job, std::chrono::seconds window) {
-  const auto deadline = std::chrono::steady_clock::now() + window;
+  const support::Clock& clock = context.clock;
+  const auto deadline = clock.steady_now() + window;
   std::uint64_t seen = 0;
-  auto next_store_check = std::chrono::steady_clock::now() + kStorePoll;
+  auto next_store_check = clock.steady_now() + kStorePoll;
   while (!core::model::finished(job.status) && !context.stopping) {
-    const auto now = std::chrono::steady_clock::now();
+    const auto now = clock.steady_now();
     if (now >= deadline) break;
     const auto slice = std::min(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now), kStorePoll);
     if (auto snapshot = context.board.wait_newer(job.id, seen, slice)) {
       seen = snapshot->version;
       job = snapshot->job;
     }
-    if (!core::model::finished(job.status) && std::chrono::steady_clock::now() >= next_store_check) {
+    if (!core::model::finished(job.status) && clock.steady_now() >= next_store_check) {
       job = context.store.find_job(job.id).value_or(job);
-      next_store_check = std::chrono::steady_clock::now() + kStorePoll;
+      next_store_check = clock.steady_now() + kStorePoll;
     }
   }
   return job;

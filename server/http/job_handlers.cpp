@@ -46,13 +46,13 @@ void handle_job_events(ApiContext& context, const httplib::Request& request, htt
     core::model::Job job;
     std::uint64_t seen = 0;
     bool sent_first = false;
-    std::chrono::steady_clock::time_point last_write = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point last_write;
   };
-  auto state = std::make_shared<StreamState>(StreamState{first});
+  auto state = std::make_shared<StreamState>(StreamState{first, 0, false, context.clock.steady_now()});
   response.set_chunked_content_provider(
       "text/event-stream", [&context, state](std::size_t, httplib::DataSink& sink) {
         const auto write = [&](const std::string& text) {
-          state->last_write = std::chrono::steady_clock::now();
+          state->last_write = context.clock.steady_now();
           return sink.write(text.data(), text.size());
         };
         if (!state->sent_first) {
@@ -76,7 +76,7 @@ void handle_job_events(ApiContext& context, const httplib::Request& request, htt
           state->job = std::move(*stored);
           return write(event_text("progress", state->job));
         }
-        if (std::chrono::steady_clock::now() - state->last_write > kKeepAlive) return write(": keep-alive\n\n");
+        if (context.clock.steady_now() - state->last_write > kKeepAlive) return write(": keep-alive\n\n");
         return sink.is_writable();
       });
 }

@@ -24,7 +24,7 @@ std::optional<JobBoard::Snapshot> JobBoard::latest(const std::string& job_id) co
 std::optional<JobBoard::Snapshot> JobBoard::wait_newer(const std::string& job_id, std::uint64_t seen,
                                                        std::chrono::milliseconds timeout) const {
   std::unique_lock lock(m_mutex);
-  m_changed.wait_for(lock, timeout, [&] {
+  m_clock.wait_for(m_changed, lock, timeout, [&] {
     const auto it = m_jobs.find(job_id);
     return it != m_jobs.end() && it->second.version > seen;
   });

@@ -61,8 +61,10 @@ void supersede(SqlSession& session, const std::string& city_id, const std::optio
 
 }  // namespace
 
-SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database, int max_job_attempts)
-    : m_db(std::move(database)), m_max_job_attempts(max_job_attempts) {}
+SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database, int max_job_attempts, const support::Clock& clock)
+    : m_db(std::move(database)), m_max_job_attempts(max_job_attempts), m_clock(clock) {}
+
+std::string SqlStore::timestamp() const { return support::to_iso8601(m_clock.now()); }
 
 std::string SqlStore::backend() const { return m_db->backend(); }
 
@@ -91,7 +93,7 @@ int SqlStore::migrate() {
       if (!done.empty()) return;
       session.execute_script(migration.sql);
       session.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                      {static_cast<std::int64_t>(migration.version), migration.name, support::now_iso8601()});
+                      {static_cast<std::int64_t>(migration.version), migration.name, timestamp()});
       ++applied;
     });
   }
@@ -154,7 +156,7 @@ SavedRevision SqlStore::save_generation(const City& city, Revision revision, con
                                         const core::model::Job& job, const std::string& worker, bool auto_publish) {
   SavedRevision saved;
   m_db->transact([&](SqlSession& session) {
-    const std::string now = support::now_iso8601();
+    const std::string now = timestamp();
     // Claiming the job row first both checks the lease and locks it until commit.
     const long held = session.execute(
         "UPDATE jobs SET stage = ?, updated_at = ? WHERE id = ? AND status = 'running' AND lease_owner = ?",
@@ -202,7 +204,7 @@ Revision SqlStore::edit_draft(const std::string& city_id, const std::function<vo
   m_db->transact([&](SqlSession& session) {
     const auto city = query_city(session, "id = ?", city_id, m_db->for_update_clause());
     if (!city) throw core::NotFoundError("no city with id " + city_id);
-    const std::string now = support::now_iso8601();
+    const std::string now = timestamp();
     const bool had_draft = city->draft_revision.has_value();
     if (had_draft) {
       draft = *rows::read_revision(session, city_id, *city->draft_revision);
@@ -239,7 +241,7 @@ int SqlStore::publish(const std::string& city_id) {
     const auto city = query_city(session, "id = ?", city_id, m_db->for_update_clause());
     if (!city) throw core::NotFoundError("no city with id " + city_id);
     if (!city->draft_revision) throw core::ConflictError("city " + city_id + " has no draft to publish", "no_draft");
-    const std::string now = support::now_iso8601();
+    const std::string now = timestamp();
     published = *city->draft_revision;
     supersede(session, city_id, city->published_revision);
     session.execute("UPDATE revisions SET status = 'published', published_at = ? WHERE city_id = ? AND number = ?",

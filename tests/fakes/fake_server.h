@@ -10,6 +10,8 @@
 
 #include <httplib.h>
 
+#include "server/support/clock.h"
+
 namespace narrando::testing {
 
 /// A failure to inject into the next request of an operation.
@@ -20,6 +22,9 @@ struct Fault {
   std::string retry_after;               ///< Retry-After header, if any
   std::chrono::milliseconds delay{0};    ///< sleep before answering (timeouts)
   bool truncate = false;                 ///< answer normally but cut the body in half
+  /// The delay's clock: real time by default (client timeouts), or a test's ManualClock (to hold
+  /// a request until the test moves time).
+  const server::support::Clock* clock = nullptr;
 };
 
 /// A loopback HTTP server for a fake external service: started on a free port, stopped on

@@ -25,6 +25,7 @@ set(SERVER_TEST_SOURCES
   http/published_pointers_test.cpp
   http/request_limits_test.cpp
   http/replan_accounting_test.cpp
+  jobs/worker_pool_test.cpp
   offline/embedded_catalogue_test.cpp
   offline/filter_on_real_data_test.cpp
   offline/walking_networks_test.cpp
@@ -34,6 +35,7 @@ set(SERVER_TEST_SOURCES
   storage/store_backends.cpp
   storage/store_contract_test.cpp
   storage/store_rows_test.cpp
+  support/clock_test.cpp
   storage/store_fixture.cpp
 )
 set(SERVER_TEST_SUPPORT_SOURCES

@@ -2,8 +2,6 @@
 // test environment provides one, see postgres_backend.cpp).
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include "server/errors.h"
 #include "shared/errors.h"
 #include "tests/server/storage/store_backends.h"
@@ -19,7 +17,7 @@ constexpr std::chrono::seconds kLease{30};
 
 class StoreContract : public ::testing::TestWithParam<narrando::testing::StoreBackend> {
  protected:
-  void SetUp() override { store = GetParam().open(); }
+  void SetUp() override { store = GetParam().open(clock); }
 
   // Queues, claims and stores a generation of `place_id`; returns what was saved.
   server::storage::SavedRevision generate(const std::string& place_id, int variant = 0, bool auto_publish = true) {
@@ -31,6 +29,7 @@ class StoreContract : public ::testing::TestWithParam<narrando::testing::StoreBa
     return store->save_generation(sample.city, sample.revision, sample.trace, *job, "worker-a", auto_publish);
   }
 
+  server::support::ManualClock clock;  // time moves only when a test says so
   std::unique_ptr<Store> store;
 };
 
@@ -168,7 +167,7 @@ TEST_P(StoreContract, AFinishedJobNoLongerAbsorbsNewRequests) {
 
 TEST_P(StoreContract, ClaimsTheOldestJobOnceAndRecordsTheAttempt) {
   const auto a = store->enqueue_job("geonames:1", {}, "");
-  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  clock.advance(std::chrono::milliseconds(5));
   store->enqueue_job("geonames:2", {}, "");
   const auto claimed = store->claim_job("w1", kLease);
   ASSERT_TRUE(claimed);
@@ -183,9 +182,10 @@ TEST_P(StoreContract, ClaimsTheOldestJobOnceAndRecordsTheAttempt) {
 
 TEST_P(StoreContract, AnExpiredLeaseIsTakenOverAndTheOldWorkerCannotWrite) {
   const auto queued = store->enqueue_job("geonames:2735943", {}, "");
-  const auto first = store->claim_job("w1", std::chrono::seconds(0));
+  const auto first = store->claim_job("w1", kLease);
   ASSERT_TRUE(first);
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_FALSE(store->claim_job("w2", kLease)) << "a lease in force";
+  clock.advance(kLease + std::chrono::milliseconds(1));
   const auto second = store->claim_job("w2", kLease);
   ASSERT_TRUE(second);
   EXPECT_EQ(second->id, queued.job.id);
