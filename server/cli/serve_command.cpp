@@ -4,7 +4,6 @@
 #include <pthread.h>
 #include <thread>
 
-#include "server/cli/args.h"
 #include "server/cli/commands.h"
 #include "server/cli/services.h"
 #include "server/http/api_server.h"
@@ -46,14 +45,15 @@ void announce(const config::Config& config, const Services& services, int port) 
 
 }  // namespace
 
-int serve_command(const std::vector<std::string>& args, config::Config config, std::ostream&, std::ostream&) {
-  const Args parsed(args, {"port", "host", "role"}, {});
-  if (auto role = parsed.value("role")) config.serve_role = config::serve_role_from(*role, "--role");
-  if (auto port = parsed.integer("port")) {
-    if (*port < 0 || *port > 65535) throw core::InputError("--port must be from 0 to 65535", "invalid_arguments");
-    config.port = static_cast<int>(*port);
+int serve_command(const ServeArgs& args, config::Config config, std::ostream&, std::ostream&) {
+  if (args.role) config.serve_role = config::serve_role_from(*args.role, "--role");
+  if (args.port) {
+    if (*args.port < 0 || *args.port > 65535) {
+      throw core::InputError("--port must be between 0 and 65535", "invalid_arguments");
+    }
+    config.port = *args.port;
   }
-  if (auto host = parsed.value("host")) config.host = *host;
+  if (args.host) config.host = *args.host;
   support::configure_logging(support::log_level_from(config.log_level), config.log_format == "json");
 
   // Block the shutdown signals in every thread; one thread waits for them with sigwait.

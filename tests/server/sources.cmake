@@ -9,6 +9,7 @@ set(SERVER_TEST_SOURCES
   clients/places_filter_test.cpp
   clients/osm_pbf_reader_test.cpp
   clients/service_caller_test.cpp
+  cli/command_line_test.cpp
   cli/generate_command_test.cpp
   cli/providers_test.cpp
   config/config_test.cpp

@@ -1,0 +1,180 @@
+// The command line of narrando-server, on CLI11: every subcommand, flag and help text.
+#include "server/cli/command_line.h"
+
+#include <algorithm>
+
+#include <CLI/CLI.hpp>
+
+namespace server::cli {
+namespace {
+
+using core::model::OptionField;
+
+constexpr const char* kDescription = "Narrando: turns a city into ready-to-walk tours.";
+constexpr const char* kFooter =
+    "Run `narrando-server <command> --help` for a command's options. With no API keys and no\n"
+    "DATABASE_URL everything runs offline: embedded places data, heuristic filter, walking model,\n"
+    "SQLite file ./narrando.db (`narrando-server config` lists the variables).";
+
+// The flags bound to GenerationOptions: the option's own value is the default shown.
+void add_generate(CLI::App& root, GenerateArgs& args) {
+  CLI::App* sub = root.add_subcommand("generate", "plan tours for a city and store them");
+  core::model::GenerationOptions& o = args.options;
+  sub->add_option("place_id", args.place_id, "a Google place id, or geonames:<id> (see `narrando-server cities`)")
+      ->required();
+  sub->add_option(flag_of(OptionField::Tours), o.tours, "number of tours, 1..12")->capture_default_str();
+  sub->add_option(flag_of(OptionField::MinutesPerTour), o.minutes_per_tour, "minutes per tour, walking and visits")
+      ->capture_default_str();
+  sub->add_option(flag_of(OptionField::WalkingSpeed), o.walking_speed_kmh, "walking speed, km/h")
+      ->capture_default_str();
+  sub->add_option(flag_of(OptionField::DetourFactor), o.detour_factor, "street distance / straight line")
+      ->capture_default_str();
+  sub->add_option_function<std::string>(
+      flag_of(OptionField::Start), [&args](const std::string& v) { args.start = v; },
+      "LAT,LON where every tour starts (and ends, unless --end)");
+  sub->add_option_function<std::string>(
+      flag_of(OptionField::End), [&args](const std::string& v) { args.end = v; }, "LAT,LON where every tour ends");
+  sub->add_option(flag_of(OptionField::Language), o.language,
+                  "language of names and descriptions: de, en, es, fr, it, pt")
+      ->capture_default_str();
+  sub->add_option(flag_of(OptionField::MaxAttractions), o.max_attractions, "candidates kept after filtering")
+      ->capture_default_str();
+  sub->add_option(flag_of(OptionField::MaxLeg), o.max_leg_m, "longest walk between two stops, metres")
+      ->capture_default_str();
+  sub->add_option(flag_of(OptionField::TourRadius), o.tour_radius_m,
+                  "every stop within this many metres of its tour's central stop")
+      ->capture_default_str();
+  sub->add_flag("--step-free", o.step_free, "walk without steps (where the walking network knows them)");
+  sub->add_option("--seed", o.seed, "planner seed: the same seed gives the same tours")->capture_default_str();
+  sub->add_flag("--force", o.force, "regenerate a city that already exists (a new draft)");
+  sub->add_flag("--json", args.json, "print the city document as JSON instead of a summary");
+}
+
+void add_serve(CLI::App& root, ServeArgs& args) {
+  CLI::App* sub = root.add_subcommand("serve", "run the HTTP API until SIGTERM or SIGINT");
+  sub->add_option_function<int>(
+      "--port", [&args](int v) { args.port = v; }, "port to listen on (default PORT, 8080)");
+  sub->add_option_function<std::string>(
+      "--host", [&args](const std::string& v) { args.host = v; },
+      "address to listen on when API_KEYS is set (default HOST, 0.0.0.0)");
+  sub->add_option_function<std::string>(
+      "--role", [&args](const std::string& v) { args.role = v; },
+      "all (API and workers), api (API only) or worker (workers, probes and metrics only); default SERVE_ROLE");
+}
+
+void add_build_network(CLI::App& root, BuildNetworkArgs& args) {
+  CLI::App* sub = root.add_subcommand("build-network", "build a walking graph file from OSM extracts");
+  sub->footer(
+      "Builds the walking graph (OSRM foot profile) of the extracts' segments with an end inside the\n"
+      "box and writes it (layout in shared/routing/graph_codec.h). Earlier --pbf files win where\n"
+      "extracts overlap. --city KEY takes the box of an embedded city: its candidates' box plus\n"
+      "500 m (scripts/build-walking-data.py builds data/walking/ this way).");
+  sub->add_option("--pbf", args.pbfs, "an .osm.pbf extract (repeat for several)")->required();
+  CLI::Option* bbox = sub->add_option_function<std::string>(
+      "--bbox", [&args](const std::string& v) { args.bbox = v; }, "S,W,N,E box in degrees");
+  CLI::Option* city = sub->add_option_function<std::string>(
+      "--city", [&args](const std::string& v) { args.city = v; }, "the box of an embedded city (its key)");
+  bbox->excludes(city);
+  sub->add_option("--out", args.out, "the graph file to write")->required();
+}
+
+void add_commands(CLI::App& root, GenerateArgs& generate, CitiesArgs& cities, ServeArgs& serve, ReplayArgs& replay,
+                  BuildNetworkArgs& build_network) {
+  add_generate(root, generate);
+  root.add_subcommand("cities", "list the cities of the embedded offline data set")
+      ->add_flag("--json", cities.json, "print them as JSON");
+  add_serve(root, serve);
+  CLI::App* replay_sub =
+      root.add_subcommand("replay", "re-run a generation from its recorded trace, offline; exit 0 if identical");
+  replay_sub->add_option("source", replay.source, "a job id (its trace in the database) or a trace file")->required();
+  replay_sub->add_flag("--json", replay.json, "print the report as JSON");
+  root.add_subcommand("migrate", "apply database migrations");
+  add_build_network(root, build_network);
+  root.add_subcommand("config", "show the configuration variables and their values");
+}
+
+// CLI11 reads its arguments from the back.
+std::vector<std::string> reversed(const std::vector<std::string>& args) { return {args.rbegin(), args.rend()}; }
+
+}  // namespace
+
+std::string flag_of(OptionField field) {
+  switch (field) {
+    case OptionField::Tours: return "--tours";
+    case OptionField::MinutesPerTour: return "--minutes";
+    case OptionField::WalkingSpeed: return "--speed";
+    case OptionField::DetourFactor: return "--detour";
+    case OptionField::MaxAttractions: return "--max-attractions";
+    case OptionField::MaxLeg: return "--max-leg";
+    case OptionField::TourRadius: return "--radius";
+    case OptionField::Start: return "--start";
+    case OptionField::End: return "--end";
+    case OptionField::Language: return "--language";
+  }
+  return "";
+}
+
+ParsedCommandLine parse_command_line(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CLI::App root(kDescription, "narrando-server");
+  root.footer(kFooter);
+  root.set_version_flag("--version", std::string("narrando-server ") + NARRANDO_VERSION);
+  root.require_subcommand(1);
+  GenerateArgs generate;
+  CitiesArgs cities;
+  ServeArgs serve;
+  ReplayArgs replay;
+  BuildNetworkArgs build_network;
+  add_commands(root, generate, cities, serve, replay, build_network);
+  // `help` alone asks for the usage, as --help does.
+  const bool help_word = args.size() == 1 && args.front() == "help";
+  const std::vector<std::string> names = command_names();
+  const bool named = !args.empty() && std::find(names.begin(), names.end(), args.front()) != names.end();
+  if (!args.empty() && !help_word && !named && !args.front().starts_with("-")) {
+    err << "error: unknown command \"" << args.front() << "\"\n\n" << root.help();
+    return {std::nullopt, 2};
+  }
+  try {
+    root.parse(reversed(help_word ? std::vector<std::string>{"--help"} : args));
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return {std::nullopt, root.exit(e, out, err)};
+    // Unknown options before any command leave the command missing: name them, not the command.
+    const std::vector<std::string> extras = root.remaining();
+    if (e.get_name() == "RequiredError" && !extras.empty()) {
+      err << "error: unknown option";
+      for (const std::string& extra : extras) err << " " << extra;
+      err << "\n";
+    } else {
+      err << "error: " << e.what() << "\n";
+    }
+    if (args.empty()) {
+      err << "\n" << root.help();
+    } else {
+      err << "(narrando-server " << (named ? args.front() + " " : "") << "--help gives the usage)\n";
+    }
+    return {std::nullopt, 2};
+  }
+  const CLI::App* chosen = root.get_subcommands().front();
+  const std::string& name = chosen->get_name();
+  if (name == "generate") return {generate, 0};
+  if (name == "cities") return {cities, 0};
+  if (name == "serve") return {serve, 0};
+  if (name == "replay") return {replay, 0};
+  if (name == "migrate") return {MigrateArgs{}, 0};
+  if (name == "build-network") return {build_network, 0};
+  return {ConfigArgs{}, 0};
+}
+
+std::vector<std::string> command_names() {
+  CLI::App root;
+  GenerateArgs generate;
+  CitiesArgs cities;
+  ServeArgs serve;
+  ReplayArgs replay;
+  BuildNetworkArgs build_network;
+  add_commands(root, generate, cities, serve, replay, build_network);
+  std::vector<std::string> names;
+  for (const CLI::App* sub : root.get_subcommands({})) names.push_back(sub->get_name());
+  return names;
+}
+
+}  // namespace server::cli
