@@ -91,7 +91,8 @@ state::CityReply ApiClient::get_city(const std::string& city_id, std::optional<i
 }
 
 std::vector<state::RunRef> ApiClient::list_runs(const std::string& city_id) {
-  return replayable_runs(call("GET", "/api/cities/" + url_escape(city_id) + "/runs", nullptr).get<core::json::RunList>());
+  const nlohmann::json answer = call("GET", "/api/cities/" + url_escape(city_id) + "/runs", nullptr);
+  return replayable_runs(answer.get<core::json::RunList>());
 }
 
 GenerateAnswer ApiClient::generate(const std::string& place_id, bool force) {
@@ -175,7 +176,8 @@ state::PublishPreviewReply ApiClient::preview_publish(const std::string& city_id
 
 int ApiClient::publish(const std::string& city_id) {
   const nlohmann::json body = core::json::PublishRequest{false};
-  return call("POST", "/api/cities/" + url_escape(city_id) + "/publish", &body).get<core::json::PublishAnswer>().revision;
+  const nlohmann::json answer = call("POST", "/api/cities/" + url_escape(city_id) + "/publish", &body);
+  return answer.get<core::json::PublishAnswer>().revision;
 }
 
 core::model::RunTrace ApiClient::get_run(const std::string& city_id, const std::string& job_id) {

@@ -124,7 +124,9 @@ void CitiesPanel::draw_generate(state::AppState& state, state::CommandSink& comm
   if (ImGui::BeginCombo("Offline", "pick an embedded city")) {
     for (const core::json::PlaceSummary& place : state.places) {
       const std::string label = place.name + " (" + place.country_code + ")";
-      if (ImGui::Selectable(label.c_str(), state.place_id_input == place.place_id)) state.place_id_input = place.place_id;
+      if (ImGui::Selectable(label.c_str(), state.place_id_input == place.place_id)) {
+        state.place_id_input = place.place_id;
+      }
     }
     ImGui::EndCombo();
   }

@@ -28,7 +28,9 @@ std::vector<StageProgress> stage_progress(const core::model::Job& job) {
     }
     return rows;
   }
-  const std::optional<Stage> failed_stage = job.error ? (job.error->stage ? job.error->stage : job.stage) : std::nullopt;
+  // The stage a failure names, else the job's last one.
+  std::optional<Stage> failed_stage;
+  if (job.error) failed_stage = job.error->stage ? job.error->stage : job.stage;
   if (job.status == core::model::JobStatus::Failed && failed_stage) {
     row_of(rows, *failed_stage).state = StageState::Failed;
   } else if (job.status == core::model::JobStatus::Running && job.stage) {

@@ -36,7 +36,8 @@ RunComparison compare_runs(const core::model::RunTrace& a, const core::model::Ru
   result.kept_b = kept(b);
   result.total = {"total", 0.0, 0.0, 0, 0, 0.0, 0.0, true, true};
   for (const core::model::StageRecord& stage : a.stages) {
-    result.stages.push_back({to_string(stage.stage), stage.seconds, 0.0, stage.calls, 0, stage.cost_usd, 0.0, true, false});
+    result.stages.push_back(
+        {to_string(stage.stage), stage.seconds, 0.0, stage.calls, 0, stage.cost_usd, 0.0, true, false});
     result.total.seconds_a += stage.seconds;
     result.total.calls_a += stage.calls;
     result.total.cost_a += stage.cost_usd;

@@ -78,19 +78,63 @@ void add_build_network(CLI::App& root, BuildNetworkArgs& args) {
   sub->add_option("--out", args.out, "the graph file to write")->required();
 }
 
-void add_commands(CLI::App& root, GenerateArgs& generate, CitiesArgs& cities, ServeArgs& serve, ReplayArgs& replay,
-                  BuildNetworkArgs& build_network) {
-  add_generate(root, generate);
-  root.add_subcommand("cities", "list the cities of the embedded offline data set")
-      ->add_flag("--json", cities.json, "print them as JSON");
-  add_serve(root, serve);
-  CLI::App* replay_sub =
-      root.add_subcommand("replay", "re-run a generation from its recorded trace, offline; exit 0 if identical");
-  replay_sub->add_option("source", replay.source, "a job id (its trace in the database) or a trace file")->required();
-  replay_sub->add_flag("--json", replay.json, "print the report as JSON");
-  root.add_subcommand("migrate", "apply database migrations");
-  add_build_network(root, build_network);
-  root.add_subcommand("config", "show the configuration variables and their values");
+// The whole command line: every subcommand, with the arguments its flags fill in.
+struct CommandLineApp {
+  CLI::App root{kDescription, "narrando-server"};
+  GenerateArgs generate;
+  CitiesArgs cities;
+  ServeArgs serve;
+  ReplayArgs replay;
+  BuildNetworkArgs build_network;
+
+  CommandLineApp() {
+    root.footer(kFooter);
+    root.set_version_flag("--version", std::string("narrando-server ") + NARRANDO_VERSION);
+    root.require_subcommand(1);
+    add_generate(root, generate);
+    root.add_subcommand("cities", "list the cities of the embedded offline data set")
+        ->add_flag("--json", cities.json, "print them as JSON");
+    add_serve(root, serve);
+    CLI::App* replay_sub =
+        root.add_subcommand("replay", "re-run a generation from its recorded trace, offline; exit 0 if identical");
+    replay_sub->add_option("source", replay.source, "a job id (its trace in the database) or a trace file")
+        ->required();
+    replay_sub->add_flag("--json", replay.json, "print the report as JSON");
+    root.add_subcommand("migrate", "apply database migrations");
+    add_build_network(root, build_network);
+    root.add_subcommand("config", "show the configuration variables and their values");
+  }
+
+  // The arguments of the subcommand the parse chose.
+  CommandArgs chosen() const {
+    const std::string& name = root.get_subcommands().front()->get_name();
+    if (name == "generate") return generate;
+    if (name == "cities") return cities;
+    if (name == "serve") return serve;
+    if (name == "replay") return replay;
+    if (name == "migrate") return MigrateArgs{};
+    if (name == "build-network") return build_network;
+    return ConfigArgs{};
+  }
+};
+
+// Says what was wrong with the command line, naming the option or argument.
+void report(const CLI::ParseError& error, CLI::App& root, const std::vector<std::string>& args, bool named,
+            std::ostream& err) {
+  // Unknown options before any command leave the command missing: name them, not the command.
+  const std::vector<std::string> extras = root.remaining();
+  if (error.get_name() == "RequiredError" && !extras.empty()) {
+    err << "error: unknown option";
+    for (const std::string& extra : extras) err << " " << extra;
+    err << "\n";
+  } else {
+    err << "error: " << error.what() << "\n";
+  }
+  if (args.empty()) {
+    err << "\n" << root.help();
+  } else {
+    err << "(narrando-server " << (named ? args.front() + " " : "") << "--help gives the usage)\n";
+  }
 }
 
 // CLI11 reads its arguments from the back.
@@ -115,65 +159,31 @@ std::string flag_of(OptionField field) {
 }
 
 ParsedCommandLine parse_command_line(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  CLI::App root(kDescription, "narrando-server");
-  root.footer(kFooter);
-  root.set_version_flag("--version", std::string("narrando-server ") + NARRANDO_VERSION);
-  root.require_subcommand(1);
-  GenerateArgs generate;
-  CitiesArgs cities;
-  ServeArgs serve;
-  ReplayArgs replay;
-  BuildNetworkArgs build_network;
-  add_commands(root, generate, cities, serve, replay, build_network);
+  CommandLineApp app;
   // `help` alone asks for the usage, as --help does.
   const bool help_word = args.size() == 1 && args.front() == "help";
   const std::vector<std::string> names = command_names();
   const bool named = !args.empty() && std::find(names.begin(), names.end(), args.front()) != names.end();
   if (!args.empty() && !help_word && !named && !args.front().starts_with("-")) {
-    err << "error: unknown command \"" << args.front() << "\"\n\n" << root.help();
+    err << "error: unknown command \"" << args.front() << "\"\n\n" << app.root.help();
     return {std::nullopt, 2};
   }
   try {
-    root.parse(reversed(help_word ? std::vector<std::string>{"--help"} : args));
+    app.root.parse(reversed(help_word ? std::vector<std::string>{"--help"} : args));
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return {std::nullopt, root.exit(e, out, err)};
-    // Unknown options before any command leave the command missing: name them, not the command.
-    const std::vector<std::string> extras = root.remaining();
-    if (e.get_name() == "RequiredError" && !extras.empty()) {
-      err << "error: unknown option";
-      for (const std::string& extra : extras) err << " " << extra;
-      err << "\n";
-    } else {
-      err << "error: " << e.what() << "\n";
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+      return {std::nullopt, app.root.exit(e, out, err)};  // --help, --version
     }
-    if (args.empty()) {
-      err << "\n" << root.help();
-    } else {
-      err << "(narrando-server " << (named ? args.front() + " " : "") << "--help gives the usage)\n";
-    }
+    report(e, app.root, args, named, err);
     return {std::nullopt, 2};
   }
-  const CLI::App* chosen = root.get_subcommands().front();
-  const std::string& name = chosen->get_name();
-  if (name == "generate") return {generate, 0};
-  if (name == "cities") return {cities, 0};
-  if (name == "serve") return {serve, 0};
-  if (name == "replay") return {replay, 0};
-  if (name == "migrate") return {MigrateArgs{}, 0};
-  if (name == "build-network") return {build_network, 0};
-  return {ConfigArgs{}, 0};
+  return {app.chosen(), 0};
 }
 
 std::vector<std::string> command_names() {
-  CLI::App root;
-  GenerateArgs generate;
-  CitiesArgs cities;
-  ServeArgs serve;
-  ReplayArgs replay;
-  BuildNetworkArgs build_network;
-  add_commands(root, generate, cities, serve, replay, build_network);
+  const CommandLineApp app;
   std::vector<std::string> names;
-  for (const CLI::App* sub : root.get_subcommands({})) names.push_back(sub->get_name());
+  for (const CLI::App* sub : app.root.get_subcommands({})) names.push_back(sub->get_name());
   return names;
 }
 

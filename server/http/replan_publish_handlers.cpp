@@ -82,7 +82,8 @@ void handle_replan(ApiContext& context, const httplib::Request& request, httplib
   try {
     const core::algo::PlanPoints points = core::algo::plan_points(base.attractions, options);
     const core::algo::TravelMatrix matrix =
-        metered(core::model::Stage::Distances, run, stages, [&] { return context.distances.matrix(points.points, options, run); });
+        metered(core::model::Stage::Distances, run, stages,
+                [&] { return context.distances.matrix(points.points, options, run); });
     core::planner::SolveOptions solve;
     solve.seed = options.seed;
     plan = metered(core::model::Stage::Plan, run, stages, [&] {

@@ -42,8 +42,9 @@ class Pipeline {
   Pipeline(PlaceProvider& places, AttractionFilter& filter, DistanceProvider& distances, StageRetry retry = {},
            std::map<std::string, std::string> settings = {});
 
-  /// Runs every stage but the last, Stage::Store (the caller's). `previous` (the city's latest revision, if any) lends its
-  /// editor fields to attractions with the same id, so editors' decisions survive regeneration.
+  /// Runs every stage but the last (Stage::Store, the caller's). `previous` (the city's latest
+  /// revision, if any) lends its editor fields to attractions with the same id, so editors'
+  /// decisions survive regeneration.
   /// Throws what a stage throws after its retries (core::Error subclasses name the problem).
   GenerationResult run(const GenerationRequest& request, const std::optional<core::model::Revision>& previous,
                        RunContext& context) const;

@@ -163,7 +163,8 @@ void insert_revision(SqlSession& session, const Revision& revision) {
       "INSERT INTO revisions (city_id, number, status, origin, job_id, options, created_at, published_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       {revision.city_id, static_cast<std::int64_t>(revision.number), name_of(revision.status),
-       name_of(revision.origin), text_or_null(revision.job_id), nlohmann::json(revision.options).dump(), revision.created_at,
+       name_of(revision.origin), text_or_null(revision.job_id), nlohmann::json(revision.options).dump(),
+       revision.created_at,
        text_or_null(revision.published_at)});
   insert_revision_content(session, revision);
 }

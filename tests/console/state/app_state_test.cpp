@@ -243,7 +243,8 @@ TEST(ApplyReply, SaveAndReplanRefreshTheCityListLoadingDoesNot) {
   }
   // The refreshed list replaces the stale status ("published" while the server says "draft").
   state.cities = {listed_city("city-1", "geonames:2735943", core::model::CityStatus::Published)};
-  apply_reply(state, CitiesReply{"por", {listed_city("city-1", "geonames:2735943", core::model::CityStatus::Draft)}}, sink);
+  apply_reply(state, CitiesReply{"por", {listed_city("city-1", "geonames:2735943", core::model::CityStatus::Draft)}},
+              sink);
   EXPECT_EQ(state.cities[0].status, core::model::CityStatus::Draft);
   // An answer to an older search is dropped.
   apply_reply(state, CitiesReply{"p", {}}, sink);
@@ -255,7 +256,8 @@ TEST(ApplyReply, ANewGenerationOfTheOpenCityRefreshesItsRuns) {
   CommandSink sink;
   apply_reply(state, city_reply(2), sink);
   sink.take();
-  apply_reply(state, RunsReply{"city-1", {{2, "job-1", core::model::RevisionOrigin::Generation, "2026-12-07T08:05:00Z"}}}, sink);
+  apply_reply(state, RunsReply{"city-1", {{2, "job-1", core::model::RevisionOrigin::Generation, "2026-12-07T08:05:00Z"}}},
+              sink);
   ASSERT_EQ(state.replay.runs.size(), 1u);
 
   apply_reply(state, JobAcceptedReply{"job-2", "geonames:2735943"}, sink);
@@ -274,7 +276,9 @@ TEST(ApplyReply, ANewGenerationOfTheOpenCityRefreshesItsRuns) {
   apply_reply(state, city_reply(5), sink);
   EXPECT_EQ(state.replay.runs.size(), 1u);
   apply_reply(state,
-              RunsReply{"city-1", {{5, "job-2", core::model::RevisionOrigin::Generation, "2026-12-07T09:00:00Z"}, {2, "job-1", core::model::RevisionOrigin::Generation, "2026-12-07T08:05:00Z"}}},
+              RunsReply{"city-1",
+                        {{5, "job-2", core::model::RevisionOrigin::Generation, "2026-12-07T09:00:00Z"},
+                         {2, "job-1", core::model::RevisionOrigin::Generation, "2026-12-07T08:05:00Z"}}},
               sink);
   ASSERT_EQ(state.replay.runs.size(), 2u);
   EXPECT_EQ(state.replay.runs[0].job_id, "job-2");

@@ -43,7 +43,9 @@ TEST(StageProgress, MarksTheFailedStage) {
 TEST(StageProgress, FinishedJobHasEveryStageDone) {
   core::model::Job job = running_job();
   job.status = core::model::JobStatus::Succeeded;
-  for (const auto& row : console::state::stage_progress(job)) EXPECT_EQ(row.state, StageState::Done) << to_string(row.stage);
+  for (const auto& row : console::state::stage_progress(job)) {
+    EXPECT_EQ(row.state, StageState::Done) << to_string(row.stage);
+  }
   EXPECT_EQ(console::state::failure_text(job), "");
 }
 

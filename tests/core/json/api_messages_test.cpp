@@ -143,7 +143,8 @@ TEST(CityMessages, RunsRunAndPlacesRoundTrip) {
   answer.run.tours = {sample_tour()};
   EXPECT_EQ(round_trip(answer), answer);
 
-  const PlaceList places{{{"geonames:2735943", "Porto", "PT", 206, true}, {"geonames:3117735", "Madrid", "ES", 90, false}}};
+  const PlaceList places{
+      {{"geonames:2735943", "Porto", "PT", 206, true}, {"geonames:3117735", "Madrid", "ES", 90, false}}};
   EXPECT_EQ(round_trip(places), places);
   EXPECT_EQ(nlohmann::json(places)["places"][0]["walking_network"], true);
 }

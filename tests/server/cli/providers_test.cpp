@@ -62,7 +62,8 @@ TEST(ProviderChoice, AbsentSettingsKeepTheDefaultsAndUnknownOnesAreRefusedByName
   };
   EXPECT_EQ(message({{"places", "osm"}}), "settings.places must be one of \"embedded\", \"google\", got \"osm\"");
   EXPECT_EQ(message({{"filter", "gpt"}}), "settings.filter must be one of \"heuristic\", \"llm\", got \"gpt\"");
-  EXPECT_EQ(message({{"places_max_pages", "3 pages"}}), "settings.places_max_pages must be an integer, got \"3 pages\"");
+  EXPECT_EQ(message({{"places_max_pages", "3 pages"}}),
+            "settings.places_max_pages must be an integer, got \"3 pages\"");
   EXPECT_EQ(message({{"llm_batch_size", ""}}), "settings.llm_batch_size must be an integer, got \"\"");
 }
 

@@ -102,7 +102,8 @@ std::vector<StoreBackend> store_backends() {
                                       }}};
   // Where PostgreSQL is required (CI), a missing server makes these tests fail rather than vanish.
   if (!test_database_url().empty() || postgres_required()) {
-    backends.push_back({"postgres", [](const server::support::Clock& clock) { return open_postgres_test_store(clock); }});
+    backends.push_back(
+        {"postgres", [](const server::support::Clock& clock) { return open_postgres_test_store(clock); }});
   }
   return backends;
 }
