@@ -1,8 +1,12 @@
 #include "server/cli/providers.h"
 
+#include <algorithm>
+
+#include "server/clients/base_url.h"
 #include "server/clients/google_places_client.h"
 #include "server/clients/google_routes_client.h"
 #include "server/clients/llm_filter.h"
+#include "server/clients/overpass_client.h"
 #include "server/offline/embedded_catalogue.h"
 #include "server/offline/embedded_network_source.h"
 #include "server/offline/embedded_place_provider.h"
@@ -69,6 +73,11 @@ TransportFactory real_transports(const config::Config& config) {
     const clients::TransportTimeouts llm{std::chrono::seconds(10), std::chrono::seconds(config.llm_timeout_seconds)};
     if (service == "places") return clients::make_httplib_transport(config.google_places_base_url, google);
     if (service == "routes") return clients::make_httplib_transport(config.google_routes_base_url, google);
+    if (service == "overpass") {
+      const clients::TransportTimeouts overpass{std::chrono::seconds(10),
+                                                std::chrono::seconds(config.overpass_timeout_seconds)};
+      return clients::make_httplib_transport(clients::split_endpoint(config.overpass_url).base_url, overpass);
+    }
     return clients::make_httplib_transport(config.perplexity_base_url, llm);
   };
 }
@@ -104,10 +113,22 @@ Providers make_providers(const ProviderChoice& choice, const config::Config& con
     providers.descriptions.emplace_back("filter: heuristic (no PERPLEXITY_API_KEY)");
   }
   if (choice.network == "osm") {
-    providers.distances = std::make_unique<offline::StreetNetworkDistanceProvider>(
-        std::make_unique<offline::EmbeddedNetworkSource>(offline::EmbeddedCatalogue::builtin(),
-                                                         offline::WalkingNetworks::builtin()));
-    providers.descriptions.emplace_back("distances: OpenStreetMap street networks (embedded), else the walking model");
+    std::vector<std::unique_ptr<pipeline::NetworkSource>> sources;
+    sources.push_back(std::make_unique<offline::EmbeddedNetworkSource>(offline::EmbeddedCatalogue::builtin(),
+                                                                       offline::WalkingNetworks::builtin()));
+    if (choice.places == "google") {
+      clients::OverpassSettings settings;
+      settings.path = clients::split_endpoint(config.overpass_url).path;
+      // The query's own limit stays under the transport's read timeout, so Overpass answers first.
+      settings.timeout_seconds = std::max(5, config.overpass_timeout_seconds - 10);
+      sources.push_back(std::make_unique<clients::OverpassNetworkSource>(
+          clients::ServiceCaller("overpass", transports("overpass"), retry, sleeper), settings, prices));
+    }
+    providers.distances = std::make_unique<offline::StreetNetworkDistanceProvider>(std::move(sources));
+    providers.descriptions.emplace_back(choice.places == "google"
+                                            ? "distances: OpenStreetMap street networks (embedded; Overpass for "
+                                              "Google cities), else the walking model"
+                                            : "distances: OpenStreetMap street networks (embedded), else the walking model");
   } else {
     providers.distances = std::make_unique<offline::WalkingDistanceProvider>();
     providers.descriptions.emplace_back("distances: walking model (WALKING_NETWORK=model)");

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "server/errors.h"
 #include "shared/algo/walking_model.h"
 
 namespace server::offline {
@@ -55,22 +56,41 @@ std::vector<core::model::GeoPoint> waypoints_of(const core::model::Tour& tour) {
 
 }  // namespace
 
-StreetNetworkDistanceProvider::StreetNetworkDistanceProvider(std::unique_ptr<pipeline::NetworkSource> source)
-    : m_source(std::move(source)) {}
+StreetNetworkDistanceProvider::StreetNetworkDistanceProvider(
+    std::vector<std::unique_ptr<pipeline::NetworkSource>> sources)
+    : m_sources(std::move(sources)) {}
+
+std::shared_ptr<const core::routing::Router> StreetNetworkDistanceProvider::network_for(
+    const core::model::City& city, const std::vector<core::model::GeoPoint>& points,
+    pipeline::RunContext& context) const {
+  for (const auto& source : m_sources) {
+    try {
+      if (auto network = source->network_for(city, points, context)) return network;
+    } catch (const UpstreamError& e) {
+      context.notes.push_back(source->name() + " failed: " + e.what());
+    }
+  }
+  return nullptr;
+}
+
+std::string StreetNetworkDistanceProvider::sources_text() const {
+  std::string text;
+  for (const auto& source : m_sources) text += (text.empty() ? "" : " or ") + source->name();
+  return text;
+}
 
 std::string StreetNetworkDistanceProvider::describe(const core::model::GenerationOptions& options) const {
-  char text[160];
-  std::snprintf(text, sizeof text, "street network (%s, foot profile%s) at %.1f km/h, else the %s",
-                m_source->name().c_str(), options.step_free ? ", step-free" : "", options.walking_speed_kmh,
-                model_text(options).c_str());
-  return text;
+  char speed[64];
+  std::snprintf(speed, sizeof speed, " at %.1f km/h, else the ", options.walking_speed_kmh);
+  return "street network (" + sources_text() + ", foot profile" + (options.step_free ? ", step-free" : "") + ")" +
+         speed + model_text(options);
 }
 
 core::algo::TravelMatrix StreetNetworkDistanceProvider::matrix(const core::model::City& city,
                                                                const std::vector<core::model::GeoPoint>& points,
                                                                const core::model::GenerationOptions& options,
                                                                pipeline::RunContext& context) {
-  const core::routing::Router* router = m_source->network_for(city, points, context);
+  const std::shared_ptr<const core::routing::Router> router = network_for(city, points, context);
   if (router == nullptr) {
     context.notes.push_back("no street network for " + city.name + ": " + model_text(options));
     return core::algo::walking_matrix(points, model_of(options));
@@ -83,7 +103,7 @@ core::algo::TravelMatrix StreetNetworkDistanceProvider::matrix(const core::model
                             std::to_string(points.size()) + " points: " + model_text(options));
     return core::algo::walking_matrix(points, model_of(options));
   }
-  std::string note = "street network (" + m_source->name() + "): " + std::to_string(points.size()) + " points";
+  std::string note = "street network: " + std::to_string(points.size()) + " points";
   if (!network.unsnapped.empty()) {
     walk_model_for(network.unsnapped, points, options, network.travel);
     note += ", " + std::to_string(network.unsnapped.size()) +
@@ -101,7 +121,7 @@ void StreetNetworkDistanceProvider::legs(const core::model::City& city, std::vec
     all.insert(all.end(), points.begin(), points.end());
   }
   if (all.empty()) return;
-  const core::routing::Router* router = m_source->network_for(city, all, context);
+  const std::shared_ptr<const core::routing::Router> router = network_for(city, all, context);
   if (router == nullptr) return;  // the planner's straight legs are the model's walks
   const core::routing::WalkOptions walk = walk_options(options);
   core::routing::RouterWorkspace workspace;

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,7 @@ struct RunContext {
   /// these into the stage's note in the run trace.
   std::vector<std::string> notes;
 
-  /// Calls made and their estimated cost.
+  /// Calls made (cached answers not counted) and their estimated cost.
   struct Spent {
     int calls = 0;
     double cost_usd = 0.0;
@@ -38,6 +39,7 @@ struct RunContext {
   Spent spent_since(std::size_t first) const {
     Spent spent;
     for (std::size_t i = first; i < calls.size(); ++i) {
+      if (calls[i].cached) continue;  // recorded for replay, not made
       ++spent.calls;
       spent.cost_usd += calls[i].cost_usd;
     }
@@ -105,12 +107,12 @@ class NetworkSource {
   virtual ~NetworkSource() = default;
   /// What it reads, for the run trace (e.g. "OpenStreetMap, embedded").
   virtual std::string name() const = 0;
-  /// A router on the network that covers `points` of `city`, or nullptr when the source has none
-  /// for it (the caller walks the model and says so). The router lives as long as the source.
-  /// May call a service (recorded in `context`); throws server::UpstreamError when it fails.
-  virtual const core::routing::Router* network_for(const core::model::City& city,
-                                                   const std::vector<core::model::GeoPoint>& points,
-                                                   RunContext& context) = 0;
+  /// A router on the network that covers `points` of `city`, or null when the source has none for
+  /// it (the caller walks the model and says so). The pointer keeps the network alive. May call a
+  /// service (recorded in `context`); throws server::UpstreamError when it fails.
+  virtual std::shared_ptr<const core::routing::Router> network_for(const core::model::City& city,
+                                                                   const std::vector<core::model::GeoPoint>& points,
+                                                                   RunContext& context) = 0;
 };
 
 }  // namespace server::pipeline

@@ -8,6 +8,7 @@ set(SERVER_TEST_SOURCES
   clients/llm_filter_test.cpp
   clients/places_filter_test.cpp
   clients/osm_pbf_reader_test.cpp
+  clients/overpass_client_test.cpp
   clients/service_caller_test.cpp
   cli/generate_command_test.cpp
   config/config_test.cpp
@@ -39,6 +40,7 @@ set(SERVER_TEST_SUPPORT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/../support/server_process.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_google.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_google_routes.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_overpass.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_perplexity.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_server.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../fakes/field_mask.cpp

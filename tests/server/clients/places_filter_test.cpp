@@ -48,7 +48,7 @@ TEST(PlacesFilter, GooglePlacesAndLlmDecisionsObeyTheSameRules) {
 
   TestServer server({{"GOOGLE_PLACES_API_KEY", kGoogleKey}, {"GOOGLE_PLACES_BASE_URL", google.base_url()},
                      {"GOOGLE_ROUTES_BASE_URL", google.base_url()}, {"PERPLEXITY_API_KEY", kLlmKey},
-                     {"PERPLEXITY_BASE_URL", llm.base_url()}, {"ROUTES_POLICY", "off"},
+                     {"PERPLEXITY_BASE_URL", llm.base_url()}, {"ROUTES_POLICY", "off"}, {"WALKING_NETWORK", "model"},
                      {"NARRANDO_DB", dir.file("n.db")}, {"CLIENT_RETRY_BASE_MS", "1"}});
   auto client = server.client();
   const auto generated = json_of(client.Post("/api/generate-city", json{{"place_id", google.place_id()}}.dump(),

@@ -23,6 +23,7 @@ class ReplanAccounting : public ::testing::Test {
             {"GOOGLE_PLACES_BASE_URL", google.base_url()},
             {"GOOGLE_ROUTES_BASE_URL", google.base_url()},
             {"ROUTES_POLICY", policy},
+            {"WALKING_NETWORK", "model"},  // Routes' accounting alone: no Overpass calls among them
             {"ROUTES_MATRIX_MAX_POINTS", "200"},
             {"CALL_BUDGET", budget},
             {"CLIENT_RETRY_BASE_MS", "1"},

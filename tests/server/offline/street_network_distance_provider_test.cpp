@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "server/errors.h"
 #include "server/offline/embedded_catalogue.h"
 #include "server/offline/embedded_network_source.h"
 #include "server/offline/walking_networks.h"
@@ -15,8 +16,9 @@ namespace server::offline {
 namespace {
 
 StreetNetworkDistanceProvider provider() {
-  return StreetNetworkDistanceProvider(
-      std::make_unique<EmbeddedNetworkSource>(EmbeddedCatalogue::builtin(), WalkingNetworks::builtin()));
+  std::vector<std::unique_ptr<pipeline::NetworkSource>> sources;
+  sources.push_back(std::make_unique<EmbeddedNetworkSource>(EmbeddedCatalogue::builtin(), WalkingNetworks::builtin()));
+  return StreetNetworkDistanceProvider(std::move(sources));
 }
 
 const EmbeddedCity& city(const char* key) {
@@ -48,7 +50,7 @@ TEST(StreetNetworkDistances, WalksPortoOnItsStreetsNeverShorterThanTheStraightLi
   pipeline::RunContext context;
   core::model::GenerationOptions options;
   const auto matrix = distances.matrix(city("porto").city, points, options, context);
-  EXPECT_NE(joined(context.notes).find("street network (OpenStreetMap, embedded): 40 points"), std::string::npos)
+  EXPECT_NE(joined(context.notes).find("street network: 40 points"), std::string::npos)
       << joined(context.notes);
   double street = 0.0;
   double straight = 0.0;
@@ -142,6 +144,40 @@ TEST(StreetNetworkDistances, APointFarFromAnyWayWalksTheModelToTheOthers) {
       << joined(context.notes);
   EXPECT_NEAR(matrix.metres(10, 0), core::algo::haversine_m(points[10], points[0]) * 1.3, 1e-6);
   EXPECT_FALSE(core::algo::is_unreachable(matrix.minutes(0, 10)));
+}
+
+}  // namespace
+}  // namespace server::offline
+
+namespace server::offline {
+namespace {
+
+// A source whose service is down, as Overpass is when its retries run out.
+class FailingSource : public pipeline::NetworkSource {
+ public:
+  std::string name() const override { return "OpenStreetMap via Overpass"; }
+  std::shared_ptr<const core::routing::Router> network_for(const core::model::City&,
+                                                           const std::vector<core::model::GeoPoint>&,
+                                                           pipeline::RunContext&) override {
+    throw UpstreamError("overpass", 504, "overpass interpreter failed after 4 attempts: HTTP 504", true);
+  }
+};
+
+TEST(StreetNetworkDistances, AFailingSourceLeavesTheCityToTheModelNotTheRunToAnError) {
+  std::vector<std::unique_ptr<pipeline::NetworkSource>> sources;
+  sources.push_back(std::make_unique<FailingSource>());
+  StreetNetworkDistanceProvider distances(std::move(sources));
+  core::model::City google_city;
+  google_city.name = "Porto";
+  google_city.source = "google";
+  const std::vector<core::model::GeoPoint> points{{41.14, -8.61}, {41.15, -8.60}};
+  pipeline::RunContext context;
+  const auto matrix = distances.matrix(google_city, points, {}, context);
+  EXPECT_NEAR(matrix.metres(0, 1), core::algo::haversine_m(points[0], points[1]) * 1.3, 1e-6);
+  std::string notes;
+  for (const std::string& note : context.notes) notes += note + "\n";
+  EXPECT_NE(notes.find("OpenStreetMap via Overpass failed: overpass interpreter failed"), std::string::npos) << notes;
+  EXPECT_NE(notes.find("no street network for Porto: walking model"), std::string::npos) << notes;
 }
 
 }  // namespace
