@@ -86,7 +86,7 @@ void MapPanel::handle_input(state::AppState& state, const draw::MapTransform& tr
 
 void MapPanel::draw_canvas(ImDrawList* list, const state::AppState& state, const draw::MapTransform& transform,
                            const draw::MapScene& scene) {
-  draw::draw_fallback(list, transform);
+  draw_base(list, state, transform);
   m_record.tiles_drawn = 0;
   m_record.tiles_visible = 0;
   if (m_tiles.enabled()) {
@@ -100,12 +100,28 @@ void MapPanel::draw_canvas(ImDrawList* list, const state::AppState& state, const
   }
   draw::draw_scene(list, scene);
   draw::draw_scale_bar(list, transform);
-  m_record.credit = draw::map_credit(m_tiles.enabled(), m_record.tiles_drawn);
+  m_record.credit = draw::map_credit(m_tiles.enabled(), m_record.tiles_drawn, m_record.basemap_drawn);
   draw::draw_credit(list, transform, m_record.credit.c_str());
   if (!state.city) {
     const ImVec2 at{static_cast<float>(transform.origin.x) + 12.0f, static_cast<float>(transform.origin.y) + 30.0f};
     list->AddText(at, draw::to_imgui(draw::kInkColour), "Open a city from the list on the left.");
   }
+}
+
+void MapPanel::draw_base(ImDrawList* list, const state::AppState& state, const draw::MapTransform& transform) {
+  m_record.basemap_drawn = false;
+  if (!state.basemap.map) {
+    draw::draw_fallback(list, transform);
+    return;
+  }
+  const draw::BasemapScene base =
+      draw::build_basemap_scene(*state.basemap.map, transform, draw::basemap_style(state.settings.theme));
+  draw::draw_basemap(list, transform, base, m_filler, m_spans);
+  m_record.basemap_drawn = true;
+  m_record.basemap_level = base.zoom_level;
+  m_record.basemap_areas = static_cast<int>(base.areas.size());
+  m_record.basemap_lines = static_cast<int>(base.lines.size());
+  m_record.basemap_labels = static_cast<int>(base.labels.size());
 }
 
 void MapPanel::draw_tooltip(const state::AppState& state) {

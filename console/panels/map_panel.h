@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include "console/draw/basemap_scene.h"
+#include "console/draw/fill_spans.h"
 #include "console/draw/map_scene.h"
 #include "console/draw/map_transform.h"
 #include "console/panels/panel.h"
@@ -31,6 +33,11 @@ struct MapFrameRecord {
   int tiles_drawn = 0;
   int tiles_visible = 0;
   std::string credit;  ///< the credit line drawn (OpenStreetMap's only over drawn tiles)
+  bool basemap_drawn = false;  ///< the offline basemap was drawn under the tiles
+  int basemap_level = 0;       ///< its level of detail (integer zoom)
+  int basemap_areas = 0;
+  int basemap_lines = 0;
+  int basemap_labels = 0;
   draw::MapScene scene;
 };
 
@@ -50,8 +57,12 @@ class MapPanel : public Panel {
                    const draw::MapScene& scene);
   void draw_tooltip(const state::AppState& state);
 
+  void draw_base(ImDrawList* list, const state::AppState& state, const draw::MapTransform& transform);
+
   TileLayer& m_tiles;
   MapFrameRecord m_record;
+  draw::SpanFiller m_filler;       // scratch of the basemap's polygon fill, kept between frames
+  std::vector<draw::Span> m_spans;
 };
 
 }  // namespace console::panels

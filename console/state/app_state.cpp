@@ -117,6 +117,10 @@ struct Apply {
     state.last_error.clear();
     const std::string& city_id = state.city->city.id;
     if (!same_city) commands.push(ListRunsCommand{city_id, latest_revision(*state.city)});
+    if (state.basemap.city_id != city_id) {
+      state.basemap = {city_id, nullptr, false};
+      commands.push(LoadBasemapCommand{city_id});
+    }
     // A save or replan makes a draft: the list's status and dates are stale.
     if (r.changed) commands.push(ListCitiesCommand{state.city_search});
   }
@@ -144,6 +148,12 @@ struct Apply {
   }
   void operator()(RunsReply& r) {
     if (state.city && state.city->city.id == r.city_id) state.replay.runs = std::move(r.runs);
+  }
+  void operator()(BasemapReply& r) {
+    if (r.city_id != state.basemap.city_id) return;  // another city opened meanwhile
+    state.basemap.map = std::move(r.basemap);
+    state.basemap.answered = true;
+    if (!state.basemap.map) add_log(state, "no offline basemap for this city: the map draws a graticule without tiles");
   }
   void operator()(FailureReply& r) {
     std::string text = r.action + " failed: " + r.message;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,13 @@ struct ReplayState {
   ReplayTimeline timeline;
 };
 
+/// The open city's offline basemap (drawn under the tours when tiles are missing).
+struct BasemapState {
+  std::string city_id;  ///< the city it was asked for ("" before any)
+  std::shared_ptr<const core::basemap::Basemap> map;  ///< null while loading or when the server has none
+  bool answered = false;  ///< the server answered (with a basemap or with none)
+};
+
 /// The bottom tabs.
 enum class BottomTab { Attractions, Tours, Replay };
 
@@ -81,6 +89,7 @@ struct AppState {
   bool reveal_selection = false;  ///< the table scrolls to the selection once
   std::string hovered_id;
   MapView map;
+  BasemapState basemap;
 
   PublishDialog publish;
   ReplayState replay;
