@@ -1,6 +1,7 @@
 # Console test sources. Included by tests/CMakeLists.txt when NARRANDO_BUILD_CONSOLE is on.
 # console_tests: console_core only (state, net, map geometry), no GL; loopback fakes for HTTP.
 set(CONSOLE_TEST_SOURCES
+  draw/basemap_scene_test.cpp
   draw/map_overlays_test.cpp
   draw/map_scene_test.cpp
   draw/map_transform_test.cpp
