@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "console/draw/draw_map.h"
+#include "console/draw/map_focus.h"
 #include "console/draw/map_overlays.h"
 #include "console/panels/widgets.h"
 
@@ -22,16 +23,18 @@ draw::MapScene build_scene(const state::AppState& state, const draw::MapTransfor
   }
   if (!state.city) return {};
   return draw::build_edit_scene(state.city->revision.attractions, state.tours.preview().tours, transform,
-                                state.selected_id);
+                                state.selected_id, state.selected_tour);
 }
 
 }  // namespace
 
 void MapPanel::draw_content(state::AppState& state, state::CommandSink&) {
   const bool replay = state::map_shows_replay(state);
-  if (ImGui::Button("Fit city")) state.map.fitted = false;
+  if (ImGui::Button("Fit")) state.map.fitted = false;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Frame the tours (or the selected tour)   F");
+  if (!replay) draw_legend(state);
   ImGui::SameLine();
-  ImGui::TextColored(kMutedText, "zoom %.1f | %s", state.map.zoom, m_tiles.status());
+  ImGui::TextColored(kMutedText, "zoom %.1f | %s", state.map.zoom, base_status(state));
   if (replay) {
     ImGui::SameLine();
     ImGui::Text("| replay: %s", state::replay_stage_label(state.replay.timeline.frame().stage));
@@ -59,12 +62,38 @@ void MapPanel::draw_content(state::AppState& state, state::CommandSink&) {
 }
 
 void MapPanel::fit_city(state::AppState& state, draw::Vec2 size) {
-  std::vector<core::model::GeoPoint> points;
-  for (const core::model::Attraction& a : state.city->revision.attractions) {
-    if (core::model::effective_included(a)) points.push_back(a.location);
-  }
+  const std::vector<core::model::GeoPoint> points = draw::focus_points(
+      state.city->revision.attractions, state.tours.preview().tours, state::map_shows_replay(state) ? -1 : state.selected_tour);
   const core::model::BoundingBox box = points.empty() ? state.city->city.viewport : draw::bounds_of(points);
   draw::fit(state.map, box, size, kFitMarginPx);
+}
+
+const char* MapPanel::base_status(const state::AppState& state) const {
+  if (m_tiles.enabled() && m_record.tiles_drawn > 0) return m_tiles.status();
+  if (state.basemap.map) return m_tiles.enabled() ? "no tiles: offline basemap" : "tiles off: offline basemap";
+  return m_tiles.status();
+}
+
+void MapPanel::draw_legend(state::AppState& state) {
+  // One button per tour: its colour, minutes and km. A click highlights the tour and zooms to it;
+  // a second click shows every tour again.
+  for (const core::model::Tour& tour : state.tours.preview().tours) {
+    ImGui::SameLine();
+    ImGui::PushID(tour.index);
+    const draw::Rgba colour = draw::tour_colour(tour.index);
+    const bool selected = state.selected_tour == tour.index;
+    const ImVec4 fill{colour.r / 255.0f, colour.g / 255.0f, colour.b / 255.0f, selected ? 1.0f : 0.55f};
+    ImGui::PushStyleColor(ImGuiCol_Button, fill);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4{fill.x, fill.y, fill.z, 0.85f});
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{1, 1, 1, 1});
+    char text[64];
+    std::snprintf(text, sizeof text, "%d  %.0f min  %s", tour.index + 1, tour.total_minutes,
+                  draw::format_distance(tour.walk_distance_m).c_str());
+    if (ImGui::Button(text)) state::focus_tour(state, selected ? -1 : tour.index);
+    ImGui::PopStyleColor(3);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nclick: zoom to this tour   [ and ]: previous, next", tour.title.c_str());
+    ImGui::PopID();
+  }
 }
 
 void MapPanel::handle_input(state::AppState& state, const draw::MapTransform& transform, const draw::MapScene& scene) {

@@ -57,6 +57,8 @@ class MapPanel : public Panel {
                    const draw::MapScene& scene);
   void draw_tooltip(const state::AppState& state);
 
+  void draw_legend(state::AppState& state);
+  const char* base_status(const state::AppState& state) const;
   void draw_base(ImDrawList* list, const state::AppState& state, const draw::MapTransform& transform);
 
   TileLayer& m_tiles;

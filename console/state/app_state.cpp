@@ -105,6 +105,7 @@ struct Apply {
     if (!same_city) {
       state.map.fitted = false;
       state.selected_id.clear();
+      state.selected_tour = -1;
       state.replay = {};
     }
     state.attractions.reset(r.revision);
@@ -185,6 +186,11 @@ void add_log(AppState& state, std::string line) {
 void select_attraction(AppState& state, const std::string& id, bool reveal) {
   state.selected_id = id;
   state.reveal_selection = reveal;
+}
+
+void focus_tour(AppState& state, int index) {
+  state.selected_tour = index;
+  state.map.fitted = false;  // the map frames it on the next frame
 }
 
 bool map_shows_replay(const AppState& state) { return state.tab == BottomTab::Replay && state.replay.run.has_value(); }

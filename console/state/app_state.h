@@ -88,6 +88,7 @@ struct AppState {
   std::string selected_id;
   bool reveal_selection = false;  ///< the table scrolls to the selection once
   std::string hovered_id;
+  int selected_tour = -1;  ///< the tour the map highlights (others dimmed), -1 for none
   MapView map;
   BasemapState basemap;
 
@@ -113,6 +114,9 @@ inline constexpr std::size_t kLogLines = 200;
 
 /// Selects an attraction (from the map or the table); `reveal` scrolls the table to it.
 void select_attraction(AppState& state, const std::string& id, bool reveal);
+
+/// Highlights tour `index` on the map (or none with -1) and zooms to it (to every tour with -1).
+void focus_tour(AppState& state, int index);
 
 /// True when the map shows the replay instead of the edited city.
 bool map_shows_replay(const AppState& state);

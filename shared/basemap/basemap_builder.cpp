@@ -15,6 +15,8 @@ namespace {
 using algo::WorldPoint;
 
 constexpr double kTilePx = 256.0;
+// About 250 m at mid latitudes (a world unit is 40,075 km at the equator).
+constexpr double kMinNamedWaterExtent = 250.0 / 40075016.7 / 0.75;
 
 double pixel_at(int zoom) { return 1.0 / (kTilePx * std::pow(2.0, zoom)); }
 
@@ -148,8 +150,11 @@ void add_areas(const BasemapSource& source, const WorldBox& box, BuiltBasemap& o
       if (!clipped.empty()) rings.push_back(std::move(clipped));
     }
     if (rings.empty()) continue;
+    // A pond or a fountain is not named on the map; a river, a lake or a square is.
     const double size = extent(rings.front());
-    consider_label(labels, cls->kind, area.tags, size, centre(rings.front()));
+    if (cls->kind != FeatureKind::Water || size >= kMinNamedWaterExtent) {
+      consider_label(labels, cls->kind, area.tags, size, centre(rings.front()));
+    }
     for (const DetailLevel& level : kDetailLevels) {
       if (level.max_zoom <= min_zoom_of(cls->kind)) continue;
       FeatureWriter writer(out);

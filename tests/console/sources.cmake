@@ -2,6 +2,7 @@
 # console_tests: console_core only (state, net, map geometry), no GL; loopback fakes for HTTP.
 set(CONSOLE_TEST_SOURCES
   draw/basemap_scene_test.cpp
+  draw/map_focus_test.cpp
   draw/map_overlays_test.cpp
   draw/map_scene_test.cpp
   draw/map_transform_test.cpp

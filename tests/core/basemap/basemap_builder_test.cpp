@@ -77,5 +77,16 @@ TEST(BasemapBuilder, LabelsOnePerNameAtTheMiddleOfTheLongestWay) {
   EXPECT_EQ(map.labels[0].min_zoom, label_zoom_of(FeatureKind::Street));
 }
 
+TEST(BasemapBuilder, NamesARiverButNotAFountain) {
+  BasemapSource source;
+  source.areas.push_back({{{{41.138, -8.63}, {41.138, -8.60}, {41.141, -8.60}, {41.141, -8.63}}},
+                          {{"natural", "water"}, {"name", "Rio"}}});
+  source.areas.push_back({{{{41.150, -8.611}, {41.150, -8.6109}, {41.1501, -8.6109}, {41.1501, -8.611}}},
+                          {{"natural", "water"}, {"name", "Chafariz"}}});
+  const Basemap map = build_basemap(source, kBox, {}).basemap;
+  ASSERT_EQ(map.labels.size(), 1u);
+  EXPECT_EQ(map.labels[0].text, "Rio");
+}
+
 }  // namespace
 }  // namespace core::basemap
