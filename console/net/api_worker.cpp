@@ -188,6 +188,8 @@ void ApiWorker::execute(state::Command& command, const std::stop_token& stop) {
     fresh->check_ready();
     bool editor = true;
     std::vector<state::CitySummary> cities = fresh->list_cities("", editor);
+    // The list looks alike to both roles; the editors-only routes tell them apart.
+    editor = editor && fresh->key_can_edit();
     post(state::ConnectedReply{fresh->base_url(), std::move(cities), editor});
     return;
   }

@@ -1,6 +1,10 @@
 #include "console/state/app_state.h"
 
 #include <algorithm>
+#include <tuple>
+
+#include "shared/algo/name_similarity.h"
+#include "shared/algo/web_mercator.h"
 
 namespace console::state {
 namespace {
@@ -110,6 +114,7 @@ struct Apply {
     }
     state.attractions.reset(r.revision);
     state.tours.reset(r.revision);
+    state.history.clear();  // the server's document is the new starting point
     if (!state.selected_id.empty() && !state.attractions.find(state.selected_id)) state.selected_id.clear();
     add_log(state, (r.note.empty() ? "loaded " : r.note + ": ") + r.city.name + ", revision " +
                        std::to_string(r.revision.number));
@@ -186,6 +191,36 @@ void add_log(AppState& state, std::string line) {
 void select_attraction(AppState& state, const std::string& id, bool reveal) {
   state.selected_id = id;
   state.reveal_selection = reveal;
+}
+
+void before_edit(AppState& state, const std::string& key) { state.history.before_change(state.attractions, state.tours, key); }
+
+bool undo_edit(AppState& state) { return state.history.undo(state.attractions, state.tours); }
+
+bool redo_edit(AppState& state) { return state.history.redo(state.attractions, state.tours); }
+
+std::string find_stop(const AppState& state, const std::string& query) {
+  const std::string folded = core::algo::fold_name(query);
+  if (!state.city || folded.empty()) return "";
+  const core::model::Attraction* best = nullptr;
+  const auto rank = [&](const core::model::Attraction& a) {
+    const std::string name = core::algo::fold_name(core::model::effective_name(a));
+    return std::tuple(core::model::effective_included(a), name.rfind(folded, 0) == 0, core::model::effective_score(a));
+  };
+  for (const core::model::Attraction& a : state.city->revision.attractions) {
+    if (core::algo::fold_name(core::model::effective_name(a)).find(folded) == std::string::npos) continue;
+    if (!best || rank(a) > rank(*best)) best = &a;
+  }
+  return best ? best->id : "";
+}
+
+void show_attraction(AppState& state, const std::string& id, double min_zoom) {
+  const core::model::Attraction* a = find_attraction(state, id);
+  if (!a) return;
+  select_attraction(state, id, true);
+  state.map.centre = core::algo::to_world(a->location);
+  state.map.zoom = std::max(state.map.zoom, min_zoom);
+  state.map.fitted = true;
 }
 
 void focus_tour(AppState& state, int index) {

@@ -8,6 +8,7 @@
 
 #include "console/state/attraction_draft.h"
 #include "console/state/city_summary.h"
+#include "console/state/edit_history.h"
 #include "console/state/commands.h"
 #include "console/state/map_view.h"
 #include "console/state/replay_timeline.h"
@@ -85,6 +86,8 @@ struct AppState {
   std::optional<LoadedCity> city;
   AttractionDraft attractions;
   TourDraft tours;
+  EditHistory history;  ///< undo and redo of the two drafts
+  std::string find_query;  ///< the map's "find a stop" text
   std::string selected_id;
   bool reveal_selection = false;  ///< the table scrolls to the selection once
   std::string hovered_id;
@@ -114,6 +117,21 @@ inline constexpr std::size_t kLogLines = 200;
 
 /// Selects an attraction (from the map or the table); `reveal` scrolls the table to it.
 void select_attraction(AppState& state, const std::string& id, bool reveal);
+
+/// Records the drafts before an edit named `key` (see EditHistory::before_change); panels call it
+/// before changing state.attractions or state.tours.
+void before_edit(AppState& state, const std::string& key);
+/// Undoes (or redoes) the last draft edit; false when there is nothing to undo (redo).
+bool undo_edit(AppState& state);
+bool redo_edit(AppState& state);
+
+/// The included-first best match of `query` among the open city's attractions (case- and
+/// accent-insensitive substring of the name; a name starting with it first, then the higher
+/// score), or "" when none matches.
+std::string find_stop(const AppState& state, const std::string& query);
+
+/// Selects attraction `id` and centres the map on it (zooming in to at least `min_zoom`).
+void show_attraction(AppState& state, const std::string& id, double min_zoom);
 
 /// Highlights tour `index` on the map (or none with -1) and zooms to it (to every tour with -1).
 void focus_tour(AppState& state, int index);

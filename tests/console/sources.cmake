@@ -16,7 +16,9 @@ set(CONSOLE_TEST_SOURCES
   net/tile_fetcher_test.cpp
   state/app_state_test.cpp
   state/attraction_draft_test.cpp
+  state/city_status_test.cpp
   state/city_summary_test.cpp
+  state/edit_history_test.cpp
   state/job_progress_test.cpp
   state/launch_options_test.cpp
   state/replay_timeline_test.cpp
