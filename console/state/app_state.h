@@ -88,6 +88,7 @@ struct AppState {
   TourDraft tours;
   EditHistory history;  ///< undo and redo of the two drafts
   std::string find_query;  ///< the map's "find a stop" text
+  bool focus_find = false;  ///< the find box takes the keyboard on the next frame (Ctrl+F)
   std::string selected_id;
   bool reveal_selection = false;  ///< the table scrolls to the selection once
   std::string hovered_id;

@@ -25,6 +25,7 @@ set(CONSOLE_TEST_SOURCES
   state/run_compare_test.cpp
   state/settings_session_test.cpp
   state/settings_test.cpp
+  state/shortcuts_test.cpp
   state/tour_draft_test.cpp
 )
 list(TRANSFORM CONSOLE_TEST_SOURCES PREPEND ${CMAKE_CURRENT_LIST_DIR}/)
