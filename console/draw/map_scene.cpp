@@ -41,11 +41,17 @@ std::string shortened(const std::string& text) {
 // first served: the list order of the run decides, so a frame always shows the same captions).
 void add_caption(MapScene& scene, Vec2 anchor, double radius, const std::string& text, Rgba colour) {
   if (text.empty()) return;
+  const std::string shown = shortened(text);
+  // One caption per reason: many candidates dropped for one rule would repeat it all over the map
+  // (hovering a marker still gives its reason).
+  for (const Caption& other : scene.captions) {
+    if (other.text == shown) return;
+  }
   const Vec2 at{anchor.x + radius + 3.0, anchor.y - kCaptionBoxHeight * 0.5};
   for (const Caption& other : scene.captions) {
     if (std::abs(other.at.x - at.x) < kCaptionBoxWidth && std::abs(other.at.y - at.y) < kCaptionBoxHeight) return;
   }
-  scene.captions.push_back({at, shortened(text), colour});
+  scene.captions.push_back({at, shown, colour});
 }
 
 // An arrowhead at the middle (by length) of a screen polyline, pointing along it.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <imgui_stdlib.h>
+
 #include "console/draw/draw_map.h"
 #include "console/draw/map_focus.h"
 #include "console/draw/map_overlays.h"
@@ -12,6 +14,7 @@ namespace console::panels {
 namespace {
 
 constexpr double kFitMarginPx = 40.0;
+constexpr double kFindZoom = 16.5;
 constexpr double kHoverSlopPx = 3.0;
 constexpr float kClickMaxDragSqr = 16.0f;
 
@@ -33,8 +36,9 @@ void MapPanel::draw_content(state::AppState& state, state::CommandSink&) {
   if (ImGui::Button("Fit")) state.map.fitted = false;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Frame the tours (or the selected tour)   F");
   if (!replay) draw_legend(state);
+  if (!replay) draw_find(state);
   ImGui::SameLine();
-  ImGui::TextColored(kMutedText, "zoom %.1f | %s", state.map.zoom, base_status(state));
+  ImGui::TextColored(kMutedText, "z%.1f | %s", state.map.zoom, base_status(state));
   if (replay) {
     ImGui::SameLine();
     ImGui::Text("| replay: %s", state::replay_stage_label(state.replay.timeline.frame().stage));
@@ -74,6 +78,27 @@ const char* MapPanel::base_status(const state::AppState& state) const {
   return m_tiles.status();
 }
 
+void MapPanel::draw_find(state::AppState& state) {
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(150.0f);
+  if (state.focus_find) {
+    ImGui::SetKeyboardFocusHere();
+    state.focus_find = false;
+  }
+  if (ImGui::InputTextWithHint("##find", "find a stop (Ctrl+F)", &state.find_query, ImGuiInputTextFlags_EnterReturnsTrue)) {
+    const std::string id = state::find_stop(state, state.find_query);
+    if (id.empty()) {
+      state::add_log(state, "no stop matches \"" + state.find_query + "\"");
+    } else {
+      state::show_attraction(state, id, kFindZoom);
+    }
+  }
+  if (ImGui::IsItemActive() && !state.find_query.empty()) {
+    const core::model::Attraction* match = state::find_attraction(state, state::find_stop(state, state.find_query));
+    ImGui::SetTooltip("%s", match ? ("Enter: " + core::model::effective_name(*match)).c_str() : "no match");
+  }
+}
+
 void MapPanel::draw_legend(state::AppState& state) {
   // One button per tour: its colour, minutes and km. A click highlights the tour and zooms to it;
   // a second click shows every tour again.
@@ -82,15 +107,20 @@ void MapPanel::draw_legend(state::AppState& state) {
     ImGui::PushID(tour.index);
     const draw::Rgba colour = draw::tour_colour(tour.index);
     const bool selected = state.selected_tour == tour.index;
-    const ImVec4 fill{colour.r / 255.0f, colour.g / 255.0f, colour.b / 255.0f, selected ? 1.0f : 0.55f};
-    ImGui::PushStyleColor(ImGuiCol_Button, fill);
+    // Full colour with white text (readable on both themes); the highlighted tour is framed.
+    const ImVec4 fill{colour.r / 255.0f, colour.g / 255.0f, colour.b / 255.0f, 1.0f};
+    const bool dimmed = state.selected_tour >= 0 && !selected;
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4{fill.x, fill.y, fill.z, dimmed ? 0.45f : 1.0f});
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4{fill.x, fill.y, fill.z, 0.85f});
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{1, 1, 1, 1});
+    ImGui::PushStyleColor(ImGuiCol_Border, ImVec4{0, 0, 0, 1});
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, selected ? 2.0f : 0.0f);
     char text[64];
-    std::snprintf(text, sizeof text, "%d  %.0f min  %s", tour.index + 1, tour.total_minutes,
+    std::snprintf(text, sizeof text, "%d: %.0f min, %s", tour.index + 1, tour.total_minutes,
                   draw::format_distance(tour.walk_distance_m).c_str());
     if (ImGui::Button(text)) state::focus_tour(state, selected ? -1 : tour.index);
-    ImGui::PopStyleColor(3);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(4);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nclick: zoom to this tour   [ and ]: previous, next", tour.title.c_str());
     ImGui::PopID();
   }

@@ -41,7 +41,7 @@ struct MapFrameRecord {
   draw::MapScene scene;
 };
 
-/// The map canvas: Web Mercator with tiles (or the offline graticule), the city's attractions
+/// The map canvas: Web Mercator with tiles (or the offline basemap, else a graticule), the city's attractions
 /// and tours (or the replay frame), pan by drag, zoom at the cursor, fit, hover, click to select.
 class MapPanel : public Panel {
  public:
@@ -58,6 +58,7 @@ class MapPanel : public Panel {
   void draw_tooltip(const state::AppState& state);
 
   void draw_legend(state::AppState& state);
+  void draw_find(state::AppState& state);
   const char* base_status(const state::AppState& state) const;
   void draw_base(ImDrawList* list, const state::AppState& state, const draw::MapTransform& transform);
 

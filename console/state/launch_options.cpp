@@ -79,7 +79,7 @@ const char* launch_usage() {
          "writes the PNG (and a JSON sidecar out.png.json describing what was drawn) and exits;\n"
          "exit status 1 when the server, the city or the run trace cannot be loaded.\n"
          "--replay-stage N shows the QA replay at the end of stage N: 0 city, 1 raw candidates,\n"
-         "2 filter decisions, 3 planning, 4 walking legs. --tile-url none draws the offline graticule.\n";
+         "2 filter decisions, 3 planning, 4 walking legs. --tile-url none draws the offline basemap (a graticule for a city without one).\n";
 }
 
 }  // namespace console::state

@@ -9,7 +9,7 @@ namespace console::state {
 
 /// The OpenStreetMap tile server (apis.md §6: https only, no a./b./c. subdomains).
 inline constexpr const char* kOsmTileUrl = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-/// The tile URL value that turns tiles off (the offline graticule is drawn instead).
+/// The tile URL value that turns tiles off (the offline basemap, or a graticule, is drawn instead).
 inline constexpr const char* kNoTiles = "none";
 
 /// The console's colours: light (the default; the map reads like a paper map) or dark.

@@ -35,8 +35,9 @@ bool step_tour(AppState& state, int step) {
 Shortcut shortcut_for(const KeyPress& press) {
   if (press.ctrl) {
     switch (press.key) {
-      case 'Z': return press.shift ? Shortcut::Redo : Shortcut::Undo;
-      case 'Y': return Shortcut::Redo;
+      // In a text field, Ctrl+Z undoes the typing there (Dear ImGui's own undo), not a draft step.
+      case 'Z': return press.typing ? Shortcut::None : press.shift ? Shortcut::Redo : Shortcut::Undo;
+      case 'Y': return press.typing ? Shortcut::None : Shortcut::Redo;
       case 'S': return Shortcut::Save;
       case 'F': return Shortcut::Find;
       default: return Shortcut::None;

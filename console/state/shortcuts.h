@@ -16,8 +16,8 @@ struct KeyPress {
   bool typing = false;
 };
 
-/// Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo, Ctrl+S save, Ctrl+F find; when not typing, F fit,
-/// ] next tour, [ previous tour.
+/// Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo (not while typing: the text field undoes its own
+/// typing), Ctrl+S save, Ctrl+F find; when not typing, F fit, ] next tour, [ previous tour.
 Shortcut shortcut_for(const KeyPress& press);
 
 /// Does what `shortcut` asks: undo or redo a draft edit, save the edited attractions (or else the
