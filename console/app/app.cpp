@@ -5,6 +5,7 @@
 
 #include "console/app/frame_layout.h"
 #include "console/net/settings_file.h"
+#include "console/state/city_status.h"
 #include "console/state/shortcuts.h"
 
 #ifndef NARRANDO_VERSION
@@ -191,6 +192,8 @@ nlohmann::json App::describe_frame(int width, int height) const {
           {"labels", map.basemap_labels}}},
         {"markers", std::move(markers)}}},
       {"table", {{"swatches", std::move(swatches)}}},
+      {"access", {{"editor", m_state.editor}, {"read_only", state::read_only_reason(m_state)}}},
+      {"selected", {{"attraction", m_state.selected_id}, {"tour", m_state.selected_tour}}},
       {"replay", {{"position", m_state.replay.timeline.position()},
                   {"stage", state::replay_stage_label(m_state.replay.timeline.frame().stage)}}}};
   if (m_state.city) {

@@ -57,7 +57,6 @@ void draw_stop_details(state::AppState& state) {
     state::before_edit(state, "included:" + id);
     state.attractions.set_included(id, included);
   }
-  ImGui::SameLine();
   int minutes = row->visit_minutes;
   ImGui::SetNextItemWidth(110.0f);
   if (ImGui::InputInt("min", &minutes, 5, 15)) {
@@ -66,7 +65,7 @@ void draw_stop_details(state::AppState& state) {
   }
   ImGui::SameLine();
   double score = row->score;
-  ImGui::SetNextItemWidth(70.0f);
+  ImGui::SetNextItemWidth(50.0f);
   if (ImGui::InputDouble("score", &score, 0.0, 0.0, "%.0f")) {
     state::before_edit(state, "score:" + id);
     state.attractions.set_score(id, score);
