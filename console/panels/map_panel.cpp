@@ -15,6 +15,7 @@ namespace {
 
 constexpr double kFitMarginPx = 40.0;
 constexpr double kFindZoom = 16.5;
+constexpr int kMaxBasemapLabels = 60;
 constexpr double kHoverSlopPx = 3.0;
 constexpr float kClickMaxDragSqr = 16.0f;
 
@@ -173,8 +174,10 @@ void MapPanel::draw_base(ImDrawList* list, const state::AppState& state, const d
     draw::draw_fallback(list, transform);
     return;
   }
+  // The replay writes the filter's reasons on the map: street names would crowd them.
+  const int max_labels = state::map_shows_replay(state) ? 0 : kMaxBasemapLabels;
   const draw::BasemapScene base =
-      draw::build_basemap_scene(*state.basemap.map, transform, draw::basemap_style(state.settings.theme));
+      draw::build_basemap_scene(*state.basemap.map, transform, draw::basemap_style(state.settings.theme), max_labels);
   draw::draw_basemap(list, transform, base, m_filler, m_spans);
   m_record.basemap_drawn = true;
   m_record.basemap_level = base.zoom_level;

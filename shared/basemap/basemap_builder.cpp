@@ -127,7 +127,12 @@ void add_lines(const BasemapSource& source, const WorldBox& box, BuiltBasemap& o
     const auto cls = classify_line(line.tags);
     if (!cls) continue;
     const std::vector<std::vector<WorldPoint>> pieces = clip_line(to_world(line.points), box);
-    for (const auto& piece : pieces) consider_label(labels, cls->kind, line.tags, line_length(piece), point_along(piece, 0.5));
+    // Streams are drawn but not named: many run underground or are fountains' outflows.
+    const std::string* waterway = routing::find_tag(line.tags, "waterway");
+    const bool named = waterway == nullptr || *waterway != "stream";
+    for (const auto& piece : pieces) {
+      if (named) consider_label(labels, cls->kind, line.tags, line_length(piece), point_along(piece, 0.5));
+    }
     for (const DetailLevel& level : kDetailLevels) {
       if (level.max_zoom <= min_zoom_of(cls->kind)) continue;
       FeatureWriter writer(out);

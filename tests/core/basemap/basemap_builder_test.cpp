@@ -83,8 +83,9 @@ TEST(BasemapBuilder, NamesARiverButNotAFountain) {
                           {{"natural", "water"}, {"name", "Rio"}}});
   source.areas.push_back({{{{41.150, -8.611}, {41.150, -8.6109}, {41.1501, -8.6109}, {41.1501, -8.611}}},
                           {{"natural", "water"}, {"name", "Chafariz"}}});
+  source.lines.push_back({{{41.14, -8.63}, {41.15, -8.62}}, {{"waterway", "stream"}, {"name", "Ribeira"}}});
   const Basemap map = build_basemap(source, kBox, {}).basemap;
-  ASSERT_EQ(map.labels.size(), 1u);
+  ASSERT_EQ(map.labels.size(), 1u);  // the stream is drawn, not named
   EXPECT_EQ(map.labels[0].text, "Rio");
 }
 
