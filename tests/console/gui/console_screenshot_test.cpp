@@ -355,6 +355,26 @@ TEST_F(ConsoleScreenshot, LegsThatFollowTheNetworkRunAlongBasemapStreets) {
   EXPECT_GE(static_cast<double>(beside_street) / sampled, 0.6) << sampled << " samples";
 }
 
+// The dark theme (a setting; --theme for one run) darkens the basemap as well as the panels.
+TEST_F(ConsoleScreenshot, TheDarkThemeDrawsADarkBasemap) {
+  const Shot shot = shoot("dark", "--city " + s_city_id + " --panel map --tile-url none --theme dark");
+  ASSERT_EQ(shot.exit_code, 0) << shot.log;
+  const auto transform = console::testing::transform_from(shot.sidecar);
+  const auto& dark = console::draw::basemap_style(console::state::Theme::Dark);
+  const auto& light = console::draw::basemap_style(console::state::Theme::Light);
+  int sampled = 0, dark_base = 0, light_base = 0;
+  for (double y = transform.origin.y + 30; y < transform.origin.y + transform.size.y - 40; y += 9) {
+    for (double x = transform.origin.x + 10; x < transform.origin.x + transform.size.x - 10; x += 9) {
+      const console::draw::Rgba pixel = shot.image.at(static_cast<int>(x), static_cast<int>(y));
+      ++sampled;
+      dark_base += console::testing::same_colour(pixel, dark.land, 4) || console::testing::same_colour(pixel, dark.water, 4);
+      light_base += console::testing::same_colour(pixel, light.land, 4) || console::testing::same_colour(pixel, light.water, 4);
+    }
+  }
+  EXPECT_GT(dark_base, sampled / 4);
+  EXPECT_EQ(light_base, 0);
+}
+
 TEST_F(ConsoleScreenshot, AnAppKeyGetsAReadOnlyConsoleThatSaysSo) {
   const Shot editor = shoot("editor-access", "--city " + s_city_id + " --panel table --tile-url none");
   ASSERT_EQ(editor.exit_code, 0) << editor.log;
