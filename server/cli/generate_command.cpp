@@ -26,7 +26,7 @@ constexpr const char* kGenerateUsage =
     "  --end LAT,LON         where every tour ends\n"
     "  --language L          language of names and descriptions: de, en, es, fr, it, pt (default en)\n"
     "  --max-attractions N   candidates kept after filtering (default 80)\n"
-    "  --max-leg M           longest walk between two stops, metres (default 1500)\n"
+    "  --max-leg M           longest walk between two stops, metres (default 2000)\n"
     "  --radius M            every stop within M metres of its tour's central stop (default 1500)\n"
     "  --step-free           walk without steps (where the walking network knows them)\n"
     "  --seed S              planner seed (default 1)\n"

@@ -4,9 +4,12 @@
 #include "server/clients/google_routes_client.h"
 #include "server/clients/llm_filter.h"
 #include "server/offline/embedded_catalogue.h"
+#include "server/offline/embedded_network_source.h"
 #include "server/offline/embedded_place_provider.h"
 #include "server/offline/heuristic_attraction_filter.h"
+#include "server/offline/street_network_distance_provider.h"
 #include "server/offline/walking_distance_provider.h"
+#include "server/offline/walking_networks.h"
 
 namespace server::cli {
 namespace {
@@ -25,6 +28,7 @@ ProviderChoice ProviderChoice::from_config(const config::Config& config) {
   choice.filter = config.perplexity_api_key.empty() ? "heuristic" : "llm";
   choice.llm_api_style = config.llm_api_style;
   choice.llm_model = config.llm_model;
+  choice.network = config.walking_network;
   choice.routes_policy = google ? config.routes_policy : "off";
   choice.routes_matrix_max_points = config.routes_matrix_max_points;
   choice.places_max_pages = config.places_max_pages;
@@ -38,6 +42,8 @@ ProviderChoice ProviderChoice::from_settings(const std::map<std::string, std::st
   choice.filter = value_or(settings, "filter", "heuristic");
   choice.llm_api_style = value_or(settings, "llm_api_style", "agent");
   choice.llm_model = value_or(settings, "llm_model", "");
+  // Runs recorded before street networks walked the model.
+  choice.network = value_or(settings, "network", "model");
   choice.routes_policy = value_or(settings, "routes_policy", "off");
   choice.routes_matrix_max_points = std::stoi(value_or(settings, "routes_matrix_max_points", "25"));
   choice.places_max_pages = std::stoi(value_or(settings, "places_max_pages", "3"));
@@ -50,6 +56,7 @@ std::map<std::string, std::string> ProviderChoice::settings() const {
           {"filter", filter},
           {"llm_api_style", llm_api_style},
           {"llm_model", llm_model},
+          {"network", network},
           {"routes_policy", routes_policy},
           {"routes_matrix_max_points", std::to_string(routes_matrix_max_points)},
           {"places_max_pages", std::to_string(places_max_pages)},
@@ -96,15 +103,22 @@ Providers make_providers(const ProviderChoice& choice, const config::Config& con
     providers.filter = std::make_unique<offline::HeuristicAttractionFilter>();
     providers.descriptions.emplace_back("filter: heuristic (no PERPLEXITY_API_KEY)");
   }
+  if (choice.network == "osm") {
+    providers.distances = std::make_unique<offline::StreetNetworkDistanceProvider>(
+        std::make_unique<offline::EmbeddedNetworkSource>(offline::EmbeddedCatalogue::builtin(),
+                                                         offline::WalkingNetworks::builtin()));
+    providers.descriptions.emplace_back("distances: OpenStreetMap street networks (embedded), else the walking model");
+  } else {
+    providers.distances = std::make_unique<offline::WalkingDistanceProvider>();
+    providers.descriptions.emplace_back("distances: walking model (WALKING_NETWORK=model)");
+  }
   if (choice.routes_policy != "off") {
     clients::GoogleRoutesSettings settings{config.google_places_api_key, clients::routes_policy_from(choice.routes_policy),
                                            choice.routes_matrix_max_points};
     providers.distances = std::make_unique<clients::GoogleRoutesDistanceProvider>(
-        clients::ServiceCaller("routes", transports("routes"), retry, sleeper), settings, prices);
+        clients::ServiceCaller("routes", transports("routes"), retry, sleeper), settings, prices,
+        std::move(providers.distances));
     providers.descriptions.push_back("distances: Google Routes, policy " + choice.routes_policy);
-  } else {
-    providers.distances = std::make_unique<offline::WalkingDistanceProvider>();
-    providers.descriptions.emplace_back("distances: walking model");
   }
   return providers;
 }

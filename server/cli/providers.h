@@ -20,7 +20,8 @@ struct ProviderChoice {
   std::string filter = "heuristic";     ///< "heuristic" or "llm"
   std::string llm_api_style = "agent";
   std::string llm_model;
-  std::string routes_policy = "off";    ///< "off" (walking model), "legs", "matrix"
+  std::string network = "osm";          ///< "osm" (street networks) or "model" (walking model)
+  std::string routes_policy = "off";    ///< "off" (no Routes call), "legs", "matrix"
   int routes_matrix_max_points = 25;
   int places_max_pages = 3;
   std::size_t llm_batch_size = 40;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "server/clients/pricing.h"
@@ -11,8 +12,8 @@ namespace server::clients {
 /// What the Routes client pays for. A full matrix costs one billed element per pair of points,
 /// so it is asked for only when the city is small enough.
 enum class RoutesPolicy {
-  Off,     ///< walking model everywhere
-  Legs,    ///< walking model to plan, computeRoutes walking paths for the final tours' legs
+  Off,     ///< no Routes call: the base provider (street network or walking model) everywhere
+  Legs,    ///< the base provider to plan, computeRoutes walking paths for the final tours' legs
   Matrix,  ///< computeRouteMatrix to plan (up to matrix_max_points points), then final legs
 };
 
@@ -28,22 +29,23 @@ struct GoogleRoutesSettings {
   int matrix_max_points = 25;  ///< 25 x 25 = 625 elements, one request
 };
 
-/// DistanceProvider over Google Routes (travel mode WALK): computeRouteMatrix in blocks of at
-/// most 625 elements, element status and condition in the mask, proto3 omissions handled;
-/// computeRoutes per tour for the legs' encoded polylines. A pair whose element is
-/// ROUTE_NOT_FOUND or failed is core::algo::kUnreachable (travel_matrix.h); a pair missing from
-/// the answer keeps the walking model, and legs keep straight segments when the service fails
-/// (the run notes each).
+/// DistanceProvider over Google Routes (travel mode WALK), a paid refinement over a base provider
+/// (the street network, or the walking model): computeRouteMatrix in blocks of at most 625
+/// elements, element status and condition in the mask, proto3 omissions handled; computeRoutes
+/// per tour for the legs' encoded polylines. A pair whose element is ROUTE_NOT_FOUND or failed is
+/// core::algo::kUnreachable (travel_matrix.h); a pair missing from the answer keeps the base's
+/// value, and a tour whose Routes call fails keeps the base's legs (the run notes each).
 class GoogleRoutesDistanceProvider : public pipeline::DistanceProvider {
  public:
-  GoogleRoutesDistanceProvider(ServiceCaller caller, GoogleRoutesSettings settings, const PriceTable& prices);
+  GoogleRoutesDistanceProvider(ServiceCaller caller, GoogleRoutesSettings settings, const PriceTable& prices,
+                               std::unique_ptr<pipeline::DistanceProvider> base);
 
   std::string describe(const core::model::GenerationOptions& options) const override;
-  core::algo::TravelMatrix matrix(const std::vector<core::model::GeoPoint>& points,
+  core::algo::TravelMatrix matrix(const core::model::City& city, const std::vector<core::model::GeoPoint>& points,
                                   const core::model::GenerationOptions& options,
                                   pipeline::RunContext& context) override;
-  void legs(std::vector<core::model::Tour>& tours, const core::model::GenerationOptions& options,
-            pipeline::RunContext& context) override;
+  void legs(const core::model::City& city, std::vector<core::model::Tour>& tours,
+            const core::model::GenerationOptions& options, pipeline::RunContext& context) override;
 
   /// The computeRouteMatrix field mask: element status and condition always in it, since without
   /// them a failed element reads as a 0 m walk.
@@ -58,6 +60,7 @@ class GoogleRoutesDistanceProvider : public pipeline::DistanceProvider {
   ServiceCaller m_caller;
   GoogleRoutesSettings m_settings;
   PriceTable m_prices;  // a copy: the table it came from may move
+  std::unique_ptr<pipeline::DistanceProvider> m_base;
 };
 
 /// Seconds of a protobuf Duration string ("1040s", "3.5s"); 0 for anything else.

@@ -31,7 +31,10 @@ struct Config {
   std::string google_routes_base_url = "https://routes.googleapis.com";
   std::string perplexity_base_url = "https://api.perplexity.ai";
   std::map<std::string, Role> api_keys;  ///< key -> role; empty = development mode
-  std::string routes_policy = "legs";  ///< off, legs or matrix (what Google Routes is asked for)
+  std::string routes_policy = "off";   ///< off, legs or matrix (what Google Routes is asked for)
+  std::string walking_network = "osm"; ///< osm (street networks of OpenStreetMap) or model (straight line x detour)
+  std::string overpass_url = "https://overpass-api.de/api/interpreter";  ///< Overpass API endpoint
+  int overpass_timeout_seconds = 90;   ///< read timeout of an Overpass query (its [timeout:] is 10 s less)
   int routes_matrix_max_points = 25;   ///< with "matrix": the largest city planned on a Routes matrix
   int places_max_pages = 3;            ///< Text Search pages per query
   int call_budget = 200;               ///< external calls one run may make

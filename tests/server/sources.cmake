@@ -28,6 +28,7 @@ set(SERVER_TEST_SOURCES
   http/replan_accounting_test.cpp
   offline/embedded_catalogue_test.cpp
   offline/filter_on_real_data_test.cpp
+  offline/street_network_distance_provider_test.cpp
   offline/walking_networks_test.cpp
   pipeline/pipeline_test.cpp
   process/serve_process_test.cpp

@@ -89,7 +89,7 @@ TEST_F(ReplanAccounting, WalkingPathsStopAtTheCallBudget) {
   EXPECT_EQ(spent["calls"], 2);
   EXPECT_EQ(spent["call_budget"], 2);
   const std::string note = stages_of(spent)["legs"]["note"];
-  EXPECT_NE(note.find("straight legs kept, routes computeRoutes: the run's budget of external calls is spent"),
+  EXPECT_NE(note.find("planned legs kept, routes computeRoutes: the run's budget of external calls is spent"),
             std::string::npos)
       << note;
 }
