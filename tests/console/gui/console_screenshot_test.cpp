@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -306,6 +307,8 @@ TEST_F(ConsoleScreenshot, OfflineBasemapShowsTheRiverWhereItIs) {
     }
   }
   ASSERT_GE(water_samples, 150) << "the Douro is in view";
+  std::printf("[ measured ] water shown at %d of %d water samples; land shown as water at %d of %d\n", water_shown,
+              water_samples, land_as_water, land_samples);
   // Labels ("Rio Douro") and bridges over the river cover a few water samples.
   EXPECT_GE(static_cast<double>(water_shown) / water_samples, 0.9);
   ASSERT_GE(land_samples, 1000);
@@ -352,6 +355,7 @@ TEST_F(ConsoleScreenshot, LegsThatFollowTheNetworkRunAlongBasemapStreets) {
     }
   }
   if (sampled == 0) GTEST_SKIP() << "the legs are straight lines: the pipeline does not route them on the walking network yet";
+  std::printf("[ measured ] %d of %d leg samples beside a basemap street\n", beside_street, sampled);
   EXPECT_GE(static_cast<double>(beside_street) / sampled, 0.6) << sampled << " samples";
 }
 
