@@ -120,8 +120,8 @@ void AttractionsPanel::draw_table(state::AppState& state) {
   ImGui::TableSetupColumn("Description", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 1.5f, kDescription);
   ImGui::TableSetupColumn("Min", ImGuiTableColumnFlags_WidthFixed, 40.0f, kMinutes);
   ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
-                                       ImGuiTableColumnFlags_PreferSortDescending, 44.0f, kScore);
-  ImGui::TableSetupColumn("Tour", ImGuiTableColumnFlags_WidthFixed, 52.0f, kTour);
+                                       ImGuiTableColumnFlags_PreferSortDescending, 54.0f, kScore);
+  ImGui::TableSetupColumn("Tour", ImGuiTableColumnFlags_WidthFixed, 48.0f, kTour);
   ImGui::TableSetupColumn("Filter's reason", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 1.5f, kReason);
   ImGui::TableHeadersRow();
   read_sort(m_query);
