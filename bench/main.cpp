@@ -17,6 +17,7 @@ void usage() {
       "       narrando-bench city [--points N] [--tours K] [--budget MIN] [--time-limit-ms N]\n"
       "                           [--seed S] [--iterations N]\n"
       "       narrando-bench network [PBF_DIR] [--seed S]\n"
+      "       narrando-bench basemap\n"
       "  network: per embedded city with an OSM extract (in PBF_DIR, default ../shared/data/osm/pbf):\n"
       "           walking graph build ms and bytes, matrix ms for 50/100/300 candidate points.\n"
       "  --time-limit-ms: per instance (default 1000). In city mode the default-effort plan is\n"
@@ -77,6 +78,9 @@ int main(int argc, char** argv) {
     if (mode == "tsp") return bench::run_tsp(options);
     if (mode == "city") return bench::run_city(options);
     if (mode == "network") return bench::run_network(options);
+#ifdef NARRANDO_BENCH_BASEMAP
+    if (mode == "basemap") return bench::run_basemap(options);
+#endif
   } catch (const std::exception& e) {
     std::fprintf(stderr, "narrando-bench: %s\n", e.what());
     return 1;

@@ -31,6 +31,10 @@ int run_city(const Options& options);
 /// (files[0]: the extracts' folder, default ../shared/data/osm/pbf).
 int run_network(const Options& options);
 
+/// `basemap` mode: the embedded offline basemaps' sizes, decode time and the console's per-frame
+/// basemap scene time (needs the console's core library).
+int run_basemap(const Options& options);
+
 /// File name without directories and without `extension`.
 std::string instance_name(const std::string& path, const std::string& extension);
 

@@ -19,6 +19,7 @@ constexpr const char* kUsage =
     "  replay <job|file>    re-run a generation from its recorded trace, offline; exit 0 if identical\n"
     "  migrate              apply database migrations\n"
     "  build-network        build a walking graph file from OSM extracts (see build-network --help)\n"
+    "  build-basemap        build the console's offline basemap from OSM extracts (see build-basemap --help)\n"
     "  config               show the configuration variables and their values\n"
     "\n"
     "With no API keys and no DATABASE_URL everything runs offline: embedded places data,\n"
@@ -37,6 +38,7 @@ int run(const std::vector<std::string>& args, const std::map<std::string, std::s
   try {
     if (command == "cities") return cities_command(rest, out);
     if (command == "build-network") return build_network_command(rest, out, err);
+    if (command == "build-basemap") return build_basemap_command(rest, out, err);
     const config::Config config = config::from_environment(env);
     if (command == "generate") return generate_command(rest, config, out, err);
     if (command == "serve") return serve_command(rest, config, out, err);

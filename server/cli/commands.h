@@ -23,6 +23,9 @@ int replay_command(const std::vector<std::string>& args, const config::Config& c
 /// `build-network --pbf FILE... --bbox S,W,N,E --out FILE`: writes a walking graph file built from
 /// OSM extracts. Returns the exit code (1 if the box holds no walkable way).
 int build_network_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+/// `build-basemap --pbf FILE... (--bbox S,W,N,E | --city KEY) --out FILE`: writes the console's vector
+/// basemap of the extracts (data/basemap/*.nbm).
+int build_basemap_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 /// `migrate`: applies pending database migrations.
 int migrate_command(const config::Config& config, std::ostream& out);
 /// `config`: prints every configuration variable, its default and meaning (secrets masked).

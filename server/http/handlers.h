@@ -37,6 +37,8 @@ void handle_replan(ApiContext& context, const httplib::Request& request, httplib
 void handle_publish(ApiContext& context, const httplib::Request& request, httplib::Response& response);
 /// GET /api/cities/{id}/runs/{job}: a generation's run trace.
 void handle_get_run(ApiContext& context, const httplib::Request& request, httplib::Response& response);
+/// GET /api/cities/{id}/basemap: the city's offline vector basemap (any key; ETag, gzip), or 404.
+void handle_get_basemap(ApiContext& context, const httplib::Request& request, httplib::Response& response);
 /// GET /api/cities/{id}/export.geojson.
 void handle_export_geojson(ApiContext& context, const httplib::Request& request, httplib::Response& response);
 /// GET /api/cities/{id}/export.gpx.

@@ -7,12 +7,14 @@ set(SERVER_TEST_SOURCES
   clients/https_transport_test.cpp
   clients/llm_filter_test.cpp
   clients/places_filter_test.cpp
+  clients/osm_basemap_reader_test.cpp
   clients/osm_pbf_reader_test.cpp
   clients/overpass_client_test.cpp
   clients/service_caller_test.cpp
   cli/generate_command_test.cpp
   config/config_test.cpp
   http/auth_test.cpp
+  http/basemap_test.cpp
   http/cities_test.cpp
   http/editing_test.cpp
   http/generate_city_test.cpp
