@@ -5,6 +5,8 @@
 
 #include "console/app/frame_layout.h"
 #include "console/net/settings_file.h"
+#include "console/state/city_status.h"
+#include "console/state/shortcuts.h"
 
 #ifndef NARRANDO_VERSION
 #define NARRANDO_VERSION "0"
@@ -73,6 +75,7 @@ bool App::idle() const { return m_worker.pending() == 0 && m_commands.empty() &&
 void App::frame(float width, float height, double seconds) {
   for (state::Reply& reply : m_worker.drain()) state::apply_reply(m_state, std::move(reply), m_commands);
   m_state.replay.timeline.tick(seconds);
+  apply_theme();
   if (!m_open_city.empty() && m_state.connection == state::Connection::Connected) {
     if (const state::CitySummary* city = state::find_city(m_state.cities, m_open_city)) {
       m_commands.push(state::LoadCityCommand{city->city.id, std::nullopt});
@@ -93,7 +96,30 @@ void App::frame(float width, float height, double seconds) {
   for (state::Command& command : m_commands.take()) m_worker.submit(std::move(command));
 }
 
+void App::apply_theme() {
+  if (m_applied_theme == m_state.settings.theme) return;
+  const bool first = !m_applied_theme.has_value();
+  m_applied_theme = m_state.settings.theme;
+  if (m_state.settings.theme == state::Theme::Light) {
+    ImGui::StyleColorsLight();
+  } else {
+    ImGui::StyleColorsDark();
+  }
+  if (!first && m_paths.save_settings) apply_settings();  // a theme chosen in the status bar is remembered
+}
+
+void App::handle_shortcuts() {
+  const ImGuiIO& io = ImGui::GetIO();
+  // Dear ImGui 1.86's GLFW backend indexes the keys by GLFW key code, which for letters and
+  // brackets is their ASCII code.
+  for (const char key : {'Z', 'Y', 'S', 'F', '[', ']'}) {
+    if (!ImGui::IsKeyPressed(static_cast<unsigned char>(key), false)) continue;
+    state::run_shortcut(m_state, m_commands, state::shortcut_for({key, io.KeyCtrl, io.KeyShift, io.WantTextInput}));
+  }
+}
+
 void App::draw_panels(float width, float height) {
+  handle_shortcuts();
   const FrameLayout layout = frame_layout(width, height);
   begin_fixed_window("Narrando", layout.sidebar);
   if (ImGui::CollapsingHeader("Server", m_state.connection == state::Connection::Connected ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -158,8 +184,16 @@ nlohmann::json App::describe_frame(int width, int height) const {
         {"tiles_visible", map.tiles_visible},
         {"tiles_drawn", map.tiles_drawn},
         {"credit", map.credit},
+        {"basemap",
+         {{"drawn", map.basemap_drawn},
+          {"level", map.basemap_level},
+          {"areas", map.basemap_areas},
+          {"lines", map.basemap_lines},
+          {"labels", map.basemap_labels}}},
         {"markers", std::move(markers)}}},
       {"table", {{"swatches", std::move(swatches)}}},
+      {"access", {{"editor", m_state.editor}, {"read_only", state::read_only_reason(m_state)}}},
+      {"selected", {{"attraction", m_state.selected_id}, {"tour", m_state.selected_tour}}},
       {"replay", {{"position", m_state.replay.timeline.position()},
                   {"stage", state::replay_stage_label(m_state.replay.timeline.frame().stage)}}}};
   if (m_state.city) {

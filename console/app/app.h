@@ -55,6 +55,8 @@ class App {
 
  private:
   void draw_panels(float width, float height);
+  void handle_shortcuts();
+  void apply_theme();
   void apply_settings();
   void restart_tiles();
 
@@ -63,6 +65,7 @@ class App {
   state::SettingsSession m_settings;  ///< the file's values and the command line's one-off ones
   AppPaths m_paths;
   std::string m_open_city;
+  std::optional<state::Theme> m_applied_theme;  ///< the ImGui style in use
   std::string m_tile_source_key;  ///< tile URL and contact the current fetcher was made for
   std::unique_ptr<TileTextures> m_tiles;
   panels::ConnectionPanel m_connection;

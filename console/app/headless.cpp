@@ -30,6 +30,10 @@ void HeadlessScript::pose(state::AppState& state) const {
     case state::PanelChoice::Replay: state.tab = state::BottomTab::Replay; break;
   }
   state.tab_forced = true;
+  if (!m_options.stop.empty() && state.selected_id.empty()) {
+    state::select_attraction(state, state::find_stop(state, m_options.stop), true);
+  }
+  if (m_options.tour > 0 && state.selected_tour != m_options.tour - 1) state::focus_tour(state, m_options.tour - 1);
   if (wants_replay()) state.replay.timeline.show_stage(m_options.replay_stage.value_or(state::kReplayStageCount - 1));
 }
 

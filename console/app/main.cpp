@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
     }
     console::app::Window window(options.width, options.height, headless, headless ? nullptr : ini.c_str());
     console::app::App app(std::move(settings), {settings_file, cache_root, !headless});
+    if (options.theme) app.state().settings.theme = *options.theme;  // this run only: never saved from here
     if (headless) return run_headless(window, app, options);
     if (!options.city.empty()) app.open_city_when_connected(options.city);
     return run_window(window, app);

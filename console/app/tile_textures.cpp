@@ -16,7 +16,7 @@ ImTextureID to_texture_id(GLuint texture) {
 
 TileTextures::TileTextures(std::optional<net::TileSource> source) {
   if (source) m_fetcher = std::make_unique<net::TileFetcher>(std::move(*source), 2);
-  m_status = m_fetcher ? "tiles: starting" : "tiles: off (offline graticule)";
+  m_status = m_fetcher ? "tiles: starting" : "tiles: off (offline basemap or graticule)";
 }
 
 TileTextures::~TileTextures() {

@@ -54,6 +54,60 @@ void draw_fallback(ImDrawList* list, const MapTransform& transform) {
   list->AddText({min.x + 8.0f, min.y + 8.0f}, to_imgui(faded(kInkColour, 0.6)), text);
 }
 
+namespace {
+
+void draw_area(ImDrawList* list, const MapTransform& transform, const BasemapArea& area, SpanFiller& filler,
+               std::vector<Span>& spans) {
+  const ImU32 colour = to_imgui(area.colour);
+  if (area.convex) {
+    std::vector<ImVec2> points;
+    points.reserve(area.points.size());
+    for (const Vec2& p : area.points) points.push_back(to_imgui(p));
+    list->AddConvexPolyFilled(points.data(), static_cast<int>(points.size()), colour);
+    return;
+  }
+  spans.clear();
+  filler.fill(area.points, area.ring_ends, transform.origin, transform.origin + transform.size, 1.0, spans);
+  for (const Span& span : spans) list->AddRectFilled({f(span.x0), f(span.y)}, {f(span.x1), f(span.y + 1.0)}, colour);
+}
+
+void draw_line(ImDrawList* list, const BasemapLine& line, bool casing) {
+  std::vector<ImVec2> points;
+  points.reserve(line.points.size());
+  for (const Vec2& p : line.points) points.push_back(to_imgui(p));
+  const int count = static_cast<int>(points.size());
+  if (casing) {
+    list->AddPolyline(points.data(), count, to_imgui(line.casing), ImDrawFlags_None, f(line.casing_width));
+  } else {
+    list->AddPolyline(points.data(), count, to_imgui(line.colour), ImDrawFlags_None, f(line.width));
+  }
+}
+
+}  // namespace
+
+void draw_basemap(ImDrawList* list, const MapTransform& transform, const BasemapScene& scene, SpanFiller& filler,
+                  std::vector<Span>& spans) {
+  list->AddRectFilled(to_imgui(transform.origin), to_imgui(transform.origin + transform.size), to_imgui(scene.background));
+  for (const BasemapArea& area : scene.areas) draw_area(list, transform, area, filler, spans);
+  // Casings under every fill, so crossings join; bridges after all, over what they cross.
+  for (const bool bridges : {false, true}) {
+    for (const BasemapLine& line : scene.lines) {
+      if (line.bridge == bridges && line.casing_width > line.width) draw_line(list, line, true);
+    }
+    for (const BasemapLine& line : scene.lines) {
+      if (line.bridge == bridges) draw_line(list, line, false);
+    }
+  }
+  for (const BasemapLabel& label : scene.labels) {
+    const ImVec2 size = ImGui::CalcTextSize(label.text.c_str());
+    const ImVec2 corner{f(label.at.x) - size.x * 0.5f, f(label.at.y) - size.y * 0.5f};
+    for (const ImVec2 offset : {ImVec2{-1, 0}, ImVec2{1, 0}, ImVec2{0, -1}, ImVec2{0, 1}}) {
+      list->AddText({corner.x + offset.x, corner.y + offset.y}, to_imgui(label.halo), label.text.c_str());
+    }
+    list->AddText(corner, to_imgui(label.colour), label.text.c_str());
+  }
+}
+
 void draw_tiles(ImDrawList* list, const std::vector<TileQuad>& tiles) {
   for (const TileQuad& tile : tiles) list->AddImage(tile.texture, to_imgui(tile.min), to_imgui(tile.max));
 }

@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include "console/draw/basemap_scene.h"
+#include "console/draw/fill_spans.h"
 #include "console/draw/map_overlays.h"
 #include "console/draw/map_scene.h"
 #include "console/draw/map_transform.h"
@@ -25,6 +27,10 @@ struct TileQuad {
 
 /// The offline fallback under everything: a flat background and a graticule with degree labels.
 void draw_fallback(ImDrawList* list, const MapTransform& transform);
+/// The offline basemap instead of the fallback: its land colour, filled areas (convex rings
+/// directly, others by scanline spans), cased lines with bridges last, and haloed labels.
+void draw_basemap(ImDrawList* list, const MapTransform& transform, const BasemapScene& scene, SpanFiller& filler,
+                  std::vector<Span>& spans);
 /// Tile images over the fallback (missing tiles leave it visible).
 void draw_tiles(ImDrawList* list, const std::vector<TileQuad>& tiles);
 /// The scene's paths (dashed ones only within the list's clip rectangle), arrows, markers and

@@ -62,8 +62,9 @@ std::vector<Dash> dash_segments(const std::vector<Vec2>& points, bool closed, do
   return dashes;
 }
 
-const char* map_credit(bool tiles_enabled, int tiles_drawn) {
+const char* map_credit(bool tiles_enabled, int tiles_drawn, bool basemap_drawn) {
   if (tiles_drawn > 0) return kOsmAttribution;
+  if (basemap_drawn) return kOfflineBasemapCredit;
   return tiles_enabled ? "offline map: no tile loaded" : "offline map: tiles off";
 }
 

@@ -16,9 +16,13 @@ inline constexpr int kMaxVisibleTiles = 96;
 /// The OpenStreetMap credit (apis.md §6: visible, not behind a toggle).
 inline constexpr const char* kOsmAttribution = "\xC2\xA9 OpenStreetMap contributors";
 
+/// The credit of the offline basemap (a derived database of OpenStreetMap under the ODbL).
+inline constexpr const char* kOfflineBasemapCredit = "\xC2\xA9 OpenStreetMap contributors, ODbL (offline basemap)";
+
 /// The map's credit line: the OpenStreetMap credit when at least one tile was drawn this frame;
-/// otherwise only the offline fallback shows, and the line says so (tiles off, or none loaded).
-const char* map_credit(bool tiles_enabled, int tiles_drawn);
+/// else the offline basemap's when it was drawn; otherwise only the graticule shows, and the line
+/// says so (tiles off, or none loaded).
+const char* map_credit(bool tiles_enabled, int tiles_drawn, bool basemap_drawn);
 
 /// A tile and where it lands on screen.
 struct TilePlacement {

@@ -18,6 +18,8 @@ constexpr std::size_t kCaptionChars = 32;
 constexpr double kCaptionBoxWidth = 240.0;
 constexpr double kCaptionBoxHeight = 16.0;
 constexpr double kBoundsDashPx = 6.0;
+constexpr double kDimmedTourAlpha = 0.3;
+constexpr double kStopGapPx = 2.0;
 // The bounds caption keeps clear of the offline fallback's note in the canvas's top-left corner.
 constexpr Vec2 kBoundsCaptionInset{8.0, 28.0};
 
@@ -39,11 +41,17 @@ std::string shortened(const std::string& text) {
 // first served: the list order of the run decides, so a frame always shows the same captions).
 void add_caption(MapScene& scene, Vec2 anchor, double radius, const std::string& text, Rgba colour) {
   if (text.empty()) return;
+  const std::string shown = shortened(text);
+  // One caption per reason: many candidates dropped for one rule would repeat it all over the map
+  // (hovering a marker still gives its reason).
+  for (const Caption& other : scene.captions) {
+    if (other.text == shown) return;
+  }
   const Vec2 at{anchor.x + radius + 3.0, anchor.y - kCaptionBoxHeight * 0.5};
   for (const Caption& other : scene.captions) {
     if (std::abs(other.at.x - at.x) < kCaptionBoxWidth && std::abs(other.at.y - at.y) < kCaptionBoxHeight) return;
   }
-  scene.captions.push_back({at, shortened(text), colour});
+  scene.captions.push_back({at, shown, colour});
 }
 
 // An arrowhead at the middle (by length) of a screen polyline, pointing along it.
@@ -131,7 +139,7 @@ std::vector<std::vector<core::model::GeoPoint>> leg_paths(const core::model::Tou
 
 MapScene build_edit_scene(const std::vector<core::model::Attraction>& attractions,
                           const std::vector<core::model::Tour>& tours, const MapTransform& transform,
-                          const std::string& selected_id) {
+                          const std::string& selected_id, int selected_tour) {
   MapScene scene;
   // Excluded first so included markers and tours stay on top of them.
   for (const core::model::Attraction& a : attractions) {
@@ -143,15 +151,26 @@ MapScene build_edit_scene(const std::vector<core::model::Attraction>& attraction
     scene.markers.push_back(
         {a.id, transform.to_screen(a.location), kAttractionRadius, kUnassignedColour, true, "", -1, false});
   }
-  for (const core::model::Tour& tour : tours) add_tour(scene, tour, transform, tour.legs.size() + 1, 1.0, 3.0, false);
-  for (const core::model::Tour& tour : tours) {
-    const Rgba colour = tour_colour(tour.index);
-    for (std::size_t s = 0; s < tour.stops.size(); ++s) {
-      const core::model::TourStop& stop = tour.stops[s];
+  // The selected tour last, so that it is drawn over the others.
+  std::vector<const core::model::Tour*> order;
+  for (const core::model::Tour& tour : tours) order.push_back(&tour);
+  std::stable_partition(order.begin(), order.end(), [&](const core::model::Tour* t) { return t->index != selected_tour; });
+  const auto alpha_of = [&](const core::model::Tour& tour) {
+    return selected_tour < 0 || tour.index == selected_tour ? 1.0 : kDimmedTourAlpha;
+  };
+  for (const core::model::Tour* tour : order) {
+    const double thickness = selected_tour < 0 ? 3.0 : tour->index == selected_tour ? 4.5 : 2.0;
+    add_tour(scene, *tour, transform, tour->legs.size() + 1, alpha_of(*tour), thickness, false);
+  }
+  for (const core::model::Tour* tour : order) {
+    const Rgba colour = faded(tour_colour(tour->index), alpha_of(*tour));
+    for (std::size_t s = 0; s < tour->stops.size(); ++s) {
+      const core::model::TourStop& stop = tour->stops[s];
       scene.markers.push_back({stop.attraction_id, transform.to_screen(stop.location), kStopRadius, colour, true,
-                               std::to_string(s + 1), tour.index, false});
+                               std::to_string(s + 1), tour->index, false});
     }
   }
+  spread_crowded_stops(scene, kStopGapPx);
   mark_selected(scene, selected_id);
   return scene;
 }
@@ -192,6 +211,67 @@ MapScene build_replay_scene(const core::model::RunTrace& trace, const state::Rep
   }
   mark_selected(scene, selected_id);
   return scene;
+}
+
+void spread_crowded_stops(MapScene& scene, double gap_px) {
+  std::vector<std::size_t> stops;
+  for (std::size_t i = 0; i < scene.markers.size(); ++i) {
+    if (scene.markers[i].tour >= 0) stops.push_back(i);
+  }
+  // Groups of touching stops (union-find over the pairs; a few dozen stops per city).
+  std::vector<std::size_t> parent(stops.size());
+  for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  const auto root = [&](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (std::size_t a = 0; a < stops.size(); ++a) {
+    for (std::size_t b = a + 1; b < stops.size(); ++b) {
+      const Marker& ma = scene.markers[stops[a]];
+      const Marker& mb = scene.markers[stops[b]];
+      if (std::hypot(ma.at.x - mb.at.x, ma.at.y - mb.at.y) < ma.radius + mb.radius + gap_px) parent[root(a)] = root(b);
+    }
+  }
+  std::vector<std::vector<std::size_t>> groups(stops.size());
+  for (std::size_t i = 0; i < stops.size(); ++i) groups[root(i)].push_back(stops[i]);
+  std::vector<bool> removed(scene.markers.size(), false);
+  for (const std::vector<std::size_t>& group : groups) {
+    if (group.size() < 2) continue;
+    Vec2 centre;
+    double radius = 0.0;
+    for (const std::size_t i : group) {
+      centre = centre + scene.markers[i].at * (1.0 / static_cast<double>(group.size()));
+      radius = std::max(radius, scene.markers[i].radius);
+    }
+    if (group.size() > kMaxSpreadStops) {
+      Marker& kept = scene.markers[group.front()];
+      kept = {kept.attraction_id, centre, radius + 3.0, kInkColour, true, std::to_string(group.size()), -1, false};
+      for (std::size_t k = 1; k < group.size(); ++k) removed[group[k]] = true;
+      continue;
+    }
+    std::vector<std::pair<double, std::size_t>> by_bearing;
+    for (const std::size_t i : group) {
+      const Vec2 d = scene.markers[i].at - centre;
+      by_bearing.emplace_back(std::atan2(d.y, d.x), i);
+    }
+    std::stable_sort(by_bearing.begin(), by_bearing.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    const double n = static_cast<double>(group.size());
+    // Neighbours on the circle stay one marker width (plus the gap) apart.
+    const double ring = std::max(radius + gap_px, (2.0 * radius + gap_px) / (2.0 * std::sin(M_PI / n)));
+    for (std::size_t k = 0; k < by_bearing.size(); ++k) {
+      const double angle = by_bearing.front().first + 2.0 * M_PI * static_cast<double>(k) / n;
+      Marker& marker = scene.markers[by_bearing[k].second];
+      const Vec2 spread = centre + Vec2{std::cos(angle), std::sin(angle)} * ring;
+      scene.paths.push_back({{marker.at, spread}, kLeaderColour, 1.0, -1, false, 0.0});
+      marker.at = spread;
+    }
+  }
+  std::vector<Marker> kept;
+  for (std::size_t i = 0; i < scene.markers.size(); ++i) {
+    if (!removed[i]) kept.push_back(std::move(scene.markers[i]));
+  }
+  scene.markers = std::move(kept);
 }
 
 const Marker* hit_test(const MapScene& scene, Vec2 cursor, double slop_px) {

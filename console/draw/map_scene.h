@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -59,10 +60,23 @@ struct MapScene {
 };
 
 /// Editing view: excluded attractions as grey rings, included ones filled (slate when no tour
-/// visits them), each tour's walking path in its colour with arrows and numbered stops.
+/// visits them), each tour's walking path in its colour with arrows and numbered stops. With a
+/// selected tour (its index, or -1 for none) that tour is drawn thicker on top and the others
+/// dimmed. Crowded stops are spread out (see spread_crowded_stops).
 MapScene build_edit_scene(const std::vector<core::model::Attraction>& attractions,
                           const std::vector<core::model::Tour>& tours, const MapTransform& transform,
-                          const std::string& selected_id);
+                          const std::string& selected_id, int selected_tour = -1);
+
+/// Most stop markers spread around one place; more are grouped into one marker with their count.
+inline constexpr std::size_t kMaxSpreadStops = 8;
+/// Leader lines from a stop's place to its spread marker.
+inline constexpr Rgba kLeaderColour{20, 20, 20, 170};
+
+/// Readable stops where they crowd: tour-stop markers that would touch (closer than their radii
+/// plus `gap_px`) form a group; a group of up to kMaxSpreadStops is spread on a circle round its
+/// centre, in the order of the stops' bearings, each joined to its true place by a leader line;
+/// a larger group (a zoomed-out view) becomes one ink marker labelled with its size at the centre.
+void spread_crowded_stops(MapScene& scene, double gap_px);
 
 /// The caption of the city's bounds frame in the replay.
 inline constexpr const char* kBoundsCaption = "city bounds";

@@ -95,6 +95,27 @@ std::vector<state::RunRef> ApiClient::list_runs(const std::string& city_id) {
   return replayable_runs(answer.get<core::json::RunList>());
 }
 
+bool ApiClient::key_can_edit() {
+  // The nil uuid names no city: an editor gets not_found, an app key forbidden before that.
+  const httplib::Result result = m_client->Get(m_prefix + "/api/cities/00000000-0000-0000-0000-000000000000/runs/role-check",
+                                               httplib::Headers{{"Accept", "application/json"}});
+  if (!result) throw ApiError("unreachable", "cannot reach " + m_base_url + ": " + httplib::to_string(result.error()), 0);
+  if (result->status == 401) throw_answer_error(*result);
+  return result->status != 403;
+}
+
+std::optional<std::string> ApiClient::get_basemap(const std::string& city_id) {
+  const httplib::Headers headers{{"Accept", "application/vnd.narrando.basemap"}, {"Accept-Encoding", "gzip"}};
+  const httplib::Result result = m_client->Get(m_prefix + "/api/cities/" + url_escape(city_id) + "/basemap", headers);
+  if (!result) {
+    if (result.error() == httplib::Error::Canceled) throw ApiError("cancelled", "request cancelled", 0);
+    throw ApiError("unreachable", "cannot reach " + m_base_url + ": " + httplib::to_string(result.error()), 0);
+  }
+  if (result->status == 404) return std::nullopt;
+  if (result->status != 200) throw_answer_error(*result);
+  return result->body;  // httplib (built with zlib) has inflated a gzip body
+}
+
 GenerateAnswer ApiClient::generate(const std::string& place_id, bool force) {
   core::json::GenerateRequest request{place_id, {}};
   request.options.force = force;

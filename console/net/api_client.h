@@ -84,6 +84,12 @@ class ApiClient {
   int publish(const std::string& city_id);
   /// GET /api/cities/{id}/runs/{job}.
   core::model::RunTrace get_run(const std::string& city_id, const std::string& job_id);
+  /// True when the key may edit: an editors-only route (a run of no city) answers 404 to an
+  /// editor's key and 403 to an app key; nothing is changed on the server.
+  bool key_can_edit();
+  /// GET /api/cities/{id}/basemap (gzip accepted; httplib inflates it): the file's bytes, or nullopt
+  /// when the server has no basemap for the city (404).
+  std::optional<std::string> get_basemap(const std::string& city_id);
   /// Aborts the request in flight (from any thread); it then throws ApiError "cancelled".
   void stop();
 

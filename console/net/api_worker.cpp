@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "console/net/api_client.h"
+#include "shared/basemap/basemap_codec.h"
 
 namespace console::net {
 namespace {
@@ -91,6 +92,14 @@ struct CommandRunner {
   }
   void operator()(state::LoadRunCommand& c) { worker.post(state::RunReply{c.slot, client.get_run(c.city_id, c.job_id)}); }
   void operator()(state::ListRunsCommand& c) { worker.post(state::RunsReply{c.city_id, client.list_runs(c.city_id)}); }
+  void operator()(state::LoadBasemapCommand& c) {
+    state::BasemapReply reply{c.city_id, nullptr};
+    if (const std::optional<std::string> bytes = client.get_basemap(c.city_id)) {
+      const auto* data = reinterpret_cast<const std::uint8_t*>(bytes->data());
+      reply.basemap = std::make_shared<const core::basemap::Basemap>(core::basemap::decode_basemap({data, bytes->size()}));
+    }
+    worker.post(std::move(reply));
+  }
 };
 
 ApiWorker::ApiWorker() : m_thread([this](std::stop_token stop) { run(std::move(stop)); }) {}
@@ -173,6 +182,8 @@ void ApiWorker::execute(state::Command& command, const std::stop_token& stop) {
     fresh->check_ready();
     bool editor = true;
     std::vector<state::CitySummary> cities = fresh->list_cities("", editor);
+    // The list looks alike to both roles; the editors-only routes tell them apart.
+    editor = editor && fresh->key_can_edit();
     post(state::ConnectedReply{fresh->base_url(), std::move(cities), editor, embedded_places(*fresh)});
     return;
   }

@@ -1,10 +1,14 @@
 #include "console/panels/attractions_panel.h"
 
+#include <algorithm>
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include "console/draw/palette.h"
+#include "console/panels/stop_panel.h"
 #include "console/panels/widgets.h"
+#include "console/state/city_status.h"
 
 namespace console::panels {
 namespace {
@@ -12,6 +16,7 @@ namespace {
 using state::AttractionField;
 
 constexpr float kSwatchSize = 12.0f;
+constexpr float kStopPanelWidth = 300.0f;
 constexpr const char* kFilters[] = {"all", "included", "excluded", "edited"};
 
 // The column ids double as sort keys.
@@ -46,8 +51,17 @@ void AttractionsPanel::draw_content(state::AppState& state, state::CommandSink& 
     ImGui::TextColored(kMutedText, "%s", "No city open.");
     return;
   }
+  if (!state.editor) ImGui::TextColored(kWarningText, "%s", state::read_only_reason(state).c_str());
   draw_toolbar(state, commands);
+  // The table, and the selected stop's details beside it.
+  const float table_width = std::max(200.0f, ImGui::GetContentRegionAvail().x - kStopPanelWidth);
+  ImGui::BeginChild("attractions_table", {table_width, 0.0f});
   draw_table(state);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("stop_details", {0.0f, 0.0f}, true);
+  draw_stop_details(state);
+  ImGui::EndChild();
 }
 
 void AttractionsPanel::draw_toolbar(state::AppState& state, state::CommandSink& commands) {
@@ -60,14 +74,17 @@ void AttractionsPanel::draw_toolbar(state::AppState& state, state::CommandSink& 
   ImGui::SameLine();
   const int edited = state.attractions.dirty_count();
   const int invalid = state.attractions.error_count();
-  ImGui::BeginDisabled(edited == 0 || invalid > 0 || !state.editor);
+  ImGui::BeginDisabled(edited == 0 || invalid > 0 || !state::can_edit(state));
   if (ImGui::Button("Save edits")) {
     commands.push(state::SaveAttractionsCommand{state.city->city.id, state.attractions.patches()});
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(edited == 0);
-  if (ImGui::Button("Revert all")) state.attractions.reset(state.city->revision);
+  if (ImGui::Button("Revert all")) {
+    state::before_edit(state, "revert all");
+    state.attractions.reset(state.city->revision);
+  }
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (invalid > 0) {
@@ -100,12 +117,12 @@ void AttractionsPanel::draw_table(state::AppState& state) {
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 14.0f, kMark);
   ImGui::TableSetupColumn("In", ImGuiTableColumnFlags_WidthFixed, 28.0f, kIncluded);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 2.0f, kName);
-  ImGui::TableSetupColumn("Description", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 2.0f, kDescription);
-  ImGui::TableSetupColumn("Minutes", ImGuiTableColumnFlags_WidthFixed, 90.0f, kMinutes);
+  ImGui::TableSetupColumn("Description", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 1.5f, kDescription);
+  ImGui::TableSetupColumn("Min", ImGuiTableColumnFlags_WidthFixed, 40.0f, kMinutes);
   ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
-                                       ImGuiTableColumnFlags_PreferSortDescending, 80.0f, kScore);
-  ImGui::TableSetupColumn("Tour", ImGuiTableColumnFlags_WidthFixed, 64.0f, kTour);
-  ImGui::TableSetupColumn("Filter's reason", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 2.5f, kReason);
+                                       ImGuiTableColumnFlags_PreferSortDescending, 54.0f, kScore);
+  ImGui::TableSetupColumn("Tour", ImGuiTableColumnFlags_WidthFixed, 48.0f, kTour);
+  ImGui::TableSetupColumn("Filter's reason", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 1.5f, kReason);
   ImGui::TableHeadersRow();
   read_sort(m_query);
   const auto& rows = state.attractions.rows();
@@ -127,39 +144,62 @@ void AttractionsPanel::draw_row(state::AppState& state, const state::DraftRow& r
     ImGui::SetScrollHereY(0.4f);
     state.reveal_selection = false;
   }
+  // The row's own copy: an edit below may move the row in the draft.
+  const std::string id = row.id;
+  ImGui::BeginDisabled(!state::can_edit(state));
   ImGui::TableNextColumn();
   bool included = row.included;
   bool pushed = begin_field(row, AttractionField::Included);
-  if (ImGui::Checkbox("##in", &included)) state.attractions.set_included(row.id, included);
+  if (ImGui::Checkbox("##in", &included)) {
+    state::before_edit(state, "included:" + id);
+    state.attractions.set_included(id, included);
+  }
   end_field(pushed);
   ImGui::TableNextColumn();
   std::string name = row.name;
   ImGui::SetNextItemWidth(-1.0f);
   pushed = begin_field(row, AttractionField::Name);
-  if (ImGui::InputText("##name", &name)) state.attractions.set_name(row.id, name);
+  if (ImGui::InputText("##name", &name)) {
+    state::before_edit(state, "name:" + id);
+    state.attractions.set_name(id, name);
+  }
   end_field(pushed);
   field_error(row, AttractionField::Name);
+  ImGui::EndDisabled();
   ImGui::TableNextColumn();
-  std::string description = row.description;
-  ImGui::SetNextItemWidth(-1.0f);
-  pushed = begin_field(row, AttractionField::Description);
-  if (ImGui::InputTextWithHint("##description", "(none)", &description)) state.attractions.set_description(row.id, description);
-  end_field(pushed);
-  field_error(row, AttractionField::Description);
+  // Read here, edited in the stop panel beside the table.
+  const bool described = !row.description.empty();
+  ImGui::TextColored(dirty(row, AttractionField::Description) ? kWarningText : kMutedText, "%s",
+                     described ? row.description.c_str() : "-");
+  if (described && ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(360.0f);
+    ImGui::TextUnformatted(row.description.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+  ImGui::BeginDisabled(!state::can_edit(state));
   ImGui::TableNextColumn();
   int minutes = row.visit_minutes;
   ImGui::SetNextItemWidth(-1.0f);
   pushed = begin_field(row, AttractionField::VisitMinutes);
-  if (ImGui::InputInt("##minutes", &minutes, 5, 15)) state.attractions.set_visit_minutes(row.id, minutes);
+  if (ImGui::InputInt("##minutes", &minutes, 0, 0)) {  // steppers are in the stop panel
+    state::before_edit(state, "minutes:" + id);
+    state.attractions.set_visit_minutes(id, minutes);
+  }
   end_field(pushed);
   field_error(row, AttractionField::VisitMinutes);
   ImGui::TableNextColumn();
   double score = row.score;
   ImGui::SetNextItemWidth(-1.0f);
   pushed = begin_field(row, AttractionField::Score);
-  if (ImGui::InputDouble("##score", &score, 0.0, 0.0, "%.0f")) state.attractions.set_score(row.id, score);
+  if (ImGui::InputDouble("##score", &score, 0.0, 0.0, "%.0f")) {
+    state::before_edit(state, "score:" + id);
+    state.attractions.set_score(id, score);
+  }
   end_field(pushed);
   field_error(row, AttractionField::Score);
+  ImGui::EndDisabled();
   ImGui::TableNextColumn();
   if (row.tour >= 0) {
     ImVec2 min;

@@ -8,18 +8,21 @@
 #include <imgui_stdlib.h>
 
 #include "console/panels/widgets.h"
+#include "console/state/city_status.h"
 #include "console/state/job_progress.h"
 #include "shared/json/model_json.h"
 
 namespace console::panels {
 namespace {
 
-ImVec4 status_colour(const std::optional<core::model::CityStatus>& status) {
-  if (!status) return kMutedText;
-  switch (*status) {
-    case core::model::CityStatus::Published: return kGoodText;
-    case core::model::CityStatus::Draft: return kWarningText;
-    case core::model::CityStatus::Generating: return ImVec4{0.45f, 0.65f, 1.0f, 1.0f};
+ImVec4 badge_colour(state::CityHealth health) {
+  switch (health) {
+    case state::CityHealth::Published: return kGoodText;
+    case state::CityHealth::PublishedWithDraft:
+    case state::CityHealth::Draft: return kWarningText;
+    case state::CityHealth::Generating: return ImVec4{0.45f, 0.65f, 1.0f, 1.0f};
+    case state::CityHealth::Problem: return kErrorText;
+    case state::CityHealth::Unknown: return kMutedText;
   }
   return kMutedText;
 }
@@ -34,10 +37,10 @@ const char* stage_mark(state::StageState stage) {
   return "";
 }
 
-// "generating 43%" (or "queued") while a followed job runs, else the server's status ("-" without one).
-std::string status_text(const state::CitySummary& row, const state::JobView* job) {
-  if (!row.status) return "-";
-  if (row.status != core::model::CityStatus::Generating || !job || job->ended) return to_string(*row.status);
+// "generating 43%" (or "queued") while a followed job runs, else the row's badge ("published + draft",
+// "published, no tours", ...).
+std::string status_text(const state::CitySummary& row, const state::JobView* job, const state::CityBadge& badge) {
+  if (row.status != core::model::CityStatus::Generating || !job || job->ended) return badge.text;
   if (job->job.status == core::model::JobStatus::Queued) return "queued";
   return "generating " + std::to_string(static_cast<int>(job->job.progress * 100.0 + 0.5)) + "%";
 }
@@ -48,6 +51,10 @@ void row_tooltip(const state::CitySummary& row, const state::JobView* job) {
   ImGui::TextUnformatted(row.city.place_id.c_str());
   if (!row.openable()) ImGui::TextColored(kMutedText, "%s", "first generation running: no city to open yet");
   if (!row.city.note.empty()) ImGui::TextColored(kMutedText, "%s", row.city.note.c_str());
+  if (row.city.published_revision) ImGui::Text("published: revision %d", *row.city.published_revision);
+  if (row.city.draft_revision && row.city.draft_revision != row.city.published_revision) {
+    ImGui::TextColored(kWarningText, "draft pending: revision %d", *row.city.draft_revision);
+  }
   if (!row.city.created_at.empty()) ImGui::Text("created %s UTC", state::short_date(row.city.created_at).c_str());
   if (!row.city.updated_at.empty()) ImGui::Text("updated %s UTC", state::short_date(row.city.updated_at).c_str());
   if (job) {
@@ -76,11 +83,11 @@ void CitiesPanel::draw_list(state::AppState& state, state::CommandSink& commands
   // names in the sidebar; what does not fit (long names, a third date) scrolls, the names stay.
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("cities", 4, flags, {0.0f, ImGui::GetContentRegionAvail().y * 0.45f})) return;
+  // City, status and last update fit the sidebar at 1280 px; the creation time is in the tooltip.
+  if (!ImGui::BeginTable("cities", 3, flags, {0.0f, ImGui::GetContentRegionAvail().y * 0.45f})) return;
   ImGui::TableSetupScrollFreeze(1, 1);
   ImGui::TableSetupColumn("City");
   ImGui::TableSetupColumn("Status");
-  ImGui::TableSetupColumn("Created");
   ImGui::TableSetupColumn("Updated");
   ImGui::TableHeadersRow();
   for (const state::CitySummary& row : state.cities) draw_row(state, row, commands);
@@ -107,13 +114,13 @@ void CitiesPanel::draw_row(const state::AppState& state, const state::CitySummar
   const state::JobView* job = state::job_for(state, row);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) row_tooltip(row, job);
   ImGui::TableNextColumn();
-  const std::string status = status_text(row, job);
-  ImGui::TextColored(status_colour(row.status), "%s", status.c_str());
+  const state::CityBadge badge = state::city_badge(row, state.city ? &*state.city : nullptr);
+  const std::string status = status_text(row, job, badge);
+  ImGui::TextColored(badge_colour(badge.health), "%s", status.c_str());
   const auto date = [](const std::string& iso) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(iso.empty() ? "-" : state::day_of(iso).c_str());
   };
-  date(row.city.created_at);
   date(row.city.updated_at);
   ImGui::PopID();
 }

@@ -31,7 +31,7 @@ void ConnectionPanel::draw_content(state::AppState& state, state::CommandSink& c
   if (ImGui::TreeNode("Map tiles")) {
     ImGui::SetNextItemWidth(-70.0f);
     ImGui::InputText("Tile URL", &state.settings.tile_url);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("{z}/{x}/{y} template; \"none\" draws the offline graticule.");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("{z}/{x}/{y} template; \"none\" draws the offline basemap (or a graticule where there is none).");
     ImGui::SetNextItemWidth(-70.0f);
     ImGui::InputText("Contact", &state.settings.contact);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Your e-mail or URL, sent in the tiles' User-Agent (OSM policy).");

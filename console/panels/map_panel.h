@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include "console/draw/basemap_scene.h"
+#include "console/draw/fill_spans.h"
 #include "console/draw/map_scene.h"
 #include "console/draw/map_transform.h"
 #include "console/panels/panel.h"
@@ -31,10 +33,15 @@ struct MapFrameRecord {
   int tiles_drawn = 0;
   int tiles_visible = 0;
   std::string credit;  ///< the credit line drawn (OpenStreetMap's only over drawn tiles)
+  bool basemap_drawn = false;  ///< the offline basemap was drawn under the tiles
+  int basemap_level = 0;       ///< its level of detail (integer zoom)
+  int basemap_areas = 0;
+  int basemap_lines = 0;
+  int basemap_labels = 0;
   draw::MapScene scene;
 };
 
-/// The map canvas: Web Mercator with tiles (or the offline graticule), the city's attractions
+/// The map canvas: Web Mercator with tiles (or the offline basemap, else a graticule), the city's attractions
 /// and tours (or the replay frame), pan by drag, zoom at the cursor, fit, hover, click to select.
 class MapPanel : public Panel {
  public:
@@ -50,8 +57,15 @@ class MapPanel : public Panel {
                    const draw::MapScene& scene);
   void draw_tooltip(const state::AppState& state);
 
+  void draw_legend(state::AppState& state);
+  void draw_find(state::AppState& state);
+  const char* base_status(const state::AppState& state) const;
+  void draw_base(ImDrawList* list, const state::AppState& state, const draw::MapTransform& transform);
+
   TileLayer& m_tiles;
   MapFrameRecord m_record;
+  draw::SpanFiller m_filler;       // scratch of the basemap's polygon fill, kept between frames
+  std::vector<draw::Span> m_spans;
 };
 
 }  // namespace console::panels

@@ -150,7 +150,9 @@ void ReplayPanel::draw_timeline(state::AppState& state) {
   const double low = 0.0;
   const double high = state::kReplayStageCount;
   const state::ReplayFrame frame = timeline.frame();
-  const std::string label = std::string(state::replay_stage_label(frame.stage)) + " %.2f";
+  // The slider names the stage; "%%" keeps ImGui from reading the percent sign as a format.
+  std::string label = state::replay_position_label(frame);
+  label.replace(label.size() - 1, 1, "%%");
   ImGui::SetNextItemWidth(-160.0f);
   if (ImGui::SliderScalar("##scrub", ImGuiDataType_Double, &position, &low, &high, label.c_str())) timeline.seek(position);
   ImGui::SameLine();

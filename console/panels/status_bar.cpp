@@ -3,10 +3,18 @@
 #include <imgui.h>
 
 #include "console/panels/widgets.h"
+#include "console/state/shortcuts.h"
 
 namespace console::panels {
 
 void StatusBar::draw_content(state::AppState& state, state::CommandSink&) {
+  const bool dark = state.settings.theme == state::Theme::Dark;
+  if (ImGui::SmallButton(dark ? "Light" : "Dark")) state.settings.theme = dark ? state::Theme::Light : state::Theme::Dark;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Switch to the %s theme (remembered)", dark ? "light" : "dark");
+  ImGui::SameLine();
+  ImGui::SmallButton("Keys");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state::kShortcutHelp);
+  ImGui::SameLine();
   switch (state.connection) {
     case state::Connection::Connected:
       ImGui::TextColored(kGoodText, "connected: %s%s", state.server_label.c_str(), state.editor ? "" : " (app key: read-only)");

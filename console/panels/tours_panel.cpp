@@ -9,6 +9,7 @@
 #include "console/draw/map_overlays.h"
 #include "console/draw/palette.h"
 #include "console/panels/widgets.h"
+#include "console/state/city_status.h"
 #include "shared/json/model_json.h"
 
 namespace console::panels {
@@ -30,6 +31,7 @@ bool drop_target(state::AppState& state, int tour, int index) {
   if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kStopPayload)) {
     StopPayload from{};
     std::memcpy(&from, payload->Data, sizeof from);
+    state::before_edit(state, "");
     moved = state.tours.move(from.tour, from.index, tour, index);
   }
   ImGui::EndDragDropTarget();
@@ -54,10 +56,12 @@ void ToursPanel::draw_content(state::AppState& state, state::CommandSink& comman
     ImGui::TextColored(kMutedText, "%s", "No city open.");
     return;
   }
+  if (!state.editor) ImGui::TextColored(kWarningText, "%s", state::read_only_reason(state).c_str());
   draw_toolbar(state, commands);
   const int count = static_cast<int>(state.tours.tours().size());
   if (count == 0) {
-    ImGui::TextColored(kMutedText, "%s", "This revision has no tours. Replan to plan them.");
+    // A problem, not a detail: the app would show this city with nothing to walk.
+    ImGui::TextColored(kErrorText, "%s", "This revision has no tours: the app shows nothing to walk. Replan to plan them.");
     return;
   }
   const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame;
@@ -76,15 +80,18 @@ void ToursPanel::draw_toolbar(state::AppState& state, state::CommandSink& comman
   const std::string& city_id = state.city->city.id;
   const bool dirty = state.tours.dirty();
   const state::TourPreview& preview = state.tours.preview();
-  ImGui::BeginDisabled(!dirty || !preview.error.empty() || !state.editor);
+  ImGui::BeginDisabled(!dirty || !preview.error.empty() || !state::can_edit(state));
   if (ImGui::Button("Save arrangement")) commands.push(state::SaveToursCommand{city_id, state.tours.edits()});
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!dirty);
-  if (ImGui::Button("Revert")) state.tours.revert();
+  if (ImGui::Button("Revert")) {
+    state::before_edit(state, "");
+    state.tours.revert();
+  }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::BeginDisabled(!preview.error.empty() || !state.editor);
+  ImGui::BeginDisabled(!preview.error.empty() || !state::can_edit(state));
   if (ImGui::Button("Replan")) {
     // The server replans the stored draft: an unsaved arrangement (and its locks) goes first.
     if (dirty) commands.push(state::SaveToursCommand{city_id, state.tours.edits()});
@@ -93,7 +100,7 @@ void ToursPanel::draw_toolbar(state::AppState& state, state::CommandSink& comman
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Plan again on the server; locked stops and frozen tours are kept.");
   ImGui::SameLine();
   const bool has_draft = state.city->city.draft_revision.has_value();
-  ImGui::BeginDisabled(!has_draft || dirty);
+  ImGui::BeginDisabled(!has_draft || dirty || !state::can_edit(state));
   if (ImGui::Button("Publish...")) {
     state.publish = {};
     state.publish.open = true;
@@ -127,18 +134,29 @@ void ToursPanel::draw_tour_header(state::AppState& state, int t) {
     if (over) ImGui::PopStyleColor();
   }
   bool order_locked = state.tours.tours()[static_cast<std::size_t>(t)].order_locked;
-  if (ImGui::Checkbox("keep this order", &order_locked)) state.tours.set_order_locked(t, order_locked);
+  ImGui::BeginDisabled(!state::can_edit(state));
+  if (ImGui::Checkbox("keep this order", &order_locked)) {
+    state::before_edit(state, "");
+    state.tours.set_order_locked(t, order_locked);
+  }
+  ImGui::EndDisabled();
   ImGui::Separator();
 }
 
 void ToursPanel::draw_stops(state::AppState& state, int t) {
   const auto& stops = state.tours.tours()[static_cast<std::size_t>(t)].stops;
   const int count = static_cast<int>(state.tours.tours().size());
+  const bool editable = state::can_edit(state);
   for (int i = 0; i < static_cast<int>(stops.size()); ++i) {
     const state::DraftStop& stop = stops[static_cast<std::size_t>(i)];
     ImGui::PushID(stop.attraction_id.c_str());
     bool locked = stop.locked;
-    if (ImGui::Checkbox("##lock", &locked)) state.tours.set_locked(t, i, locked);
+    ImGui::BeginDisabled(!editable);
+    if (ImGui::Checkbox("##lock", &locked)) {
+      state::before_edit(state, "");
+      state.tours.set_locked(t, i, locked);
+    }
+    ImGui::EndDisabled();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Lock: replanning keeps this stop in this tour.");
     ImGui::SameLine();
     const std::string label = std::to_string(i + 1) + ". " + stop.name;
@@ -146,18 +164,19 @@ void ToursPanel::draw_stops(state::AppState& state, int t) {
       state::select_attraction(state, stop.attraction_id, true);
     }
     const bool hovered = ImGui::IsItemHovered();
-    if (ImGui::BeginDragDropSource()) {
+    if (editable && ImGui::BeginDragDropSource()) {
       const StopPayload payload{t, i};
       ImGui::SetDragDropPayload(kStopPayload, &payload, sizeof payload);
       ImGui::Text("move %s", stop.name.c_str());
       ImGui::EndDragDropSource();
     }
     bool moved = drop_target(state, t, i);
-    if (!moved && ImGui::BeginPopupContextItem("move")) {
+    if (!moved && editable && ImGui::BeginPopupContextItem("move")) {
       for (int other = 0; other < count; ++other) {
         if (other == t) continue;
         const std::string item = "Move to tour " + std::to_string(other + 1);
         if (ImGui::MenuItem(item.c_str())) {
+          state::before_edit(state, "");
           const int end = static_cast<int>(state.tours.tours()[static_cast<std::size_t>(other)].stops.size());
           moved = state.tours.move(t, i, other, end);
         }

@@ -1,6 +1,10 @@
 #include "console/state/app_state.h"
 
 #include <algorithm>
+#include <tuple>
+
+#include "shared/algo/name_similarity.h"
+#include "shared/algo/web_mercator.h"
 
 namespace console::state {
 namespace {
@@ -101,10 +105,12 @@ struct Apply {
     if (!same_city) {
       state.map.fitted = false;
       state.selected_id.clear();
+      state.selected_tour = -1;
       state.replay = {};
     }
     state.attractions.reset(r.revision);
     state.tours.reset(r.revision);
+    state.history.clear();  // the server's document is the new starting point
     if (!state.selected_id.empty() && !state.attractions.find(state.selected_id)) state.selected_id.clear();
     add_log(state, (r.note.empty() ? "loaded " : r.note + ": ") + r.city.name + ", revision " +
                        std::to_string(r.revision.number));
@@ -113,6 +119,10 @@ struct Apply {
     state.last_error.clear();
     const std::string& city_id = state.city->city.id;
     if (!same_city) commands.push(ListRunsCommand{city_id});
+    if (state.basemap.city_id != city_id) {
+      state.basemap = {city_id, nullptr, false};
+      commands.push(LoadBasemapCommand{city_id});
+    }
     // A save or replan makes a draft: the list's status and dates are stale.
     if (r.changed) commands.push(ListCitiesCommand{state.city_search});
   }
@@ -140,6 +150,12 @@ struct Apply {
   }
   void operator()(RunsReply& r) {
     if (state.city && state.city->city.id == r.city_id) state.replay.runs = std::move(r.runs);
+  }
+  void operator()(BasemapReply& r) {
+    if (r.city_id != state.basemap.city_id) return;  // another city opened meanwhile
+    state.basemap.map = std::move(r.basemap);
+    state.basemap.answered = true;
+    if (!state.basemap.map) add_log(state, "no offline basemap for this city: the map draws a graticule without tiles");
   }
   void operator()(FailureReply& r) {
     std::string text = r.action + " failed: " + r.message;
@@ -171,6 +187,41 @@ void add_log(AppState& state, std::string line) {
 void select_attraction(AppState& state, const std::string& id, bool reveal) {
   state.selected_id = id;
   state.reveal_selection = reveal;
+}
+
+void before_edit(AppState& state, const std::string& key) { state.history.before_change(state.attractions, state.tours, key); }
+
+bool undo_edit(AppState& state) { return state.history.undo(state.attractions, state.tours); }
+
+bool redo_edit(AppState& state) { return state.history.redo(state.attractions, state.tours); }
+
+std::string find_stop(const AppState& state, const std::string& query) {
+  const std::string folded = core::algo::fold_name(query);
+  if (!state.city || folded.empty()) return "";
+  const core::model::Attraction* best = nullptr;
+  const auto rank = [&](const core::model::Attraction& a) {
+    const std::string name = core::algo::fold_name(core::model::effective_name(a));
+    return std::tuple(core::model::effective_included(a), name.rfind(folded, 0) == 0, core::model::effective_score(a));
+  };
+  for (const core::model::Attraction& a : state.city->revision.attractions) {
+    if (core::algo::fold_name(core::model::effective_name(a)).find(folded) == std::string::npos) continue;
+    if (!best || rank(a) > rank(*best)) best = &a;
+  }
+  return best ? best->id : "";
+}
+
+void show_attraction(AppState& state, const std::string& id, double min_zoom) {
+  const core::model::Attraction* a = find_attraction(state, id);
+  if (!a) return;
+  select_attraction(state, id, true);
+  state.map.centre = core::algo::to_world(a->location);
+  state.map.zoom = std::max(state.map.zoom, min_zoom);
+  state.map.fitted = true;
+}
+
+void focus_tour(AppState& state, int index) {
+  state.selected_tour = index;
+  state.map.fitted = false;  // the map frames it on the next frame
 }
 
 bool map_shows_replay(const AppState& state) { return state.tab == BottomTab::Replay && state.replay.run.has_value(); }

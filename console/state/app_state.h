@@ -1,12 +1,14 @@
 #pragma once
 
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "console/state/attraction_draft.h"
 #include "console/state/city_summary.h"
+#include "console/state/edit_history.h"
 #include "console/state/commands.h"
 #include "console/state/map_view.h"
 #include "console/state/replay_timeline.h"
@@ -55,6 +57,13 @@ struct ReplayState {
   ReplayTimeline timeline;
 };
 
+/// The open city's offline basemap (drawn under the tours when tiles are missing).
+struct BasemapState {
+  std::string city_id;  ///< the city it was asked for ("" before any)
+  std::shared_ptr<const core::basemap::Basemap> map;  ///< null while loading or when the server has none
+  bool answered = false;  ///< the server answered (with a basemap or with none)
+};
+
 /// The bottom tabs.
 enum class BottomTab { Attractions, Tours, Replay };
 
@@ -78,10 +87,15 @@ struct AppState {
   std::optional<LoadedCity> city;
   AttractionDraft attractions;
   TourDraft tours;
+  EditHistory history;  ///< undo and redo of the two drafts
+  std::string find_query;  ///< the map's "find a stop" text
+  bool focus_find = false;  ///< the find box takes the keyboard on the next frame (Ctrl+F)
   std::string selected_id;
   bool reveal_selection = false;  ///< the table scrolls to the selection once
   std::string hovered_id;
+  int selected_tour = -1;  ///< the tour the map highlights (others dimmed), -1 for none
   MapView map;
+  BasemapState basemap;
 
   PublishDialog publish;
   ReplayState replay;
@@ -105,6 +119,24 @@ inline constexpr std::size_t kLogLines = 200;
 
 /// Selects an attraction (from the map or the table); `reveal` scrolls the table to it.
 void select_attraction(AppState& state, const std::string& id, bool reveal);
+
+/// Records the drafts before an edit named `key` (see EditHistory::before_change); panels call it
+/// before changing state.attractions or state.tours.
+void before_edit(AppState& state, const std::string& key);
+/// Undoes (or redoes) the last draft edit; false when there is nothing to undo (redo).
+bool undo_edit(AppState& state);
+bool redo_edit(AppState& state);
+
+/// The included-first best match of `query` among the open city's attractions (case- and
+/// accent-insensitive substring of the name; a name starting with it first, then the higher
+/// score), or "" when none matches.
+std::string find_stop(const AppState& state, const std::string& query);
+
+/// Selects attraction `id` and centres the map on it (zooming in to at least `min_zoom`).
+void show_attraction(AppState& state, const std::string& id, double min_zoom);
+
+/// Highlights tour `index` on the map (or none with -1) and zooms to it (to every tour with -1).
+void focus_tour(AppState& state, int index);
 
 /// True when the map shows the replay instead of the edited city.
 bool map_shows_replay(const AppState& state);

@@ -15,6 +15,7 @@ struct NameOf {
   const char* operator()(const PublishCommand& c) const { return c.dry_run ? "preview publish" : "publish"; }
   const char* operator()(const LoadRunCommand&) const { return "load run trace"; }
   const char* operator()(const ListRunsCommand&) const { return "list runs"; }
+  const char* operator()(const LoadBasemapCommand&) const { return "load basemap"; }
 };
 
 }  // namespace

@@ -67,10 +67,15 @@ struct ListRunsCommand {
   std::string city_id;
 };
 
+/// GET /api/cities/{id}/basemap, decoded on the worker.
+struct LoadBasemapCommand {
+  std::string city_id;
+};
+
 /// Everything a panel can ask of the network worker.
 using Command = std::variant<ConnectCommand, ListCitiesCommand, GenerateCityCommand, FollowJobCommand, LoadCityCommand,
                              SaveAttractionsCommand, SaveToursCommand, ReplanCommand, PublishCommand, LoadRunCommand,
-                             ListRunsCommand>;
+                             ListRunsCommand, LoadBasemapCommand>;
 
 /// Where panels put their commands during a frame; the app hands them to the worker after it.
 class CommandSink {

@@ -55,6 +55,9 @@ LaunchOptions parse_launch_options(const std::vector<std::string>& args) {
     else if (arg == "--frames") options.frames = parse_int(value, arg, 1, 600);
     else if (arg == "--timeout") options.timeout_seconds = parse_int(value, arg, 1, 3600);
     else if (arg == "--size") parse_size(value, options);
+    else if (arg == "--stop") options.stop = value;
+    else if (arg == "--tour") options.tour = parse_int(value, arg, 1, 99);
+    else if (arg == "--theme") options.theme = theme_from_name(value);
     else if (arg == "--panel") {
       options.panel = parse_panel(value);
       panel_given = true;
@@ -71,6 +74,7 @@ const char* launch_usage() {
   return "usage: narrando-console [--server URL] [--key K] [--tile-url URL|none]\n"
          "                        [--city ID] [--screenshot out.png [--panel map|table|tours|replay]\n"
          "                         [--replay-stage N] [--frames N] [--size WxH] [--timeout S]]\n"
+         "                        [--stop NAME] [--tour N] [--theme light|dark]\n"
          "\n"
          "The editors' console of Narrando. Without --screenshot it opens the window; the server URL,\n"
          "key and tile URL default to the settings file ($XDG_CONFIG_HOME/narrando/console.json);\n"
@@ -79,7 +83,9 @@ const char* launch_usage() {
          "writes the PNG (and a JSON sidecar out.png.json describing what was drawn) and exits;\n"
          "exit status 1 when the server, the city or the run trace cannot be loaded.\n"
          "--replay-stage N shows the QA replay at the end of stage N: 0 city, 1 raw candidates,\n"
-         "2 filter decisions, 3 planning, 4 walking legs. --tile-url none draws the offline graticule.\n";
+         "2 filter decisions, 3 planning, 4 walking legs. --tile-url none draws the offline basemap (a graticule for a city without one).\n"
+         "--stop NAME selects the stop found by that name (its details open beside the table);\n"
+         "--tour N highlights tour N and zooms to it; --theme picks the colours for this run.\n";
 }
 
 }  // namespace console::state

@@ -98,4 +98,11 @@ void ReplayTimeline::show_stage(int index) {
 
 void ReplayTimeline::set_speed(double speed) { m_speed = std::clamp(speed, 0.25, 8.0); }
 
+std::string replay_position_label(const ReplayFrame& frame) {
+  const int number = static_cast<int>(frame.stage) + 1;
+  const int percent = static_cast<int>(std::lround(std::clamp(frame.progress, 0.0, 1.0) * 100.0));
+  return std::to_string(number) + "/" + std::to_string(kReplayStageCount) + " " + replay_stage_label(frame.stage) + ": " +
+         std::to_string(percent) + "%";
+}
+
 }  // namespace console::state

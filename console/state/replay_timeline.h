@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "shared/model/stage.h"
@@ -35,6 +36,10 @@ struct ReplayFrame {
   /// How many of `count` final walking legs are drawn (leg by leg during Legs).
   std::size_t final_legs_visible(std::size_t count) const;
 };
+
+/// The scrubber's text for `frame`: the stage's number and name and how far it went, e.g.
+/// "4/5 Planning: 100%" (not the raw play-head position).
+std::string replay_position_label(const ReplayFrame& frame);
 
 /// Opacity dropped candidates fade to.
 inline constexpr double kDroppedAlpha = 0.3;

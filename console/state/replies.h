@@ -1,11 +1,13 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "console/state/city_summary.h"
 #include "console/state/commands.h"
+#include "shared/basemap/basemap.h"
 #include "shared/edit/revision_diff.h"
 #include "shared/json/city_messages.h"
 #include "shared/model/city.h"
@@ -82,6 +84,11 @@ struct RunsReply {
   std::string city_id;
   std::vector<RunRef> runs;
 };
+/// A city's offline basemap, decoded; null when the server has none for it.
+struct BasemapReply {
+  std::string city_id;
+  std::shared_ptr<const core::basemap::Basemap> basemap;
+};
 /// A request failed: the action, the server's error code (or "unreachable") and message.
 struct FailureReply {
   std::string action;
@@ -92,6 +99,6 @@ struct FailureReply {
 
 /// Everything the network worker sends back to the frame loop.
 using Reply = std::variant<ConnectedReply, CitiesReply, JobAcceptedReply, JobUpdateReply, AlreadyGeneratedReply,
-                           CityReply, PublishPreviewReply, PublishedReply, RunReply, RunsReply, FailureReply>;
+                           CityReply, PublishPreviewReply, PublishedReply, RunReply, RunsReply, BasemapReply, FailureReply>;
 
 }  // namespace console::state

@@ -1,5 +1,6 @@
 #include "console/state/settings.h"
 
+#include "shared/errors.h"
 #include "shared/json/json_reader.h"
 
 namespace console::state {
@@ -9,11 +10,20 @@ bool set(const char* value) { return value != nullptr && *value != '\0'; }
 
 }  // namespace
 
+const char* theme_name(Theme theme) { return theme == Theme::Dark ? "dark" : "light"; }
+
+Theme theme_from_name(const std::string& name) {
+  if (name == "light") return Theme::Light;
+  if (name == "dark") return Theme::Dark;
+  throw core::InputError("theme must be \"light\" or \"dark\", got \"" + name + "\"", "invalid_settings");
+}
+
 nlohmann::json settings_to_json(const Settings& settings) {
   return {{"server_url", settings.server_url},
           {"api_key", settings.api_key},
           {"tile_url", settings.tile_url},
-          {"contact", settings.contact}};
+          {"contact", settings.contact},
+          {"theme", theme_name(settings.theme)}};
 }
 
 Settings settings_from_json(const nlohmann::json& value) {
@@ -23,6 +33,9 @@ Settings settings_from_json(const nlohmann::json& value) {
   reader.optional("api_key", settings.api_key);
   reader.optional("tile_url", settings.tile_url);
   reader.optional("contact", settings.contact);
+  std::string theme = theme_name(settings.theme);
+  reader.optional("theme", theme);
+  settings.theme = theme_from_name(theme);
   return settings;
 }
 

@@ -9,8 +9,16 @@ namespace console::state {
 
 /// The OpenStreetMap tile server (apis.md §6: https only, no a./b./c. subdomains).
 inline constexpr const char* kOsmTileUrl = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-/// The tile URL value that turns tiles off (the offline graticule is drawn instead).
+/// The tile URL value that turns tiles off (the offline basemap, or a graticule, is drawn instead).
 inline constexpr const char* kNoTiles = "none";
+
+/// The console's colours: light (the default; the map reads like a paper map) or dark.
+enum class Theme { Light, Dark };
+
+/// "light" or "dark".
+const char* theme_name(Theme theme);
+/// The theme named `name`; throws core::InputError for another name.
+Theme theme_from_name(const std::string& name);
 
 /// What the console remembers between runs. Kept in the user's config folder with 0600
 /// permissions (it holds the API key), never in imgui.ini.
@@ -19,6 +27,7 @@ struct Settings {
   std::string api_key;
   std::string tile_url = kOsmTileUrl;  ///< {z}/{x}/{y} template, or "none"
   std::string contact;                 ///< e-mail or URL put in the tiles' User-Agent
+  Theme theme = Theme::Light;
 
   friend bool operator==(const Settings&, const Settings&) = default;
 };

@@ -25,6 +25,7 @@ struct Dispatch {
   int operator()(const MigrateArgs&) const { return migrate_command(config::from_environment(env), out); }
   int operator()(const ConfigArgs&) const { return config_command(config::from_environment(env), out); }
   int operator()(const BuildNetworkArgs& args) const { return build_network_command(args, out, err); }
+  int operator()(const BuildBasemapArgs& args) const { return build_basemap_command(args, out, err); }
 };
 
 }  // namespace

@@ -43,17 +43,24 @@ struct MigrateArgs {};
 /// `config`.
 struct ConfigArgs {};
 
-/// `build-network --pbf FILE... (--bbox S,W,N,E | --city KEY) --out FILE`.
-struct BuildNetworkArgs {
+/// `--pbf FILE... (--bbox S,W,N,E | --city KEY) --out FILE`: the commands that build a data file
+/// from OSM extracts.
+struct OsmBuildArgs {
   std::vector<std::string> pbfs;
   std::optional<std::string> bbox;
   std::optional<std::string> city;
   std::string out;
 };
 
+/// `build-network`: a walking graph file.
+struct BuildNetworkArgs : OsmBuildArgs {};
+
+/// `build-basemap`: the console's vector basemap file.
+struct BuildBasemapArgs : OsmBuildArgs {};
+
 /// One parsed command line.
 using CommandArgs = std::variant<GenerateArgs, CitiesArgs, ServeArgs, ReplayArgs, MigrateArgs, ConfigArgs,
-                                 BuildNetworkArgs>;
+                                 BuildNetworkArgs, BuildBasemapArgs>;
 
 /// The flag of a generation option ("--tours", "--minutes"): errors speak in flags.
 std::string flag_of(core::model::OptionField field);

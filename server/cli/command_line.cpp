@@ -62,20 +62,38 @@ void add_serve(CLI::App& root, ServeArgs& args) {
       "all (API and workers), api (API only) or worker (workers, probes and metrics only); default SERVE_ROLE");
 }
 
-void add_build_network(CLI::App& root, BuildNetworkArgs& args) {
-  CLI::App* sub = root.add_subcommand("build-network", "build a walking graph file from OSM extracts");
-  sub->footer(
-      "Builds the walking graph (OSRM foot profile) of the extracts' segments with an end inside the\n"
-      "box and writes it (layout in shared/routing/graph_codec.h). Earlier --pbf files win where\n"
-      "extracts overlap. --city KEY takes the box of an embedded city: its candidates' box plus\n"
-      "500 m (scripts/build-walking-data.py builds data/walking/ this way).");
+// The flags of a command that builds a data file from OSM extracts; `about` is its help footer.
+void add_osm_build(CLI::App& root, const char* name, const char* description, const char* about, OsmBuildArgs& args,
+                   const char* out_help) {
+  CLI::App* sub = root.add_subcommand(name, description);
+  sub->footer(about);
   sub->add_option("--pbf", args.pbfs, "an .osm.pbf extract (repeat for several)")->required();
   CLI::Option* bbox = sub->add_option_function<std::string>(
       "--bbox", [&args](const std::string& v) { args.bbox = v; }, "S,W,N,E box in degrees");
   CLI::Option* city = sub->add_option_function<std::string>(
       "--city", [&args](const std::string& v) { args.city = v; }, "the box of an embedded city (its key)");
   bbox->excludes(city);
-  sub->add_option("--out", args.out, "the graph file to write")->required();
+  sub->add_option("--out", args.out, out_help)->required();
+}
+
+void add_build_network(CLI::App& root, BuildNetworkArgs& args) {
+  add_osm_build(root, "build-network", "build a walking graph file from OSM extracts",
+                "Builds the walking graph (OSRM foot profile) of the extracts' segments with an end inside the\n"
+                "box and writes it (layout in shared/routing/graph_codec.h). Earlier --pbf files win where\n"
+                "extracts overlap. --city KEY takes the box of an embedded city: its candidates' box plus\n"
+                "500 m (scripts/build-walking-data.py builds data/walking/ this way).",
+                args, "the graph file to write");
+}
+
+void add_build_basemap(CLI::App& root, BuildBasemapArgs& args) {
+  add_osm_build(root, "build-basemap", "build the console's offline basemap from OSM extracts",
+                "Builds the vector basemap the console draws offline (streets by class, footways, steps,\n"
+                "water and riverbanks, coastline, parks, squares, buildings, railways, names of the main\n"
+                "streets and squares) of the extracts, clipped to the box, at three levels of detail\n"
+                "(layout in shared/basemap/basemap_codec.h). Earlier --pbf files win where extracts overlap.\n"
+                "--city KEY takes an embedded city's box: its candidates' box plus 1500 m\n"
+                "(scripts/build-basemap-data.py builds data/basemap/ this way).",
+                args, "the basemap file to write");
 }
 
 // The whole command line: every subcommand, with the arguments its flags fill in.
@@ -86,6 +104,7 @@ struct CommandLineApp {
   ServeArgs serve;
   ReplayArgs replay;
   BuildNetworkArgs build_network;
+  BuildBasemapArgs build_basemap;
 
   CommandLineApp() {
     root.footer(kFooter);
@@ -102,6 +121,7 @@ struct CommandLineApp {
     replay_sub->add_flag("--json", replay.json, "print the report as JSON");
     root.add_subcommand("migrate", "apply database migrations");
     add_build_network(root, build_network);
+    add_build_basemap(root, build_basemap);
     root.add_subcommand("config", "show the configuration variables and their values");
   }
 
@@ -114,6 +134,7 @@ struct CommandLineApp {
     if (name == "replay") return replay;
     if (name == "migrate") return MigrateArgs{};
     if (name == "build-network") return build_network;
+    if (name == "build-basemap") return build_basemap;
     return ConfigArgs{};
   }
 };

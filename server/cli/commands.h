@@ -21,6 +21,9 @@ int replay_command(const ReplayArgs& args, const config::Config& config, std::os
 /// `build-network`: writes a walking graph file built from OSM extracts (exit 1 if the box holds
 /// no walkable way).
 int build_network_command(const BuildNetworkArgs& args, std::ostream& out, std::ostream& err);
+/// `build-basemap`: writes the console's vector basemap of the extracts (data/basemap/*.nbm; exit 1
+/// if the box holds no feature).
+int build_basemap_command(const BuildBasemapArgs& args, std::ostream& out, std::ostream& err);
 /// `migrate`: applies pending database migrations.
 int migrate_command(const config::Config& config, std::ostream& out);
 /// `config`: prints every configuration variable, its default and meaning (secrets masked).

@@ -1,14 +1,20 @@
 #include "server/cli/providers.h"
 
+#include <algorithm>
 #include <charconv>
 
+#include "server/clients/base_url.h"
 #include "server/clients/google_places_client.h"
 #include "server/clients/google_routes_client.h"
 #include "server/clients/llm_filter.h"
+#include "server/clients/overpass_client.h"
 #include "server/offline/embedded_catalogue.h"
+#include "server/offline/embedded_network_source.h"
 #include "server/offline/embedded_place_provider.h"
 #include "server/offline/heuristic_attraction_filter.h"
+#include "server/offline/street_network_distance_provider.h"
 #include "server/offline/walking_distance_provider.h"
+#include "server/offline/walking_networks.h"
 
 namespace server::cli {
 namespace {
@@ -52,6 +58,7 @@ ProviderChoice ProviderChoice::from_config(const config::Config& config) {
   choice.filter = config.perplexity_api_key.empty() ? FilterChoice::Heuristic : FilterChoice::Llm;
   choice.llm_api_style = config.llm_api_style;
   choice.llm_model = config.llm_model;
+  choice.network = config.walking_network;
   choice.routes_policy = google ? config.routes_policy : RoutesPolicy::Off;
   choice.routes_matrix_max_points = config.routes_matrix_max_points;
   choice.places_max_pages = config.places_max_pages;
@@ -65,6 +72,9 @@ ProviderChoice ProviderChoice::from_settings(const std::map<std::string, std::st
   read_setting(settings, "filter", choice.filter);
   read_setting(settings, "llm_api_style", choice.llm_api_style);
   read_setting(settings, "llm_model", choice.llm_model);
+  // Runs recorded before street networks walked the model.
+  choice.network = core::model::WalkingNetwork::Model;
+  read_setting(settings, "network", choice.network);
   read_setting(settings, "routes_policy", choice.routes_policy);
   read_setting(settings, "routes_matrix_max_points", choice.routes_matrix_max_points);
   read_setting(settings, "places_max_pages", choice.places_max_pages);
@@ -77,6 +87,7 @@ std::map<std::string, std::string> ProviderChoice::settings() const {
           {"filter", to_string(filter)},
           {"llm_api_style", llm_api_style},
           {"llm_model", llm_model},
+          {"network", to_string(network)},
           {"routes_policy", to_string(routes_policy)},
           {"routes_matrix_max_points", std::to_string(routes_matrix_max_points)},
           {"places_max_pages", std::to_string(places_max_pages)},
@@ -89,6 +100,11 @@ TransportFactory real_transports(const config::Config& config) {
     const clients::TransportTimeouts llm{std::chrono::seconds(10), std::chrono::seconds(config.llm_timeout_seconds)};
     if (service == "places") return clients::make_httplib_transport(config.google_places_base_url, google);
     if (service == "routes") return clients::make_httplib_transport(config.google_routes_base_url, google);
+    if (service == "overpass") {
+      const clients::TransportTimeouts overpass{std::chrono::seconds(10),
+                                                std::chrono::seconds(config.overpass_timeout_seconds)};
+      return clients::make_httplib_transport(clients::split_endpoint(config.overpass_url).base_url, overpass);
+    }
     return clients::make_httplib_transport(config.perplexity_base_url, llm);
   };
 }
@@ -123,16 +139,35 @@ Providers make_providers(const ProviderChoice& choice, const config::Config& con
     providers.filter = std::make_unique<offline::HeuristicAttractionFilter>();
     providers.descriptions.emplace_back("filter: heuristic (no PERPLEXITY_API_KEY)");
   }
+  if (choice.network == core::model::WalkingNetwork::Osm) {
+    std::vector<std::unique_ptr<pipeline::NetworkSource>> sources;
+    sources.push_back(std::make_unique<offline::EmbeddedNetworkSource>(offline::EmbeddedCatalogue::builtin(),
+                                                                       offline::WalkingNetworks::builtin()));
+    if (choice.places == PlaceSource::Google) {
+      clients::OverpassSettings settings;
+      settings.path = clients::split_endpoint(config.overpass_url).path;
+      // The query's own limit stays under the transport's read timeout, so Overpass answers first.
+      settings.timeout_seconds = std::max(5, config.overpass_timeout_seconds - 10);
+      sources.push_back(std::make_unique<clients::OverpassNetworkSource>(
+          clients::ServiceCaller("overpass", transports("overpass"), retry, sleeper), settings, prices));
+    }
+    providers.distances = std::make_unique<offline::StreetNetworkDistanceProvider>(std::move(sources));
+    providers.descriptions.emplace_back(choice.places == PlaceSource::Google
+                                            ? "distances: OpenStreetMap street networks (embedded; Overpass for "
+                                              "Google cities), else the walking model"
+                                            : "distances: OpenStreetMap street networks (embedded), else the walking model");
+  } else {
+    providers.distances = std::make_unique<offline::WalkingDistanceProvider>();
+    providers.descriptions.emplace_back("distances: walking model (WALKING_NETWORK=model)");
+  }
   if (choice.routes_policy != RoutesPolicy::Off) {
     clients::GoogleRoutesSettings settings{config.google_places_api_key, choice.routes_policy,
                                            choice.routes_matrix_max_points};
     providers.distances = std::make_unique<clients::GoogleRoutesDistanceProvider>(
-        clients::ServiceCaller("routes", transports("routes"), retry, sleeper), settings, prices);
+        clients::ServiceCaller("routes", transports("routes"), retry, sleeper), settings, prices,
+        std::move(providers.distances));
     providers.descriptions.push_back(std::string("distances: Google Routes, policy ") +
                                      to_string(choice.routes_policy));
-  } else {
-    providers.distances = std::make_unique<offline::WalkingDistanceProvider>();
-    providers.descriptions.emplace_back("distances: walking model");
   }
   return providers;
 }

@@ -14,6 +14,7 @@
 #include "shared/model/city.h"
 #include "shared/model/enum_names.h"
 #include "shared/model/routes_policy.h"
+#include "shared/model/walking_network.h"
 
 namespace server::cli {
 
@@ -39,7 +40,8 @@ struct ProviderChoice {
   FilterChoice filter = FilterChoice::Heuristic;
   std::string llm_api_style = "agent";
   std::string llm_model;
-  core::model::RoutesPolicy routes_policy = core::model::RoutesPolicy::Off;  ///< Off: the walking model
+  core::model::WalkingNetwork network = core::model::WalkingNetwork::Osm;
+  core::model::RoutesPolicy routes_policy = core::model::RoutesPolicy::Off;  ///< Off: no Routes call
   int routes_matrix_max_points = 25;
   int places_max_pages = 3;
   std::size_t llm_batch_size = 40;

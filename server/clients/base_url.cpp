@@ -32,4 +32,13 @@ std::string prefixed_path(const std::string& prefix, const std::string& path) {
   return path.starts_with('/') ? prefix + path : prefix + "/" + path;
 }
 
+Endpoint split_endpoint(const std::string& url) {
+  const std::size_t scheme = url.find("://");
+  const std::size_t host = scheme == std::string::npos ? 0 : scheme + 3;
+  const std::size_t slash = url.find('/', host);
+  if (slash == std::string::npos) return {url, "/"};
+  const std::size_t last = url.rfind('/');
+  return {url.substr(0, last), url.substr(last)};
+}
+
 }  // namespace server::clients

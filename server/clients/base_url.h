@@ -19,4 +19,14 @@ BaseUrl split_base_url(const std::string& url);
 /// with exactly one '/' between them.
 std::string prefixed_path(const std::string& prefix, const std::string& path);
 
+/// An endpoint URL ("https://overpass-api.de/api/interpreter") as a base URL for a transport and
+/// the path of its requests: {"https://overpass-api.de/api", "/interpreter"}; a URL without a path
+/// gives the path "/".
+struct Endpoint {
+  std::string base_url;
+  std::string path;
+};
+/// Splits `url` as Endpoint says (no validation: the transport checks the base URL).
+Endpoint split_endpoint(const std::string& url);
+
 }  // namespace server::clients

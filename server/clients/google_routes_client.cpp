@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "server/errors.h"
-#include "shared/algo/walking_model.h"
 #include "shared/errors.h"
 
 namespace server::clients {
@@ -39,13 +38,6 @@ bool element_ok(const json& element) {
   return status_ok && element.value("condition", "ROUTE_EXISTS") == "ROUTE_EXISTS";
 }
 
-std::vector<core::model::GeoPoint> waypoints_of(const core::model::Tour& tour) {
-  std::vector<core::model::GeoPoint> points;
-  if (tour.start) points.push_back(*tour.start);
-  for (const auto& stop : tour.stops) points.push_back(stop.location);
-  if (tour.end) points.push_back(*tour.end);
-  return points;
-}
 
 }  // namespace
 
@@ -63,21 +55,20 @@ double duration_seconds(const std::string& text) {
 const char* GoogleRoutesDistanceProvider::matrix_mask() { return kMatrixMask; }
 
 GoogleRoutesDistanceProvider::GoogleRoutesDistanceProvider(ServiceCaller caller, GoogleRoutesSettings settings,
-                                                           const PriceTable& prices)
-    : m_caller(std::move(caller)), m_settings(std::move(settings)), m_prices(prices) {}
+                                                           const PriceTable& prices,
+                                                           std::unique_ptr<pipeline::DistanceProvider> base)
+    : m_caller(std::move(caller)), m_settings(std::move(settings)), m_prices(prices), m_base(std::move(base)) {}
 
 std::string GoogleRoutesDistanceProvider::describe(const core::model::GenerationOptions& options) const {
-  char model[96];
-  std::snprintf(model, sizeof model, "walking model (x %.2f at %.1f km/h)", options.detour_factor,
-                options.walking_speed_kmh);
+  const std::string base = m_base->describe(options);
   switch (m_settings.policy) {
-    case RoutesPolicy::Off: return std::string(model) + "; straight legs";
-    case RoutesPolicy::Legs: return std::string(model) + " to plan; Google Routes walking paths for the final legs";
+    case RoutesPolicy::Off: return base;
+    case RoutesPolicy::Legs: return base + " to plan; Google Routes walking paths for the final legs";
     case RoutesPolicy::Matrix:
       return "Google Routes matrix to plan (up to " + std::to_string(m_settings.matrix_max_points) +
-             " points, else the " + model + "); Google Routes walking paths for the final legs";
+             " points, else the " + base + "); Google Routes walking paths for the final legs";
   }
-  return model;
+  return base;
 }
 
 void GoogleRoutesDistanceProvider::fill_block(const std::vector<core::model::GeoPoint>& points,
@@ -119,11 +110,11 @@ void GoogleRoutesDistanceProvider::fill_block(const std::vector<core::model::Geo
   }
 }
 
-core::algo::TravelMatrix GoogleRoutesDistanceProvider::matrix(const std::vector<core::model::GeoPoint>& points,
+core::algo::TravelMatrix GoogleRoutesDistanceProvider::matrix(const core::model::City& city,
+                                                              const std::vector<core::model::GeoPoint>& points,
                                                               const core::model::GenerationOptions& options,
                                                               pipeline::RunContext& context) {
-  const core::algo::WalkingModel model{options.walking_speed_kmh, options.detour_factor};
-  core::algo::TravelMatrix matrix = core::algo::walking_matrix(points, model);
+  core::algo::TravelMatrix matrix = m_base->matrix(city, points, options, context);
   const std::size_t size = points.size();
   if (m_settings.policy != RoutesPolicy::Matrix || size > static_cast<std::size_t>(m_settings.matrix_max_points)) {
     return matrix;
@@ -143,13 +134,13 @@ core::algo::TravelMatrix GoogleRoutesDistanceProvider::matrix(const std::vector<
   for (std::size_t k = 0; k < answered.size(); ++k) estimated += !answered[k] && k / size != k % size ? 1U : 0U;
   if (estimated > 0) {
     context.notes.push_back(std::to_string(estimated) +
-                            " pairs missing from the Routes answer: walking model estimates");
+                            " pairs missing from the Routes answer: " + m_base->describe(options) + " estimates");
   }
   return matrix;
 }
 
 void GoogleRoutesDistanceProvider::route_tour(core::model::Tour& tour, pipeline::RunContext& context) const {
-  const std::vector<core::model::GeoPoint> points = waypoints_of(tour);
+  const std::vector<core::model::GeoPoint> points = core::model::waypoints(tour);
   if (points.size() < 2) return;
   std::vector<core::model::TourLeg> legs;
   // Long tours are asked in pieces of at most 25 intermediate waypoints that share their ends.
@@ -182,20 +173,18 @@ void GoogleRoutesDistanceProvider::route_tour(core::model::Tour& tour, pipeline:
   core::model::recompute_totals(tour);
 }
 
-void GoogleRoutesDistanceProvider::legs(std::vector<core::model::Tour>& tours, const core::model::GenerationOptions&,
-                                        pipeline::RunContext& context) {
-  if (m_settings.policy == RoutesPolicy::Off) return;
+void GoogleRoutesDistanceProvider::legs(const core::model::City& city, std::vector<core::model::Tour>& tours,
+                                        const core::model::GenerationOptions& options, pipeline::RunContext& context) {
+  if (m_settings.policy == RoutesPolicy::Off) return m_base->legs(city, tours, options, context);
   for (core::model::Tour& tour : tours) {
     try {
       route_tour(tour, context);
-      if (tour.total_minutes > tour.budget_minutes + 0.5) {
-        context.notes.push_back(tour.title + " takes " + std::to_string(static_cast<int>(tour.total_minutes)) +
-                                " min on real walking paths, over its " + std::to_string(tour.budget_minutes) +
-                                " min budget");
-      }
     } catch (const UpstreamError& e) {
-      // The tour stays valid with straight legs; say so rather than fail the whole city.
-      context.notes.push_back(tour.title + ": straight legs kept, " + e.what());
+      // The tour keeps the base provider's legs rather than failing the whole city; say so.
+      context.notes.push_back(tour.title + ": planned legs kept, " + e.what());
+      std::vector<core::model::Tour> one{tour};
+      m_base->legs(city, one, options, context);
+      tour = std::move(one.front());
     }
   }
 }

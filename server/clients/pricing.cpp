@@ -43,6 +43,7 @@ PriceTable PriceTable::defaults() {
       {"places.nearby.pro", 0.032},              {"places.nearby.essentials", 0.032},
       {"places.nearby.enterprise", 0.035},       {"places.nearby.enterprise_atmosphere", 0.040},
       {"routes.compute_routes.essentials", 0.005},  // up to 10 intermediate waypoints
+      {"overpass.interpreter", 0.0},  // public Overpass instances are free (fair use); a self-hosted one is yours
       {"routes.compute_routes.pro", 0.010},         // 11 to 25 intermediate waypoints
       {"routes.matrix_element.essentials", 0.005},  // per origin x destination element
       {"llm.request", 0.006},  // Sonar request fee + tokens, used when the answer reports no cost

@@ -132,7 +132,10 @@ const std::vector<VariableDoc>& documented_variables() {
       {"GOOGLE_ROUTES_BASE_URL", "https://routes.googleapis.com", "Routes API base URL", false},
       {"PERPLEXITY_BASE_URL", "https://api.perplexity.ai", "LLM API base URL", false},
       {"API_KEYS", "(unset: development mode)", "key:role,... with role app or editor", true},
-      {"ROUTES_POLICY", "legs", "off, legs (Routes paths for final legs) or matrix (Routes matrix for small cities)", false},
+      {"WALKING_NETWORK", "osm", "osm: plan and draw walks on OpenStreetMap street networks (embedded graphs offline, OVERPASS_URL for Google cities); model: straight line x detour factor", false},
+      {"OVERPASS_URL", "https://overpass-api.de/api/interpreter", "Overpass API interpreter that serves the walkable ways of cities outside the embedded data", false},
+      {"OVERPASS_TIMEOUT_SECONDS", "90", "read timeout of an Overpass query", false},
+      {"ROUTES_POLICY", "off", "off (no Routes call), legs (Google Routes paths for the final legs, a paid refinement) or matrix (a Routes matrix for small cities)", false},
       {"ROUTES_MATRIX_MAX_POINTS", "25", "largest city (points) planned on a Routes matrix with ROUTES_POLICY=matrix", false},
       {"PLACES_MAX_PAGES", "3", "Text Search pages per query (20 places each)", false},
       {"CALL_BUDGET", "200", "external calls one generation (or one replan) may make", false},
@@ -181,6 +184,11 @@ Config from_environment(const std::map<std::string, std::string>& env) {
   require_http_url(config.perplexity_base_url, "PERPLEXITY_BASE_URL");
   config.api_keys = parse_api_keys(read_string(env, "API_KEYS", ""));
   config.routes_policy = read_enum(env, "ROUTES_POLICY", config.routes_policy);
+  config.walking_network = read_enum(env, "WALKING_NETWORK", config.walking_network);
+  config.overpass_url = read_string(env, "OVERPASS_URL", config.overpass_url);
+  require_http_url(config.overpass_url, "OVERPASS_URL");
+  config.overpass_timeout_seconds =
+      read_int(env, "OVERPASS_TIMEOUT_SECONDS", config.overpass_timeout_seconds, 10, 900);
   config.routes_matrix_max_points = read_int(env, "ROUTES_MATRIX_MAX_POINTS", config.routes_matrix_max_points, 2, 200);
   config.places_max_pages = read_int(env, "PLACES_MAX_PAGES", config.places_max_pages, 1, 3);
   config.call_budget = read_int(env, "CALL_BUDGET", config.call_budget, 1, 10000);
@@ -228,6 +236,8 @@ std::vector<std::string> describe(const Config& config) {
       "PERPLEXITY_API_KEY=" + secret(config.perplexity_api_key),
       "LLM_API_STYLE=" + config.llm_api_style,
       "LLM_MODEL=" + config.llm_model,
+      "WALKING_NETWORK=" + std::string(to_string(config.walking_network)),
+      "OVERPASS_URL=" + config.overpass_url,
       "ROUTES_POLICY=" + std::string(to_string(config.routes_policy)),
       "CALL_BUDGET=" + std::to_string(config.call_budget),
       "API_KEYS=" + (config.api_keys.empty() ? std::string("(unset: development mode)")

@@ -41,6 +41,8 @@ void handle_list_runs(ApiContext& context, const httplib::Request& request, http
 void handle_get_run(ApiContext& context, const httplib::Request& request, httplib::Response& response);
 /// GET /api/places: the embedded catalogue (cities generated offline by place id).
 void handle_list_places(ApiContext& context, const httplib::Request& request, httplib::Response& response);
+/// GET /api/cities/{id}/basemap: the city's offline vector basemap (any key; ETag, gzip), or 404.
+void handle_get_basemap(ApiContext& context, const httplib::Request& request, httplib::Response& response);
 /// GET /api/cities/{id}/export.geojson.
 void handle_export_geojson(ApiContext& context, const httplib::Request& request, httplib::Response& response);
 /// GET /api/cities/{id}/export.gpx.

@@ -83,15 +83,15 @@ void handle_replan(ApiContext& context, const httplib::Request& request, httplib
     const core::algo::PlanPoints points = core::algo::plan_points(base.attractions, options);
     const core::algo::TravelMatrix matrix =
         metered(core::model::Stage::Distances, run, stages,
-                [&] { return context.distances.matrix(points.points, options, run); });
+                [&] { return context.distances.matrix(city, points.points, options, run); });
     core::planner::SolveOptions solve;
     solve.seed = options.seed;
     plan = metered(core::model::Stage::Plan, run, stages, [&] {
       return core::algo::plan_tours(base.attractions, points, matrix, options, base.tours, solve);
     });
     metered(core::model::Stage::Legs, run, stages, [&] {
-      context.distances.legs(plan.tours, options, run);
-      pipeline::keep_within_budgets(plan.tours, context.distances, options, run);
+      context.distances.legs(city, plan.tours, options, run);
+      pipeline::keep_within_budgets(city, plan.tours, context.distances, options, run);
       return true;
     });
   } catch (const std::exception& e) {

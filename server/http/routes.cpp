@@ -39,6 +39,7 @@ const std::vector<Route>& routes() {
   static const std::string geojson = city + "/export\\.geojson";
   static const std::string gpx = city + "/export\\.gpx";
   static const std::string events = job + "/events";
+  static const std::string basemap = city + "/basemap";
   static const std::vector<Route> kRoutes{
       {"GET", "/healthz", "/healthz", Access::Public, healthz},
       {"GET", "/readyz", "/readyz", Access::Public, handle_readyz},
@@ -56,6 +57,7 @@ const std::vector<Route>& routes() {
       {"POST", "/api/cities/{id}/publish", publish.c_str(), Access::Editor, handle_publish},
       {"GET", "/api/cities/{id}/runs", city_runs.c_str(), Access::Editor, handle_list_runs},
       {"GET", "/api/cities/{id}/runs/{job}", city_run.c_str(), Access::Editor, handle_get_run},
+      {"GET", "/api/cities/{id}/basemap", basemap.c_str(), Access::App, handle_get_basemap},
       {"GET", "/api/cities/{id}/export.geojson", geojson.c_str(), Access::App, handle_export_geojson},
       {"GET", "/api/cities/{id}/export.gpx", gpx.c_str(), Access::App, handle_export_gpx},
       {"GET", "/api/places", "/api/places", Access::App, handle_list_places},

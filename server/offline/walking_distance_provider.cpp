@@ -13,14 +13,15 @@ std::string WalkingDistanceProvider::describe(const core::model::GenerationOptio
   return text;
 }
 
-core::algo::TravelMatrix WalkingDistanceProvider::matrix(const std::vector<core::model::GeoPoint>& points,
+core::algo::TravelMatrix WalkingDistanceProvider::matrix(const core::model::City&,
+                                                         const std::vector<core::model::GeoPoint>& points,
                                                          const core::model::GenerationOptions& options,
                                                          pipeline::RunContext&) {
   return core::algo::walking_matrix(points, {options.walking_speed_kmh, options.detour_factor});
 }
 
-void WalkingDistanceProvider::legs(std::vector<core::model::Tour>&, const core::model::GenerationOptions&,
-                                   pipeline::RunContext&) {
+void WalkingDistanceProvider::legs(const core::model::City&, std::vector<core::model::Tour>&,
+                                   const core::model::GenerationOptions&, pipeline::RunContext&) {
   // The planner's legs already are the model's straight segments: nothing better offline.
 }
 

@@ -62,7 +62,7 @@ class WalkingNetworks {
   std::vector<std::unique_ptr<WalkingNetwork>> m_loaded;
 };
 
-/// The graph files compiled in by CMake (generated; see cmake/EmbedWalkingGraphs.cmake).
+/// The graph files compiled in by CMake (generated; see cmake/EmbedCityFiles.cmake).
 std::vector<EmbeddedGraphFile> embedded_walking_graph_files();
 
 }  // namespace server::offline

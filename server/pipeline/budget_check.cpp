@@ -32,7 +32,7 @@ std::string joined(const std::vector<std::string>& names) {
 
 }  // namespace
 
-void keep_within_budgets(std::vector<core::model::Tour>& tours, DistanceProvider& distances,
+void keep_within_budgets(const core::model::City& city, std::vector<core::model::Tour>& tours, DistanceProvider& distances,
                          const core::model::GenerationOptions& options, RunContext& context) {
   std::vector<std::size_t> repaired;
   for (std::size_t t = 0; t < tours.size(); ++t) {
@@ -50,7 +50,7 @@ void keep_within_budgets(std::vector<core::model::Tour>& tours, DistanceProvider
   // shorter where the walk can cut across.
   std::vector<core::model::Tour> direct;
   for (const std::size_t t : repaired) direct.push_back(tours[t]);
-  distances.legs(direct, options, context);
+  distances.legs(city, direct, options, context);
   for (std::size_t i = 0; i < repaired.size(); ++i) {
     core::model::recompute_totals(direct[i]);
     if (!over_budget(direct[i])) tours[repaired[i]] = std::move(direct[i]);

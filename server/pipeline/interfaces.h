@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "shared/model/run_trace.h"
 #include "shared/model/stage.h"
 #include "shared/model/tour.h"
+#include "shared/routing/router.h"
 
 namespace server::pipeline {
 
@@ -29,7 +31,7 @@ struct RunContext {
   /// these into the stage's note in the run trace.
   std::vector<std::string> notes;
 
-  /// Calls made and their estimated cost.
+  /// Calls made (cached answers not counted) and their estimated cost.
   struct Spent {
     int calls = 0;
     double cost_usd = 0.0;
@@ -38,6 +40,7 @@ struct RunContext {
   Spent spent_since(std::size_t first) const {
     Spent spent;
     for (std::size_t i = first; i < calls.size(); ++i) {
+      if (calls[i].cached) continue;  // recorded for replay, not made
       ++spent.calls;
       spent.cost_usd += calls[i].cost_usd;
     }
@@ -84,18 +87,33 @@ class AttractionFilter {
                                const core::model::GenerationOptions& options, RunContext& context) = 0;
 };
 
-/// Walking distances and paths (Google Routes, or the walking model).
+/// Walking distances and paths (the street network, Google Routes, or the walking model).
 class DistanceProvider {
  public:
   virtual ~DistanceProvider() = default;
   /// How distances are obtained, for the run trace (e.g. "walking model 4.5 km/h x 1.3").
   virtual std::string describe(const core::model::GenerationOptions& options) const = 0;
-  /// Distances (m) and walking times (min) between every pair of `points`.
-  virtual core::algo::TravelMatrix matrix(const std::vector<core::model::GeoPoint>& points,
+  /// Distances (m) and walking times (min) between every pair of `points` of `city`; a pair that
+  /// cannot be walked is core::algo::kUnreachable. Notes which source served in `context.notes`.
+  virtual core::algo::TravelMatrix matrix(const core::model::City& city, const std::vector<core::model::GeoPoint>& points,
                                           const core::model::GenerationOptions& options, RunContext& context) = 0;
-  /// Replaces the straight legs of `tours` with walking paths where the provider has them.
-  virtual void legs(std::vector<core::model::Tour>& tours, const core::model::GenerationOptions& options,
-                    RunContext& context) = 0;
+  /// Replaces the legs of `tours` (in `city`) with walking paths where the provider has them.
+  virtual void legs(const core::model::City& city, std::vector<core::model::Tour>& tours,
+                    const core::model::GenerationOptions& options, RunContext& context) = 0;
+};
+
+/// Where a city's street network comes from (the embedded OpenStreetMap graphs, Overpass).
+class NetworkSource {
+ public:
+  virtual ~NetworkSource() = default;
+  /// What it reads, for the run trace (e.g. "OpenStreetMap, embedded").
+  virtual std::string name() const = 0;
+  /// A router on the network that covers `points` of `city`, or null when the source has none for
+  /// it (the caller walks the model and says so). The pointer keeps the network alive. May call a
+  /// service (recorded in `context`); throws server::UpstreamError when it fails.
+  virtual std::shared_ptr<const core::routing::Router> network_for(const core::model::City& city,
+                                                                   const std::vector<core::model::GeoPoint>& points,
+                                                                   RunContext& context) = 0;
 };
 
 }  // namespace server::pipeline

@@ -123,7 +123,7 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
   const core::algo::PlanPoints points = core::algo::plan_points(trace.decisions, options);
   const core::algo::TravelMatrix matrix = run_stage(Stage::Distances, trace, context, m_retry, [&](auto& record) {
     record.note = trace.distance_policy + ", " + std::to_string(points.points.size()) + " points";
-    return m_distances.matrix(points.points, options, context);
+    return m_distances.matrix(trace.city, points.points, options, context);
   });
   core::algo::PlanResult plan = run_stage(Stage::Plan, trace, context, m_retry, [&](auto& record) {
     core::planner::SolveOptions solve_options;
@@ -135,8 +135,8 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
   trace.planned = plan.tours;
   trace.tours = run_stage(Stage::Legs, trace, context, m_retry, [&](auto&) {
     std::vector<core::model::Tour> tours = plan.tours;
-    m_distances.legs(tours, options, context);
-    keep_within_budgets(tours, m_distances, options, context);
+    m_distances.legs(trace.city, tours, options, context);
+    keep_within_budgets(trace.city, tours, m_distances, options, context);
     return tours;
   });
 

@@ -8,6 +8,7 @@
 #include "shared/algo/geo.h"
 #include "shared/algo/name_similarity.h"
 #include "shared/algo/stop_value.h"
+#include "shared/model/languages.h"
 #include "shared/algo/place_names.h"
 #include "shared/algo/sight_merge.h"
 #include "shared/algo/sight_names.h"
@@ -140,6 +141,16 @@ void keep_best(std::vector<model::Attraction>& attractions, int max_count) {
     drop(attractions[included[rank]], "below the " + std::to_string(max_count) +
                                           " stops worth most for their time (max_attractions)");
   }
+}
+
+FilterContext filter_context(const model::City& city, const model::GenerationOptions& options) {
+  return {.city_name = city.name,
+          .city_centre = city.centre,
+          .tours = options.tours,
+          .max_attractions = options.max_attractions,
+          .minutes_per_tour = options.minutes_per_tour,
+          .language = options.language,
+          .local_language = model::country_language(city.country_code)};
 }
 
 void decide_each(std::vector<model::Attraction>& candidates, const FilterContext& context) {

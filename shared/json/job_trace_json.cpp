@@ -90,7 +90,8 @@ void to_json(nlohmann::json& j, const ExternalCall& value) {
                      {"request_body", value.request_body}, {"status", value.status},
                      {"response_body", value.response_body}, {"seconds", value.seconds},
                      {"sku", value.sku},                   {"cost_usd", value.cost_usd},
-                     {"attempt", value.attempt},           {"error", value.error}};
+                     {"attempt", value.attempt},           {"error", value.error},
+                     {"cached", value.cached}};
 }
 
 void from_json(const nlohmann::json& j, ExternalCall& value) {
@@ -108,6 +109,7 @@ void from_json(const nlohmann::json& j, ExternalCall& value) {
   reader.optional("cost_usd", value.cost_usd);
   reader.optional("attempt", value.attempt);
   reader.optional("error", value.error);
+  reader.optional("cached", value.cached);
 }
 
 void to_json(nlohmann::json& j, const StageRecord& value) {

@@ -18,7 +18,7 @@ struct GenerationOptions {
   std::optional<GeoPoint> end;        ///< where every tour ends; unset: at `start` if set, else free
   std::string language = "en";        ///< BCP-47 tag of a supported language (languages.h)
   int max_attractions = 80;           ///< candidates kept after filtering, most valuable first, 5..300
-  double max_leg_m = 1500.0;          ///< longest walk between two stops, metres, 200..10000
+  double max_leg_m = 2000.0;          ///< longest walk between two stops, metres, 200..10000
   double tour_radius_m = 1500.0;      ///< every stop within this of its tour's central stop, metres, 200..20000
   bool step_free = false;             ///< walk without steps (accessibility), where the network knows them
   std::uint64_t seed = 1;             ///< planner seed: the same seed gives the same tours

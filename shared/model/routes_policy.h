@@ -9,8 +9,8 @@ namespace core::model {
 /// What Google Routes is asked for (ROUTES_POLICY). A full matrix costs one billed element per
 /// pair of points, so it is asked for only when the city is small enough.
 enum class RoutesPolicy {
-  Off,     ///< walking model everywhere
-  Legs,    ///< walking model to plan, computeRoutes walking paths for the final tours' legs
+  Off,     ///< no Routes call: the base provider (street network or walking model) everywhere
+  Legs,    ///< the base provider to plan, computeRoutes walking paths for the final tours' legs
   Matrix,  ///< computeRouteMatrix to plan (up to a maximum of points), then final legs
 };
 

@@ -26,6 +26,7 @@ struct ExternalCall {
   double cost_usd = 0.0;
   int attempt = 1;
   std::string error;          ///< transport error, empty on a response
+  bool cached = false;        ///< answered from the client's cache: the first run's answer, not a new call
 
   friend bool operator==(const ExternalCall&, const ExternalCall&) = default;
 };

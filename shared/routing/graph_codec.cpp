@@ -3,108 +3,32 @@
 #include <cstring>
 
 #include "shared/errors.h"
+#include "shared/formats/byte_codec.h"
 
 namespace core::routing {
 namespace {
 
 constexpr char kMagic[4] = {'N', 'W', 'G', '1'};
 
-class Writer {
- public:
-  void bytes(const void* data, std::size_t size) {
-    const auto* p = static_cast<const std::uint8_t*>(data);
-    m_out.insert(m_out.end(), p, p + size);
-  }
-  void u8(std::uint8_t value) { m_out.push_back(value); }
-  void fixed(std::uint64_t value, int size) {
-    for (int i = 0; i < size; ++i) m_out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
-  }
-  void varint(std::uint64_t value) {
-    while (value >= 0x80) {
-      m_out.push_back(static_cast<std::uint8_t>(value | 0x80));
-      value >>= 7;
-    }
-    m_out.push_back(static_cast<std::uint8_t>(value));
-  }
-  void svarint(std::int64_t value) {
-    varint((static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63));
-  }
-  void text(const std::string& value) {
-    varint(value.size());
-    bytes(value.data(), value.size());
-  }
-  void point_delta(FixedPoint& previous, FixedPoint point) {
-    svarint(static_cast<std::int64_t>(point.lat_e7) - previous.lat_e7);
-    svarint(static_cast<std::int64_t>(point.lon_e7) - previous.lon_e7);
-    previous = point;
-  }
-  std::vector<std::uint8_t>& out() { return m_out; }
-
- private:
-  std::vector<std::uint8_t> m_out;
-};
+using formats::ByteReader;
+using formats::ByteWriter;
 
 [[noreturn]] void invalid(const std::string& why) { throw InputError("invalid walking graph: " + why, "invalid_graph"); }
 
-class Reader {
- public:
-  explicit Reader(std::span<const std::uint8_t> bytes) : m_bytes(bytes) {}
+ByteReader reader_of(std::span<const std::uint8_t> bytes) { return {bytes, "invalid walking graph", "invalid_graph"}; }
 
-  std::uint8_t u8() {
-    if (m_pos >= m_bytes.size()) invalid("truncated");
-    return m_bytes[m_pos++];
-  }
-  std::uint64_t fixed(int size) {
-    std::uint64_t value = 0;
-    for (int i = 0; i < size; ++i) value |= static_cast<std::uint64_t>(u8()) << (8 * i);
-    return value;
-  }
-  std::uint64_t varint() {
-    std::uint64_t value = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      const std::uint8_t byte = u8();
-      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-      if ((byte & 0x80) == 0) return value;
-    }
-    invalid("varint too long");
-  }
-  std::int64_t svarint() {
-    const std::uint64_t raw = varint();
-    return static_cast<std::int64_t>(raw >> 1) ^ -static_cast<std::int64_t>(raw & 1);
-  }
-  // A count of items that each take at least `min_bytes`: bounded by what is left.
-  std::size_t count(std::size_t min_bytes) {
-    const std::uint64_t value = varint();
-    if (value > (m_bytes.size() - m_pos) / min_bytes) invalid("count larger than the file");
-    return static_cast<std::size_t>(value);
-  }
-  std::string text() {
-    const std::size_t size = count(1);
-    std::string value(reinterpret_cast<const char*>(m_bytes.data() + m_pos), size);
-    m_pos += size;
-    return value;
-  }
-  std::int32_t coordinate(std::int32_t previous) {
-    const std::int64_t value = previous + svarint();
-    if (value < INT32_MIN || value > INT32_MAX) invalid("coordinate out of range");
-    return static_cast<std::int32_t>(value);
-  }
-  FixedPoint point_after(FixedPoint previous) {
-    const std::int32_t lat = coordinate(previous.lat_e7);
-    return {lat, coordinate(previous.lon_e7)};
-  }
-  std::uint32_t u32(std::uint64_t value, const char* what) {
-    if (value > UINT32_MAX) invalid(std::string(what) + " out of range");
-    return static_cast<std::uint32_t>(value);
-  }
-  std::size_t position() const { return m_pos; }
+void point_delta(ByteWriter& w, FixedPoint& previous, FixedPoint point) {
+  w.svarint(static_cast<std::int64_t>(point.lat_e7) - previous.lat_e7);
+  w.svarint(static_cast<std::int64_t>(point.lon_e7) - previous.lon_e7);
+  previous = point;
+}
 
- private:
-  std::span<const std::uint8_t> m_bytes;
-  std::size_t m_pos = 0;
-};
+FixedPoint point_after(ByteReader& r, FixedPoint previous) {
+  const std::int32_t lat = r.coordinate(previous.lat_e7);
+  return {lat, r.coordinate(previous.lon_e7)};
+}
 
-GraphEdge read_edge(Reader& reader, std::uint32_t previous_from, std::size_t node_count) {
+GraphEdge read_edge(ByteReader& reader, std::uint32_t previous_from, std::size_t node_count) {
   GraphEdge e;
   e.from = reader.u32(previous_from + reader.varint(), "edge start");
   const std::int64_t to = static_cast<std::int64_t>(e.from) + reader.svarint();
@@ -119,17 +43,10 @@ GraphEdge read_edge(Reader& reader, std::uint32_t previous_from, std::size_t nod
 
 }  // namespace
 
-std::uint64_t fnv1a64(std::span<const std::uint8_t> bytes) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const std::uint8_t byte : bytes) {
-    hash ^= byte;
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
-}
+std::uint64_t fnv1a64(std::span<const std::uint8_t> bytes) { return formats::fnv1a64(bytes); }
 
 std::vector<std::uint8_t> encode_graph(const WalkingGraph& graph, const GraphMetadata& metadata) {
-  Writer w;
+  ByteWriter w;
   w.bytes(kMagic, sizeof kMagic);
   w.fixed(kGraphFormatVersion, 2);
   w.text(metadata.attribution);
@@ -139,7 +56,7 @@ std::vector<std::uint8_t> encode_graph(const WalkingGraph& graph, const GraphMet
   w.varint(graph.edges().size());
   w.varint(graph.shape_points().size());
   FixedPoint previous;
-  for (const FixedPoint& node : graph.nodes()) w.point_delta(previous, node);
+  for (const FixedPoint& node : graph.nodes()) point_delta(w, previous, node);
   std::uint32_t previous_from = 0;
   for (std::uint32_t i = 0; i < graph.edges().size(); ++i) {
     const GraphEdge& e = graph.edges()[i];
@@ -153,7 +70,7 @@ std::vector<std::uint8_t> encode_graph(const WalkingGraph& graph, const GraphMet
     const std::uint32_t end = graph.shape_begin()[i + 1];
     w.varint(end - begin);
     FixedPoint at = graph.nodes()[e.from];
-    for (std::uint32_t k = begin; k < end; ++k) w.point_delta(at, graph.shape_points()[k]);
+    for (std::uint32_t k = begin; k < end; ++k) point_delta(w, at, graph.shape_points()[k]);
   }
   w.fixed(fnv1a64(w.out()), 8);
   return std::move(w.out());
@@ -164,11 +81,11 @@ DecodedGraph decode_graph(std::span<const std::uint8_t> bytes) {
     invalid("not a walking graph file");
   }
   const std::span<const std::uint8_t> body = bytes.first(bytes.size() - 8);
-  Reader trailer(bytes.last(8));
+  ByteReader trailer = reader_of(bytes.last(8));
   DecodedGraph decoded;
   decoded.checksum = trailer.fixed(8);
   if (fnv1a64(body) != decoded.checksum) invalid("checksum mismatch");
-  Reader r(body);
+  ByteReader r = reader_of(body);
   r.fixed(4);
   const auto version = static_cast<std::uint16_t>(r.fixed(2));
   if (version != kGraphFormatVersion) invalid("format version " + std::to_string(version) + " is not supported");
@@ -180,7 +97,7 @@ DecodedGraph decode_graph(std::span<const std::uint8_t> bytes) {
   const std::size_t shape_count = r.count(2);
   std::vector<FixedPoint> nodes(node_count);
   FixedPoint previous;
-  for (FixedPoint& node : nodes) previous = node = r.point_after(previous);
+  for (FixedPoint& node : nodes) previous = node = point_after(r, previous);
   std::vector<GraphEdge> edges(edge_count);
   std::vector<std::uint32_t> shape_begin{0};
   std::vector<FixedPoint> shape;
@@ -192,7 +109,7 @@ DecodedGraph decode_graph(std::span<const std::uint8_t> bytes) {
     const std::size_t points = r.count(2);
     if (shape.size() + points > shape_count) invalid("more shape points than announced");
     FixedPoint at = nodes[e.from];
-    for (std::size_t k = 0; k < points; ++k) shape.push_back(at = r.point_after(at));
+    for (std::size_t k = 0; k < points; ++k) shape.push_back(at = point_after(r, at));
     shape_begin.push_back(static_cast<std::uint32_t>(shape.size()));
   }
   if (shape.size() != shape_count || r.position() != body.size()) invalid("sizes do not match the header");

@@ -7,13 +7,16 @@ set(SERVER_TEST_SOURCES
   clients/https_transport_test.cpp
   clients/llm_filter_test.cpp
   clients/places_filter_test.cpp
+  clients/osm_basemap_reader_test.cpp
   clients/osm_pbf_reader_test.cpp
+  clients/overpass_client_test.cpp
   clients/service_caller_test.cpp
   cli/command_line_test.cpp
   cli/generate_command_test.cpp
   cli/providers_test.cpp
   config/config_test.cpp
   http/auth_test.cpp
+  http/basemap_test.cpp
   http/cities_test.cpp
   http/editing_test.cpp
   http/generate_city_test.cpp
@@ -29,6 +32,7 @@ set(SERVER_TEST_SOURCES
   jobs/worker_pool_test.cpp
   offline/embedded_catalogue_test.cpp
   offline/filter_on_real_data_test.cpp
+  offline/street_network_distance_provider_test.cpp
   offline/walking_networks_test.cpp
   pipeline/pipeline_test.cpp
   process/serve_process_test.cpp
@@ -43,6 +47,7 @@ set(SERVER_TEST_SUPPORT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/../support/server_process.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_google.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_google_routes.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_overpass.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_perplexity.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../fakes/fake_server.cpp
   ${CMAKE_CURRENT_LIST_DIR}/../fakes/field_mask.cpp

@@ -13,6 +13,7 @@
 #include "server/cli/services.h"
 #include "shared/json/model_json.h"
 #include "tests/fakes/fake_google.h"
+#include "tests/fakes/fake_overpass.h"
 #include "tests/fakes/fake_perplexity.h"
 #include "tests/support/temp_dir.h"
 
@@ -51,12 +52,16 @@ int main(int argc, char** argv) {
   const std::string llm_key = "pplx-fake-key-for-tests";
   FakeGoogle google(google_key, "monaco");
   FakePerplexity llm(llm_key);
+  FakeOverpass overpass;
   const std::map<std::string, std::string> external{
       {"GOOGLE_PLACES_API_KEY", google_key}, {"GOOGLE_PLACES_BASE_URL", google.base_url()},
       {"GOOGLE_ROUTES_BASE_URL", google.base_url()}, {"PERPLEXITY_API_KEY", llm_key},
       {"PERPLEXITY_BASE_URL", llm.base_url()}, {"ROUTES_POLICY", "matrix"}, {"ROUTES_MATRIX_MAX_POINTS", "60"},
-      {"CLIENT_RETRY_BASE_MS", "1"}};
+      {"CLIENT_RETRY_BASE_MS", "1"}, {"OVERPASS_URL", overpass.interpreter_url()}};
   int failures = record(out_dir, "monaco-google-llm-routes-matrix", external, google.place_id());
+  auto streets = external;
+  streets["ROUTES_POLICY"] = "off";  // the default: plan and draw on the street network from Overpass
+  failures += record(out_dir, "monaco-google-llm-overpass", streets, google.place_id());
   auto chat = external;
   chat["LLM_API_STYLE"] = "chat";
   chat["ROUTES_POLICY"] = "legs";

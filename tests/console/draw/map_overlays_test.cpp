@@ -20,16 +20,20 @@ console::draw::MapTransform porto(double zoom) {
 }
 
 TEST(MapCredit, ClaimsOpenStreetMapOnlyOverDrawnTiles) {
-  EXPECT_STREQ(console::draw::map_credit(true, 12), console::draw::kOsmAttribution);
+  EXPECT_STREQ(console::draw::map_credit(true, 12, true), console::draw::kOsmAttribution);
   EXPECT_STREQ(console::draw::kOsmAttribution, "\xC2\xA9 OpenStreetMap contributors");
   // Tiles on but none arrived (offline, nothing cached): the graticule is ours, not OSM's.
-  const std::string waiting = console::draw::map_credit(true, 0);
-  const std::string off = console::draw::map_credit(false, 0);
+  const std::string waiting = console::draw::map_credit(true, 0, false);
+  const std::string off = console::draw::map_credit(false, 0, false);
   for (const std::string& text : {waiting, off}) {
     EXPECT_EQ(text.find("OpenStreetMap"), std::string::npos) << text;
     EXPECT_EQ(text.rfind("offline map", 0), 0u) << text;
   }
   EXPECT_NE(waiting, off);
+  // No tile, but the offline basemap was drawn: its data is OpenStreetMap's, under the ODbL.
+  const std::string basemap = console::draw::map_credit(false, 0, true);
+  EXPECT_NE(basemap.find("OpenStreetMap contributors"), std::string::npos);
+  EXPECT_NE(basemap.find("ODbL"), std::string::npos);
 }
 
 TEST(DashSegments, AlternateDashesAndGapsAlongEachSegment) {

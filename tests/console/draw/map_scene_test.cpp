@@ -164,6 +164,26 @@ TEST(ReplayScene, CaptionsNeverOverlapAndLongReasonsAreShortened) {
   }
 }
 
+TEST(ReplayScene, AReasonSharedByManyDroppedCandidatesIsWrittenOnce) {
+  auto run = console::testing::sample_run();
+  for (std::size_t i = 0; i < run.decisions.size(); ++i) {
+    run.decisions[i].included = false;
+    run.decisions[i].reason = i % 2 ? "below the 80 best-scored stops" : "a shop";
+  }
+  const auto scene = console::draw::build_replay_scene(run, {console::state::ReplayStage::Filter, 0.5},
+                                                       view_of(console::testing::sample_revision()), "");
+  const auto count = [&](const std::string& text) {
+    return std::count_if(scene.captions.begin(), scene.captions.end(), [&](const auto& c) { return c.text == text; });
+  };
+  EXPECT_EQ(count("below the 80 best-scored stops"), 1);
+  EXPECT_EQ(count("a shop"), 1);
+}
+
+TEST(ReplayTimeline, TheSliderNamesTheStageAndHowFarItWent) {
+  EXPECT_EQ(console::state::replay_position_label({console::state::ReplayStage::Planning, 1.0}), "4/5 Planning: 100%");
+  EXPECT_EQ(console::state::replay_position_label({console::state::ReplayStage::City, 0.25}), "1/5 City: 25%");
+}
+
 const console::draw::Path* bounds_of_scene(const console::draw::MapScene& scene) {
   const auto it = std::find_if(scene.paths.begin(), scene.paths.end(), [](const auto& p) { return p.closed && p.tour < 0; });
   return it == scene.paths.end() ? nullptr : &*it;

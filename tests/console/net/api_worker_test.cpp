@@ -7,6 +7,8 @@
 
 #include <httplib.h>
 
+#include "shared/basemap/basemap_builder.h"
+#include "shared/basemap/basemap_codec.h"
 #include "shared/json/city_messages.h"
 #include "shared/json/job_messages.h"
 #include "shared/json/service_messages.h"
@@ -22,6 +24,12 @@ void answer(httplib::Response& res, const T& message) {
   res.set_content(nlohmann::json(message).dump(), "application/json");
 }
 
+core::basemap::Basemap sample_basemap() {
+  core::basemap::BasemapSource source;
+  source.lines.push_back({{{41.14, -8.62}, {41.15, -8.61}}, {{"highway", "primary"}, {"name", "Avenida"}}});
+  return core::basemap::build_basemap(source, {{41.13, -8.63}, {41.16, -8.60}}, {"attribution", "test", "sha256:00"}).basemap;
+}
+
 // A stand-in for narrando-server with canned answers, on a free loopback port. Checks the key.
 // `with_places`: false plays a server from before GET /api/places.
 class FakeApi {
@@ -29,7 +37,8 @@ class FakeApi {
   explicit FakeApi(bool with_places = true) {
     m_server.Get("/readyz", [](const auto&, auto& res) { answer(res, core::json::ReadyAnswer{"ready", "sqlite"}); });
     m_server.Get("/api/cities", [this](const httplib::Request& req, httplib::Response& res) {
-      if (req.get_header_value("Authorization") != "Bearer editor-key") return refuse(res);
+      const std::string key = req.get_header_value("Authorization");
+      if (key != "Bearer editor-key" && key != "Bearer app-key") return refuse(res);
       core::json::CityListItem item;
       item.city.id = "city-1";
       item.city.name = req.has_param("q") ? "Q:" + req.get_param_value("q") : "Porto";
@@ -59,6 +68,16 @@ class FakeApi {
                                         std::nullopt, 1, 0.017},
                                        {"job-1", core::model::RevisionOrigin::Generation, JobStatus::Succeeded, "t1", 1,
                                         0, 0.0}}});
+    });
+    // As the real server: an editors-only route forbids an app key before it looks for the city.
+    m_server.Get(R"(/api/cities/([^/]+)/runs/([^/]+))", [](const httplib::Request& req, httplib::Response& res) {
+      const bool app = req.get_header_value("Authorization") == "Bearer app-key";
+      res.status = app ? 403 : 404;
+      res.set_content(core::json::error_document(app ? "forbidden" : "not_found", "no").dump(), "application/json");
+    });
+    m_server.Get("/api/cities/city-1/basemap", [](const auto&, auto& res) {
+      const std::vector<std::uint8_t> bytes = core::basemap::encode_basemap(sample_basemap());
+      res.set_content(std::string(bytes.begin(), bytes.end()), "application/vnd.narrando.basemap");
     });
     m_server.Get("/api/cities/nowhere", [](const auto&, auto& res) {
       res.status = 404;
@@ -168,6 +187,36 @@ TEST(ApiWorker, ListsTheRunsOfACityInOneRequest) {
   ASSERT_EQ(runs->runs.size(), 1u) << "the failed run has no trace to replay";
   EXPECT_EQ(runs->runs[0].job_id, "job-1");
   EXPECT_EQ(runs->runs[0].revision, 1);
+}
+
+TEST(ApiWorker, AnAppKeyConnectsReadOnly) {
+  FakeApi api;
+  console::net::ApiWorker worker;
+  worker.submit(ConnectCommand{settings_for(api, "app-key")});
+  const auto replies = wait_for(worker, [](const auto& r) { return find<ConnectedReply>(r) || find<FailureReply>(r); });
+  const auto* connected = find<ConnectedReply>(replies);
+  ASSERT_NE(connected, nullptr);
+  EXPECT_FALSE(connected->editor) << "the list looks the same to both keys; the editors-only route tells";
+}
+
+TEST(ApiWorker, LoadsAndDecodesACitysBasemapOrNoneOn404) {
+  FakeApi api;
+  console::net::ApiWorker worker;
+  worker.submit(ConnectCommand{settings_for(api, "editor-key")});
+  worker.submit(LoadBasemapCommand{"city-1"});
+  worker.submit(LoadBasemapCommand{"nowhere"});
+  const auto replies = wait_for(worker, [](const auto& r) {
+    return std::count_if(r.begin(), r.end(), [](const Reply& x) { return std::holds_alternative<BasemapReply>(x); }) == 2;
+  });
+  std::vector<const BasemapReply*> basemaps;
+  for (const Reply& r : replies) {
+    if (const auto* b = std::get_if<BasemapReply>(&r)) basemaps.push_back(b);
+  }
+  ASSERT_EQ(basemaps.size(), 2u);
+  ASSERT_NE(basemaps[0]->basemap, nullptr);
+  EXPECT_EQ(*basemaps[0]->basemap, sample_basemap());
+  EXPECT_EQ(basemaps[1]->city_id, "nowhere");
+  EXPECT_EQ(basemaps[1]->basemap, nullptr);
 }
 
 TEST(ApiWorker, AWrongKeyBecomesAFailureReply) {

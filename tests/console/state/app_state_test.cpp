@@ -26,7 +26,7 @@ bool has(const std::vector<Command>& commands) {
   return std::any_of(commands.begin(), commands.end(), [](const Command& c) { return std::holds_alternative<T>(c); });
 }
 
-TEST(ApplyReply, ACityFillsTheDraftsAndAsksForItsRuns) {
+TEST(ApplyReply, ACityFillsTheDraftsAndAsksForItsRunsAndBasemap) {
   AppState state;
   CommandSink sink;
   state.map.fitted = true;
@@ -36,9 +36,31 @@ TEST(ApplyReply, ACityFillsTheDraftsAndAsksForItsRuns) {
   EXPECT_EQ(state.tours.tours().size(), 2u);
   EXPECT_FALSE(state.map.fitted);  // a new city is fitted on sight
   const auto commands = sink.take();
-  ASSERT_EQ(commands.size(), 1u);
+  ASSERT_EQ(commands.size(), 2u);
   const auto& runs = std::get<ListRunsCommand>(commands[0]);
   EXPECT_EQ(runs.city_id, "city-1");
+  EXPECT_EQ(std::get<LoadBasemapCommand>(commands[1]).city_id, "city-1");
+  // A reload of the same city does not ask for its basemap again.
+  apply_reply(state, city_reply(3), sink);
+  for (const Command& command : sink.take()) EXPECT_FALSE(std::holds_alternative<LoadBasemapCommand>(command));
+}
+
+TEST(ApplyReply, TheBasemapOfTheOpenCityIsKeptAndALateOneForAnotherIsDropped) {
+  AppState state;
+  CommandSink sink;
+  apply_reply(state, city_reply(2), sink);
+  auto map = std::make_shared<const core::basemap::Basemap>();
+  apply_reply(state, BasemapReply{"another-city", map}, sink);
+  EXPECT_FALSE(state.basemap.answered);
+  EXPECT_EQ(state.basemap.map, nullptr);
+  apply_reply(state, BasemapReply{"city-1", map}, sink);
+  EXPECT_TRUE(state.basemap.answered);
+  EXPECT_EQ(state.basemap.map, map);
+  // None for this city: answered, nothing to draw, and the log says why.
+  state.basemap = {"city-1", nullptr, false};
+  apply_reply(state, BasemapReply{"city-1", nullptr}, sink);
+  EXPECT_TRUE(state.basemap.answered);
+  EXPECT_NE(state.log.back().find("no offline basemap"), std::string::npos);
 }
 
 TEST(ApplyReply, ReloadingTheSameCityKeepsViewAndSelection) {

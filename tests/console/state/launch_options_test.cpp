@@ -57,3 +57,14 @@ TEST(LaunchOptions, RejectsBadValuesWithTheOptionName) {
 }
 
 }  // namespace
+
+TEST(LaunchOptions, StopTourAndThemeForScreenshots) {
+  const auto options = console::state::parse_launch_options(
+      {"--city", "porto", "--screenshot", "a.png", "--stop", "Clerigos", "--tour", "2", "--theme", "dark"});
+  EXPECT_EQ(options.stop, "Clerigos");
+  EXPECT_EQ(options.tour, 2);
+  ASSERT_TRUE(options.theme.has_value());
+  EXPECT_EQ(*options.theme, console::state::Theme::Dark);
+  EXPECT_THROW(console::state::parse_launch_options({"--theme", "sepia"}), core::InputError);
+  EXPECT_THROW(console::state::parse_launch_options({"--tour", "0"}), core::InputError);
+}

@@ -40,3 +40,14 @@ TEST(DefaultSettings, UseTheOpenStreetMapTilesOverHttps) {
 }
 
 }  // namespace
+
+TEST(SettingsTheme, IsRememberedAndLightByDefault) {
+  console::state::Settings settings;
+  EXPECT_EQ(settings.theme, console::state::Theme::Light);
+  settings.theme = console::state::Theme::Dark;
+  const nlohmann::json json = console::state::settings_to_json(settings);
+  EXPECT_EQ(json.at("theme"), "dark");
+  EXPECT_EQ(console::state::settings_from_json(json).theme, console::state::Theme::Dark);
+  EXPECT_EQ(console::state::settings_from_json(nlohmann::json::object()).theme, console::state::Theme::Light);
+  EXPECT_THROW(console::state::settings_from_json({{"theme", "sepia"}}), core::InputError);
+}

@@ -13,6 +13,7 @@
 #include "shared/model/revision.h"
 #include "shared/model/routes_policy.h"
 #include "shared/model/stage.h"
+#include "shared/model/walking_network.h"
 
 namespace {
 
@@ -22,7 +23,7 @@ template <class E>
 class Vocabulary : public ::testing::Test {};
 
 using Enums = ::testing::Types<Stage, JobStatus, CityStatus, PlaceSource, RevisionStatus, RevisionOrigin, RoutesPolicy,
-                               Decider>;
+                               WalkingNetwork, Decider>;
 TYPED_TEST_SUITE(Vocabulary, Enums);
 
 TYPED_TEST(Vocabulary, EveryEnumeratorHasOneNameThatReadsBack) {

@@ -33,6 +33,7 @@ const std::vector<CommandCase>& every_command() {
       {"replay", {"trace.json"}},
       {"migrate", {}},
       {"build-network", {"--pbf", "a.osm.pbf", "--bbox", "41.1,-8.7,41.2,-8.5", "--out", "graph.nwg"}},
+      {"build-basemap", {"--pbf", "a.osm.pbf", "--city", "porto", "--out", "city.nbm"}},
       {"config", {}}};
   return kCases;
 }
@@ -114,9 +115,15 @@ TEST_F(CommandLine, MissingArgumentsAndUnknownCommandsAreUsageErrors) {
   const CliResult no_place = run({"generate"});
   EXPECT_EQ(no_place.code, 2);
   EXPECT_NE(no_place.err.find("place_id"), std::string::npos) << no_place.err;
-  const CliResult no_box = run({"build-network", "--pbf", "a.osm.pbf", "--out", "graph.nwg"});
-  EXPECT_EQ(no_box.code, 2);
-  EXPECT_NE(no_box.err.find("--bbox"), std::string::npos) << no_box.err;
+  for (const std::string command : {"build-network", "build-basemap"}) {
+    const CliResult no_box = run({command, "--pbf", "a.osm.pbf", "--out", "out.bin"});
+    EXPECT_EQ(no_box.code, 2) << command;
+    EXPECT_NE(no_box.err.find("--bbox"), std::string::npos) << no_box.err;
+    const CliResult two_boxes =
+        run({command, "--pbf", "a.osm.pbf", "--bbox", "41.1,-8.7,41.2,-8.5", "--city", "porto", "--out", "out.bin"});
+    EXPECT_EQ(two_boxes.code, 2) << command;
+    EXPECT_NE(two_boxes.err.find("--city"), std::string::npos) << two_boxes.err;
+  }
   EXPECT_TRUE(nothing_written());
 }
 

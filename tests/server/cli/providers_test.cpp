@@ -35,6 +35,7 @@ TEST(ProviderChoice, SettingsRoundTripByName) {
   choice.filter = FilterChoice::Llm;
   choice.llm_api_style = "chat";
   choice.llm_model = "sonar";
+  choice.network = core::model::WalkingNetwork::Model;
   choice.routes_policy = RoutesPolicy::Legs;
   choice.routes_matrix_max_points = 60;
   choice.places_max_pages = 2;
@@ -43,6 +44,7 @@ TEST(ProviderChoice, SettingsRoundTripByName) {
   EXPECT_EQ(settings.at("places"), "google");
   EXPECT_EQ(settings.at("filter"), "llm");
   EXPECT_EQ(settings.at("routes_policy"), "legs");
+  EXPECT_EQ(settings.at("network"), "model");
   EXPECT_EQ(settings.at("routes_matrix_max_points"), "60");
   const ProviderChoice back = ProviderChoice::from_settings(settings);
   EXPECT_EQ(back.settings(), settings);
@@ -51,7 +53,11 @@ TEST(ProviderChoice, SettingsRoundTripByName) {
 }
 
 TEST(ProviderChoice, AbsentSettingsKeepTheDefaultsAndUnknownOnesAreRefusedByName) {
-  EXPECT_EQ(ProviderChoice::from_settings({}).settings(), ProviderChoice{}.settings());
+  // A trace from before street networks has no "network": that run walked the model.
+  ProviderChoice before_networks;
+  before_networks.network = core::model::WalkingNetwork::Model;
+  EXPECT_EQ(ProviderChoice::from_settings({}).settings(), before_networks.settings());
+  EXPECT_EQ(ProviderChoice::from_settings({{"network", "osm"}}).network, core::model::WalkingNetwork::Osm);
   const auto message = [](std::map<std::string, std::string> settings) {
     try {
       ProviderChoice::from_settings(settings);
@@ -62,6 +68,7 @@ TEST(ProviderChoice, AbsentSettingsKeepTheDefaultsAndUnknownOnesAreRefusedByName
   };
   EXPECT_EQ(message({{"places", "osm"}}), "settings.places must be one of \"embedded\", \"google\", got \"osm\"");
   EXPECT_EQ(message({{"filter", "gpt"}}), "settings.filter must be one of \"heuristic\", \"llm\", got \"gpt\"");
+  EXPECT_EQ(message({{"network", "graph"}}), "settings.network must be one of \"osm\", \"model\", got \"graph\"");
   EXPECT_EQ(message({{"places_max_pages", "3 pages"}}),
             "settings.places_max_pages must be an integer, got \"3 pages\"");
   EXPECT_EQ(message({{"llm_batch_size", ""}}), "settings.llm_batch_size must be an integer, got \"\"");

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "server/cli/providers.h"
+#include "server/offline/walking_distance_provider.h"
 #include "server/clients/base_url.h"
 #include "server/clients/google_places_client.h"
 #include "server/clients/google_routes_client.h"
@@ -12,6 +13,7 @@
 #include "server/offline/embedded_place_provider.h"
 #include "shared/errors.h"
 #include "tests/fakes/fake_google.h"
+#include "tests/fakes/fake_overpass.h"
 #include "tests/fakes/fake_perplexity.h"
 #include "tests/server/clients/client_fixture.h"
 
@@ -102,9 +104,10 @@ TEST(BaseUrlPrefix, AgentStyleAndGoogleWorkBelowAGatewayPath) {
   EXPECT_EQ(places.city(FakeGoogle::kPortoPlaceId, {}, context).name, "Porto");
   LoopbackCaller routes_loopback{"routes", google.base_url()};
   server::clients::GoogleRoutesDistanceProvider routes(
-      routes_loopback.caller, {kGoogleKey, server::clients::RoutesPolicy::Legs, 25}, routes_loopback.prices);
+      routes_loopback.caller, {kGoogleKey, server::clients::RoutesPolicy::Legs, 25}, routes_loopback.prices,
+      std::make_unique<server::offline::WalkingDistanceProvider>());
   std::vector<core::model::Tour> tours{three_stop_tour()};
-  routes.legs(tours, {}, context);
+  routes.legs({}, tours, {}, context);
   EXPECT_TRUE(context.notes.empty()) << context.notes.front();
   EXPECT_EQ(google.requests("getPlace"), 1);
   EXPECT_EQ(google.requests("computeRoutes"), 1);
@@ -115,7 +118,9 @@ TEST(BaseUrlPrefix, AgentStyleAndGoogleWorkBelowAGatewayPath) {
 TEST(BaseUrlPrefix, ConfiguredBaseUrlsWithAPathReachEveryService) {
   FakePerplexity llm{kLlmKey, "/v1"};
   FakeGoogle google{kGoogleKey, "porto", "/google"};
+  FakeOverpass overpass{"/osm"};
   const auto config = server::config::from_environment({{"PERPLEXITY_API_KEY", kLlmKey},
+                                                        {"OVERPASS_URL", overpass.interpreter_url()},
                                                         {"PERPLEXITY_BASE_URL", llm.base_url()},
                                                         {"LLM_API_STYLE", "chat"},
                                                         {"GOOGLE_PLACES_API_KEY", kGoogleKey},
@@ -131,7 +136,9 @@ TEST(BaseUrlPrefix, ConfiguredBaseUrlsWithAPathReachEveryService) {
   EXPECT_EQ(city.name, "Porto");
   EXPECT_EQ(providers.filter->filter(city, porto_candidates(), {}, context).used, "llm (chat, sonar)");
   std::vector<core::model::Tour> tours{three_stop_tour()};
-  providers.distances->legs(tours, {}, context);
+  providers.distances->matrix(city, {tours[0].stops[0].location, tours[0].stops[1].location}, {}, context);
+  providers.distances->legs(city, tours, {}, context);
+  EXPECT_EQ(overpass.requests("interpreter"), 1) << "POST /osm/api/interpreter";
   EXPECT_EQ(google.requests("getPlace"), 1);
   EXPECT_EQ(llm.requests("chat.completions"), 1);
   EXPECT_EQ(google.requests("computeRoutes"), 1);

@@ -6,7 +6,9 @@
 #include <sstream>
 
 #include "server/cli/cli.h"
+#include "shared/algo/polyline.h"
 #include "tests/fakes/fake_google.h"
+#include "tests/fakes/fake_overpass.h"
 #include "tests/fakes/fake_perplexity.h"
 #include "tests/server/http/http_helpers.h"
 #include "tests/support/temp_dir.h"
@@ -20,22 +22,24 @@ constexpr const char* kGoogleKey = "AIzaFakeKeyForTests0123";
 constexpr const char* kLlmKey = "pplx-fake-key-for-tests";
 
 std::map<std::string, std::string> external_env(const FakeGoogle& google, const FakePerplexity& llm,
-                                                const std::string& llm_key, const std::string& db) {
+                                                const FakeOverpass& overpass, const std::string& llm_key,
+                                                const std::string& db) {
   return {{"GOOGLE_PLACES_API_KEY", kGoogleKey}, {"GOOGLE_PLACES_BASE_URL", google.base_url()},
           {"GOOGLE_ROUTES_BASE_URL", google.base_url()}, {"PERPLEXITY_API_KEY", llm_key},
           {"PERPLEXITY_BASE_URL", llm.base_url()}, {"ROUTES_POLICY", "legs"}, {"NARRANDO_DB", db},
-          {"CLIENT_RETRY_BASE_MS", "1"}};
+          {"CLIENT_RETRY_BASE_MS", "1"}, {"OVERPASS_URL", overpass.interpreter_url()}};
 }
 
 class ExternalPipeline : public ::testing::Test {
  protected:
   FakeGoogle google{kGoogleKey};
   FakePerplexity llm{kLlmKey};
+  FakeOverpass overpass;
   TempDir dir;
 };
 
 TEST_F(ExternalPipeline, GeneratesThroughEveryServiceAndAccountsForTheCost) {
-  TestServer server(external_env(google, llm, kLlmKey, dir.file("n.db")));
+  TestServer server(external_env(google, llm, overpass, kLlmKey, dir.file("n.db")));
   auto client = server.client();
   const auto result = client.Post("/api/generate-city", nlohmann::json{{"place_id", google.place_id()}}.dump(),
                                   "application/json");
@@ -50,7 +54,7 @@ TEST_F(ExternalPipeline, GeneratesThroughEveryServiceAndAccountsForTheCost) {
   EXPECT_GT(stages["attractions"]["calls"].get<int>(), 6);
   EXPECT_GT(stages["filter"]["calls"].get<int>(), 0);
   EXPECT_EQ(stages["legs"]["calls"], 4) << "one computeRoutes per tour";
-  EXPECT_EQ(stages["distances"]["calls"], 0) << "policy legs: no matrix";
+  EXPECT_EQ(stages["distances"]["calls"], 1) << "one Overpass query for the street network, no Routes matrix";
   for (const char* stage : {"city", "attractions", "filter", "legs"}) {
     EXPECT_GT(stages[stage]["cost_usd"].get<double>(), 0.0) << stage;
   }
@@ -81,11 +85,65 @@ TEST_F(ExternalPipeline, GeneratesThroughEveryServiceAndAccountsForTheCost) {
   EXPECT_NE(out.str().find("4 tours identical to the recorded run"), std::string::npos) << out.str();
 }
 
+TEST_F(ExternalPipeline, PlansAndDrawsOnTheStreetsFromOverpassAndReplaysThemOffline) {
+  auto env = external_env(google, llm, overpass, kLlmKey, dir.file("n.db"));
+  env["ROUTES_POLICY"] = "off";  // the default: no paid Routes call
+  TestServer server(env);
+  auto client = server.client();
+  const auto generate = [&client, this](bool force) {
+    return json_of(client.Post("/api/generate-city",
+                               nlohmann::json{{"place_id", google.place_id()}, {"options", {{"force", force}}}}.dump(),
+                               "application/json"));
+  };
+  const auto generated = generate(false);
+  ASSERT_EQ(generated["success"], true) << generated.dump();
+  EXPECT_EQ(overpass.requests("interpreter"), 1);
+  EXPECT_EQ(google.requests("computeRoutes") + google.requests("computeRouteMatrix"), 0);
+  const auto job = json_of(client.Get("/api/jobs/" + generated["job_id"].get<std::string>()));
+  std::string distances_note;
+  for (const auto& stage : job["stages"]) {
+    if (stage["stage"] == "distances") distances_note = stage.value("note", "");
+  }
+  EXPECT_NE(distances_note.find("OpenStreetMap via Overpass"), std::string::npos) << distances_note;
+  EXPECT_NE(distances_note.find("street network: "), std::string::npos) << distances_note;
+  const auto document = json_of(client.Get("/api/cities/" + generated["city_id"].get<std::string>()));
+  std::size_t legs = 0;
+  std::size_t along_streets = 0;
+  for (const auto& tour : document["tours"]) {
+    for (const auto& leg : tour["legs"]) {
+      ++legs;
+      along_streets += core::algo::decode_polyline(leg["polyline"].get<std::string>()).size() > 2 ? 1U : 0U;
+    }
+  }
+  ASSERT_GT(legs, 0u);
+  EXPECT_GT(along_streets * 10, legs * 9) << "legs turn at the fake town's corners";
+
+  // The replay reads the recorded Overpass answer: no network at all.
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = server::cli::run({"replay", generated["job_id"].get<std::string>()},
+                                    {{"NARRANDO_DB", dir.file("n.db")}, {"OVERPASS_URL", "http://127.0.0.1:9/api/interpreter"}},
+                                    out, err);
+  EXPECT_EQ(code, 0) << err.str() << out.str();
+
+  // The same city again: its network comes from the cache, its trace still holds the answer.
+  const auto again = generate(true);
+  ASSERT_EQ(again["success"], true) << again.dump();
+  EXPECT_EQ(overpass.requests("interpreter"), 1);
+  const auto run = json_of(client.Get("/api/cities/" + again["city_id"].get<std::string>() + "/runs/" +
+                                      again["job_id"].get<std::string>()));
+  int cached = 0;
+  for (const auto& call : run["run"]["calls"]) {
+    if (call["service"] == "overpass") cached += call["cached"].get<bool>() ? 1 : 0;
+  }
+  EXPECT_EQ(cached, 1);
+}
+
 TEST_F(ExternalPipeline, ToursKeepTheirBudgetWhenTheRealWalksAreLongerThanPlanned) {
   // The plan counts straight line x 1.3; the streets here take 1.8 x (a river, a hill): the legs
   // from Routes overrun, and the tours are repaired before anything is stored.
   google.set_walk_detour(1.8);
-  TestServer server(external_env(google, llm, kLlmKey, dir.file("n.db")));
+  TestServer server(external_env(google, llm, overpass, kLlmKey, dir.file("n.db")));
   auto client = server.client();
   const auto result = client.Post("/api/generate-city", nlohmann::json{{"place_id", google.place_id()}}.dump(),
                                   "application/json");
@@ -111,7 +169,7 @@ TEST_F(ExternalPipeline, ToursKeepTheirBudgetWhenTheRealWalksAreLongerThanPlanne
 }
 
 TEST_F(ExternalPipeline, AnLlmFailureFallsBackToTheHeuristicsAndSaysSo) {
-  TestServer server(external_env(google, llm, "pplx-wrong-key", dir.file("n.db")));
+  TestServer server(external_env(google, llm, overpass, "pplx-wrong-key", dir.file("n.db")));
   auto client = server.client();
   const auto generated = json_of(client.Post("/api/generate-city", nlohmann::json{{"place_id", google.place_id()}}.dump(),
                                              "application/json"));
@@ -126,7 +184,7 @@ TEST_F(ExternalPipeline, AnLlmFailureFallsBackToTheHeuristicsAndSaysSo) {
 TEST_F(ExternalPipeline, APlacesOutageFailsTheJobWithAClearError) {
   // Every layer retries: 4 attempts per call, 2 per stage, 3 per job. Exhaust them all.
   for (int i = 0; i < 4 * 2 * 3; ++i) google.inject("getPlace", {503, "", "application/json", "", {}, false});
-  TestServer server(external_env(google, llm, kLlmKey, dir.file("n.db")));
+  TestServer server(external_env(google, llm, overpass, kLlmKey, dir.file("n.db")));
   auto client = server.client();
   const auto result = client.Post("/api/generate-city", nlohmann::json{{"place_id", google.place_id()}}.dump(),
                                   "application/json");
@@ -139,7 +197,7 @@ TEST_F(ExternalPipeline, APlacesOutageFailsTheJobWithAClearError) {
 }
 
 TEST_F(ExternalPipeline, GeonamesPlacesStayOfflineWithAGoogleKey) {
-  TestServer server(external_env(google, llm, kLlmKey, dir.file("n.db")));
+  TestServer server(external_env(google, llm, overpass, kLlmKey, dir.file("n.db")));
   auto client = server.client();
   const auto generated = json_of(client.Post("/api/generate-city", R"({"place_id": "geonames:2993458"})",
                                              "application/json"));

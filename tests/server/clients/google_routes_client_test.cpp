@@ -6,6 +6,7 @@
 
 #include "server/clients/google_routes_client.h"
 #include "server/errors.h"
+#include "server/offline/walking_distance_provider.h"
 #include "shared/algo/geo.h"
 #include "shared/algo/polyline.h"
 #include "shared/algo/tour_planning.h"
@@ -29,12 +30,14 @@ std::vector<core::model::GeoPoint> line_of_points(int count) {
 class GoogleRoutes : public ::testing::Test {
  protected:
   GoogleRoutesDistanceProvider provider(RoutesPolicy policy, int max_points = 40) {
-    return GoogleRoutesDistanceProvider(loopback.caller, {kKey, policy, max_points}, loopback.prices);
+    return GoogleRoutesDistanceProvider(loopback.caller, {kKey, policy, max_points}, loopback.prices,
+                                        std::make_unique<server::offline::WalkingDistanceProvider>());
   }
   FakeGoogle fake{kKey};
   LoopbackCaller loopback{"routes", fake.base_url()};
   server::pipeline::RunContext context;
   core::model::GenerationOptions options;
+  core::model::City city;
 };
 
 TEST(DurationSeconds, ParsesProtobufDurations) {
@@ -48,7 +51,7 @@ TEST(DurationSeconds, ParsesProtobufDurations) {
 
 TEST_F(GoogleRoutes, AsksMatricesInBlocksOfAtMost625Elements) {
   const auto points = line_of_points(30);  // 30 x 30 = 900 elements: 4 blocks (25x25, 25x5, 5x25, 5x5)
-  const auto matrix = provider(RoutesPolicy::Matrix).matrix(points, options, context);
+  const auto matrix = provider(RoutesPolicy::Matrix).matrix(city, points, options, context);
   EXPECT_EQ(fake.requests("computeRouteMatrix"), 4);
   ASSERT_EQ(context.calls.size(), 4u);
   EXPECT_NEAR(context.calls[0].cost_usd, 625 * 0.005, 1e-9) << "billed per element";
@@ -146,7 +149,7 @@ TEST_F(GoogleRoutes, TreatsPairsWithoutARouteOrWithAFailedElementAsUnreachable) 
   fake.set_unroutable({{0, 1}});
   fake.set_element_errors({{2, 0}, {3, 3}});
   const auto points = line_of_points(5);
-  const auto matrix = provider(RoutesPolicy::Matrix).matrix(points, options, context);
+  const auto matrix = provider(RoutesPolicy::Matrix).matrix(city, points, options, context);
   for (const auto& [from, to] : {std::make_pair(0, 1), std::make_pair(2, 0)}) {
     EXPECT_GE(matrix.minutes(from, to), 10000.0) << from << "," << to << ": longer than any tour, never 0";
     EXPECT_GE(matrix.metres(from, to), 10000.0) << from << "," << to;
@@ -176,7 +179,7 @@ TEST_F(GoogleRoutes, PlansNoTourThroughAnUnreachablePair) {
   const auto points = core::algo::plan_points(attractions, options);
   ASSERT_EQ(points.points.size(), 5u);
   fake.set_unroutable({{1, 2}, {2, 1}});
-  const auto matrix = provider(RoutesPolicy::Matrix).matrix(points.points, options, context);
+  const auto matrix = provider(RoutesPolicy::Matrix).matrix(city, points.points, options, context);
   const auto plan = core::algo::plan_tours(attractions, points, matrix, options, {}, {});
   ASSERT_EQ(plan.tours.size(), 1u);
   const auto& stops = plan.tours[0].stops;
@@ -191,9 +194,10 @@ TEST_F(GoogleRoutes, PlansNoTourThroughAnUnreachablePair) {
 
 TEST_F(GoogleRoutes, AWrongKeyFailsAtOnceWithoutLeakingIt) {
   const std::string wrong = "AIzaWrongRoutesKey000";
-  GoogleRoutesDistanceProvider routes(loopback.caller, {wrong, RoutesPolicy::Matrix, 40}, loopback.prices);
+  GoogleRoutesDistanceProvider routes(loopback.caller, {wrong, RoutesPolicy::Matrix, 40}, loopback.prices,
+                                      std::make_unique<server::offline::WalkingDistanceProvider>());
   try {
-    routes.matrix(line_of_points(4), options, context);
+    routes.matrix(city, line_of_points(4), options, context);
     FAIL() << "a wrong key passed";
   } catch (const server::UpstreamError& e) {
     EXPECT_FALSE(e.retryable());
@@ -209,18 +213,19 @@ TEST_F(GoogleRoutes, RetriesARateLimitHonouringRetryAfter) {
                          fake.base_url(),
                          std::chrono::seconds(5),
                          {4, std::chrono::milliseconds(10), std::chrono::milliseconds(10000)}};
-  GoogleRoutesDistanceProvider routes(patient.caller, {kKey, RoutesPolicy::Matrix, 40}, patient.prices);
+  GoogleRoutesDistanceProvider routes(patient.caller, {kKey, RoutesPolicy::Matrix, 40}, patient.prices,
+                                      std::make_unique<server::offline::WalkingDistanceProvider>());
   fake.inject("computeRouteMatrix", {429, "", "application/json", "3", {}, false});
   fake.inject("computeRoutes", {429, "", "application/json", "2", {}, false});
   const auto points = line_of_points(4);
-  const auto matrix = routes.matrix(points, options, context);
+  const auto matrix = routes.matrix(city, points, options, context);
   EXPECT_NEAR(matrix.metres(0, 3), std::round(core::algo::haversine_m(points[0], points[3]) * 1.25), 1.0);
   core::model::Tour tour;
   tour.title = "Tour 1";
   tour.budget_minutes = 180;
   for (const auto& p : points) tour.stops.push_back({"a", "Stop", p, 10, 50, false});
   std::vector<core::model::Tour> tours{tour};
-  routes.legs(tours, options, context);
+  routes.legs(city, tours, options, context);
   EXPECT_TRUE(context.notes.empty());
   EXPECT_EQ(tours[0].legs.size(), 3u);
   EXPECT_EQ(fake.requests("computeRouteMatrix"), 2);
@@ -236,8 +241,8 @@ TEST_F(GoogleRoutes, RetriesARateLimitHonouringRetryAfter) {
 }
 
 TEST_F(GoogleRoutes, KeepsTheWalkingModelWhenTheCityIsTooBigForAMatrix) {
-  provider(RoutesPolicy::Matrix, 10).matrix(line_of_points(30), options, context);
-  provider(RoutesPolicy::Legs).matrix(line_of_points(5), options, context);
+  provider(RoutesPolicy::Matrix, 10).matrix(city, line_of_points(30), options, context);
+  provider(RoutesPolicy::Legs).matrix(city, line_of_points(5), options, context);
   EXPECT_EQ(fake.requests("computeRouteMatrix"), 0);
   EXPECT_TRUE(context.calls.empty());
 }
@@ -250,7 +255,7 @@ TEST_F(GoogleRoutes, ReplacesLegsWithWalkingPaths) {
   tour.end = tour.start;
   for (const auto& p : line_of_points(4)) tour.stops.push_back({"a", "Stop", p, 10, 50, false});
   std::vector<core::model::Tour> tours{tour};
-  provider(RoutesPolicy::Legs).legs(tours, options, context);
+  provider(RoutesPolicy::Legs).legs(city, tours, options, context);
   ASSERT_EQ(tours[0].legs.size(), 5u);
   for (const auto& leg : tours[0].legs) {
     EXPECT_EQ(core::algo::decode_polyline(leg.polyline).size(), 3u) << "the fake's path has a midpoint";
@@ -267,10 +272,10 @@ TEST_F(GoogleRoutes, KeepsStraightLegsWhenRoutesFails) {
   tour.legs = {{100, 1, "x"}, {100, 1, "y"}};
   for (int i = 0; i < 4; ++i) fake.inject("computeRoutes", {500, "", "application/json", "", {}, false});
   std::vector<core::model::Tour> tours{tour};
-  provider(RoutesPolicy::Legs).legs(tours, options, context);
+  provider(RoutesPolicy::Legs).legs(city, tours, options, context);
   EXPECT_EQ(tours[0].legs, tour.legs);
   ASSERT_EQ(context.notes.size(), 1u);
-  EXPECT_NE(context.notes[0].find("straight legs kept"), std::string::npos);
+  EXPECT_NE(context.notes[0].find("planned legs kept"), std::string::npos);
 }
 
 }  // namespace

@@ -63,7 +63,7 @@ TEST(Jobs, TheSamePlaceJoinsARunningJob) {
   TestServer server{{{"GOOGLE_PLACES_API_KEY", google_key},
                      {"GOOGLE_PLACES_BASE_URL", google.base_url()},
                      {"GOOGLE_ROUTES_BASE_URL", google.base_url()},
-                     {"ROUTES_POLICY", "off"},
+                     {"ROUTES_POLICY", "off"}, {"WALKING_NETWORK", "model"},
                      {"CLIENT_RETRY_BASE_MS", "1"}}};
   auto client = server.client();
   const std::string body = R"({"place_id": ")" + google.place_id() + R"("})";

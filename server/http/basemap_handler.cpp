@@ -1,0 +1,81 @@
+// GET /api/cities/{id}/basemap: the city's offline vector basemap (shared/basemap), compiled into
+// the server from data/basemap/.
+#include <cstdio>
+#include <map>
+#include <mutex>
+
+#include "server/http/city_access.h"
+#include "server/http/gzip_body.h"
+#include "server/http/handlers.h"
+#include "server/offline/basemaps.h"
+#include "shared/errors.h"
+
+namespace server::http {
+namespace {
+
+constexpr const char* kContentType = "application/vnd.narrando.basemap";
+constexpr const char* kCacheControl = "public, max-age=86400";
+
+// The embedded files and, made on first request, each one's gzip body (they never change while the
+// server runs).
+class BasemapBodies {
+ public:
+  static BasemapBodies& instance() {
+    static BasemapBodies bodies;
+    return bodies;
+  }
+  const std::vector<offline::EmbeddedBasemapFile>& files() const { return m_files; }
+  const std::string& gzipped(const offline::EmbeddedBasemapFile& file) {
+    const std::lock_guard lock(m_mutex);
+    auto it = m_gzipped.find(file.city_key);
+    if (it == m_gzipped.end()) it = m_gzipped.emplace(file.city_key, gzip(file.bytes)).first;
+    return it->second;
+  }
+
+ private:
+  BasemapBodies() : m_files(offline::embedded_basemap_files()) {}
+  std::vector<offline::EmbeddedBasemapFile> m_files;
+  std::mutex m_mutex;
+  std::map<std::string, std::string> m_gzipped;
+};
+
+// A strong validator: the file's own trailing FNV-1a-64 checksum.
+std::string etag_of(const offline::EmbeddedBasemapFile& file) {
+  std::uint64_t checksum = 0;
+  const std::size_t size = file.bytes.size();
+  for (std::size_t i = 0; i < 8 && i < size; ++i) checksum |= static_cast<std::uint64_t>(file.bytes[size - 8 + i]) << (8 * i);
+  char text[32];
+  std::snprintf(text, sizeof text, "\"%016llx\"", static_cast<unsigned long long>(checksum));
+  return text;
+}
+
+bool matches(const std::string& if_none_match, const std::string& etag) {
+  return if_none_match == "*" || if_none_match.find(etag) != std::string::npos;
+}
+
+}  // namespace
+
+void handle_get_basemap(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  const core::model::City city = require_city(context, request.matches[1]);
+  BasemapBodies& bodies = BasemapBodies::instance();
+  const offline::EmbeddedBasemapFile* file =
+      offline::find_basemap(bodies.files(), offline::EmbeddedCatalogue::builtin(), city);
+  if (file == nullptr) throw core::NotFoundError("no offline basemap covers city " + city.id, "no_basemap");
+  const std::string etag = etag_of(*file);
+  response.set_header("ETag", etag);
+  response.set_header("Cache-Control", kCacheControl);
+  response.set_header("Vary", "Accept-Encoding");
+  if (matches(request.get_header_value("If-None-Match"), etag)) {
+    response.status = 304;
+    return;
+  }
+  response.status = 200;
+  if (accepts_gzip(request)) {
+    response.set_header("Content-Encoding", "gzip");
+    response.set_content(bodies.gzipped(*file), kContentType);
+  } else {
+    response.set_content(reinterpret_cast<const char*>(file->bytes.data()), file->bytes.size(), kContentType);
+  }
+}
+
+}  // namespace server::http
