@@ -13,7 +13,7 @@
 # that nginx serves with the same Content-Type and Content-Encoding, so both send identical bodies.
 # The default places are Kyoto (a ~31 KB city document) and Porto (the largest, ~80 KB).
 #
-# Needs wrk and nginx (Debian packages `wrk`, `nginx-light`) and a built build/bin/narrando-server
+# Needs wrk and nginx (`scripts/install-deps.sh --bench`: Debian packages `wrk`, `nginx-light`) and a built build/bin/narrando-server
 # (Release or RelWithDebInfo). The postgres backend starts a throw-away server with
 # scripts/test-postgres.sh.
 set -euo pipefail
