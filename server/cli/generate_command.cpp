@@ -1,3 +1,4 @@
+#include <atomic>
 #include <chrono>
 
 #include <nlohmann/json.hpp>
@@ -5,12 +6,17 @@
 #include "server/cli/commands.h"
 #include "server/cli/services.h"
 #include "server/cli/summary.h"
+#include "server/service/generation_service.h"
 #include "server/support/worker_id.h"
 #include "shared/errors.h"
 #include "shared/json/city_messages.h"
+#include "shared/model/working_revision.h"
 
 namespace server::cli {
 namespace {
+
+constexpr std::chrono::hours kForever{24 * 365};  // the CLI waits for a joined job's end
+const std::atomic<bool> kNotStopping{false};
 
 core::model::GeoPoint parse_point(const std::string& text, const std::string& flag) {
   const std::size_t comma = text.find(',');
@@ -37,28 +43,24 @@ core::model::GenerationOptions options_from(const GenerateArgs& args) {
   return options;
 }
 
-// Someone else (a server sharing the database) runs this place: wait for its outcome.
-core::model::Job wait_for(storage::Store& store, const support::Clock& clock, core::model::Job job, std::ostream& err) {
-  err << "joining job " << job.id << " already " << to_string(job.status) << " for this place\n";
-  while (!core::model::finished(job.status)) {
-    clock.sleep_for(std::chrono::milliseconds(250));
-    job = store.find_job(job.id).value_or(job);
-  }
-  return job;
-}
-
-int print_city(Services& services, const std::string& city_id, const std::vector<std::string>& warnings, bool json,
+int print_city(const service::ExistingCity& shown, const std::vector<std::string>& warnings, bool json,
                std::ostream& out) {
-  const auto city = services.store->find_city(city_id);
-  const auto number = city ? (city->draft_revision ? city->draft_revision : city->published_revision) : std::nullopt;
-  const auto revision = number ? services.store->load_revision(city_id, *number) : std::nullopt;
-  if (!revision) throw core::NotFoundError("city " + city_id + " has no revision");
+  if (!shown.revision) throw core::NotFoundError("city " + shown.city.id + " has no revision");
   if (json) {
-    out << nlohmann::json(core::json::CityDocument{*city, *revision, warnings}).dump(2) << "\n";
+    out << nlohmann::json(core::json::CityDocument{shown.city, *shown.revision, warnings}).dump(2) << "\n";
   } else {
-    print_summary(out, *city, *revision, warnings);
+    print_summary(out, shown.city, *shown.revision, warnings);
   }
   return 0;
+}
+
+// The city `city_id` and the revision an editor works on.
+service::ExistingCity stored_city(storage::Store& store, const std::string& city_id) {
+  auto city = store.find_city(city_id);
+  if (!city) throw core::NotFoundError("no city with id " + city_id);
+  const std::optional<int> number = core::model::working_revision(*city);
+  auto revision = number ? store.load_revision(city_id, *number) : std::nullopt;
+  return {std::move(*city), std::move(revision)};
 }
 
 }  // namespace
@@ -70,15 +72,14 @@ int generate_command(const GenerateArgs& args, const config::Config& config, std
   // Unknown or malformed places are refused before anything (even the database file) is written.
   make_place_provider(config)->check_place_id(place_id);
   Services services = build_services(config);
-  if (!options.force) {
-    if (const auto existing = services.store->find_city_by_place(place_id)) {
-      err << existing->name << " was generated before; showing the stored tours (--force regenerates)\n";
-      return print_city(services, existing->id, {}, args.json, out);
-    }
+  service::GenerationService generation(*services.store, *services.places, nullptr, nullptr, *services.clock);
+  const service::Submission submission = generation.submit({place_id, options, ""}, config::Role::Editor);
+  if (submission.existing) {
+    err << submission.existing->city.name << " was generated before; showing the stored tours (--force regenerates)\n";
+    return print_city(*submission.existing, {}, args.json, out);
   }
   const std::string worker = support::worker_id("cli");
-  const storage::EnqueueResult queued = services.store->enqueue_job(place_id, options, "");
-  core::model::Job job = queued.job;
+  core::model::Job job = submission.queued.job;
   std::vector<std::string> warnings;
   auto claimed = services.store->claim_specific_job(job.id, worker, std::chrono::seconds(config.lease_seconds));
   if (claimed) {
@@ -86,14 +87,17 @@ int generate_command(const GenerateArgs& args, const config::Config& config, std
     job = std::move(outcome.job);
     warnings = std::move(outcome.warnings);
   } else {
-    job = wait_for(*services.store, *services.clock, job, err);
+    // Someone else (a server sharing the database) runs this place: wait for its outcome.
+    err << "joining job " << job.id << " already " << to_string(job.status) << " for this place\n";
+    service::JobWatch watch = generation.watch(job);
+    job = watch.wait_until_finished(kForever, kNotStopping);
   }
   if (job.status != core::model::JobStatus::Succeeded || !job.result) {
     const std::string message = job.error ? job.error->code + ": " + job.error->message : "job did not finish";
     err << "error: generation failed (job " << job.id << "): " << message << "\n";
     return 1;
   }
-  const int printed = print_city(services, job.result->city_id, warnings, args.json, out);
+  const int printed = print_city(stored_city(*services.store, job.result->city_id), warnings, args.json, out);
   if (!args.json) print_stages(out, job.stages);
   return printed;
 }

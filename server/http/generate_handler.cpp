@@ -5,7 +5,7 @@
 #include "server/http/handlers.h"
 #include "server/http/idempotency.h"
 #include "server/http/responses.h"
-#include "server/jobs/worker_pool.h"
+#include "server/http/request_context.h"
 #include "shared/json/job_messages.h"
 #include "shared/json/model_json.h"
 #include "shared/json/service_messages.h"
@@ -17,7 +17,6 @@ using core::model::Job;
 using core::model::JobStatus;
 
 constexpr int kMaxWaitSeconds = 600;
-constexpr std::chrono::milliseconds kStorePoll{500};
 
 struct Preference {
   bool respond_async = false;
@@ -49,37 +48,12 @@ Preference read_prefer(const httplib::Request& request, int default_wait) {
 }
 
 
-// Waits for the job's end on the in-process board, checking the store now and then for jobs
-// that another instance runs.
-Job wait_for_job(ApiContext& context, Job job, std::chrono::seconds window) {
-  const support::Clock& clock = context.clock;
-  const auto deadline = clock.steady_now() + window;
-  std::uint64_t seen = 0;
-  auto next_store_check = clock.steady_now() + kStorePoll;
-  while (!core::model::finished(job.status) && !context.stopping) {
-    const auto now = clock.steady_now();
-    if (now >= deadline) break;
-    const auto slice = std::min(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now), kStorePoll);
-    if (auto snapshot = context.board.wait_newer(job.id, seen, slice)) {
-      seen = snapshot->version;
-      job = snapshot->job;
-    }
-    if (!core::model::finished(job.status) && clock.steady_now() >= next_store_check) {
-      job = context.store.find_job(job.id).value_or(job);
-      next_store_check = clock.steady_now() + kStorePoll;
-    }
-  }
-  return job;
-}
-
-void send_existing_city(ApiContext& context, const core::model::City& city, httplib::Response& response) {
-  const auto number = city.published_revision ? city.published_revision : city.draft_revision;
-  const auto revision = number ? context.store.load_revision(city.id, *number) : std::nullopt;
+void send_existing_city(const service::ExistingCity& existing, httplib::Response& response) {
   core::json::GenerateAnswer answer;
-  answer.city_id = city.id;
-  answer.tours = revision ? static_cast<int>(revision->tours.size()) : 0;
-  answer.revision = number.value_or(0);
-  answer.published = city.published_revision.has_value();
+  answer.city_id = existing.city.id;
+  answer.tours = existing.revision ? static_cast<int>(existing.revision->tours.size()) : 0;
+  answer.revision = existing.revision ? existing.revision->number : 0;
+  answer.published = existing.city.published_revision.has_value();
   answer.existing = true;
   send_json(response, 200, answer);
 }
@@ -88,26 +62,19 @@ void send_existing_city(ApiContext& context, const core::model::City& city, http
 
 void handle_generate_city(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const auto [place_id, options] = parse_body(request).get<core::json::GenerateRequest>();
-  context.places.check_place_id(place_id);
-  const std::string idempotency_key = scoped_idempotency_key(request, context.config);
-
-  // A key used before answers with its own job (whatever cities exist now), or refuses another request.
-  const std::optional<Job> keyed =
-      idempotency_key.empty() ? std::nullopt : context.store.find_job_by_idempotency_key(idempotency_key);
-  if (keyed) storage::require_same_request(*keyed, place_id, options);
-  if (!keyed && !options.force) {
-    if (const auto city = context.store.find_city_by_place(place_id)) {
-      send_existing_city(context, *city, response);
-      return;
-    }
+  const service::GenerateCall call{place_id, options, scoped_idempotency_key(request, context.config)};
+  const service::Submission submission = context.generation.submit(call, RequestContext::current().role);
+  if (submission.existing) {
+    send_existing_city(*submission.existing, response);
+    return;
   }
   const Preference preference = read_prefer(request, context.config.wait_seconds);
-  const storage::EnqueueResult queued = context.store.enqueue_job(place_id, options, idempotency_key);
-  if (!queued.joined && context.pool != nullptr) context.pool->notify();
-
-  const Job job = preference.respond_async
-                      ? queued.job
-                      : wait_for_job(context, queued.job, std::chrono::seconds(preference.wait_seconds));
+  const storage::EnqueueResult& queued = submission.queued;
+  Job job = queued.job;
+  if (!preference.respond_async) {
+    service::JobWatch watch = context.generation.watch(job);
+    job = watch.wait_until_finished(std::chrono::seconds(preference.wait_seconds), context.stopping);
+  }
   response.set_header("X-Job-Id", job.id);
   if (job.status == JobStatus::Succeeded && job.result) {
     send_json(response, 200,

@@ -4,6 +4,7 @@
 #include "server/http/idempotency.h"
 #include "server/http/request_context.h"
 #include "server/http/responses.h"
+#include "server/service/job_watch.h"
 #include "shared/errors.h"
 #include "shared/json/job_messages.h"
 
@@ -43,12 +44,12 @@ void handle_job_events(ApiContext& context, const httplib::Request& request, htt
   response.set_header("Cache-Control", "no-cache");
   response.set_header("X-Accel-Buffering", "no");
   struct StreamState {
-    core::model::Job job;
-    std::uint64_t seen = 0;
+    service::JobWatch watch;
     bool sent_first = false;
     std::chrono::steady_clock::time_point last_write;
   };
-  auto state = std::make_shared<StreamState>(StreamState{first, 0, false, context.clock.steady_now()});
+  auto state =
+      std::make_shared<StreamState>(StreamState{context.generation.watch(first), false, context.clock.steady_now()});
   response.set_chunked_content_provider(
       "text/event-stream", [&context, state](std::size_t, httplib::DataSink& sink) {
         const auto write = [&](const std::string& text) {
@@ -57,25 +58,14 @@ void handle_job_events(ApiContext& context, const httplib::Request& request, htt
         };
         if (!state->sent_first) {
           state->sent_first = true;
-          if (!write(event_text("progress", state->job))) return false;
+          if (!write(event_text("progress", state->watch.job()))) return false;
         }
-        if (core::model::finished(state->job.status) || context.stopping) {
-          write(event_text("end", state->job));
+        if (state->watch.finished() || context.stopping) {
+          write(event_text("end", state->watch.job()));
           sink.done();
           return true;
         }
-        // Wait for news on the board; jobs run by another instance only show in the store.
-        if (auto snapshot = context.board.wait_newer(state->job.id, state->seen, kEventWait)) {
-          if (snapshot->version > state->seen) {
-            state->seen = snapshot->version;
-            state->job = snapshot->job;
-            return write(event_text("progress", state->job));
-          }
-        }
-        if (auto stored = context.store.find_job(state->job.id); stored && *stored != state->job) {
-          state->job = std::move(*stored);
-          return write(event_text("progress", state->job));
-        }
+        if (state->watch.wait_for_change(kEventWait)) return write(event_text("progress", state->watch.job()));
         if (context.clock.steady_now() - state->last_write > kKeepAlive) return write(": keep-alive\n\n");
         return sink.is_writable();
       });

@@ -9,6 +9,7 @@
 #include "shared/errors.h"
 #include "shared/json/edit_messages.h"
 #include "shared/json/model_json.h"
+#include "shared/model/working_revision.h"
 
 #include <chrono>
 
@@ -67,7 +68,7 @@ void handle_replan(ApiContext& context, const httplib::Request& request, httplib
   const std::string city_id = request.matches[1];
   const auto replan_request = optional_body(request).get<core::json::ReplanRequest>();
   const core::model::City city = require_city(context, city_id);
-  const auto number = city.draft_revision ? city.draft_revision : city.published_revision;
+  const std::optional<int> number = core::model::working_revision(city);
   if (!number) throw core::ConflictError("city " + city_id + " has no revision to replan");
   const core::model::Revision base = *context.store.load_revision(city_id, *number);
   const core::model::GenerationOptions options =

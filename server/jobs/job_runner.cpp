@@ -3,6 +3,7 @@
 #include "server/errors.h"
 #include "server/support/log.h"
 #include "server/support/metrics.h"
+#include "shared/model/working_revision.h"
 
 namespace server::jobs {
 
@@ -12,7 +13,7 @@ JobRunner::JobRunner(storage::Store& store, const pipeline::Pipeline& pipeline, 
 std::optional<core::model::Revision> JobRunner::latest_revision(const std::string& place_id) const {
   const auto city = m_store.find_city_by_place(place_id);
   if (!city) return std::nullopt;
-  const auto number = city->draft_revision ? city->draft_revision : city->published_revision;
+  const std::optional<int> number = core::model::working_revision(*city);
   if (!number) return std::nullopt;
   return m_store.load_revision(city->id, *number);
 }

@@ -9,6 +9,7 @@
 #include "server/support/uuid.h"
 #include "shared/errors.h"
 #include "shared/json/model_json.h"
+#include "shared/model/working_revision.h"
 
 namespace server::storage {
 namespace {
@@ -140,9 +141,7 @@ std::optional<CityRevision> SqlStore::load_city_revision(const std::string& city
     std::optional<int> number;
     switch (choice.kind) {
       case RevisionChoice::Kind::Published: number = city->published_revision; break;
-      case RevisionChoice::Kind::Latest:
-        number = city->draft_revision ? city->draft_revision : city->published_revision;
-        break;
+      case RevisionChoice::Kind::Latest: number = core::model::working_revision(*city); break;
       case RevisionChoice::Kind::Number: number = choice.number; break;
     }
     if (!number) return;
