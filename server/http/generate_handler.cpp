@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <optional>
 
 #include "server/http/handlers.h"
 #include "server/http/idempotency.h"
@@ -71,7 +72,10 @@ void handle_generate_city(ApiContext& context, const httplib::Request& request, 
   const Preference preference = read_prefer(request, context.config.wait_seconds);
   const storage::EnqueueResult& queued = submission.queued;
   Job job = queued.job;
-  if (!preference.respond_async) {
+  // Without a free wait slot the answer is the 202 a client gets when the window runs out.
+  std::optional<WaitSlots::Slot> slot;
+  if (!preference.respond_async) slot.emplace(context.wait_slots.try_take());
+  if (slot && *slot) {
     service::JobWatch watch = context.generation.watch(job);
     job = watch.wait_until_finished(std::chrono::seconds(preference.wait_seconds), context.stopping);
   }

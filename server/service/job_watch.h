@@ -25,7 +25,7 @@ class JobWatch {
 
   /// The job as last seen.
   const core::model::Job& job() const { return m_job; }
-  /// True once the job has ended (succeeded, failed or cancelled).
+  /// True once the job has ended (succeeded or failed).
   bool finished() const { return core::model::finished(m_job.status); }
 
   /// Waits up to `slice` (of the clock's time) for news of the job; true when its state changed
