@@ -36,6 +36,7 @@ set(SERVER_TEST_SOURCES
   offline/street_network_distance_provider_test.cpp
   offline/walking_networks_test.cpp
   pipeline/pipeline_test.cpp
+  service/draft_service_test.cpp
   service/job_watch_test.cpp
   service/revision_choice_test.cpp
   process/serve_process_test.cpp
