@@ -18,6 +18,9 @@ struct RequestContext {
   std::chrono::steady_clock::time_point start;
   bool started = false;           ///< set when the request begins, cleared once it is logged
   bool close_connection = false;  ///< the request's body was left unread: end the connection
+  /// The request's Accept-Encoding, taken from httplib at routing so that only the server
+  /// compresses (see take_accept_encoding in server_hooks.cpp).
+  std::string accept_encoding;
 
   /// The context of the current thread's request.
   static RequestContext& current();

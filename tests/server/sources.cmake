@@ -16,6 +16,7 @@ set(SERVER_TEST_SOURCES
   config/config_test.cpp
   http/auth_test.cpp
   http/basemap_test.cpp
+  http/compression_test.cpp
   http/cities_test.cpp
   http/editing_test.cpp
   http/generate_city_test.cpp
