@@ -99,10 +99,10 @@ HttpResponse GoogleRoutesDistanceProvider::ask_block(const std::vector<core::mod
     body["destinations"].push_back({{"waypoint", waypoint(points[destination_start + j])}});
   }
   const double elements = static_cast<double>(origins * destinations);
+  const Pricing pricing{"routes.matrix_element.essentials",
+                        elements * m_prices.price("routes.matrix_element.essentials")};
   return m_caller.call(routes_request("/distanceMatrix/v2:computeRouteMatrix", kMatrixMask, m_settings.api_key, body),
-                       "computeRouteMatrix",
-                       {"routes.matrix_element.essentials", elements * m_prices.price("routes.matrix_element.essentials")},
-                       context);
+                       "computeRouteMatrix", pricing, context);
 }
 
 void GoogleRoutesDistanceProvider::fill_block(const HttpResponse& response, std::size_t origin_start,
@@ -146,7 +146,9 @@ core::algo::TravelMatrix GoogleRoutesDistanceProvider::matrix(const core::model:
   // The blocks are independent requests: asked concurrently, read in block order.
   std::vector<std::pair<std::size_t, std::size_t>> blocks;
   for (std::size_t origin = 0; origin < size; origin += kBlockSide) {
-    for (std::size_t destination = 0; destination < size; destination += kBlockSide) blocks.emplace_back(origin, destination);
+    for (std::size_t destination = 0; destination < size; destination += kBlockSide) {
+      blocks.emplace_back(origin, destination);
+    }
   }
   std::vector<HttpResponse> responses(blocks.size());
   pipeline::run_concurrently(context, blocks.size(), [&](std::size_t index, pipeline::RunContext& lane) {
