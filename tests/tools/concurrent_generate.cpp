@@ -101,8 +101,8 @@ int main(int argc, char** argv) {
       {"OVERPASS_URL", overpass.interpreter_url()}, {"LOG_LEVEL", "warn"}};
   std::printf("city %s, %d ms per Google/Overpass call, %d ms per LLM call, ROUTES_POLICY=%s\n",
               options.city.c_str(), options.google_ms, options.llm_ms, options.routes_policy.c_str());
-  // A first generation in a process pays for cold caches and lazy loading (about 2 s here on a
-  // loaded machine): run one without latency first, so every timed run starts warm.
+  // One generation without latency first, so the timed runs do not include a process's first-use
+  // costs (lazily loaded data, first connections).
   int failures = time_one(env, google.place_id(), 1, true) ? 0 : 1;
   const auto google_latency = std::chrono::milliseconds(options.google_ms);
   const auto llm_latency = std::chrono::milliseconds(options.llm_ms);
