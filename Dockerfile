@@ -9,7 +9,8 @@
 # Nothing is downloaded at build time except Debian packages.
 
 FROM debian:bookworm AS build
-# The same dependency script as CI, copied alone first so the package layer stays cached.
+# The same dependency script as CI, copied alone first so the package layer stays cached. Its
+# --build list has every -dev package the server needs (libcli11-dev for the command line too).
 COPY scripts/install-deps.sh /src/scripts/install-deps.sh
 RUN /src/scripts/install-deps.sh --build && apt-get clean && rm -rf /var/lib/apt/lists/*
 WORKDIR /src

@@ -11,7 +11,7 @@
 #include "server/offline/embedded_catalogue.h"
 #include "server/offline/walking_networks.h"
 #include "shared/algo/polyline.h"
-#include "shared/json/documents.h"
+#include "shared/json/city_messages.h"
 
 namespace bench {
 namespace {
@@ -74,9 +74,9 @@ int run_walks(const Options& options) {
     std::ifstream in(file);
     std::stringstream text;
     text << in.rdbuf();
-    core::model::City city;
-    core::model::Revision revision;
-    core::json::parse_city_document(nlohmann::json::parse(text.str()), city, revision);
+    const auto document = nlohmann::json::parse(text.str()).get<core::json::CityDocument>();
+    const core::model::City& city = document.city;
+    const core::model::Revision& revision = document.revision;
     const auto* embedded = server::offline::EmbeddedCatalogue::builtin().find(city.place_id);
     const auto* network = embedded ? server::offline::WalkingNetworks::builtin().find(embedded->key) : nullptr;
     if (network == nullptr) {

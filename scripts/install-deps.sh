@@ -6,7 +6,8 @@
 #
 # --runtime  libraries the server binary needs at run time (the container's final stage)
 # --build    compilers, CMake and -dev packages to build the server and the bench tool (libosmium and
-#            protozero are header-only: build-network reads .osm.pbf extracts; zlib is their runtime)
+#            protozero are header-only: build-network reads .osm.pbf extracts; zlib is their runtime;
+#            CLI11 is the header-only command-line parser)
 # --test     what the test suite starts: PostgreSQL, Xvfb and Mesa for the console
 # --console  Dear ImGui, GLFW, OpenGL and stb headers (and a font) for the editors' console
 # --data     what scripts/build-places-data.py needs to rebuild data/places/places.tsv from the
@@ -18,7 +19,7 @@ set -euo pipefail
 runtime=(ca-certificates libcpp-httplib0.11 libpqxx-6.4 libsqlite3-0 libssl3 zlib1g libbrotli1)
 build=(build-essential cmake pkg-config git libcpp-httplib-dev nlohmann-json3-dev libpqxx-dev libsqlite3-dev
        libssl-dev zlib1g-dev libbrotli-dev libgtest-dev libgmock-dev ca-certificates
-       libosmium2-dev libprotozero-dev)
+       libosmium2-dev libprotozero-dev libcli11-dev)
 test=(postgresql postgresql-contrib xvfb xauth libgl1-mesa-dri libglx-mesa0 python3 python3-yaml curl)
 console=(libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core)
 data=(python3 python3-pyosmium)

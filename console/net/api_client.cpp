@@ -3,10 +3,12 @@
 #include <httplib.h>
 
 #include "console/net/http_url.h"
-#include "console/net/request_json.h"
 #include "console/net/sse_parser.h"
+#include "console/net/wire_mapping.h"
+#include "shared/json/edit_messages.h"
+#include "shared/json/job_messages.h"
 #include "shared/json/json_reader.h"
-#include "shared/json/model_json.h"
+#include "shared/json/service_messages.h"
 
 namespace console::net {
 namespace {
@@ -19,10 +21,12 @@ constexpr int kEventsReadTimeoutSeconds = 40;
 
 [[noreturn]] void throw_answer_error(const httplib::Response& response) {
   const nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
-  if (body.is_object() && body.contains("error") && body["error"].is_object()) {
-    const nlohmann::json& error = body["error"];
-    throw ApiError(error.value("code", "http_" + std::to_string(response.status)),
-                   error.value("message", "HTTP " + std::to_string(response.status)), response.status);
+  try {
+    const auto error = body.get<core::json::ErrorAnswer>();
+    throw ApiError(error.code, error.message, response.status);
+  } catch (const core::InputError&) {
+    // Not the API's error shape (a proxy's page, an empty body): show what came.
+  } catch (const nlohmann::json::exception&) {
   }
   const std::string snippet = response.body.substr(0, 200);
   throw ApiError("http_" + std::to_string(response.status), snippet.empty() ? "no details" : snippet, response.status);
@@ -70,16 +74,25 @@ nlohmann::json ApiClient::call(const std::string& method, const std::string& pat
   return answer;
 }
 
-void ApiClient::check_ready() { call("GET", "/readyz", nullptr); }
+void ApiClient::check_ready() { call("GET", "/readyz", nullptr).get<core::json::ReadyAnswer>(); }
 
 std::vector<state::CitySummary> ApiClient::list_cities(const std::string& query, bool& editor) {
   const nlohmann::json answer = call("GET", "/api/cities" + (query.empty() ? "" : query_of("q", query)), nullptr);
-  return parse_city_list(answer, editor);
+  return city_summaries(answer.get<core::json::CityList>(), editor);
+}
+
+std::vector<core::json::PlaceSummary> ApiClient::list_places() {
+  return call("GET", "/api/places", nullptr).get<core::json::PlaceList>().places;
 }
 
 state::CityReply ApiClient::get_city(const std::string& city_id, std::optional<int> revision) {
   const std::string query = revision ? "?revision=" + std::to_string(*revision) : "";
-  return parse_city_reply(call("GET", "/api/cities/" + url_escape(city_id) + query, nullptr));
+  return city_reply(call("GET", "/api/cities/" + url_escape(city_id) + query, nullptr).get<core::json::CityDocument>());
+}
+
+std::vector<state::RunRef> ApiClient::list_runs(const std::string& city_id) {
+  const nlohmann::json answer = call("GET", "/api/cities/" + url_escape(city_id) + "/runs", nullptr);
+  return replayable_runs(answer.get<core::json::RunList>());
 }
 
 bool ApiClient::key_can_edit() {
@@ -104,16 +117,18 @@ std::optional<std::string> ApiClient::get_basemap(const std::string& city_id) {
 }
 
 GenerateAnswer ApiClient::generate(const std::string& place_id, bool force) {
-  nlohmann::json body{{"place_id", place_id}};
-  if (force) body["options"] = {{"force", true}};
+  core::json::GenerateRequest request{place_id, {}};
+  request.options.force = force;
+  const nlohmann::json body = request;
   int status = 0;
   const nlohmann::json answer = call("POST", "/api/generate-city", &body, {{"Prefer", "respond-async"}}, &status);
-  if (status == 202) return state::JobAcceptedReply{answer.value("job_id", ""), place_id};
-  return state::AlreadyGeneratedReply{place_id, answer.value("city_id", ""), answer.value("revision", 0)};
+  if (status == 202) return state::JobAcceptedReply{answer.get<core::json::JobAccepted>().job_id, place_id};
+  const auto generated = answer.get<core::json::GenerateAnswer>();
+  return state::AlreadyGeneratedReply{place_id, generated.city_id, generated.revision};
 }
 
 core::model::Job ApiClient::get_job(const std::string& job_id) {
-  return call("GET", "/api/jobs/" + url_escape(job_id), nullptr).get<core::model::Job>();
+  return call("GET", "/api/jobs/" + url_escape(job_id), nullptr).get<core::json::JobAnswer>().job;
 }
 
 bool ApiClient::follow_job(const std::string& job_id, const std::function<void(core::model::Job, bool)>& on_job,
@@ -136,7 +151,7 @@ bool ApiClient::follow_job(const std::string& job_id, const std::function<void(c
         }
         for (const SseEvent& event : parser.feed(std::string_view(data, length))) {
           const bool end = event.type == "end";
-          on_job(core::json::parse_json(event.data).get<core::model::Job>(), end);
+          on_job(core::json::parse_json(event.data).get<core::json::JobAnswer>().job, end);
           ended = ended || end;
         }
         return !ended && keep_going();
@@ -156,43 +171,39 @@ bool ApiClient::follow_job(const std::string& job_id, const std::function<void(c
 
 void ApiClient::patch_attraction(const std::string& city_id, const std::string& attraction_id,
                                  const core::edit::AttractionPatch& patch) {
-  const nlohmann::json body = attraction_patch_json(patch);
+  const nlohmann::json body = patch;
   call("PATCH", "/api/cities/" + url_escape(city_id) + "/attractions/" + url_escape(attraction_id), &body);
 }
 
 std::vector<std::string> ApiClient::put_tours(const std::string& city_id, const std::vector<core::edit::TourEdit>& tours) {
-  const nlohmann::json body = tour_edits_json(tours);
-  const nlohmann::json answer = call("PUT", "/api/cities/" + url_escape(city_id) + "/tours", &body);
-  std::vector<std::string> warnings;
-  if (const auto it = answer.find("warnings"); it != answer.end()) core::json::read_value(*it, warnings, "warnings");
-  return warnings;
+  const nlohmann::json body = core::json::ToursRequest{tours};
+  return call("PUT", "/api/cities/" + url_escape(city_id) + "/tours", &body).get<core::json::ToursEdited>().warnings;
 }
 
 state::CityReply ApiClient::replan(const std::string& city_id) {
-  const nlohmann::json body = nlohmann::json::object();
-  state::CityReply reply = parse_city_reply(call("POST", "/api/cities/" + url_escape(city_id) + "/replan", &body));
+  const nlohmann::json body = core::json::ReplanRequest{};
+  const nlohmann::json answer = call("POST", "/api/cities/" + url_escape(city_id) + "/replan", &body);
+  state::CityReply reply = city_reply(answer.get<core::json::ReplanAnswer>().document);
   reply.note = "replanned";
   reply.changed = true;
   return reply;
 }
 
 state::PublishPreviewReply ApiClient::preview_publish(const std::string& city_id) {
-  const nlohmann::json body{{"dry_run", true}};
-  const nlohmann::json answer = call("POST", "/api/cities/" + url_escape(city_id) + "/publish", &body);
-  return {city_id, parse_revision_changes(answer.value("changes", nlohmann::json::object())),
-          answer.value("draft_revision", 0)};
+  const nlohmann::json body = core::json::PublishRequest{true};
+  auto answer = call("POST", "/api/cities/" + url_escape(city_id) + "/publish", &body).get<core::json::PublishAnswer>();
+  return {city_id, std::move(answer.changes), answer.draft_revision};
 }
 
 int ApiClient::publish(const std::string& city_id) {
-  const nlohmann::json body = nlohmann::json::object();
-  return call("POST", "/api/cities/" + url_escape(city_id) + "/publish", &body).value("revision", 0);
+  const nlohmann::json body = core::json::PublishRequest{false};
+  const nlohmann::json answer = call("POST", "/api/cities/" + url_escape(city_id) + "/publish", &body);
+  return answer.get<core::json::PublishAnswer>().revision;
 }
 
 core::model::RunTrace ApiClient::get_run(const std::string& city_id, const std::string& job_id) {
-  const nlohmann::json answer = call("GET", "/api/cities/" + url_escape(city_id) + "/runs/" + url_escape(job_id), nullptr);
-  const auto run = answer.find("run");
-  if (run == answer.end()) throw ApiError("bad_answer", "the run answer has no \"run\"", 200);
-  return run->get<core::model::RunTrace>();
+  const std::string path = "/api/cities/" + url_escape(city_id) + "/runs/" + url_escape(job_id);
+  return call("GET", path, nullptr).get<core::json::RunAnswer>().run;
 }
 
 }  // namespace console::net

@@ -13,6 +13,7 @@
 #include "console/state/replies.h"
 #include "shared/edit/draft_edits.h"
 #include "shared/errors.h"
+#include "shared/json/city_messages.h"
 #include "shared/model/job.h"
 #include "shared/model/run_trace.h"
 
@@ -55,8 +56,12 @@ class ApiClient {
   void check_ready();
   /// GET /api/cities?q=; `editor` is set to whether the answer has the editors' fields.
   std::vector<state::CitySummary> list_cities(const std::string& query, bool& editor);
+  /// GET /api/places: the cities the server can generate from its embedded data.
+  std::vector<core::json::PlaceSummary> list_places();
   /// GET /api/cities/{id}[?revision=N].
   state::CityReply get_city(const std::string& city_id, std::optional<int> revision);
+  /// GET /api/cities/{id}/runs: the runs that can be replayed, newest first.
+  std::vector<state::RunRef> list_runs(const std::string& city_id);
   /// POST /api/generate-city with Prefer: respond-async.
   GenerateAnswer generate(const std::string& place_id, bool force);
   /// GET /api/jobs/{id}.

@@ -12,13 +12,21 @@ namespace {
 
 constexpr auto kPollInterval = std::chrono::milliseconds(700);
 constexpr int kPollFailuresAllowed = 5;
-// A city rarely has more revisions than this; the runs list looks no further back.
-constexpr int kMaxRevisionsScanned = 30;
 
 state::FailureReply failure(const std::string& action, const std::exception& e) {
   if (const auto* api = dynamic_cast<const ApiError*>(&e)) return {action, api->code(), api->what(), api->status()};
   if (const auto* core_error = dynamic_cast<const core::Error*>(&e)) return {action, core_error->code(), e.what(), 0};
   return {action, "internal", e.what(), 0};
+}
+
+// The server's embedded cities; none from a server without GET /api/places (it is older).
+std::vector<core::json::PlaceSummary> embedded_places(ApiClient& client) {
+  try {
+    return client.list_places();
+  } catch (const ApiError& e) {
+    if (e.status() == 404) return {};
+    throw;
+  }
 }
 
 }  // namespace
@@ -83,26 +91,12 @@ struct CommandRunner {
     }
   }
   void operator()(state::LoadRunCommand& c) { worker.post(state::RunReply{c.slot, client.get_run(c.city_id, c.job_id)}); }
+  void operator()(state::ListRunsCommand& c) { worker.post(state::RunsReply{c.city_id, client.list_runs(c.city_id)}); }
   void operator()(state::LoadBasemapCommand& c) {
     state::BasemapReply reply{c.city_id, nullptr};
     if (const std::optional<std::string> bytes = client.get_basemap(c.city_id)) {
       const auto* data = reinterpret_cast<const std::uint8_t*>(bytes->data());
       reply.basemap = std::make_shared<const core::basemap::Basemap>(core::basemap::decode_basemap({data, bytes->size()}));
-    }
-    worker.post(std::move(reply));
-  }
-  void operator()(state::ListRunsCommand& c) {
-    state::RunsReply reply{c.city_id, {}};
-    const int oldest = std::max(1, c.latest_revision - kMaxRevisionsScanned + 1);
-    for (int number = c.latest_revision; number >= oldest && !stop.stop_requested(); --number) {
-      try {
-        const state::CityReply document = client.get_city(c.city_id, number);
-        if (!document.revision.job_id.empty()) {
-          reply.runs.push_back({number, document.revision.job_id, document.revision.origin, document.revision.created_at});
-        }
-      } catch (const ApiError& e) {
-        if (e.status() != 404) throw;  // a revision number may be missing; anything else is a failure
-      }
     }
     worker.post(std::move(reply));
   }
@@ -190,7 +184,7 @@ void ApiWorker::execute(state::Command& command, const std::stop_token& stop) {
     std::vector<state::CitySummary> cities = fresh->list_cities("", editor);
     // The list looks alike to both roles; the editors-only routes tell them apart.
     editor = editor && fresh->key_can_edit();
-    post(state::ConnectedReply{fresh->base_url(), std::move(cities), editor});
+    post(state::ConnectedReply{fresh->base_url(), std::move(cities), editor, embedded_places(*fresh)});
     return;
   }
   const std::shared_ptr<ApiClient> current = client();
@@ -253,7 +247,7 @@ void ApiWorker::poll(ApiClient& client, const std::string& job_id, const std::st
   while (!stop.stop_requested()) {
     try {
       core::model::Job job = client.get_job(job_id);
-      const bool ended = job.status == core::model::JobStatus::Succeeded || job.status == core::model::JobStatus::Failed;
+      const bool ended = core::model::finished(job.status);
       post(state::JobUpdateReply{std::move(job), ended});
       if (ended) return;
       failures = 0;

@@ -40,7 +40,7 @@ const char* stage_mark(state::StageState stage) {
 // "generating 43%" (or "queued") while a followed job runs, else the row's badge ("published + draft",
 // "published, no tours", ...).
 std::string status_text(const state::CitySummary& row, const state::JobView* job, const state::CityBadge& badge) {
-  if (row.status != "generating" || !job || job->ended) return badge.text;
+  if (row.status != core::model::CityStatus::Generating || !job || job->ended) return badge.text;
   if (job->job.status == core::model::JobStatus::Queued) return "queued";
   return "generating " + std::to_string(static_cast<int>(job->job.progress * 100.0 + 0.5)) + "%";
 }
@@ -57,10 +57,9 @@ void row_tooltip(const state::CitySummary& row, const state::JobView* job) {
   }
   if (!row.city.created_at.empty()) ImGui::Text("created %s UTC", state::short_date(row.city.created_at).c_str());
   if (!row.city.updated_at.empty()) ImGui::Text("updated %s UTC", state::short_date(row.city.updated_at).c_str());
-  if (!row.published_at.empty()) ImGui::Text("published %s UTC", state::short_date(row.published_at).c_str());
   if (job) {
     ImGui::Text("job %s: %s%s%s", job->job.id.c_str(), core::model::to_string(job->job.status),
-                job->job.stage.empty() ? "" : ", stage ", job->job.stage.c_str());
+                job->job.stage ? ", stage " : "", job->job.stage ? to_string(*job->job.stage) : "");
   } else if (!row.job_id.empty()) {
     ImGui::Text("job %s", row.job_id.c_str());
   }
@@ -80,22 +79,18 @@ void CitiesPanel::draw_list(state::AppState& state, state::CommandSink& commands
   if (ImGui::InputTextWithHint("Search", "city name", &state.city_search)) {
     commands.push(state::ListCitiesCommand{state.city_search});
   }
-  // The server's list gives no publication date today; the column shows when it does.
-  const bool published_dates = std::any_of(state.cities.begin(), state.cities.end(),
-                                           [](const state::CitySummary& c) { return !c.published_at.empty(); });
   // The cells give the day (the times are in the row's tooltip) so that both dates fit beside the
   // names in the sidebar; what does not fit (long names, a third date) scrolls, the names stay.
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
   // City, status and last update fit the sidebar at 1280 px; the creation time is in the tooltip.
-  if (!ImGui::BeginTable("cities", published_dates ? 4 : 3, flags, {0.0f, ImGui::GetContentRegionAvail().y * 0.45f})) return;
+  if (!ImGui::BeginTable("cities", 3, flags, {0.0f, ImGui::GetContentRegionAvail().y * 0.45f})) return;
   ImGui::TableSetupScrollFreeze(1, 1);
   ImGui::TableSetupColumn("City");
   ImGui::TableSetupColumn("Status");
   ImGui::TableSetupColumn("Updated");
-  if (published_dates) ImGui::TableSetupColumn("Published");
   ImGui::TableHeadersRow();
-  for (const state::CitySummary& row : state.cities) draw_row(state, row, published_dates, commands);
+  for (const state::CitySummary& row : state.cities) draw_row(state, row, commands);
   if (state.cities.empty()) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -104,7 +99,7 @@ void CitiesPanel::draw_list(state::AppState& state, state::CommandSink& commands
   ImGui::EndTable();
 }
 
-void CitiesPanel::draw_row(const state::AppState& state, const state::CitySummary& row, bool published_dates,
+void CitiesPanel::draw_row(const state::AppState& state, const state::CitySummary& row,
                            state::CommandSink& commands) {
   // Rows without a city (first generation running) are told apart by their place id.
   ImGui::PushID(row.openable() ? row.city.id.c_str() : ("place:" + row.city.place_id).c_str());
@@ -113,7 +108,7 @@ void CitiesPanel::draw_row(const state::AppState& state, const state::CitySummar
   const bool open = state.city && state.city->city.id == row.city.id;
   const ImGuiSelectableFlags select_flags =
       ImGuiSelectableFlags_SpanAllColumns | (row.openable() ? 0 : ImGuiSelectableFlags_Disabled);
-  if (ImGui::Selectable(state::city_label(row).c_str(), open, select_flags) && row.openable()) {
+  if (ImGui::Selectable(state::city_label(row, state.places).c_str(), open, select_flags) && row.openable()) {
     commands.push(state::LoadCityCommand{row.city.id, std::nullopt});
   }
   const state::JobView* job = state::job_for(state, row);
@@ -127,7 +122,6 @@ void CitiesPanel::draw_row(const state::AppState& state, const state::CitySummar
     ImGui::TextUnformatted(iso.empty() ? "-" : state::day_of(iso).c_str());
   };
   date(row.city.updated_at);
-  if (published_dates) date(row.published_at);
   ImGui::PopID();
 }
 
@@ -135,9 +129,11 @@ void CitiesPanel::draw_generate(state::AppState& state, state::CommandSink& comm
   ImGui::TextUnformatted("Generate a city");
   ImGui::SetNextItemWidth(-60.0f);
   if (ImGui::BeginCombo("Offline", "pick an embedded city")) {
-    for (const state::EmbeddedCity& city : state::embedded_cities()) {
-      const std::string label = std::string(city.name) + " (" + city.country_code + ")";
-      if (ImGui::Selectable(label.c_str(), state.place_id_input == city.place_id)) state.place_id_input = city.place_id;
+    for (const core::json::PlaceSummary& place : state.places) {
+      const std::string label = place.name + " (" + place.country_code + ")";
+      if (ImGui::Selectable(label.c_str(), state.place_id_input == place.place_id)) {
+        state.place_id_input = place.place_id;
+      }
     }
     ImGui::EndCombo();
   }
@@ -161,10 +157,10 @@ void CitiesPanel::draw_job(const state::JobView& view) {
   for (const state::StageProgress& stage : state::stage_progress(view.job)) {
     char overlay[96];
     if (stage.state == state::StageState::Done) {
-      std::snprintf(overlay, sizeof overlay, "%s  %.3f s  %d calls  $%.4f", stage.name.c_str(), stage.seconds, stage.calls,
-                    stage.cost_usd);
+      std::snprintf(overlay, sizeof overlay, "%s  %.3f s  %d calls  $%.4f", to_string(stage.stage), stage.seconds,
+                    stage.calls, stage.cost_usd);
     } else {
-      std::snprintf(overlay, sizeof overlay, "%s", stage.name.c_str());
+      std::snprintf(overlay, sizeof overlay, "%s", to_string(stage.stage));
     }
     ImGui::TextUnformatted(stage_mark(stage.state));
     ImGui::SameLine(28.0f);

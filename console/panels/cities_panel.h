@@ -6,8 +6,8 @@
 
 namespace console::panels {
 
-/// The cities on the server (search, status with the progress of generations, created / updated /
-/// published dates; click to open) and the generate form with a progress bar per pipeline stage
+/// The cities on the server (search, status with the progress of generations, created / updated
+/// dates; click to open) and the generate form with a progress bar per pipeline stage
 /// of each job started here. Places whose first generation runs are listed but cannot be opened.
 class CitiesPanel : public Panel {
  public:
@@ -15,8 +15,7 @@ class CitiesPanel : public Panel {
 
  private:
   void draw_list(state::AppState& state, state::CommandSink& commands);
-  void draw_row(const state::AppState& state, const state::CitySummary& row, bool published_dates,
-                state::CommandSink& commands);
+  void draw_row(const state::AppState& state, const state::CitySummary& row, state::CommandSink& commands);
   void draw_generate(state::AppState& state, state::CommandSink& commands);
   void draw_job(const state::JobView& job);
 };

@@ -12,7 +12,8 @@ namespace console::panels {
 namespace {
 
 std::string run_label(const state::RunRef& run) {
-  return "revision " + std::to_string(run.revision) + " (" + run.origin + ", " + state::short_date(run.created_at) + ")";
+  return "revision " + std::to_string(run.revision) + " (" + to_string(run.origin) + ", " +
+         state::short_date(run.created_at) + ")";
 }
 
 // The index of run `job_id` in `runs`; an empty id picks `fallback`; an unknown one gives -1.
@@ -171,7 +172,8 @@ void ReplayPanel::draw_timeline(state::AppState& state) {
 }
 
 void ReplayPanel::draw_stages(const core::model::RunTrace& run) {
-  ImGui::Text("job %s | places: %s | filter: %s", run.job_id.c_str(), run.places_source.c_str(), run.filter_used.c_str());
+  ImGui::Text("job %s | places: %s | filter: %s", run.job_id.c_str(), to_string(run.places_source),
+              run.filter_used.c_str());
   ImGui::TextColored(kMutedText, "%s", run.distance_policy.c_str());
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("stages", 5, flags)) return;
@@ -184,7 +186,7 @@ void ReplayPanel::draw_stages(const core::model::RunTrace& run) {
   for (const core::model::StageRecord& stage : run.stages) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(stage.name.c_str());
+    ImGui::TextUnformatted(to_string(stage.stage));
     ImGui::TableNextColumn();
     ImGui::Text("%.4f", stage.seconds);
     ImGui::TableNextColumn();

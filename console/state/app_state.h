@@ -79,6 +79,7 @@ struct AppState {
 
   std::string city_search;
   std::vector<CitySummary> cities;
+  std::vector<core::json::PlaceSummary> places;  ///< the server's embedded data set, to generate from
   std::string place_id_input;
   bool force_generate = false;
   std::vector<JobView> jobs;

@@ -3,8 +3,8 @@
 namespace console::state {
 
 CityBadge city_badge(const CitySummary& row, const LoadedCity* open) {
-  CityBadge badge{row.status.empty() ? "-" : row.status, CityHealth::Unknown};
-  if (row.status == "generating") {
+  CityBadge badge{row.status ? to_string(*row.status) : "-", CityHealth::Unknown};
+  if (row.status == core::model::CityStatus::Generating) {
     badge.health = CityHealth::Generating;
     return badge;
   }
@@ -12,9 +12,9 @@ CityBadge city_badge(const CitySummary& row, const LoadedCity* open) {
   const auto& draft = row.city.draft_revision;
   if (published && draft && *draft != *published) {
     badge = {"published + draft", CityHealth::PublishedWithDraft};
-  } else if (row.status == "published") {
+  } else if (row.status == core::model::CityStatus::Published) {
     badge.health = CityHealth::Published;
-  } else if (row.status == "draft") {
+  } else if (row.status == core::model::CityStatus::Draft) {
     badge.health = CityHealth::Draft;
   }
   if (open && row.openable() && open->city.id == row.city.id && open->revision.tours.empty()) {

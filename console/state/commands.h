@@ -62,10 +62,9 @@ struct LoadRunCommand {
   std::string job_id;
   RunSlot slot = RunSlot::Primary;
 };
-/// Lists the generation runs of a city from its revisions 1..`latest_revision`.
+/// GET /api/cities/{id}/runs: the generation runs of a city that can be replayed.
 struct ListRunsCommand {
   std::string city_id;
-  int latest_revision = 0;
 };
 
 /// GET /api/cities/{id}/basemap, decoded on the worker.

@@ -4,18 +4,16 @@
 #include <vector>
 
 #include "shared/model/job.h"
+#include "shared/model/stage.h"
 
 namespace console::state {
-
-/// The generation pipeline's stages in order (DESIGN §5), as the server names them.
-inline constexpr const char* kPipelineStages[] = {"city", "attractions", "filter", "distances", "plan", "legs", "store"};
 
 /// Where one stage of a job stands.
 enum class StageState { Pending, Running, Done, Failed };
 
 /// One progress bar of the generate panel.
 struct StageProgress {
-  std::string name;
+  core::model::Stage stage = core::model::Stage::City;
   StageState state = StageState::Pending;
   double fraction = 0.0;  ///< 1 when done, 0 when pending; running stages show the job's share
   double seconds = 0.0;   ///< when done
@@ -23,8 +21,8 @@ struct StageProgress {
   double cost_usd = 0.0;
 };
 
-/// A bar per pipeline stage (plus any stage the server reports that this list lacks), from the
-/// job's timings (done), current stage (running) and error (failed).
+/// A bar per pipeline stage (core::model::Stage, in order), from the job's timings (done), current
+/// stage (running) and error (failed).
 std::vector<StageProgress> stage_progress(const core::model::Job& job);
 
 /// A failure for people: "filter failed: <message> (<code>)", or "" when the job did not fail.

@@ -23,15 +23,16 @@ const char* replay_stage_label(ReplayStage stage) {
   return "?";
 }
 
-std::array<const char*, 2> replay_stage_records(ReplayStage stage) {
+std::vector<core::model::Stage> replay_stage_records(ReplayStage stage) {
+  using core::model::Stage;
   switch (stage) {
-    case ReplayStage::City: return {"city", nullptr};
-    case ReplayStage::Candidates: return {"attractions", nullptr};
-    case ReplayStage::Filter: return {"filter", nullptr};
-    case ReplayStage::Planning: return {"distances", "plan"};
-    case ReplayStage::Legs: return {"legs", "store"};
+    case ReplayStage::City: return {Stage::City};
+    case ReplayStage::Candidates: return {Stage::Attractions};
+    case ReplayStage::Filter: return {Stage::Filter};
+    case ReplayStage::Planning: return {Stage::Distances, Stage::Plan};
+    case ReplayStage::Legs: return {Stage::Legs, Stage::Store};
   }
-  return {nullptr, nullptr};
+  return {};
 }
 
 std::size_t ReplayFrame::candidates_visible(std::size_t count) const {

@@ -1,8 +1,10 @@
 #pragma once
 
-#include <array>
-#include <string>
 #include <cstddef>
+#include <string>
+#include <vector>
+
+#include "shared/model/stage.h"
 
 namespace console::state {
 
@@ -15,9 +17,8 @@ inline constexpr int kReplayStageCount = 5;
 /// "City", "Raw candidates", "Filter decisions", "Planning", "Walking legs".
 const char* replay_stage_label(ReplayStage stage);
 
-/// The run trace stage records ("city", "attractions", ...) a replay stage stands for, for the
-/// timings table; unused slots are null.
-std::array<const char*, 2> replay_stage_records(ReplayStage stage);
+/// The pipeline stages whose records in the run trace a replay stage stands for, in order.
+std::vector<core::model::Stage> replay_stage_records(ReplayStage stage);
 
 /// What one frame of the replay shows: a stage and how far its animation went (0..1).
 struct ReplayFrame {

@@ -9,6 +9,7 @@
 #include "console/state/commands.h"
 #include "shared/basemap/basemap.h"
 #include "shared/edit/revision_diff.h"
+#include "shared/json/city_messages.h"
 #include "shared/model/city.h"
 #include "shared/model/job.h"
 #include "shared/model/revision.h"
@@ -21,6 +22,7 @@ struct ConnectedReply {
   std::string server_url;
   std::vector<CitySummary> cities;
   bool editor = true;  ///< false when the list lacks the editors' fields (an app key)
+  std::vector<core::json::PlaceSummary> places;  ///< the server's embedded data set (GET /api/places)
 };
 /// A city list for `query`.
 struct CitiesReply {
@@ -68,14 +70,16 @@ struct RunReply {
   RunSlot slot = RunSlot::Primary;
   core::model::RunTrace trace;
 };
-/// A generation run of a city, found through its revisions.
+/// A generation run of a city that has a trace to replay (GET /api/cities/{id}/runs).
 struct RunRef {
   int revision = 0;
   std::string job_id;
-  std::string origin;
+  core::model::RevisionOrigin origin = core::model::RevisionOrigin::Generation;
   std::string created_at;
+  int calls = 0;
+  double cost_usd = 0.0;
 };
-/// The runs of a city, newest revision first.
+/// The runs of a city, newest first.
 struct RunsReply {
   std::string city_id;
   std::vector<RunRef> runs;

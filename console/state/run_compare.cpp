@@ -20,7 +20,7 @@ core::model::Revision revision_of(const core::model::RunTrace& run) {
   core::model::Revision revision;
   revision.city_id = run.city.id;
   revision.job_id = run.job_id;
-  revision.origin = "generation";
+  revision.origin = core::model::RevisionOrigin::Generation;
   revision.options = run.options;
   revision.attractions = run.decisions;
   revision.tours = run.tours;
@@ -36,15 +36,16 @@ RunComparison compare_runs(const core::model::RunTrace& a, const core::model::Ru
   result.kept_b = kept(b);
   result.total = {"total", 0.0, 0.0, 0, 0, 0.0, 0.0, true, true};
   for (const core::model::StageRecord& stage : a.stages) {
-    result.stages.push_back({stage.name, stage.seconds, 0.0, stage.calls, 0, stage.cost_usd, 0.0, true, false});
+    result.stages.push_back(
+        {to_string(stage.stage), stage.seconds, 0.0, stage.calls, 0, stage.cost_usd, 0.0, true, false});
     result.total.seconds_a += stage.seconds;
     result.total.calls_a += stage.calls;
     result.total.cost_a += stage.cost_usd;
   }
   for (const core::model::StageRecord& stage : b.stages) {
     auto it = std::find_if(result.stages.begin(), result.stages.end(),
-                           [&](const StageDelta& d) { return d.name == stage.name; });
-    if (it == result.stages.end()) it = result.stages.insert(result.stages.end(), StageDelta{stage.name});
+                           [&](const StageDelta& d) { return d.name == to_string(stage.stage); });
+    if (it == result.stages.end()) it = result.stages.insert(result.stages.end(), StageDelta{to_string(stage.stage)});
     it->seconds_b = stage.seconds;
     it->calls_b = stage.calls;
     it->cost_b = stage.cost_usd;

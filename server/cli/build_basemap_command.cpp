@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "server/cli/args.h"
+#include "shared/errors.h"
 #include "server/cli/commands.h"
 #include "server/cli/osm_build_args.h"
 #include "server/clients/osm_basemap_reader.h"
@@ -17,16 +17,6 @@
 namespace server::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: narrando-server build-basemap --pbf FILE [--pbf FILE ...] (--bbox S,W,N,E | --city KEY)\n"
-    "                                     --out FILE\n"
-    "  Builds the vector basemap the console draws offline (streets by class, footways, steps,\n"
-    "  water and riverbanks, coastline, parks, squares, buildings, railways, names of the main\n"
-    "  streets and squares) of the extracts, clipped to the box, at three levels of detail\n"
-    "  (layout in shared/basemap/basemap_codec.h). Earlier --pbf files win where extracts overlap.\n"
-    "  --city KEY takes an embedded city's box: its candidates' box plus 1500 m\n"
-    "  (scripts/build-basemap-data.py builds data/basemap/ this way).\n";
-
 std::string kind_counts(const core::basemap::BasemapStats& stats) {
   std::string text;
   for (int k = 0; k < core::basemap::kFeatureKindCount; ++k) {
@@ -38,21 +28,15 @@ std::string kind_counts(const core::basemap::BasemapStats& stats) {
 
 }  // namespace
 
-int build_basemap_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  const Args parsed(args, {"pbf", "bbox", "city", "out"}, {"help"});
-  if (parsed.has("help")) {
-    out << kUsage;
-    return 0;
+int build_basemap_command(const BuildBasemapArgs& args, std::ostream& out, std::ostream&) {
+  if (!args.bbox && !args.city) {
+    throw core::InputError("give the box: --bbox S,W,N,E or --city KEY", "invalid_arguments");
   }
-  const std::vector<std::string> pbfs = parsed.values("pbf");
-  const auto out_path = parsed.value("out");
-  if (pbfs.empty() || !out_path || parsed.value("bbox").has_value() == parsed.value("city").has_value()) {
-    err << kUsage;
-    return 2;
-  }
+  const std::vector<std::string>& pbfs = args.pbfs;
+  const std::string& out_path = args.out;
   const auto started = std::chrono::steady_clock::now();
   const core::model::BoundingBox box =
-      parsed.value("bbox") ? parse_bbox(*parsed.value("bbox")) : offline::basemap_bbox(embedded_city(*parsed.value("city")));
+      args.bbox ? parse_bbox(*args.bbox) : offline::basemap_bbox(embedded_city(*args.city));
   core::basemap::BasemapMetadata metadata{core::routing::kOsmAttribution, source_text(pbfs, bbox_string(box)),
                                           clients::sha256_of_files(pbfs)};
   const core::basemap::BuiltBasemap built =
@@ -60,12 +44,12 @@ int build_basemap_command(const std::vector<std::string>& args, std::ostream& ou
   const std::vector<std::uint8_t> bytes = core::basemap::encode_basemap(built.basemap);
   (void)core::basemap::decode_basemap(bytes);  // proves the bytes decode before they are written
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  std::ofstream file(*out_path, std::ios::binary | std::ios::trunc);
+  std::ofstream file(out_path, std::ios::binary | std::ios::trunc);
   file.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-  if (!file.flush()) throw std::runtime_error("cannot write " + *out_path);
+  if (!file.flush()) throw std::runtime_error("cannot write " + out_path);
   char line[200];
   std::snprintf(line, sizeof line, "%s: %zu features, %zu points, %zu labels, %zu bytes, %zu tiny dropped, built in %.0f ms\n",
-                out_path->c_str(), built.basemap.features.size(), built.stats.points, built.stats.labels, bytes.size(),
+                out_path.c_str(), built.basemap.features.size(), built.stats.points, built.stats.labels, bytes.size(),
                 built.stats.dropped_tiny, ms);
   out << line << "  " << kind_counts(built.stats) << "\n";
   return built.basemap.features.empty() ? 1 : 0;

@@ -1,6 +1,5 @@
 #include <nlohmann/json.hpp>
 
-#include "server/cli/args.h"
 #include "server/cli/commands.h"
 #include "server/offline/embedded_catalogue.h"
 #include "shared/json/model_json.h"
@@ -17,10 +16,9 @@ std::string padded(const std::string& text, std::size_t width) {
 
 }  // namespace
 
-int cities_command(const std::vector<std::string>& args, std::ostream& out) {
-  const Args parsed(args, {}, {"json"});
+int cities_command(const CitiesArgs& args, std::ostream& out) {
   const offline::EmbeddedCatalogue& catalogue = offline::EmbeddedCatalogue::builtin();
-  if (parsed.has("json")) {
+  if (args.json) {
     nlohmann::json cities = nlohmann::json::array();
     for (const offline::EmbeddedCity& c : catalogue.cities()) {
       cities.push_back({{"key", c.key}, {"place_id", c.city.place_id}, {"name", c.city.name},

@@ -1,5 +1,6 @@
 #include "server/cli/cli.h"
 
+#include "server/cli/command_line.h"
 #include "server/cli/commands.h"
 #include "server/errors.h"
 #include "shared/errors.h"
@@ -7,46 +8,34 @@
 namespace server::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "Narrando: turns a city into ready-to-walk tours.\n"
-    "\n"
-    "usage: narrando-server <command> [options]\n"
-    "\n"
-    "commands:\n"
-    "  generate <place_id>  plan tours for a city and store them (see generate --help)\n"
-    "  cities               list the cities of the embedded offline data set\n"
-    "  serve                run the HTTP API (PORT, default 8080)\n"
-    "  replay <job|file>    re-run a generation from its recorded trace, offline; exit 0 if identical\n"
-    "  migrate              apply database migrations\n"
-    "  build-network        build a walking graph file from OSM extracts (see build-network --help)\n"
-    "  build-basemap        build the console's offline basemap from OSM extracts (see build-basemap --help)\n"
-    "  config               show the configuration variables and their values\n"
-    "\n"
-    "With no API keys and no DATABASE_URL everything runs offline: embedded places data,\n"
-    "heuristic filter, walking model, SQLite file ./narrando.db.\n";
+// Runs one parsed command; the configuration is read only by the commands that need it.
+struct Dispatch {
+  const std::map<std::string, std::string>& env;
+  std::ostream& out;
+  std::ostream& err;
+
+  int operator()(const GenerateArgs& args) const {
+    return generate_command(args, config::from_environment(env), out, err);
+  }
+  int operator()(const CitiesArgs& args) const { return cities_command(args, out); }
+  int operator()(const ServeArgs& args) const { return serve_command(args, config::from_environment(env), out, err); }
+  int operator()(const ReplayArgs& args) const {
+    return replay_command(args, config::from_environment(env), out, err);
+  }
+  int operator()(const MigrateArgs&) const { return migrate_command(config::from_environment(env), out); }
+  int operator()(const ConfigArgs&) const { return config_command(config::from_environment(env), out); }
+  int operator()(const BuildNetworkArgs& args) const { return build_network_command(args, out, err); }
+  int operator()(const BuildBasemapArgs& args) const { return build_basemap_command(args, out, err); }
+};
 
 }  // namespace
 
 int run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env, std::ostream& out,
         std::ostream& err) {
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    (args.empty() ? err : out) << kUsage;
-    return args.empty() ? 2 : 0;
-  }
-  const std::string& command = args[0];
-  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  const ParsedCommandLine parsed = parse_command_line(args, out, err);
+  if (!parsed.command) return parsed.exit_code;
   try {
-    if (command == "cities") return cities_command(rest, out);
-    if (command == "build-network") return build_network_command(rest, out, err);
-    if (command == "build-basemap") return build_basemap_command(rest, out, err);
-    const config::Config config = config::from_environment(env);
-    if (command == "generate") return generate_command(rest, config, out, err);
-    if (command == "serve") return serve_command(rest, config, out, err);
-    if (command == "migrate") return migrate_command(config, out);
-    if (command == "replay") return replay_command(rest, config, out, err);
-    if (command == "config") return config_command(config, out);
-    err << "unknown command \"" << command << "\"\n\n" << kUsage;
-    return 2;
+    return std::visit(Dispatch{env, out, err}, *parsed.command);
   } catch (const core::InputError& e) {
     err << "error: " << e.what() << "\n";
     return 2;

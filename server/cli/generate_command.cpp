@@ -1,39 +1,24 @@
+#include <atomic>
 #include <chrono>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
-#include "server/cli/args.h"
 #include "server/cli/commands.h"
 #include "server/cli/services.h"
 #include "server/cli/summary.h"
+#include "server/service/generation_service.h"
 #include "server/support/worker_id.h"
 #include "shared/errors.h"
-#include "shared/json/documents.h"
-#include "shared/json/model_json.h"
+#include "shared/json/city_messages.h"
+#include "shared/model/working_revision.h"
 
 namespace server::cli {
 namespace {
 
-constexpr const char* kGenerateUsage =
-    "usage: narrando-server generate <place_id> [options]\n"
-    "  place_id              a Google place id, or geonames:<id> (see `narrando-server cities`)\n"
-    "  --tours K             number of tours (default 4)\n"
-    "  --minutes M           minutes per tour, walking and visits (default 180)\n"
-    "  --speed KMH           walking speed (default 4.5)\n"
-    "  --detour F            street distance / straight line (default 1.3)\n"
-    "  --start LAT,LON       where every tour starts (and ends, unless --end)\n"
-    "  --end LAT,LON         where every tour ends\n"
-    "  --language L          language of names and descriptions: de, en, es, fr, it, pt (default en)\n"
-    "  --max-attractions N   candidates kept after filtering (default 80)\n"
-    "  --max-leg M           longest walk between two stops, metres (default 2000)\n"
-    "  --radius M            every stop within M metres of its tour's central stop (default 1500)\n"
-    "  --step-free           walk without steps (where the walking network knows them)\n"
-    "  --seed S              planner seed (default 1)\n"
-    "  --force               regenerate a city that already exists\n"
-    "  --json                print the city document as JSON instead of a summary\n";
+constexpr std::chrono::hours kForever{24 * 365};  // the CLI waits for a joined job's end
+const std::atomic<bool> kNotStopping{false};
 
-core::model::GeoPoint parse_point(const std::string& text, const char* flag) {
+core::model::GeoPoint parse_point(const std::string& text, const std::string& flag) {
   const std::size_t comma = text.find(',');
   try {
     std::size_t used_lat = 0;
@@ -43,83 +28,58 @@ core::model::GeoPoint parse_point(const std::string& text, const char* flag) {
     if (comma != std::string::npos && used_lat == comma && used_lon == text.size() - comma - 1) return {lat, lon};
   } catch (const std::exception&) {
   }
-  throw core::InputError(std::string("--") + flag + " must be LAT,LON, got \"" + text + "\"", "invalid_arguments");
+  throw core::InputError(flag + " must be LAT,LON, got \"" + text + "\"", "invalid_arguments");
 }
 
-core::model::GenerationOptions options_from(const Args& args) {
-  core::model::GenerationOptions options;
-  const auto as_int = [](long long value) { return static_cast<int>(std::clamp<long long>(value, -1, 1'000'000)); };
-  if (auto v = args.integer("tours")) options.tours = as_int(*v);
-  if (auto v = args.integer("minutes")) options.minutes_per_tour = as_int(*v);
-  if (auto v = args.number("speed")) options.walking_speed_kmh = *v;
-  if (auto v = args.number("detour")) options.detour_factor = *v;
-  if (auto v = args.value("start")) options.start = parse_point(*v, "start");
-  if (auto v = args.value("end")) options.end = parse_point(*v, "end");
-  if (auto v = args.value("language")) options.language = *v;
-  if (auto v = args.integer("max-attractions")) options.max_attractions = as_int(*v);
-  if (auto v = args.number("max-leg")) options.max_leg_m = *v;
-  if (auto v = args.number("radius")) options.tour_radius_m = *v;
-  options.step_free = args.has("step-free");
-  if (auto v = args.integer("seed")) options.seed = static_cast<std::uint64_t>(std::max(0LL, *v));
-  options.force = args.has("force");
-  core::model::validate(options);
+// The options the flags gave, checked; a problem is named by its flag ("--tours must be ...").
+core::model::GenerationOptions options_from(const GenerateArgs& args) {
+  using core::model::OptionField;
+  core::model::GenerationOptions options = args.options;
+  if (args.start) options.start = parse_point(*args.start, flag_of(OptionField::Start));
+  if (args.end) options.end = parse_point(*args.end, flag_of(OptionField::End));
+  if (const auto problem = core::model::first_problem(options)) {
+    throw core::InputError(flag_of(problem->field) + " " + problem->requirement, problem->code);
+  }
   return options;
 }
 
-// Someone else (a server sharing the database) runs this place: wait for its outcome.
-core::model::Job wait_for(storage::Store& store, core::model::Job job, std::ostream& err) {
-  err << "joining job " << job.id << " already " << to_string(job.status) << " for this place\n";
-  while (job.status == core::model::JobStatus::Queued || job.status == core::model::JobStatus::Running) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(250));
-    job = store.find_job(job.id).value_or(job);
-  }
-  return job;
-}
-
-int print_city(Services& services, const std::string& city_id, const std::vector<std::string>& warnings, bool json,
+int print_city(const service::ExistingCity& shown, const std::vector<std::string>& warnings, bool json,
                std::ostream& out) {
-  const auto city = services.store->find_city(city_id);
-  const auto number = city ? (city->draft_revision ? city->draft_revision : city->published_revision) : std::nullopt;
-  const auto revision = number ? services.store->load_revision(city_id, *number) : std::nullopt;
-  if (!revision) throw core::NotFoundError("city " + city_id + " has no revision");
+  if (!shown.revision) throw core::NotFoundError("city " + shown.city.id + " has no revision");
   if (json) {
-    nlohmann::json document = core::json::city_document(*city, *revision);
-    document["warnings"] = warnings;
-    out << document.dump(2) << "\n";
+    out << nlohmann::json(core::json::CityDocument{shown.city, *shown.revision, warnings}).dump(2) << "\n";
   } else {
-    print_summary(out, *city, *revision, warnings);
+    print_summary(out, shown.city, *shown.revision, warnings);
   }
   return 0;
 }
 
+// The city `city_id` and the revision an editor works on.
+service::ExistingCity stored_city(storage::Store& store, const std::string& city_id) {
+  auto city = store.find_city(city_id);
+  if (!city) throw core::NotFoundError("no city with id " + city_id);
+  const std::optional<int> number = core::model::working_revision(*city);
+  auto revision = number ? store.load_revision(city_id, *number) : std::nullopt;
+  return {std::move(*city), std::move(revision)};
+}
+
 }  // namespace
 
-int generate_command(const std::vector<std::string>& args, const config::Config& config, std::ostream& out,
-                     std::ostream& err) {
-  const Args parsed(args,
-                    {"tours", "minutes", "speed", "detour", "start", "end", "language", "max-attractions", "max-leg",
-                     "radius", "seed"},
-                    {"json", "force", "step-free", "help"});
-  if (parsed.has("help")) {
-    out << kGenerateUsage;
-    return 0;
-  }
-  if (parsed.positionals().size() != 1) throw core::InputError(std::string("expected one place_id\n") + kGenerateUsage);
-  const std::string& place_id = parsed.positionals().front();
-  const core::model::GenerationOptions options = options_from(parsed);
+int generate_command(const GenerateArgs& args, const config::Config& config, std::ostream& out, std::ostream& err) {
+  const std::string& place_id = args.place_id;
+  const core::model::GenerationOptions options = options_from(args);
 
   // Unknown or malformed places are refused before anything (even the database file) is written.
   make_place_provider(config)->check_place_id(place_id);
   Services services = build_services(config);
-  if (!options.force) {
-    if (const auto existing = services.store->find_city_by_place(place_id)) {
-      err << existing->name << " was generated before; showing the stored tours (--force regenerates)\n";
-      return print_city(services, existing->id, {}, parsed.has("json"), out);
-    }
+  service::GenerationService generation(*services.store, *services.places, nullptr, nullptr, *services.clock);
+  const service::Submission submission = generation.submit({place_id, options, ""}, config::Role::Editor);
+  if (submission.existing) {
+    err << submission.existing->city.name << " was generated before; showing the stored tours (--force regenerates)\n";
+    return print_city(*submission.existing, {}, args.json, out);
   }
   const std::string worker = support::worker_id("cli");
-  const storage::EnqueueResult queued = services.store->enqueue_job(place_id, options, "");
-  core::model::Job job = queued.job;
+  core::model::Job job = submission.queued.job;
   std::vector<std::string> warnings;
   auto claimed = services.store->claim_specific_job(job.id, worker, std::chrono::seconds(config.lease_seconds));
   if (claimed) {
@@ -127,15 +87,18 @@ int generate_command(const std::vector<std::string>& args, const config::Config&
     job = std::move(outcome.job);
     warnings = std::move(outcome.warnings);
   } else {
-    job = wait_for(*services.store, job, err);
+    // Someone else (a server sharing the database) runs this place: wait for its outcome.
+    err << "joining job " << job.id << " already " << to_string(job.status) << " for this place\n";
+    service::JobWatch watch = generation.watch(job);
+    job = watch.wait_until_finished(kForever, kNotStopping);
   }
   if (job.status != core::model::JobStatus::Succeeded || !job.result) {
     const std::string message = job.error ? job.error->code + ": " + job.error->message : "job did not finish";
     err << "error: generation failed (job " << job.id << "): " << message << "\n";
     return 1;
   }
-  const int printed = print_city(services, job.result->city_id, warnings, parsed.has("json"), out);
-  if (!parsed.has("json")) print_stages(out, job.stages);
+  const int printed = print_city(stored_city(*services.store, job.result->city_id), warnings, args.json, out);
+  if (!args.json) print_stages(out, job.stages);
   return printed;
 }
 

@@ -1,6 +1,7 @@
 #include "server/cli/providers.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "server/clients/base_url.h"
 #include "server/clients/google_places_client.h"
@@ -18,9 +19,34 @@
 namespace server::cli {
 namespace {
 
-std::string value_or(const std::map<std::string, std::string>& map, const char* key, std::string fallback) {
-  const auto it = map.find(key);
-  return it == map.end() ? fallback : it->second;
+using core::model::PlaceSource;
+using core::model::RoutesPolicy;
+using core::model::to_string;  // FilterChoice's names live in core::model's table
+using Settings = std::map<std::string, std::string>;
+
+// The settings of a trace are text: each is read back into its type, or refused by name.
+template <core::model::NamedEnum E>
+void read_setting(const Settings& settings, const char* key, E& out) {
+  if (const auto it = settings.find(key); it != settings.end()) {
+    out = core::model::parse_enum<E>(it->second, std::string("settings.") + key);
+  }
+}
+
+template <class Int>
+void read_setting(const Settings& settings, const char* key, Int& out) {
+  const auto it = settings.find(key);
+  if (it == settings.end()) return;
+  const std::string& text = it->second;
+  Int value{};
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) {
+    throw core::InputError(std::string("settings.") + key + " must be an integer, got \"" + text + "\"");
+  }
+  out = value;
+}
+
+void read_setting(const Settings& settings, const char* key, std::string& out) {
+  if (const auto it = settings.find(key); it != settings.end()) out = it->second;
 }
 
 }  // namespace
@@ -28,12 +54,12 @@ std::string value_or(const std::map<std::string, std::string>& map, const char* 
 ProviderChoice ProviderChoice::from_config(const config::Config& config) {
   ProviderChoice choice;
   const bool google = !config.google_places_api_key.empty();
-  choice.places = google ? "google" : "embedded";
-  choice.filter = config.perplexity_api_key.empty() ? "heuristic" : "llm";
+  choice.places = google ? PlaceSource::Google : PlaceSource::Embedded;
+  choice.filter = config.perplexity_api_key.empty() ? FilterChoice::Heuristic : FilterChoice::Llm;
   choice.llm_api_style = config.llm_api_style;
   choice.llm_model = config.llm_model;
   choice.network = config.walking_network;
-  choice.routes_policy = google ? config.routes_policy : "off";
+  choice.routes_policy = google ? config.routes_policy : RoutesPolicy::Off;
   choice.routes_matrix_max_points = config.routes_matrix_max_points;
   choice.places_max_pages = config.places_max_pages;
   choice.llm_batch_size = config.llm_batch_size;
@@ -42,26 +68,27 @@ ProviderChoice ProviderChoice::from_config(const config::Config& config) {
 
 ProviderChoice ProviderChoice::from_settings(const std::map<std::string, std::string>& settings) {
   ProviderChoice choice;
-  choice.places = value_or(settings, "places", "embedded");
-  choice.filter = value_or(settings, "filter", "heuristic");
-  choice.llm_api_style = value_or(settings, "llm_api_style", "agent");
-  choice.llm_model = value_or(settings, "llm_model", "");
+  read_setting(settings, "places", choice.places);
+  read_setting(settings, "filter", choice.filter);
+  read_setting(settings, "llm_api_style", choice.llm_api_style);
+  read_setting(settings, "llm_model", choice.llm_model);
   // Runs recorded before street networks walked the model.
-  choice.network = value_or(settings, "network", "model");
-  choice.routes_policy = value_or(settings, "routes_policy", "off");
-  choice.routes_matrix_max_points = std::stoi(value_or(settings, "routes_matrix_max_points", "25"));
-  choice.places_max_pages = std::stoi(value_or(settings, "places_max_pages", "3"));
-  choice.llm_batch_size = static_cast<std::size_t>(std::stoul(value_or(settings, "llm_batch_size", "40")));
+  choice.network = core::model::WalkingNetwork::Model;
+  read_setting(settings, "network", choice.network);
+  read_setting(settings, "routes_policy", choice.routes_policy);
+  read_setting(settings, "routes_matrix_max_points", choice.routes_matrix_max_points);
+  read_setting(settings, "places_max_pages", choice.places_max_pages);
+  read_setting(settings, "llm_batch_size", choice.llm_batch_size);
   return choice;
 }
 
 std::map<std::string, std::string> ProviderChoice::settings() const {
-  return {{"places", places},
-          {"filter", filter},
+  return {{"places", to_string(places)},
+          {"filter", to_string(filter)},
           {"llm_api_style", llm_api_style},
           {"llm_model", llm_model},
-          {"network", network},
-          {"routes_policy", routes_policy},
+          {"network", to_string(network)},
+          {"routes_policy", to_string(routes_policy)},
           {"routes_matrix_max_points", std::to_string(routes_matrix_max_points)},
           {"places_max_pages", std::to_string(places_max_pages)},
           {"llm_batch_size", std::to_string(llm_batch_size)}};
@@ -88,7 +115,7 @@ Providers make_providers(const ProviderChoice& choice, const config::Config& con
   const clients::RetryPolicy retry{config.client_max_attempts, std::chrono::milliseconds(config.client_retry_base_ms),
                                    std::chrono::milliseconds(20000)};
   auto embedded = std::make_unique<offline::EmbeddedPlaceProvider>(offline::EmbeddedCatalogue::builtin());
-  if (choice.places == "google") {
+  if (choice.places == PlaceSource::Google) {
     clients::GooglePlacesSettings settings;
     settings.api_key = config.google_places_api_key;
     settings.max_pages = choice.places_max_pages;
@@ -101,7 +128,7 @@ Providers make_providers(const ProviderChoice& choice, const config::Config& con
     providers.places = std::move(embedded);
     providers.descriptions.emplace_back("places: embedded offline data (no GOOGLE_PLACES_API_KEY)");
   }
-  if (choice.filter == "llm") {
+  if (choice.filter == FilterChoice::Llm) {
     clients::LlmSettings settings{config.perplexity_api_key, choice.llm_api_style, choice.llm_model,
                                   choice.llm_batch_size, 6000};
     providers.filter = std::make_unique<clients::LlmAttractionFilter>(
@@ -112,11 +139,11 @@ Providers make_providers(const ProviderChoice& choice, const config::Config& con
     providers.filter = std::make_unique<offline::HeuristicAttractionFilter>();
     providers.descriptions.emplace_back("filter: heuristic (no PERPLEXITY_API_KEY)");
   }
-  if (choice.network == "osm") {
+  if (choice.network == core::model::WalkingNetwork::Osm) {
     std::vector<std::unique_ptr<pipeline::NetworkSource>> sources;
     sources.push_back(std::make_unique<offline::EmbeddedNetworkSource>(offline::EmbeddedCatalogue::builtin(),
                                                                        offline::WalkingNetworks::builtin()));
-    if (choice.places == "google") {
+    if (choice.places == PlaceSource::Google) {
       clients::OverpassSettings settings;
       settings.path = clients::split_endpoint(config.overpass_url).path;
       // The query's own limit stays under the transport's read timeout, so Overpass answers first.
@@ -125,7 +152,7 @@ Providers make_providers(const ProviderChoice& choice, const config::Config& con
           clients::ServiceCaller("overpass", transports("overpass"), retry, sleeper), settings, prices));
     }
     providers.distances = std::make_unique<offline::StreetNetworkDistanceProvider>(std::move(sources));
-    providers.descriptions.emplace_back(choice.places == "google"
+    providers.descriptions.emplace_back(choice.places == PlaceSource::Google
                                             ? "distances: OpenStreetMap street networks (embedded; Overpass for "
                                               "Google cities), else the walking model"
                                             : "distances: OpenStreetMap street networks (embedded), else the walking model");
@@ -133,13 +160,14 @@ Providers make_providers(const ProviderChoice& choice, const config::Config& con
     providers.distances = std::make_unique<offline::WalkingDistanceProvider>();
     providers.descriptions.emplace_back("distances: walking model (WALKING_NETWORK=model)");
   }
-  if (choice.routes_policy != "off") {
-    clients::GoogleRoutesSettings settings{config.google_places_api_key, clients::routes_policy_from(choice.routes_policy),
+  if (choice.routes_policy != RoutesPolicy::Off) {
+    clients::GoogleRoutesSettings settings{config.google_places_api_key, choice.routes_policy,
                                            choice.routes_matrix_max_points};
     providers.distances = std::make_unique<clients::GoogleRoutesDistanceProvider>(
         clients::ServiceCaller("routes", transports("routes"), retry, sleeper), settings, prices,
         std::move(providers.distances));
-    providers.descriptions.push_back("distances: Google Routes, policy " + choice.routes_policy);
+    providers.descriptions.push_back(std::string("distances: Google Routes, policy ") +
+                                     to_string(choice.routes_policy));
   }
   return providers;
 }

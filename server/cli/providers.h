@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <functional>
 #include <map>
 #include <memory>
@@ -10,25 +11,45 @@
 #include "server/clients/service_caller.h"
 #include "server/config/config.h"
 #include "server/pipeline/interfaces.h"
+#include "shared/model/city.h"
+#include "shared/model/enum_names.h"
+#include "shared/model/routes_policy.h"
+#include "shared/model/walking_network.h"
 
 namespace server::cli {
 
-/// Which implementation each stage uses. Recorded in every run trace ("settings"), so a replay
-/// rebuilds exactly the same stages.
+/// Which filter decides the candidates: the offline heuristics, or an LLM (heuristic fallback).
+enum class FilterChoice { Heuristic, Llm };
+
+}  // namespace server::cli
+
+template <>
+struct core::model::EnumNames<server::cli::FilterChoice> {
+  static constexpr const char* kWhat = "filter";
+  using Filter = server::cli::FilterChoice;
+  static constexpr std::array kNames{EnumName<Filter>{Filter::Heuristic, "heuristic"},
+                                     EnumName<Filter>{Filter::Llm, "llm"}};
+};
+
+namespace server::cli {
+
+/// Which implementation each stage uses. Recorded in every run trace ("settings", by name), so a
+/// replay rebuilds exactly the same stages.
 struct ProviderChoice {
-  std::string places = "embedded";      ///< "embedded" or "google"
-  std::string filter = "heuristic";     ///< "heuristic" or "llm"
+  core::model::PlaceSource places = core::model::PlaceSource::Embedded;
+  FilterChoice filter = FilterChoice::Heuristic;
   std::string llm_api_style = "agent";
   std::string llm_model;
-  std::string network = "osm";          ///< "osm" (street networks) or "model" (walking model)
-  std::string routes_policy = "off";    ///< "off" (no Routes call), "legs", "matrix"
+  core::model::WalkingNetwork network = core::model::WalkingNetwork::Osm;
+  core::model::RoutesPolicy routes_policy = core::model::RoutesPolicy::Off;  ///< Off: no Routes call
   int routes_matrix_max_points = 25;
   int places_max_pages = 3;
   std::size_t llm_batch_size = 40;
 
   /// The choice that configuration makes (keys present or not).
   static ProviderChoice from_config(const config::Config& config);
-  /// The choice recorded in a trace's settings.
+  /// The choice recorded in a trace's settings (absent ones keep their defaults). Throws
+  /// core::InputError naming a setting whose value is not one this version knows.
   static ProviderChoice from_settings(const std::map<std::string, std::string>& settings);
   /// For the trace.
   std::map<std::string, std::string> settings() const;

@@ -4,7 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "server/cli/args.h"
 #include "server/cli/commands.h"
 #include "server/cli/services.h"
 #include "server/replay/replayer.h"
@@ -32,15 +31,10 @@ core::model::RunTrace load_trace(const std::string& source, const config::Config
 
 }  // namespace
 
-int replay_command(const std::vector<std::string>& args, const config::Config& config, std::ostream& out,
-                   std::ostream& err) {
-  const Args parsed(args, {}, {"json"});
-  if (parsed.positionals().size() != 1) {
-    throw core::InputError("usage: narrando-server replay <job-id | trace.json> [--json]");
-  }
-  const core::model::RunTrace trace = load_trace(parsed.positionals().front(), config);
+int replay_command(const ReplayArgs& args, const config::Config& config, std::ostream& out, std::ostream& err) {
+  const core::model::RunTrace trace = load_trace(args.source, config);
   const replay::ReplayReport report = replay::replay_run(trace, config);
-  if (parsed.has("json")) {
+  if (args.json) {
     out << nlohmann::json{{"identical", report.identical},
                           {"differences", report.differences},
                           {"unused_calls", report.unused_calls},

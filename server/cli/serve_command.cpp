@@ -4,7 +4,6 @@
 #include <pthread.h>
 #include <thread>
 
-#include "server/cli/args.h"
 #include "server/cli/commands.h"
 #include "server/cli/services.h"
 #include "server/http/api_server.h"
@@ -46,14 +45,15 @@ void announce(const config::Config& config, const Services& services, int port) 
 
 }  // namespace
 
-int serve_command(const std::vector<std::string>& args, config::Config config, std::ostream&, std::ostream&) {
-  const Args parsed(args, {"port", "host", "role"}, {});
-  if (auto role = parsed.value("role")) config.serve_role = config::serve_role_from(*role, "--role");
-  if (auto port = parsed.integer("port")) {
-    if (*port < 0 || *port > 65535) throw core::InputError("--port must be from 0 to 65535", "invalid_arguments");
-    config.port = static_cast<int>(*port);
+int serve_command(const ServeArgs& args, config::Config config, std::ostream&, std::ostream&) {
+  if (args.role) config.serve_role = config::serve_role_from(*args.role, "--role");
+  if (args.port) {
+    if (*args.port < 0 || *args.port > 65535) {
+      throw core::InputError("--port must be between 0 and 65535", "invalid_arguments");
+    }
+    config.port = *args.port;
   }
-  if (auto host = parsed.value("host")) config.host = *host;
+  if (args.host) config.host = *args.host;
   support::configure_logging(support::log_level_from(config.log_level), config.log_format == "json");
 
   // Block the shutdown signals in every thread; one thread waits for them with sigwait.
@@ -67,12 +67,14 @@ int serve_command(const std::vector<std::string>& args, config::Config config, s
     // Not fatal: /readyz reports the database, and requests open connections when they can.
     support::log(support::LogLevel::Warn, "could not open the database connections ahead of requests", {{"error", e.what()}});
   }
-  jobs::JobBoard board;
+  jobs::JobBoard board(*services.clock);
   // An API-only instance queues jobs for the worker instances; a worker serves no API routes.
   const int workers = config.serve_role == config::ServeRole::Api ? 0 : config.workers;
   jobs::WorkerPool pool(*services.store, *services.runner, board,
-                        {workers, std::chrono::seconds(config.lease_seconds), std::chrono::milliseconds(1000)});
-  http::ApiContext context(config, *services.store, *services.places, *services.distances, board, &pool);
+                        {workers, std::chrono::seconds(config.lease_seconds), std::chrono::milliseconds(1000)},
+                        *services.clock);
+  http::ApiContext context(config, *services.store, *services.places, *services.distances, board, &pool,
+                           *services.clock);
   context.probes_only = config.serve_role == config::ServeRole::Worker;
   http::ApiServer server(context);
   const int port = server.bind(config.listen_host(), config.port);

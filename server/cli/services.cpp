@@ -7,18 +7,18 @@
 
 namespace server::cli {
 
-std::unique_ptr<storage::Store> connect_store(const config::Config& config) {
+std::unique_ptr<storage::Store> connect_store(const config::Config& config, const support::Clock& clock) {
   std::unique_ptr<storage::SqlDatabase> database;
   if (config.store_backend() == "postgres") {
     database = std::make_unique<storage::PostgresDatabase>(config.database_url, config.db_pool_size);
   } else {
     database = std::make_unique<storage::SqliteDatabase>(config.db_path);
   }
-  return std::make_unique<storage::SqlStore>(std::move(database), config.job_max_attempts);
+  return std::make_unique<storage::SqlStore>(std::move(database), config.job_max_attempts, clock);
 }
 
-std::unique_ptr<storage::Store> open_store(const config::Config& config) {
-  auto store = connect_store(config);
+std::unique_ptr<storage::Store> open_store(const config::Config& config, const support::Clock& clock) {
+  auto store = connect_store(config, clock);
   store->migrate();
   return store;
 }
@@ -30,12 +30,13 @@ std::unique_ptr<pipeline::PlaceProvider> make_place_provider(const config::Confi
       .places;
 }
 
-Services build_services(const config::Config& config) {
+Services build_services(const config::Config& config, const support::Clock& clock) {
   Services services;
   services.config = config;
+  services.clock = &clock;
   services.prices = clients::PriceTable::defaults();
   if (!config.prices_json.empty()) services.prices.override_from_json(config.prices_json);
-  services.store = open_store(config);
+  services.store = open_store(config, clock);
   services.choices.push_back("store: " + services.store->backend() + " (" +
                              (config.database_url.empty() ? config.db_path : config::redact_url(config.database_url)) +
                              ")");

@@ -43,15 +43,15 @@ void print_tour(std::ostream& out, const core::model::Tour& tour) {
 
 }  // namespace
 
-void print_stages(std::ostream& out, const std::vector<core::model::StageTiming>& stages) {
+void print_stages(std::ostream& out, const std::vector<core::model::StageRecord>& stages) {
   out << "\nStages (time, external calls, estimated cost):\n";
   double seconds = 0.0;
   double cost = 0.0;
   int calls = 0;
-  for (const core::model::StageTiming& stage : stages) {
+  for (const core::model::StageRecord& stage : stages) {
     char line[160];
-    std::snprintf(line, sizeof line, "  %-12s %7.3f s %4d calls  $%.4f", stage.stage.c_str(), stage.seconds, stage.calls,
-                  stage.cost_usd);
+    std::snprintf(line, sizeof line, "  %-12s %7.3f s %4d calls  $%.4f", to_string(stage.stage), stage.seconds,
+                  stage.calls, stage.cost_usd);
     out << line << (stage.note.empty() ? "" : "  " + stage.note) << "\n";
     seconds += stage.seconds;
     cost += stage.cost_usd;

@@ -16,7 +16,7 @@ void print_summary(std::ostream& out, const core::model::City& city, const core:
                    const std::vector<std::string>& warnings);
 
 /// Prints each pipeline stage's time, external calls and estimated cost, and the total.
-void print_stages(std::ostream& out, const std::vector<core::model::StageTiming>& stages);
+void print_stages(std::ostream& out, const std::vector<core::model::StageRecord>& stages);
 
 /// The family of a filter reason, for counting: "duplicate of \"X\" (20 m away)" -> "duplicate of".
 std::string reason_family(const std::string& reason);

@@ -136,7 +136,7 @@ core::model::City GooglePlacesClient::city(const std::string& place_id, const co
   core::model::City city;
   city.place_id = place_id;
   city.name = text_of(place.value("displayName", json()));
-  city.source = "google";
+  city.source = core::model::PlaceSource::Google;
   if (!place.contains("location")) throw UpstreamError("places", 200, "places getPlace answered no location", false);
   city.centre = point_of(place["location"]);
   for (const auto& component : place.value("addressComponents", json::array())) {
@@ -249,7 +249,8 @@ core::model::City RoutingPlaceProvider::city(const std::string& place_id, const 
 std::vector<core::model::Attraction> RoutingPlaceProvider::attractions(const core::model::City& city,
                                                                        const core::model::GenerationOptions& options,
                                                                        pipeline::RunContext& context) {
-  return (city.source == "embedded" ? *m_embedded : *m_google).attractions(city, options, context);
+  PlaceProvider& source = city.source == core::model::PlaceSource::Embedded ? *m_embedded : *m_google;
+  return source.attractions(city, options, context);
 }
 
 }  // namespace server::clients

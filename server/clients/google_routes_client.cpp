@@ -42,22 +42,6 @@ bool element_ok(const json& element) {
 
 }  // namespace
 
-RoutesPolicy routes_policy_from(const std::string& name) {
-  if (name == "off") return RoutesPolicy::Off;
-  if (name == "legs") return RoutesPolicy::Legs;
-  if (name == "matrix") return RoutesPolicy::Matrix;
-  throw core::InputError("ROUTES_POLICY must be one of off, legs, matrix, got \"" + name + "\"", "invalid_config");
-}
-
-const char* to_string(RoutesPolicy policy) {
-  switch (policy) {
-    case RoutesPolicy::Off: return "off";
-    case RoutesPolicy::Legs: return "legs";
-    case RoutesPolicy::Matrix: return "matrix";
-  }
-  return "legs";
-}
-
 double duration_seconds(const std::string& text) {
   if (text.empty() || text.back() != 's') return 0.0;
   try {

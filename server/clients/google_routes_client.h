@@ -6,21 +6,12 @@
 #include "server/clients/pricing.h"
 #include "server/clients/service_caller.h"
 #include "server/pipeline/interfaces.h"
+#include "shared/model/routes_policy.h"
 
 namespace server::clients {
 
-/// What the Routes client pays for. A full matrix costs one billed element per pair of points,
-/// so it is asked for only when the city is small enough.
-enum class RoutesPolicy {
-  Off,     ///< no Routes call: the base provider (street network or walking model) everywhere
-  Legs,    ///< the base provider to plan, computeRoutes walking paths for the final tours' legs
-  Matrix,  ///< computeRouteMatrix to plan (up to matrix_max_points points), then final legs
-};
-
-/// "off", "legs", "matrix"; throws core::InputError naming ROUTES_POLICY.
-RoutesPolicy routes_policy_from(const std::string& name);
-/// Inverse of routes_policy_from.
-const char* to_string(RoutesPolicy policy);
+/// What the Routes client pays for (shared/model/routes_policy.h).
+using core::model::RoutesPolicy;
 
 /// Routes client settings.
 struct GoogleRoutesSettings {

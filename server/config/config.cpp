@@ -38,6 +38,20 @@ std::string read_choice(const std::map<std::string, std::string>& env, const cha
                          "invalid_config");
 }
 
+// A variable naming an enumerator of E, by E's name table.
+template <core::model::NamedEnum E>
+E read_enum(const std::map<std::string, std::string>& env, const char* name, E fallback) {
+  const std::string* text = find(env, name);
+  if (text == nullptr) return fallback;
+  if (const auto value = core::model::enum_from_name<E>(*text)) return *value;
+  std::string allowed;
+  for (const auto& entry : core::model::EnumNames<E>::kNames) {
+    allowed += (allowed.empty() ? "" : ", ") + std::string(entry.name);
+  }
+  throw core::InputError(std::string(name) + " must be one of " + allowed + ", got \"" + *text + "\"",
+                         "invalid_config");
+}
+
 std::string read_string(const std::map<std::string, std::string>& env, const char* name, std::string fallback) {
   const std::string* text = find(env, name);
   return text ? *text : fallback;
@@ -170,8 +184,8 @@ Config from_environment(const std::map<std::string, std::string>& env) {
   require_http_url(config.google_routes_base_url, "GOOGLE_ROUTES_BASE_URL");
   require_http_url(config.perplexity_base_url, "PERPLEXITY_BASE_URL");
   config.api_keys = parse_api_keys(read_string(env, "API_KEYS", ""));
-  config.routes_policy = read_choice(env, "ROUTES_POLICY", config.routes_policy, {"off", "legs", "matrix"});
-  config.walking_network = read_choice(env, "WALKING_NETWORK", config.walking_network, {"osm", "model"});
+  config.routes_policy = read_enum(env, "ROUTES_POLICY", config.routes_policy);
+  config.walking_network = read_enum(env, "WALKING_NETWORK", config.walking_network);
   config.overpass_url = read_string(env, "OVERPASS_URL", config.overpass_url);
   require_http_url(config.overpass_url, "OVERPASS_URL");
   config.overpass_timeout_seconds =
@@ -224,9 +238,9 @@ std::vector<std::string> describe(const Config& config) {
       "PERPLEXITY_API_KEY=" + secret(config.perplexity_api_key),
       "LLM_API_STYLE=" + config.llm_api_style,
       "LLM_MODEL=" + config.llm_model,
-      "WALKING_NETWORK=" + config.walking_network,
+      "WALKING_NETWORK=" + std::string(to_string(config.walking_network)),
       "OVERPASS_URL=" + config.overpass_url,
-      "ROUTES_POLICY=" + config.routes_policy,
+      "ROUTES_POLICY=" + std::string(to_string(config.routes_policy)),
       "CALL_BUDGET=" + std::to_string(config.call_budget),
       "GENERATION_CONCURRENCY=" + std::to_string(config.generation_concurrency),
       "API_KEYS=" + (config.api_keys.empty() ? std::string("(unset: development mode)")

@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "shared/model/routes_policy.h"
+#include "shared/model/walking_network.h"
+
 namespace server::config {
 
 /// What an API key may do: the app reads published content and asks for cities; editors do all.
@@ -31,11 +34,11 @@ struct Config {
   std::string google_routes_base_url = "https://routes.googleapis.com";
   std::string perplexity_base_url = "https://api.perplexity.ai";
   std::map<std::string, Role> api_keys;  ///< key -> role; empty = development mode
-  std::string routes_policy = "off";   ///< off, legs or matrix (what Google Routes is asked for)
-  std::string walking_network = "osm"; ///< osm (street networks of OpenStreetMap) or model (straight line x detour)
+  core::model::RoutesPolicy routes_policy = core::model::RoutesPolicy::Off;  ///< what Google Routes is asked for
+  core::model::WalkingNetwork walking_network = core::model::WalkingNetwork::Osm;  ///< what walks are measured on
   std::string overpass_url = "https://overpass-api.de/api/interpreter";  ///< Overpass API endpoint
   int overpass_timeout_seconds = 90;   ///< read timeout of an Overpass query (its [timeout:] is 10 s less)
-  int routes_matrix_max_points = 25;   ///< with "matrix": the largest city planned on a Routes matrix
+  int routes_matrix_max_points = 25;   ///< with Matrix: the largest city planned on a Routes matrix
   int places_max_pages = 3;            ///< Text Search pages per query
   int call_budget = 200;               ///< external calls one run may make
   int generation_concurrency = 8;      ///< external calls of one run in flight at once

@@ -10,7 +10,9 @@
 #include "server/http/wait_slots.h"
 #include "server/jobs/job_board.h"
 #include "server/pipeline/interfaces.h"
+#include "server/service/generation_service.h"
 #include "server/storage/store.h"
+#include "server/support/clock.h"
 
 namespace server::jobs {
 class WorkerPool;
@@ -21,23 +23,25 @@ namespace server::http {
 /// What the HTTP handlers use. Owned by whoever starts the server (serve, tests).
 struct ApiContext {
   ApiContext(const config::Config& c, storage::Store& s, pipeline::PlaceProvider& p, pipeline::DistanceProvider& d,
-             jobs::JobBoard& b, jobs::WorkerPool* w)
+             jobs::JobBoard& b, jobs::WorkerPool* w, const support::Clock& k = support::system_clock())
       : config(c),
+        clock(k),
         store(s),
-        places(p),
         distances(d),
         board(b),
         pool(w),
+        generation(s, p, &b, w, k),
         published_pointers(std::chrono::seconds(c.published_cache_seconds)),
-        published_refresher(s, published_pointers),
+        published_refresher(s, published_pointers, k),
         wait_slots(static_cast<std::size_t>(std::max(1, c.http_threads / 4))) {}
 
   const config::Config& config;
+  const support::Clock& clock;            ///< the wait window, event keep-alives, the published cache
   storage::Store& store;
-  pipeline::PlaceProvider& places;        ///< for the cheap place-id check before queueing
   pipeline::DistanceProvider& distances;  ///< for replanning a draft
   jobs::JobBoard& board;
   jobs::WorkerPool* pool = nullptr;       ///< woken when a job is queued; may be null
+  service::GenerationService generation;  ///< generate: submit or join, watch the job (places, board, pool)
   DocumentCache published_documents;
   PublishedPointers published_pointers;   ///< lets the app's reads skip the store (PUBLISHED_CACHE_SECONDS)
   PublishedRefresher published_refresher;  ///< refreshes expired published_pointers off the request path

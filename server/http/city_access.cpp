@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "server/http/request_context.h"
+#include "server/service/revision_choice.h"
 #include "shared/errors.h"
 
 namespace server::http {
@@ -14,15 +15,15 @@ core::model::City require_city(ApiContext& context, const std::string& city_id) 
 }
 
 storage::RevisionChoice revision_for_reader(const httplib::Request& request) {
-  if (RequestContext::current().role != config::Role::Editor) return storage::RevisionChoice::published();
-  if (!request.has_param("revision")) return storage::RevisionChoice::latest();
+  const config::Role role = RequestContext::current().role;
+  if (role != config::Role::Editor || !request.has_param("revision")) return service::revision_for(role);
   const std::string text = request.get_param_value("revision");
   int number = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
   if (error != std::errc() || end != text.data() + text.size() || number < 1) {
     throw core::InputError("revision must be a positive integer");
   }
-  return storage::RevisionChoice::exactly(number);
+  return service::revision_for(role, number);
 }
 
 CityView load_view(ApiContext& context, const std::string& city_id, const httplib::Request& request) {

@@ -6,16 +6,15 @@
 #include "server/http/request_context.h"
 #include "server/http/responses.h"
 #include "shared/algo/name_similarity.h"
-#include "shared/json/documents.h"
-#include "shared/json/model_json.h"
+#include "shared/json/city_messages.h"
 
 namespace server::http {
 namespace {
 
-std::string city_status(const core::model::City& city, const std::set<std::string>& generating) {
-  if (generating.contains(city.place_id)) return "generating";
-  if (city.draft_revision) return "draft";
-  return "published";
+core::model::CityStatus city_status(const core::model::City& city, const std::set<std::string>& generating) {
+  if (generating.contains(city.place_id)) return core::model::CityStatus::Generating;
+  if (city.draft_revision) return core::model::CityStatus::Draft;
+  return core::model::CityStatus::Published;
 }
 
 // A published revision never changes, but the city's published revision may: clients may keep it
@@ -32,45 +31,42 @@ void send_published(const ApiContext& context, const httplib::Request& request, 
 void handle_list_cities(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const bool editor = RequestContext::current().role == config::Role::Editor;
   const std::string query = core::algo::fold_name(request.get_param_value("q"));
+  const std::vector<core::model::Job> active = editor ? context.store.active_jobs() : std::vector<core::model::Job>{};
   std::set<std::string> generating;
-  if (editor) {
-    for (const core::model::Job& job : context.store.active_jobs()) generating.insert(job.place_id);
-  }
-  nlohmann::json cities = nlohmann::json::array();
+  for (const core::model::Job& job : active) generating.insert(job.place_id);
+  core::json::CityList list;
+  std::set<std::string> listed;
   for (const core::model::City& city : context.store.list_cities(editor)) {
     if (!query.empty() && core::algo::fold_name(city.name).find(query) == std::string::npos) continue;
-    nlohmann::json item = city;
-    if (!editor) {
-      item.erase("draft_revision");
-      item["status"] = "published";
-    } else {
-      item["status"] = city_status(city, generating);
-    }
-    cities.push_back(std::move(item));
+    core::json::CityListItem item;
+    item.city = city;
+    item.app_view = !editor;
+    item.status = editor ? city_status(city, generating) : core::model::CityStatus::Published;
+    listed.insert(city.place_id);
+    list.cities.push_back(std::move(item));
   }
-  if (editor) {
-    // Places being generated for the first time have no city yet; editors see them too, with
-    // their job's progress, and a search finds them by place id.
-    for (const core::model::Job& job : context.store.active_jobs()) {
-      const bool known = std::any_of(cities.begin(), cities.end(),
-                                     [&](const nlohmann::json& c) { return c["place_id"] == job.place_id; });
-      if (known || (!query.empty() && core::algo::fold_name(job.place_id).find(query) == std::string::npos)) continue;
-      cities.push_back({{"id", nullptr},
-                        {"place_id", job.place_id},
-                        {"status", "generating"},
-                        {"job_id", job.id},
-                        {"job_status", core::model::to_string(job.status)},
-                        {"stage", job.stage},
-                        {"progress", job.progress}});
-    }
+  // Places being generated for the first time have no city yet; editors see them too, with
+  // their job's progress, and a search finds them by place id.
+  for (const core::model::Job& job : active) {
+    if (listed.contains(job.place_id)) continue;
+    if (!query.empty() && core::algo::fold_name(job.place_id).find(query) == std::string::npos) continue;
+    core::json::CityListItem item;
+    item.city.place_id = job.place_id;
+    item.status = core::model::CityStatus::Generating;
+    item.job_id = job.id;
+    item.job_status = job.status;
+    item.stage = job.stage;
+    item.progress = job.progress;
+    listed.insert(job.place_id);
+    list.cities.push_back(std::move(item));
   }
-  send_json(response, 200, {{"success", true}, {"cities", cities}});
+  send_json(response, 200, list);
 }
 
 void handle_get_city(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const std::string city_id = request.matches[1];
   const storage::RevisionChoice choice = revision_for_reader(request);
-  const auto now = PublishedPointers::Clock::now();
+  const auto now = context.clock.steady_now();
   // The app reads published revisions only, and may read one a moment after a newer one was
   // published elsewhere: within PUBLISHED_CACHE_SECONDS it is answered from memory alone, and an
   // expired entry still answers while it is read again in the background.
@@ -100,15 +96,16 @@ void handle_get_city(ApiContext& context, const httplib::Request& request, httpl
   }
   const CityView view = load_view(context, city_id, request);
   if (view.revision.status != core::model::RevisionStatus::Published) {
-    send_json(response, 200, core::json::city_document(view.city, view.revision));
+    send_json(response, 200, core::json::CityDocument{view.city, view.revision, std::nullopt});
     return;
   }
   // Compressed once (brotli and gzip at their best) and served from memory from then on.
-  auto document = encode_document(core::json::city_document(published_view(view.city, view.revision), view.revision)
-                                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                                  kJsonContentType);
-  context.published_documents.put(view.city.id, view.revision.number, document);
-  send_published(context, request, response, *document);
+  const nlohmann::json document =
+      core::json::CityDocument{published_view(view.city, view.revision), view.revision, std::nullopt};
+  auto encoded =
+      encode_document(document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJsonContentType);
+  context.published_documents.put(view.city.id, view.revision.number, encoded);
+  send_published(context, request, response, *encoded);
 }
 
 }  // namespace server::http

@@ -3,6 +3,7 @@
 #include "server/support/log.h"
 #include "server/support/metrics.h"
 #include "shared/json/model_json.h"
+#include "shared/json/service_messages.h"
 
 extern const unsigned char narrando_openapi_json[];
 extern const std::size_t narrando_openapi_json_size;
@@ -10,7 +11,7 @@ extern const std::size_t narrando_openapi_json_size;
 namespace server::http {
 
 void handle_healthz(const httplib::Request&, httplib::Response& response) {
-  send_json(response, 200, {{"status", "ok"}});
+  send_json(response, 200, core::json::HealthAnswer{});
 }
 
 void handle_readyz(ApiContext& context, const httplib::Request&, httplib::Response& response) {
@@ -20,7 +21,7 @@ void handle_readyz(ApiContext& context, const httplib::Request&, httplib::Respon
   }
   try {
     context.store.ping();
-    send_json(response, 200, {{"status", "ready"}, {"store", context.store.backend()}});
+    send_json(response, 200, core::json::ReadyAnswer{"ready", context.store.backend()});
   } catch (const std::exception& e) {
     // The database's own words go to the log: the probe is public.
     support::log(support::LogLevel::Warn, "readiness check failed", {{"error", e.what()}});

@@ -4,8 +4,9 @@
 #include "server/http/idempotency.h"
 #include "server/http/request_context.h"
 #include "server/http/responses.h"
+#include "server/service/job_watch.h"
 #include "shared/errors.h"
-#include "shared/json/model_json.h"
+#include "shared/json/job_messages.h"
 
 namespace server::http {
 namespace {
@@ -13,15 +14,10 @@ namespace {
 constexpr std::chrono::milliseconds kEventWait{1000};
 constexpr std::chrono::seconds kKeepAlive{15};
 
-bool finished(const core::model::Job& job) {
-  return job.status == core::model::JobStatus::Succeeded || job.status == core::model::JobStatus::Failed;
-}
 
-nlohmann::json job_body(const core::model::Job& job) {
-  nlohmann::json body = job;
-  body["status_url"] = "/api/jobs/" + job.id;
-  body["idempotency_key"] = client_idempotency_key(job.idempotency_key);  // not whose key it is
-  return body;
+core::json::JobAnswer job_answer(core::model::Job job) {
+  job.idempotency_key = client_idempotency_key(job.idempotency_key);  // not whose key it is
+  return {std::move(job)};
 }
 
 core::model::Job require_job(ApiContext& context, const std::string& job_id) {
@@ -34,16 +30,13 @@ core::model::Job require_job(ApiContext& context, const std::string& job_id) {
 // One server-sent event: "event: <name>" and the job as its data, on one line.
 std::string event_text(const char* name, const core::model::Job& job) {
   return std::string("event: ") + name + "\ndata: " +
-         job_body(job).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n";
+         nlohmann::json(job_answer(job)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n";
 }
 
 }  // namespace
 
 void handle_get_job(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
-  const core::model::Job job = require_job(context, request.matches[1]);
-  nlohmann::json body = job_body(job);
-  body["success"] = true;
-  send_json(response, 200, body);
+  send_json(response, 200, job_answer(require_job(context, request.matches[1])));
 }
 
 void handle_job_events(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
@@ -51,40 +44,29 @@ void handle_job_events(ApiContext& context, const httplib::Request& request, htt
   response.set_header("Cache-Control", "no-cache");
   response.set_header("X-Accel-Buffering", "no");
   struct StreamState {
-    core::model::Job job;
-    std::uint64_t seen = 0;
+    service::JobWatch watch;
     bool sent_first = false;
-    std::chrono::steady_clock::time_point last_write = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point last_write;
   };
-  auto state = std::make_shared<StreamState>(StreamState{first});
+  auto state =
+      std::make_shared<StreamState>(StreamState{context.generation.watch(first), false, context.clock.steady_now()});
   response.set_chunked_content_provider(
       "text/event-stream", [&context, state](std::size_t, httplib::DataSink& sink) {
         const auto write = [&](const std::string& text) {
-          state->last_write = std::chrono::steady_clock::now();
+          state->last_write = context.clock.steady_now();
           return sink.write(text.data(), text.size());
         };
         if (!state->sent_first) {
           state->sent_first = true;
-          if (!write(event_text("progress", state->job))) return false;
+          if (!write(event_text("progress", state->watch.job()))) return false;
         }
-        if (finished(state->job) || context.stopping) {
-          write(event_text("end", state->job));
+        if (state->watch.finished() || context.stopping) {
+          write(event_text("end", state->watch.job()));
           sink.done();
           return true;
         }
-        // Wait for news on the board; jobs run by another instance only show in the store.
-        if (auto snapshot = context.board.wait_newer(state->job.id, state->seen, kEventWait)) {
-          if (snapshot->version > state->seen) {
-            state->seen = snapshot->version;
-            state->job = snapshot->job;
-            return write(event_text("progress", state->job));
-          }
-        }
-        if (auto stored = context.store.find_job(state->job.id); stored && *stored != state->job) {
-          state->job = std::move(*stored);
-          return write(event_text("progress", state->job));
-        }
-        if (std::chrono::steady_clock::now() - state->last_write > kKeepAlive) return write(": keep-alive\n\n");
+        if (state->watch.wait_for_change(kEventWait)) return write(event_text("progress", state->watch.job()));
+        if (context.clock.steady_now() - state->last_write > kKeepAlive) return write(": keep-alive\n\n");
         return sink.is_writable();
       });
 }

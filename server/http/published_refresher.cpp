@@ -6,8 +6,9 @@
 
 namespace server::http {
 
-PublishedRefresher::PublishedRefresher(storage::Store& store, PublishedPointers& pointers)
-    : m_store(store), m_pointers(pointers), m_thread([this] { run(); }) {}
+PublishedRefresher::PublishedRefresher(storage::Store& store, PublishedPointers& pointers,
+                                       const support::Clock& clock)
+    : m_store(store), m_pointers(pointers), m_clock(clock), m_thread([this] { run(); }) {}
 
 PublishedRefresher::~PublishedRefresher() {
   {
@@ -42,7 +43,7 @@ void PublishedRefresher::run() {
 
 void PublishedRefresher::refresh(const std::string& city_id) {
   // Stamped with the time the read began: what it returns was true at least from then on.
-  const auto started = PublishedPointers::Clock::now();
+  const auto started = m_clock.steady_now();
   try {
     const auto city = m_store.find_city(city_id);
     if (city && city->published_revision) {

@@ -9,6 +9,7 @@
 
 #include "server/http/published_pointers.h"
 #include "server/storage/store.h"
+#include "server/support/clock.h"
 
 namespace server::http {
 
@@ -22,8 +23,10 @@ class PublishedRefresher {
   /// answers from the store after PublishedPointers::kRefreshAllowance).
   static constexpr std::size_t kQueueLimit = 4096;
 
-  /// Starts the thread. `store` and `pointers` must outlive this object.
-  PublishedRefresher(storage::Store& store, PublishedPointers& pointers);
+  /// Starts the thread. `store`, `pointers` and `clock` (which stamps the reads) must outlive
+  /// this object.
+  PublishedRefresher(storage::Store& store, PublishedPointers& pointers,
+                     const support::Clock& clock = support::system_clock());
   /// Stops the thread; waiting refreshes are dropped.
   ~PublishedRefresher();
   PublishedRefresher(const PublishedRefresher&) = delete;
@@ -38,6 +41,7 @@ class PublishedRefresher {
 
   storage::Store& m_store;
   PublishedPointers& m_pointers;
+  const support::Clock& m_clock;
   std::mutex m_mutex;
   std::condition_variable m_wake;
   std::deque<std::string> m_queue;

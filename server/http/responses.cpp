@@ -1,7 +1,7 @@
 #include "server/http/responses.h"
 
 #include "server/errors.h"
-#include "shared/json/documents.h"
+#include "shared/json/service_messages.h"
 #include "shared/json/json_reader.h"
 
 namespace server::http {

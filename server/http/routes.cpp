@@ -30,6 +30,7 @@ constexpr const char* kId = "([^/]+)";
 const std::vector<Route>& routes() {
   static const std::string city = std::string("/api/cities/") + kId;
   static const std::string city_attraction = city + "/attractions/" + kId;
+  static const std::string city_runs = city + "/runs";
   static const std::string city_run = city + "/runs/" + kId;
   static const std::string job = std::string("/api/jobs/") + kId;
   static const std::string tours = city + "/tours";
@@ -54,10 +55,12 @@ const std::vector<Route>& routes() {
       {"PUT", "/api/cities/{id}/tours", tours.c_str(), Access::Editor, handle_put_tours},
       {"POST", "/api/cities/{id}/replan", replan.c_str(), Access::Editor, handle_replan},
       {"POST", "/api/cities/{id}/publish", publish.c_str(), Access::Editor, handle_publish},
+      {"GET", "/api/cities/{id}/runs", city_runs.c_str(), Access::Editor, handle_list_runs},
       {"GET", "/api/cities/{id}/runs/{job}", city_run.c_str(), Access::Editor, handle_get_run},
       {"GET", "/api/cities/{id}/basemap", basemap.c_str(), Access::App, handle_get_basemap},
       {"GET", "/api/cities/{id}/export.geojson", geojson.c_str(), Access::App, handle_export_geojson},
       {"GET", "/api/cities/{id}/export.gpx", gpx.c_str(), Access::App, handle_export_gpx},
+      {"GET", "/api/places", "/api/places", Access::App, handle_list_places},
   };
   return kRoutes;
 }

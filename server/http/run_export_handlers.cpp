@@ -5,7 +5,7 @@
 #include "shared/errors.h"
 #include "shared/formats/geojson.h"
 #include "shared/formats/gpx.h"
-#include "shared/json/model_json.h"
+#include "shared/json/city_messages.h"
 
 namespace server::http {
 namespace {
@@ -27,7 +27,18 @@ void handle_get_run(ApiContext& context, const httplib::Request& request, httpli
   if (!trace || trace->city.id != city_id) {
     throw core::NotFoundError("no run of job " + job_id + " for city " + city_id);
   }
-  send_json(response, 200, {{"success", true}, {"run", *trace}});
+  send_json(response, 200, core::json::RunAnswer{*trace});
+}
+
+void handle_list_runs(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  // A city rarely has more; the console offers the newest for replay and comparison.
+  constexpr int kMaxRuns = 100;
+  const core::model::City city = require_city(context, request.matches[1]);
+  core::json::RunList list;
+  for (const core::model::Job& job : context.store.jobs_of_place(city.place_id, kMaxRuns)) {
+    list.runs.push_back(core::json::RunSummary::of(job));
+  }
+  send_json(response, 200, list);
 }
 
 void handle_export_geojson(ApiContext& context, const httplib::Request& request, httplib::Response& response) {

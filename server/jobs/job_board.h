@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "server/support/clock.h"
 #include "shared/model/job.h"
 
 namespace server::jobs {
@@ -17,6 +18,9 @@ namespace server::jobs {
 /// other instances are not posted here; waiters fall back to the store for those.
 class JobBoard {
  public:
+  /// Waits are measured on `clock`, which must outlive the board.
+  explicit JobBoard(const support::Clock& clock = support::system_clock()) : m_clock(clock) {}
+
   /// A snapshot and its version (increases with every post of that job).
   struct Snapshot {
     core::model::Job job;
@@ -27,10 +31,12 @@ class JobBoard {
   void post(const core::model::Job& job);
   /// The latest posted state of `job_id`, if any.
   std::optional<Snapshot> latest(const std::string& job_id) const;
-  /// Waits until `job_id` has a version newer than `seen` or `timeout` passes; returns the
-  /// latest snapshot (which may be `seen` again after a timeout).
+  /// Waits until `job_id` has a version newer than `seen` or `timeout` passes on the board's
+  /// clock; returns the latest snapshot (which may be `seen` again after a timeout).
   std::optional<Snapshot> wait_newer(const std::string& job_id, std::uint64_t seen,
                                      std::chrono::milliseconds timeout) const;
+  /// The clock the board waits on.
+  const support::Clock& clock() const { return m_clock; }
   /// Wakes every waiter (shutdown).
   void wake_all();
 
@@ -38,6 +44,7 @@ class JobBoard {
   static constexpr std::size_t kMaxFinishedKept = 1000;
   void forget_old_finished();
 
+  const support::Clock& m_clock;
   mutable std::mutex m_mutex;
   mutable std::condition_variable m_changed;
   std::map<std::string, Snapshot> m_jobs;

@@ -3,19 +3,9 @@
 #include "server/errors.h"
 #include "server/support/log.h"
 #include "server/support/metrics.h"
+#include "shared/model/working_revision.h"
 
 namespace server::jobs {
-namespace {
-
-std::vector<core::model::StageTiming> timings_of(const core::model::RunTrace& trace) {
-  std::vector<core::model::StageTiming> timings;
-  for (const core::model::StageRecord& stage : trace.stages) {
-    timings.push_back({stage.name, stage.seconds, stage.calls, stage.cost_usd, stage.note});
-  }
-  return timings;
-}
-
-}  // namespace
 
 JobRunner::JobRunner(storage::Store& store, const pipeline::Pipeline& pipeline, RunnerSettings settings)
     : m_store(store), m_pipeline(pipeline), m_settings(settings) {}
@@ -23,7 +13,7 @@ JobRunner::JobRunner(storage::Store& store, const pipeline::Pipeline& pipeline, 
 std::optional<core::model::Revision> JobRunner::latest_revision(const std::string& place_id) const {
   const auto city = m_store.find_city_by_place(place_id);
   if (!city) return std::nullopt;
-  const auto number = city->draft_revision ? city->draft_revision : city->published_revision;
+  const std::optional<int> number = core::model::working_revision(*city);
   if (!number) return std::nullopt;
   return m_store.load_revision(city->id, *number);
 }
@@ -37,7 +27,7 @@ JobOutcome JobRunner::run(core::model::Job job, const std::string& worker, const
     context.call_budget = m_settings.call_budget;
     context.concurrency = m_settings.concurrency;
     context.cancel = hooks.cancel;
-    context.on_progress = [&](const std::string& stage, double progress) {
+    context.on_progress = [&](core::model::Stage stage, double progress) {
       job.stage = stage;
       job.progress = progress;
       m_store.update_progress(job, worker);
@@ -48,7 +38,7 @@ JobOutcome JobRunner::run(core::model::Job job, const std::string& worker, const
     };
     pipeline::GenerationResult result =
         m_pipeline.run({job.id, job.place_id, job.options}, latest_revision(job.place_id), context);
-    job.stages = timings_of(result.trace);
+    job.stages = result.trace.stages;
     m_store.save_generation(result.city, std::move(result.revision), result.trace, job, worker,
                             m_settings.auto_publish);
     outcome.warnings = std::move(result.warnings);
@@ -83,7 +73,7 @@ JobOutcome JobRunner::run(core::model::Job job, const std::string& worker, const
   } catch (const std::exception&) {
   }
   // Before the end is announced, so whoever sees the job finished also sees its metrics.
-  for (const core::model::StageTiming& stage : job.stages) {
+  for (const core::model::StageRecord& stage : job.stages) {
     support::Metrics::global().observe_stage(stage.stage, stage.seconds);
   }
   if (hooks.on_update) hooks.on_update(job);

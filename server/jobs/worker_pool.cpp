@@ -7,8 +7,9 @@
 
 namespace server::jobs {
 
-WorkerPool::WorkerPool(storage::Store& store, const JobRunner& runner, JobBoard& board, WorkerPoolSettings settings)
-    : m_store(store), m_runner(runner), m_board(board), m_settings(settings) {}
+WorkerPool::WorkerPool(storage::Store& store, const JobRunner& runner, JobBoard& board, WorkerPoolSettings settings,
+                       const support::Clock& clock)
+    : m_store(store), m_runner(runner), m_board(board), m_settings(settings), m_clock(clock) {}
 
 WorkerPool::~WorkerPool() {
   if (!stop(std::chrono::seconds(0))) {
@@ -41,7 +42,7 @@ bool WorkerPool::stop(std::chrono::seconds grace) {
   {
     std::unique_lock lock(m_mutex);
     m_wake.notify_all();
-    if (!m_idle.wait_for(lock, grace, [&] { return m_running.empty(); })) {
+    if (!m_clock.wait_for(m_idle, lock, grace, [&] { return m_running.empty(); })) {
       support::log(support::LogLevel::Warn, "shutdown grace over: re-queueing running jobs",
                    {{"jobs", m_running.size()}});
       m_cancel = true;
@@ -56,7 +57,7 @@ bool WorkerPool::stop(std::chrono::seconds grace) {
         }
       }
       lock.lock();
-      if (!m_idle.wait_for(lock, kLateStop, [&] { return m_running.empty(); })) return false;
+      if (!m_clock.wait_for(m_idle, lock, kLateStop, [&] { return m_running.empty(); })) return false;
     }
   }
   m_wake.notify_all();
@@ -83,7 +84,7 @@ void WorkerPool::work_loop(const std::string& worker) {
     }
     if (!job) {
       std::unique_lock lock(m_mutex);
-      m_wake.wait_for(lock, m_settings.poll, [&] { return m_stopping || m_pending_notice; });
+      m_clock.wait_for(m_wake, lock, m_settings.poll, [&] { return m_stopping || m_pending_notice; });
       m_pending_notice = false;
       continue;
     }
@@ -94,7 +95,7 @@ void WorkerPool::work_loop(const std::string& worker) {
     m_board.post(*job);
     support::log(support::LogLevel::Info, "job started",
                  {{"job_id", job->id}, {"place_id", job->place_id}, {"attempt", job->attempts}});
-    const auto started = std::chrono::steady_clock::now();
+    const auto started = std::chrono::steady_clock::now();  // a measurement, in real time
     const JobOutcome outcome = m_runner.run(*job, worker, {&m_cancel, [this](const auto& j) { m_board.post(j); }});
     support::log(outcome.job.status == core::model::JobStatus::Failed ? support::LogLevel::Warn
                                                                       : support::LogLevel::Info,
@@ -129,7 +130,7 @@ void WorkerPool::heartbeat_loop() {
   const auto period = std::max(std::chrono::milliseconds(200), std::chrono::milliseconds(m_settings.lease) / 3);
   std::unique_lock lock(m_mutex);
   while (!m_stopping || !m_running.empty()) {
-    m_wake.wait_for(lock, period);
+    m_clock.wait_for(m_wake, lock, period, [&] { return m_stopping && m_running.empty(); });
     if (m_stopping && m_running.empty()) break;
     const auto running = m_running;
     lock.unlock();

@@ -12,6 +12,7 @@
 #include "server/jobs/job_board.h"
 #include "server/jobs/job_runner.h"
 #include "server/storage/store.h"
+#include "server/support/clock.h"
 
 namespace server::jobs {
 
@@ -24,9 +25,12 @@ struct WorkerPoolSettings {
 
 /// Threads that claim jobs from the durable queue (shared with other instances) and run them.
 /// Leases of running jobs are renewed by a heartbeat, so only a dead instance loses its jobs.
+/// Polls, heartbeats and the shutdown grace are measured on `clock`.
 class WorkerPool {
  public:
-  WorkerPool(storage::Store& store, const JobRunner& runner, JobBoard& board, WorkerPoolSettings settings);
+  /// Everything given must outlive the pool.
+  WorkerPool(storage::Store& store, const JobRunner& runner, JobBoard& board, WorkerPoolSettings settings,
+             const support::Clock& clock = support::system_clock());
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
@@ -52,6 +56,7 @@ class WorkerPool {
   const JobRunner& m_runner;
   JobBoard& m_board;
   WorkerPoolSettings m_settings;
+  const support::Clock& m_clock;
   std::atomic<bool> m_stopping{false};
   std::atomic<bool> m_cancel{false};
   mutable std::mutex m_mutex;

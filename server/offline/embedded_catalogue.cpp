@@ -59,7 +59,7 @@ EmbeddedCity parse_city(const std::vector<std::string_view>& f, std::size_t line
   city.country_code = std::string(f[5]);
   city.centre = {to_double(f[6], line), to_double(f[7], line)};
   city.viewport = {{to_double(f[8], line), to_double(f[9], line)}, {to_double(f[10], line), to_double(f[11], line)}};
-  city.source = "embedded";
+  city.source = core::model::PlaceSource::Embedded;
   city.note = std::string(f[13]);
   return result;
 }

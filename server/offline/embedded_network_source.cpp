@@ -8,7 +8,7 @@ EmbeddedNetworkSource::EmbeddedNetworkSource(const EmbeddedCatalogue& catalogue,
 std::shared_ptr<const core::routing::Router> EmbeddedNetworkSource::network_for(
     const core::model::City& city, const std::vector<core::model::GeoPoint>&, pipeline::RunContext&) {
   // A city read from Google has Google's candidates: the embedded graph was cut for ours.
-  if (city.source != "embedded") return nullptr;
+  if (city.source != core::model::PlaceSource::Embedded) return nullptr;
   const EmbeddedCity* embedded = m_catalogue.find(city.place_id);
   if (embedded == nullptr) return nullptr;
   const WalkingNetwork* network = m_networks.find(embedded->key);

@@ -13,6 +13,7 @@
 #include "shared/model/generation_options.h"
 #include "shared/model/place_id.h"
 #include "shared/model/run_trace.h"
+#include "shared/model/stage.h"
 #include "shared/model/tour.h"
 #include "shared/routing/router.h"
 
@@ -26,8 +27,8 @@ struct RunContext {
   int call_budget = 400;
   /// How many external calls of this run may be in flight at once (1: one after the other).
   int concurrency = 1;
-  /// Called with a stage name and its progress 0..1 (may be empty).
-  std::function<void(const std::string& stage, double progress)> on_progress;
+  /// Called with a stage as it starts and the run's progress 0..1 (may be empty).
+  std::function<void(core::model::Stage stage, double progress)> on_progress;
   /// When set and true, the run stops before its next stage with server::CancelledError.
   const std::atomic<bool>* cancel = nullptr;
   /// What a stage did differently than asked (a fallback, a degraded answer); the pipeline moves

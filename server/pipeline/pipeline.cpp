@@ -12,24 +12,25 @@
 namespace server::pipeline {
 namespace {
 
-double stage_progress(const std::string& stage) {
-  for (std::size_t i = 0; i < kStageNames.size(); ++i) {
-    if (stage == kStageNames[i]) return static_cast<double>(i) / static_cast<double>(kStageNames.size());
-  }
-  return 0.0;
+using core::model::Stage;
+
+// The share of a run done when `stage` starts: the stages before it, of all of them.
+double stage_progress(Stage stage) {
+  constexpr auto kStages = core::model::enum_values<Stage>();
+  const auto position = std::find(kStages.begin(), kStages.end(), stage) - kStages.begin();
+  return static_cast<double>(position) / static_cast<double>(kStages.size());
 }
 
 // Runs one stage with timing, call accounting and bounded retries of retryable upstream errors.
 template <class Fn>
-auto run_stage(const char* name, core::model::RunTrace& trace, RunContext& context, const StageRetry& retry,
-               Fn&& fn) {
+auto run_stage(Stage stage, core::model::RunTrace& trace, RunContext& context, const StageRetry& retry, Fn&& fn) {
   if (context.cancel != nullptr && context.cancel->load()) {
-    throw CancelledError(std::string("stopped before stage ") + name);
+    throw CancelledError(std::string("stopped before stage ") + to_string(stage));
   }
-  if (context.on_progress) context.on_progress(name, stage_progress(name));
+  if (context.on_progress) context.on_progress(stage, stage_progress(stage));
   const auto start = std::chrono::steady_clock::now();
   const std::size_t calls_before = context.calls.size();
-  core::model::StageRecord record{name, 0.0, 0, 0.0, ""};
+  core::model::StageRecord record{stage, 0.0, 0, 0.0, ""};
   for (int attempt = 1;; ++attempt) {
     try {
       context.notes.clear();
@@ -84,7 +85,6 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
   trace.job_id = request.job_id;
   trace.place_id = request.place_id;
   trace.options = options;
-  trace.places_source = m_places.name();
   trace.distance_policy = m_distances.describe(options);
   trace.settings = m_settings;
   if (previous) {
@@ -102,16 +102,16 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
     }
   }
 
-  trace.city = run_stage("city", trace, context, m_retry, [&](auto&) {
+  trace.city = run_stage(Stage::City, trace, context, m_retry, [&](auto&) {
     return m_places.city(request.place_id, options, context);
   });
   trace.places_source = trace.city.source;  // a routing provider serves some places offline
-  trace.candidates = run_stage("attractions", trace, context, m_retry, [&](core::model::StageRecord& record) {
+  trace.candidates = run_stage(Stage::Attractions, trace, context, m_retry, [&](core::model::StageRecord& record) {
     auto candidates = m_places.attractions(trace.city, options, context);
     record.note = std::to_string(candidates.size()) + " candidates";
     return candidates;
   });
-  trace.decisions = run_stage("filter", trace, context, m_retry, [&](core::model::StageRecord& record) {
+  trace.decisions = run_stage(Stage::Filter, trace, context, m_retry, [&](core::model::StageRecord& record) {
     FilterOutcome outcome = m_filter.filter(trace.city, trace.candidates, options, context);
     trace.filter_used = outcome.used;
     carry_editor_fields(outcome.decisions, previous);
@@ -121,11 +121,11 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
     return std::move(outcome.decisions);
   });
   const core::algo::PlanPoints points = core::algo::plan_points(trace.decisions, options);
-  const core::algo::TravelMatrix matrix = run_stage("distances", trace, context, m_retry, [&](auto& record) {
+  const core::algo::TravelMatrix matrix = run_stage(Stage::Distances, trace, context, m_retry, [&](auto& record) {
     record.note = trace.distance_policy + ", " + std::to_string(points.points.size()) + " points";
     return m_distances.matrix(trace.city, points.points, options, context);
   });
-  core::algo::PlanResult plan = run_stage("plan", trace, context, m_retry, [&](auto& record) {
+  core::algo::PlanResult plan = run_stage(Stage::Plan, trace, context, m_retry, [&](auto& record) {
     core::planner::SolveOptions solve_options;
     solve_options.seed = options.seed;
     auto planned = core::algo::plan_tours(trace.decisions, points, matrix, options, trace.locked_tours, solve_options);
@@ -133,7 +133,7 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
     return planned;
   });
   trace.planned = plan.tours;
-  trace.tours = run_stage("legs", trace, context, m_retry, [&](auto&) {
+  trace.tours = run_stage(Stage::Legs, trace, context, m_retry, [&](auto&) {
     std::vector<core::model::Tour> tours = plan.tours;
     m_distances.legs(trace.city, tours, options, context);
     keep_within_budgets(trace.city, tours, m_distances, options, context);
@@ -142,7 +142,7 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
 
   result.city = trace.city;
   result.warnings = std::move(plan.warnings);
-  result.revision.origin = "generation";
+  result.revision.origin = core::model::RevisionOrigin::Generation;
   result.revision.job_id = request.job_id;
   result.revision.options = options;
   result.revision.attractions = sorted_for_people(trace.decisions);

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <array>
 #include <chrono>
 #include <map>
 #include <optional>
@@ -12,10 +11,6 @@
 #include "shared/model/run_trace.h"
 
 namespace server::pipeline {
-
-/// The stages of a generation, in order (the last, "store", is run by the caller).
-inline constexpr std::array<const char*, 7> kStageNames{"city", "attractions", "filter", "distances",
-                                                        "plan", "legs", "store"};
 
 /// One generation to run.
 struct GenerationRequest {
@@ -47,8 +42,9 @@ class Pipeline {
   Pipeline(PlaceProvider& places, AttractionFilter& filter, DistanceProvider& distances, StageRetry retry = {},
            std::map<std::string, std::string> settings = {});
 
-  /// Runs every stage but "store". `previous` (the city's latest revision, if any) lends its
-  /// editor fields to attractions with the same id, so editors' decisions survive regeneration.
+  /// Runs every stage but the last (Stage::Store, the caller's). `previous` (the city's latest
+  /// revision, if any) lends its editor fields to attractions with the same id, so editors'
+  /// decisions survive regeneration.
   /// Throws what a stage throws after its retries (core::Error subclasses name the problem).
   GenerationResult run(const GenerationRequest& request, const std::optional<core::model::Revision>& previous,
                        RunContext& context) const;

@@ -57,7 +57,8 @@ ReplayReport replay_run(const core::model::RunTrace& trace, const config::Config
   cli::Providers providers = cli::make_providers(choice, replay_config, factory, [](auto) {}, prices);
   // Offline runs replay their recorded candidates; Google runs re-parse the recorded answers.
   ReplayPlaceProvider recorded_places(trace);
-  pipeline::PlaceProvider& places = choice.places == "google" ? *providers.places : recorded_places;
+  pipeline::PlaceProvider& places =
+      choice.places == core::model::PlaceSource::Google ? *providers.places : recorded_places;
   const pipeline::Pipeline pipeline(places, *providers.filter, *providers.distances,
                                     {pipeline::StageRetry{}.max_attempts, std::chrono::milliseconds(0)}, trace.settings);
   core::model::Revision previous;

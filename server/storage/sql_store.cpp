@@ -9,6 +9,7 @@
 #include "server/support/uuid.h"
 #include "shared/errors.h"
 #include "shared/json/model_json.h"
+#include "shared/model/working_revision.h"
 
 namespace server::storage {
 namespace {
@@ -32,7 +33,8 @@ std::string upsert_city(SqlSession& session, const City& city, const std::string
         "UPDATE cities SET name = ?, country_code = ?, centre_lat = ?, centre_lon = ?, viewport_south = ?, "
         "viewport_west = ?, viewport_north = ?, viewport_east = ?, source = ?, note = ?, updated_at = ? WHERE id = ?",
         {city.name, city.country_code, city.centre.lat_deg, city.centre.lon_deg, city.viewport.low.lat_deg,
-         city.viewport.low.lon_deg, city.viewport.high.lat_deg, city.viewport.high.lon_deg, city.source, city.note,
+         city.viewport.low.lon_deg, city.viewport.high.lat_deg, city.viewport.high.lon_deg, rows::name_of(city.source),
+         city.note,
          now, existing->id});
     return existing->id;
   }
@@ -43,7 +45,7 @@ std::string upsert_city(SqlSession& session, const City& city, const std::string
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {id, city.place_id, city.name, city.country_code, city.centre.lat_deg, city.centre.lon_deg,
        city.viewport.low.lat_deg, city.viewport.low.lon_deg, city.viewport.high.lat_deg, city.viewport.high.lon_deg,
-       city.source, city.note, now, now});
+       rows::name_of(city.source), city.note, now, now});
   return id;
 }
 
@@ -60,8 +62,10 @@ void supersede(SqlSession& session, const std::string& city_id, const std::optio
 
 }  // namespace
 
-SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database, int max_job_attempts)
-    : m_db(std::move(database)), m_max_job_attempts(max_job_attempts) {}
+SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database, int max_job_attempts, const support::Clock& clock)
+    : m_db(std::move(database)), m_max_job_attempts(max_job_attempts), m_clock(clock) {}
+
+std::string SqlStore::timestamp() const { return support::to_iso8601(m_clock.now()); }
 
 std::string SqlStore::backend() const { return m_db->backend(); }
 
@@ -90,7 +94,7 @@ int SqlStore::migrate() {
       if (!done.empty()) return;
       session.execute_script(migration.sql);
       session.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                      {static_cast<std::int64_t>(migration.version), migration.name, support::now_iso8601()});
+                      {static_cast<std::int64_t>(migration.version), migration.name, timestamp()});
       ++applied;
     });
   }
@@ -137,9 +141,7 @@ std::optional<CityRevision> SqlStore::load_city_revision(const std::string& city
     std::optional<int> number;
     switch (choice.kind) {
       case RevisionChoice::Kind::Published: number = city->published_revision; break;
-      case RevisionChoice::Kind::Latest:
-        number = city->draft_revision ? city->draft_revision : city->published_revision;
-        break;
+      case RevisionChoice::Kind::Latest: number = core::model::working_revision(*city); break;
       case RevisionChoice::Kind::Number: number = choice.number; break;
     }
     if (!number) return;
@@ -153,11 +155,11 @@ SavedRevision SqlStore::save_generation(const City& city, Revision revision, con
                                         const core::model::Job& job, const std::string& worker, bool auto_publish) {
   SavedRevision saved;
   m_db->transact([&](SqlSession& session) {
-    const std::string now = support::now_iso8601();
+    const std::string now = timestamp();
     // Claiming the job row first both checks the lease and locks it until commit.
     const long held = session.execute(
-        "UPDATE jobs SET stage = 'store', updated_at = ? WHERE id = ? AND status = 'running' AND lease_owner = ?",
-        {now, job.id, worker});
+        "UPDATE jobs SET stage = ?, updated_at = ? WHERE id = ? AND status = 'running' AND lease_owner = ?",
+        {rows::name_of(core::model::Stage::Store), now, job.id, worker});
     if (held == 0) throw LeaseLostError("job " + job.id + " is no longer held by " + worker);
 
     saved.city_id = upsert_city(session, city, now, m_db->for_update_clause());
@@ -187,9 +189,10 @@ SavedRevision SqlStore::save_generation(const City& city, Revision revision, con
     const core::model::JobResult result{saved.city_id, saved.revision, static_cast<int>(revision.tours.size()),
                                         saved.published};
     session.execute(
-        "UPDATE jobs SET status = 'succeeded', stage = 'store', progress = 1, result = ?, stages = ?, error = NULL, "
+        "UPDATE jobs SET status = 'succeeded', stage = ?, progress = 1, result = ?, stages = ?, error = NULL, "
         "lease_owner = NULL, lease_expires_at = NULL, finished_at = ?, updated_at = ? WHERE id = ?",
-        {nlohmann::json(result).dump(), nlohmann::json(job.stages).dump(), now, now, job.id});
+        {rows::name_of(core::model::Stage::Store), nlohmann::json(result).dump(), nlohmann::json(job.stages).dump(),
+         now, now, job.id});
   });
   return saved;
 }
@@ -200,7 +203,7 @@ Revision SqlStore::edit_draft(const std::string& city_id, const std::function<vo
   m_db->transact([&](SqlSession& session) {
     const auto city = query_city(session, "id = ?", city_id, m_db->for_update_clause());
     if (!city) throw core::NotFoundError("no city with id " + city_id);
-    const std::string now = support::now_iso8601();
+    const std::string now = timestamp();
     const bool had_draft = city->draft_revision.has_value();
     if (had_draft) {
       draft = *rows::read_revision(session, city_id, *city->draft_revision);
@@ -209,7 +212,7 @@ Revision SqlStore::edit_draft(const std::string& city_id, const std::function<vo
       draft = *rows::read_revision(session, city_id, *city->published_revision);
       draft.number = next_revision_number(session, city_id);
       draft.status = RevisionStatus::Draft;
-      draft.origin = "edit";
+      draft.origin = core::model::RevisionOrigin::Edit;
       draft.job_id.clear();
       draft.created_at = now;
       draft.published_at.clear();
@@ -218,7 +221,7 @@ Revision SqlStore::edit_draft(const std::string& city_id, const std::function<vo
     if (had_draft) {
       rows::delete_revision_content(session, city_id, draft.number);
       session.execute("UPDATE revisions SET origin = ?, options = ? WHERE city_id = ? AND number = ?",
-                      {draft.origin, nlohmann::json(draft.options).dump(), city_id,
+                      {rows::name_of(draft.origin), nlohmann::json(draft.options).dump(), city_id,
                        static_cast<std::int64_t>(draft.number)});
       rows::insert_revision_content(session, draft);
     } else {
@@ -237,7 +240,7 @@ int SqlStore::publish(const std::string& city_id) {
     const auto city = query_city(session, "id = ?", city_id, m_db->for_update_clause());
     if (!city) throw core::NotFoundError("no city with id " + city_id);
     if (!city->draft_revision) throw core::ConflictError("city " + city_id + " has no draft to publish", "no_draft");
-    const std::string now = support::now_iso8601();
+    const std::string now = timestamp();
     published = *city->draft_revision;
     supersede(session, city_id, city->published_revision);
     session.execute("UPDATE revisions SET status = 'published', published_at = ? WHERE city_id = ? AND number = ?",

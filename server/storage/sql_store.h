@@ -4,15 +4,18 @@
 
 #include "server/storage/sql_database.h"
 #include "server/storage/store.h"
+#include "server/support/clock.h"
 
 namespace server::storage {
 
 /// The Store over any SqlDatabase: one implementation of the contract for SQLite and
-/// PostgreSQL. Timestamps come from this process's clock (UTC).
+/// PostgreSQL. Timestamps and lease expiries come from `clock` (UTC wall time).
 class SqlStore : public Store {
  public:
-  /// Takes ownership of the database. Does not migrate: call migrate().
-  explicit SqlStore(std::unique_ptr<SqlDatabase> database, int max_job_attempts = 3);
+  /// Takes ownership of the database; `clock` must outlive the store. Does not migrate: call
+  /// migrate().
+  explicit SqlStore(std::unique_ptr<SqlDatabase> database, int max_job_attempts = 3,
+                    const support::Clock& clock = support::system_clock());
 
   std::string backend() const override;
   void ping() override;
@@ -44,6 +47,7 @@ class SqlStore : public Store {
                 bool retry) override;
   void release_job(const std::string& job_id, const std::string& worker) override;
   std::vector<core::model::Job> active_jobs() override;
+  std::vector<core::model::Job> jobs_of_place(const std::string& place_id, int limit) override;
   std::map<core::model::JobStatus, int> count_jobs() override;
 
   std::optional<core::model::RunTrace> load_run(const std::string& job_id) override;
@@ -52,8 +56,12 @@ class SqlStore : public Store {
   std::optional<core::model::Job> claim(const std::string& worker, std::chrono::seconds lease,
                                         const std::string& only_job_id);
 
+  /// The clock's time as stored: ISO 8601 UTC.
+  std::string timestamp() const;
+
   std::unique_ptr<SqlDatabase> m_db;
   int m_max_job_attempts;
+  const support::Clock& m_clock;
 };
 
 }  // namespace server::storage

@@ -22,8 +22,8 @@ std::optional<Job> query_job(SqlSession& session, const char* where, const SqlRo
   return rows::job_from_row(rows.front());
 }
 
-std::string lease_until(std::chrono::seconds lease) {
-  return support::to_iso8601(std::chrono::system_clock::now() + lease);
+std::string lease_until(const support::Clock& clock, std::chrono::seconds lease) {
+  return support::to_iso8601(clock.now() + lease);
 }
 
 }  // namespace
@@ -53,7 +53,7 @@ EnqueueResult SqlStore::enqueue_job(const std::string& place_id, const core::mod
           result = {std::move(*active), true};
           return;
         }
-        const std::string now = support::now_iso8601();
+        const std::string now = timestamp();
         const std::string id = support::new_uuid();
         session.execute(
             "INSERT INTO jobs (id, place_id, options, status, max_attempts, idempotency_key, created_at, updated_at) "
@@ -87,7 +87,7 @@ std::optional<Job> SqlStore::claim(const std::string& worker, std::chrono::secon
                                    const std::string& only_job_id) {
   std::optional<Job> claimed;
   m_db->transact([&](SqlSession& session) {
-    const std::string now = support::now_iso8601();
+    const std::string now = timestamp();
     while (true) {
       std::string sql =
           "SELECT id, attempts, max_attempts FROM jobs WHERE (status = 'queued' OR (status = 'running' AND "
@@ -104,7 +104,8 @@ std::optional<Job> SqlStore::claim(const std::string& worker, std::chrono::secon
       if (as_int(rows.front()[1]) >= as_int(rows.front()[2])) {
         // Its workers died every time: stop handing out a job that kills them.
         const core::model::JobError error{"worker_lost", "the job's worker stopped " +
-                                                             as_text(rows.front()[1]) + " times before finishing", ""};
+                                                             as_text(rows.front()[1]) + " times before finishing",
+                                          std::nullopt};
         session.execute(
             "UPDATE jobs SET status = 'failed', error = ?, lease_owner = NULL, lease_expires_at = NULL, "
             "finished_at = ?, updated_at = ? WHERE id = ?",
@@ -114,7 +115,7 @@ std::optional<Job> SqlStore::claim(const std::string& worker, std::chrono::secon
       session.execute(
           "UPDATE jobs SET status = 'running', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, "
           "started_at = COALESCE(started_at, ?), updated_at = ? WHERE id = ?",
-          {worker, lease_until(lease), now, now, id});
+          {worker, lease_until(m_clock, lease), now, now, id});
       claimed = query_job(session, "id = ?", {id});
       return;
     }
@@ -136,7 +137,7 @@ bool SqlStore::renew_lease(const std::string& job_id, const std::string& worker,
   m_db->transact([&](SqlSession& session) {
     changed = session.execute(
         "UPDATE jobs SET lease_expires_at = ?, updated_at = ? WHERE id = ? AND status = 'running' AND lease_owner = ?",
-        {lease_until(lease), support::now_iso8601(), job_id, worker});
+        {lease_until(m_clock, lease), timestamp(), job_id, worker});
   });
   return changed > 0;
 }
@@ -146,14 +147,15 @@ void SqlStore::update_progress(const Job& job, const std::string& worker) {
     session.execute(
         "UPDATE jobs SET stage = ?, progress = ?, stages = ?, updated_at = ? WHERE id = ? AND status = 'running' "
         "AND lease_owner = ?",
-        {job.stage, job.progress, nlohmann::json(job.stages).dump(), support::now_iso8601(), job.id, worker});
+        {job.stage ? rows::name_of(*job.stage) : SqlValue(std::string()), job.progress,
+         nlohmann::json(job.stages).dump(), timestamp(), job.id, worker});
   });
 }
 
 void SqlStore::fail_job(const std::string& job_id, const std::string& worker, const core::model::JobError& error,
                         bool retry) {
   m_db->transact([&](SqlSession& session) {
-    const std::string now = support::now_iso8601();
+    const std::string now = timestamp();
     const std::string error_json = nlohmann::json(error).dump();
     // A retry goes back to the queue only while attempts remain; otherwise the job fails for good.
     const long requeued =
@@ -175,7 +177,7 @@ void SqlStore::release_job(const std::string& job_id, const std::string& worker)
     session.execute(
         "UPDATE jobs SET status = 'queued', attempts = attempts - 1, lease_owner = NULL, lease_expires_at = NULL, "
         "updated_at = ? WHERE id = ? AND status = 'running' AND lease_owner = ?",
-        {support::now_iso8601(), job_id, worker});
+        {timestamp(), job_id, worker});
   });
 }
 
@@ -190,6 +192,18 @@ std::vector<Job> SqlStore::active_jobs() {
   return jobs;
 }
 
+std::vector<Job> SqlStore::jobs_of_place(const std::string& place_id, int limit) {
+  std::vector<Job> jobs;
+  m_db->read([&](SqlSession& session) {
+    for (const SqlRow& row : session.query(std::string("SELECT ") + rows::kJobColumns +
+                                               " FROM jobs WHERE place_id = ? ORDER BY created_at DESC, id LIMIT ?",
+                                           {place_id, static_cast<std::int64_t>(limit)})) {
+      jobs.push_back(rows::job_from_row(row));
+    }
+  });
+  return jobs;
+}
+
 std::map<core::model::JobStatus, int> SqlStore::count_jobs() {
   std::map<core::model::JobStatus, int> counts{{core::model::JobStatus::Queued, 0},
                                                {core::model::JobStatus::Running, 0},
@@ -197,7 +211,7 @@ std::map<core::model::JobStatus, int> SqlStore::count_jobs() {
                                                {core::model::JobStatus::Failed, 0}};
   m_db->read([&](SqlSession& session) {
     for (const SqlRow& row : session.query("SELECT status, COUNT(*) FROM jobs GROUP BY status")) {
-      counts[core::model::job_status_from_string(as_text(row[0]))] = static_cast<int>(as_int(row[1]));
+      counts[rows::enum_column<core::model::JobStatus>(row[0], "jobs.status")] = static_cast<int>(as_int(row[1]));
     }
   });
   return counts;

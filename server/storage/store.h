@@ -118,6 +118,8 @@ class Store {
   virtual void release_job(const std::string& job_id, const std::string& worker) = 0;
   /// Jobs queued or running now, oldest first.
   virtual std::vector<core::model::Job> active_jobs() = 0;
+  /// The `limit` newest jobs of `place_id`, whatever their state, newest first.
+  virtual std::vector<core::model::Job> jobs_of_place(const std::string& place_id, int limit) = 0;
   /// Number of jobs in each state.
   virtual std::map<core::model::JobStatus, int> count_jobs() = 0;
 

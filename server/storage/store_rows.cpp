@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/storage/store_errors.h"
 #include "shared/json/model_json.h"
 
 namespace server::storage::rows {
@@ -22,20 +23,17 @@ std::optional<core::model::GeoPoint> optional_point(const SqlValue& lat, const S
 }
 
 template <class T>
-T from_json_text(const SqlValue& value) {
-  return nlohmann::json::parse(as_text(value)).get<T>();
+T from_json_text(const SqlValue& value, const char* column) {
+  try {
+    return nlohmann::json::parse(as_text(value)).get<T>();
+  } catch (const std::exception& e) {
+    throw CorruptRowError(std::string(column) + " holds JSON this server cannot read: " + e.what());
+  }
 }
 
-core::model::Decider decider_from(const std::string& name) {
-  if (name == "llm") return core::model::Decider::Llm;
-  if (name == "editor") return core::model::Decider::Editor;
-  return core::model::Decider::Heuristic;
-}
-
-core::model::RevisionStatus revision_status_from(const std::string& name) {
-  if (name == "published") return core::model::RevisionStatus::Published;
-  if (name == "superseded") return core::model::RevisionStatus::Superseded;
-  return core::model::RevisionStatus::Draft;
+std::optional<core::model::Stage> stage_or_none(const SqlValue& value, const char* column) {
+  if (as_text(value).empty()) return std::nullopt;
+  return enum_column<core::model::Stage>(value, column);
 }
 
 Attraction attraction_from_row(const SqlRow& r) {
@@ -44,7 +42,7 @@ Attraction attraction_from_row(const SqlRow& r) {
   a.source_id = as_text(r[1]);
   a.name = as_text(r[2]);
   a.location = {as_double(r[3]), as_double(r[4])};
-  a.types = from_json_text<std::vector<std::string>>(r[5]);
+  a.types = from_json_text<std::vector<std::string>>(r[5], "attractions.types");
   if (!is_null(r[6])) a.rating = as_double(r[6]);
   a.rating_count = static_cast<int>(as_int(r[7]));
   a.summary = as_text(r[8]);
@@ -55,8 +53,8 @@ Attraction attraction_from_row(const SqlRow& r) {
   a.visit_minutes = static_cast<int>(as_int(r[13]));
   a.included = as_int(r[14]) != 0;
   a.reason = as_text(r[15]);
-  a.decided_by = decider_from(as_text(r[16]));
-  a.editor = from_json_text<core::model::EditorFields>(r[17]);
+  a.decided_by = enum_column<core::model::Decider>(r[16], "attractions.decided_by");
+  a.editor = from_json_text<core::model::EditorFields>(r[17], "attractions.editor");
   return a;
 }
 
@@ -73,7 +71,7 @@ Tour tour_from_row(const SqlRow& r) {
   t.budget_minutes = static_cast<int>(as_int(r[10]));
   t.interest = as_double(r[11]);
   t.order_locked = as_int(r[12]) != 0;
-  t.legs = from_json_text<std::vector<core::model::TourLeg>>(r[13]);
+  t.legs = from_json_text<std::vector<core::model::TourLeg>>(r[13], "tours.legs");
   return t;
 }
 
@@ -90,7 +88,7 @@ core::model::City city_from_row(const SqlRow& r) {
   city.country_code = as_text(r[3]);
   city.centre = {as_double(r[4]), as_double(r[5])};
   city.viewport = {{as_double(r[6]), as_double(r[7])}, {as_double(r[8]), as_double(r[9])}};
-  city.source = as_text(r[10]);
+  city.source = enum_column<core::model::PlaceSource>(r[10], "cities.source");
   city.note = as_text(r[11]);
   city.published_revision = optional_int(r[12]);
   city.draft_revision = optional_int(r[13]);
@@ -103,14 +101,14 @@ core::model::Job job_from_row(const SqlRow& r) {
   core::model::Job job;
   job.id = as_text(r[0]);
   job.place_id = as_text(r[1]);
-  job.options = from_json_text<core::model::GenerationOptions>(r[2]);
-  job.status = core::model::job_status_from_string(as_text(r[3]));
-  job.stage = as_text(r[4]);
+  job.options = from_json_text<core::model::GenerationOptions>(r[2], "jobs.options");
+  job.status = enum_column<core::model::JobStatus>(r[3], "jobs.status");
+  job.stage = stage_or_none(r[4], "jobs.stage");
   job.progress = as_double(r[5]);
   job.attempts = static_cast<int>(as_int(r[6]));
-  if (!is_null(r[7])) job.error = from_json_text<core::model::JobError>(r[7]);
-  if (!is_null(r[8])) job.result = from_json_text<core::model::JobResult>(r[8]);
-  job.stages = from_json_text<std::vector<core::model::StageTiming>>(r[9]);
+  if (!is_null(r[7])) job.error = from_json_text<core::model::JobError>(r[7], "jobs.error");
+  if (!is_null(r[8])) job.result = from_json_text<core::model::JobResult>(r[8], "jobs.result");
+  job.stages = from_json_text<std::vector<core::model::StageRecord>>(r[9], "jobs.stages");
   job.idempotency_key = as_text(r[10]);
   job.created_at = as_text(r[11]);
   job.started_at = as_text(r[12]);
@@ -128,10 +126,10 @@ std::optional<Revision> read_revision(SqlSession& session, const std::string& ci
   Revision revision;
   revision.city_id = city_id;
   revision.number = number;
-  revision.status = revision_status_from(as_text(h[0]));
-  revision.origin = as_text(h[1]);
+  revision.status = enum_column<core::model::RevisionStatus>(h[0], "revisions.status");
+  revision.origin = enum_column<core::model::RevisionOrigin>(h[1], "revisions.origin");
   revision.job_id = as_text(h[2]);
-  revision.options = from_json_text<core::model::GenerationOptions>(h[3]);
+  revision.options = from_json_text<core::model::GenerationOptions>(h[3], "revisions.options");
   revision.created_at = as_text(h[4]);
   revision.published_at = as_text(h[5]);
   for (const SqlRow& row : session.query(
@@ -164,8 +162,9 @@ void insert_revision(SqlSession& session, const Revision& revision) {
   session.execute(
       "INSERT INTO revisions (city_id, number, status, origin, job_id, options, created_at, published_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {revision.city_id, static_cast<std::int64_t>(revision.number), std::string(to_string(revision.status)),
-       revision.origin, text_or_null(revision.job_id), nlohmann::json(revision.options).dump(), revision.created_at,
+      {revision.city_id, static_cast<std::int64_t>(revision.number), name_of(revision.status),
+       name_of(revision.origin), text_or_null(revision.job_id), nlohmann::json(revision.options).dump(),
+       revision.created_at,
        text_or_null(revision.published_at)});
   insert_revision_content(session, revision);
 }
@@ -190,7 +189,7 @@ void insert_revision_content(SqlSession& session, const Revision& revision) {
          a.location.lon_deg, nlohmann::json(a.types).dump(), optional_value(a.rating),
          static_cast<std::int64_t>(a.rating_count), a.summary, a.wikidata, a.wikipedia,
          static_cast<std::int64_t>(a.name_variants), a.interest_score, static_cast<std::int64_t>(a.visit_minutes),
-         static_cast<std::int64_t>(a.included), a.reason, std::string(to_string(a.decided_by)),
+         static_cast<std::int64_t>(a.included), a.reason, name_of(a.decided_by),
          nlohmann::json(a.editor).dump()});
   }
   for (const Tour& t : revision.tours) {

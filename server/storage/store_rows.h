@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "server/storage/sql_database.h"
+#include "server/storage/store_errors.h"
+#include "shared/model/enum_names.h"
 #include "shared/model/city.h"
 #include "shared/model/job.h"
 #include "shared/model/revision.h"
@@ -20,6 +22,22 @@ inline constexpr const char* kCityColumns =
 inline constexpr const char* kJobColumns =
     "id, place_id, options, status, stage, progress, attempts, error, result, stages, idempotency_key, created_at, "
     "started_at, finished_at";
+
+/// The enumerator a text column names; throws CorruptRowError naming the column for any other
+/// text (a row is never read as a default).
+template <core::model::NamedEnum E>
+E enum_column(const SqlValue& value, const char* column) {
+  const std::string text = as_text(value);
+  if (const auto parsed = core::model::enum_from_name<E>(text)) return *parsed;
+  throw CorruptRowError(std::string(column) + " holds an unknown " + core::model::EnumNames<E>::kWhat + " \"" +
+                        text + "\"");
+}
+
+/// The name of `value` as a column value.
+template <core::model::NamedEnum E>
+SqlValue name_of(E value) {
+  return std::string(core::model::to_string(value));
+}
 
 /// A city from a row of kCityColumns.
 core::model::City city_from_row(const SqlRow& row);

@@ -61,9 +61,9 @@ void Metrics::observe_request(const std::string& method, const std::string& rout
   m_latency[route].observe(seconds);
 }
 
-void Metrics::observe_stage(const std::string& stage, double seconds) {
+void Metrics::observe_stage(core::model::Stage stage, double seconds) {
   std::lock_guard lock(m_mutex);
-  m_stages[stage].observe(seconds);
+  m_stages[to_string(stage)].observe(seconds);
 }
 
 void Metrics::count_external_call(const std::string& service, const std::string& outcome) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <tuple>
 
+#include "shared/model/stage.h"
+
 namespace server::support {
 
 /// Process-wide counters and histograms, rendered in the Prometheus text format (0.0.4).
@@ -22,7 +24,7 @@ class Metrics {
   /// One served request: its route pattern (not the raw path), method, status and duration.
   void observe_request(const std::string& method, const std::string& route, int status, double seconds);
   /// One finished pipeline stage and its duration.
-  void observe_stage(const std::string& stage, double seconds);
+  void observe_stage(core::model::Stage stage, double seconds);
   /// One external call: service ("places", "routes", "llm") and outcome ("ok", "error", status).
   void count_external_call(const std::string& service, const std::string& outcome);
   /// One finished job by final status ("succeeded", "failed", "requeued").

@@ -21,6 +21,8 @@ struct AttractionPatch {
   Patch<int> visit_minutes;
   Patch<double> interest_score;
   Patch<int> locked_tour;
+
+  friend bool operator==(const AttractionPatch&, const AttractionPatch&) = default;
 };
 
 /// One tour as an editor arranged it (PUT /api/cities/{id}/tours).
@@ -28,9 +30,13 @@ struct TourEdit {
   struct Stop {
     std::string attraction_id;
     bool locked = false;
+
+    friend bool operator==(const Stop&, const Stop&) = default;
   };
   std::vector<Stop> stops;
   bool order_locked = false;
+
+  friend bool operator==(const TourEdit&, const TourEdit&) = default;
 };
 
 /// Applies `patch` to attraction `attraction_id` of `draft` and keeps its tours consistent: an

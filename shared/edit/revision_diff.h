@@ -16,6 +16,8 @@ struct TourChange {
   bool reordered = false;            ///< same stops, other order
   double minutes_before = 0.0;
   double minutes_after = 0.0;
+
+  friend bool operator==(const TourChange&, const TourChange&) = default;
 };
 
 /// What changes for the app when `after` replaces `before`.
@@ -32,6 +34,8 @@ struct RevisionChanges {
     return tours_before != tours_after || !tours.empty() || !newly_included.empty() || !newly_excluded.empty() ||
            !renamed.empty();
   }
+
+  friend bool operator==(const RevisionChanges&, const RevisionChanges&) = default;
 };
 
 /// Compares two revisions of a city for people (publish confirmation, QA run comparison).

@@ -3,16 +3,6 @@
 #include "shared/json/model_json.h"
 
 namespace core::model {
-namespace {
-
-Decider decider_from(const std::string& name, const std::string& path) {
-  for (const Decider d : {Decider::Heuristic, Decider::Llm, Decider::Editor}) {
-    if (name == to_string(d)) return d;
-  }
-  throw InputError(path + " must be \"heuristic\", \"llm\" or \"editor\"");
-}
-
-}  // namespace
 
 void to_json(nlohmann::json& j, const EditorFields& value) {
   j = nlohmann::json{{"included", json::optional_json(value.included)},
@@ -46,7 +36,7 @@ void to_json(nlohmann::json& j, const Attraction& value) {
                      {"visit_minutes", value.visit_minutes},
                      {"included", value.included},
                      {"reason", value.reason},
-                     {"decided_by", to_string(value.decided_by)}};
+                     {"decided_by", value.decided_by}};
   if (value.rating) j["rating"] = *value.rating;
   if (value.rating_count != 0) j["rating_count"] = value.rating_count;
   if (!value.summary.empty()) j["summary"] = value.summary;
@@ -85,9 +75,7 @@ void from_json(const nlohmann::json& j, Attraction& value) {
   reader.optional("visit_minutes", value.visit_minutes);
   reader.optional("included", value.included);
   reader.optional("reason", value.reason);
-  std::string decider = "heuristic";
-  reader.optional("decided_by", decider);
-  value.decided_by = decider_from(decider, "attraction.decided_by");
+  reader.optional("decided_by", value.decided_by);
   if (const auto it = j.find("editor"); it != j.end() && !it->is_null()) value.editor = it->get<EditorFields>();
 }
 

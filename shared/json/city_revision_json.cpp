@@ -3,16 +3,6 @@
 #include "shared/json/model_json.h"
 
 namespace core::model {
-namespace {
-
-RevisionStatus revision_status_from(const std::string& name) {
-  for (const RevisionStatus s : {RevisionStatus::Draft, RevisionStatus::Published, RevisionStatus::Superseded}) {
-    if (name == to_string(s)) return s;
-  }
-  throw InputError("revision.status must be \"draft\", \"published\" or \"superseded\"");
-}
-
-}  // namespace
 
 void to_json(nlohmann::json& j, const City& value) {
   j = nlohmann::json{{"id", value.id},
@@ -49,7 +39,7 @@ void from_json(const nlohmann::json& j, City& value) {
 void to_json(nlohmann::json& j, const Revision& value) {
   j = nlohmann::json{{"city_id", value.city_id},
                      {"number", value.number},
-                     {"status", to_string(value.status)},
+                     {"status", value.status},
                      {"origin", value.origin},
                      {"job_id", value.job_id},
                      {"created_at", value.created_at},
@@ -64,9 +54,7 @@ void from_json(const nlohmann::json& j, Revision& value) {
   json::ObjectReader reader(j, "revision", false);
   reader.optional("city_id", value.city_id);
   reader.required("number", value.number);
-  std::string status = "draft";
-  reader.optional("status", status);
-  value.status = revision_status_from(status);
+  reader.optional("status", value.status);
   reader.optional("origin", value.origin);
   reader.optional("job_id", value.job_id);
   reader.optional("created_at", value.created_at);

@@ -9,28 +9,19 @@ void read_list(const nlohmann::json& j, const char* key, std::vector<T>& out) {
   if (const auto it = j.find(key); it != j.end() && !it->is_null()) out = it->get<std::vector<T>>();
 }
 
+// A job's current stage and a failure's stage: "" while none has started.
+nlohmann::json stage_or_empty(const std::optional<Stage>& stage) { return stage ? to_string(*stage) : ""; }
+
+void read_stage_or_empty(json::ObjectReader& reader, const char* key, std::optional<Stage>& out) {
+  std::string name;
+  reader.optional(key, name);
+  out = name.empty() ? std::nullopt : std::optional<Stage>(parse_enum<Stage>(name, key));
+}
+
 }  // namespace
 
-void to_json(nlohmann::json& j, const StageTiming& value) {
-  j = nlohmann::json{{"stage", value.stage},
-                     {"seconds", value.seconds},
-                     {"calls", value.calls},
-                     {"cost_usd", value.cost_usd},
-                     {"note", value.note}};
-}
-
-void from_json(const nlohmann::json& j, StageTiming& value) {
-  value = StageTiming{};
-  json::ObjectReader reader(j, "stage", false);
-  reader.required("stage", value.stage);
-  reader.optional("seconds", value.seconds);
-  reader.optional("calls", value.calls);
-  reader.optional("cost_usd", value.cost_usd);
-  reader.optional("note", value.note);
-}
-
 void to_json(nlohmann::json& j, const JobError& value) {
-  j = nlohmann::json{{"code", value.code}, {"message", value.message}, {"stage", value.stage}};
+  j = nlohmann::json{{"code", value.code}, {"message", value.message}, {"stage", stage_or_empty(value.stage)}};
 }
 
 void from_json(const nlohmann::json& j, JobError& value) {
@@ -38,7 +29,7 @@ void from_json(const nlohmann::json& j, JobError& value) {
   json::ObjectReader reader(j, "error", false);
   reader.required("code", value.code);
   reader.required("message", value.message);
-  reader.optional("stage", value.stage);
+  read_stage_or_empty(reader, "stage", value.stage);
 }
 
 void to_json(nlohmann::json& j, const JobResult& value) {
@@ -61,8 +52,8 @@ void to_json(nlohmann::json& j, const Job& value) {
   j = nlohmann::json{{"id", value.id},
                      {"place_id", value.place_id},
                      {"options", value.options},
-                     {"status", to_string(value.status)},
-                     {"stage", value.stage},
+                     {"status", value.status},
+                     {"stage", stage_or_empty(value.stage)},
                      {"progress", value.progress},
                      {"attempts", value.attempts},
                      {"error", json::optional_json(value.error)},
@@ -80,10 +71,8 @@ void from_json(const nlohmann::json& j, Job& value) {
   reader.required("id", value.id);
   reader.required("place_id", value.place_id);
   if (const auto it = j.find("options"); it != j.end()) value.options = it->get<GenerationOptions>();
-  std::string status;
-  reader.required("status", status);
-  value.status = job_status_from_string(status);
-  reader.optional("stage", value.stage);
+  reader.required("status", value.status);
+  read_stage_or_empty(reader, "stage", value.stage);
   reader.optional("progress", value.progress);
   reader.optional("attempts", value.attempts);
   if (const auto it = j.find("error"); it != j.end() && !it->is_null()) value.error = it->get<JobError>();
@@ -124,14 +113,22 @@ void from_json(const nlohmann::json& j, ExternalCall& value) {
 }
 
 void to_json(nlohmann::json& j, const StageRecord& value) {
-  j = nlohmann::json{{"name", value.name},   {"seconds", value.seconds},   {"calls", value.calls},
-                     {"cost_usd", value.cost_usd}, {"note", value.note}};
+  j = nlohmann::json{{"stage", value.stage},
+                     {"seconds", value.seconds},
+                     {"calls", value.calls},
+                     {"cost_usd", value.cost_usd},
+                     {"note", value.note}};
 }
 
 void from_json(const nlohmann::json& j, StageRecord& value) {
   value = StageRecord{};
   json::ObjectReader reader(j, "stage", false);
-  reader.required("name", value.name);
+  // Run traces written before one stage-record type named the stage "name".
+  if (!j.contains("stage") && j.contains("name")) {
+    reader.required("name", value.stage);
+  } else {
+    reader.required("stage", value.stage);
+  }
   reader.optional("seconds", value.seconds);
   reader.optional("calls", value.calls);
   reader.optional("cost_usd", value.cost_usd);

@@ -117,6 +117,8 @@ void read_value(const nlohmann::json& value, model::BoundingBox& out, const std:
   reader.finish();
 }
 
+void read_value(const nlohmann::json& value, nlohmann::json& out, const std::string&) { out = value; }
+
 void read_value(const nlohmann::json& value, std::map<std::string, std::string>& out, const std::string& path) {
   if (!value.is_object()) read_value_type_error(path, "an object of strings");
   out.clear();

@@ -5,10 +5,12 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "shared/model/enum_names.h"
 #include "shared/model/geo_point.h"
 
 namespace core::json {
@@ -26,8 +28,25 @@ void read_value(const nlohmann::json& value, bool& out, const std::string& path)
 void read_value(const nlohmann::json& value, std::string& out, const std::string& path);
 void read_value(const nlohmann::json& value, model::GeoPoint& out, const std::string& path);
 void read_value(const nlohmann::json& value, model::BoundingBox& out, const std::string& path);
+/// Any JSON value, as is (a member read later, or passed on).
+void read_value(const nlohmann::json& value, nlohmann::json& out, const std::string& path);
 /// An object whose members are all strings ({"building": "office"}).
 void read_value(const nlohmann::json& value, std::map<std::string, std::string>& out, const std::string& path);
+
+/// A named enum (shared/model/enum_names.h) from its name; any other string names the path and
+/// the names it may take.
+template <model::NamedEnum E>
+void read_value(const nlohmann::json& value, E& out, const std::string& path) {
+  if (!value.is_string()) read_value_type_error(path, "a string");
+  out = model::parse_enum<E>(value.get_ref<const std::string&>(), path);
+}
+
+/// Any other type that has a from_json (model and message types): read by it.
+template <class T>
+  requires(!std::is_arithmetic_v<T> && !model::NamedEnum<T>)
+void read_value(const nlohmann::json& value, T& out, const std::string&) {
+  value.get_to(out);
+}
 
 /// Optional values: JSON null or a value of T.
 template <class T>

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shared/json/json_reader.h"
 #include "shared/model/attraction.h"
 #include "shared/model/city.h"
 #include "shared/model/generation_options.h"
@@ -35,8 +36,6 @@ void to_json(nlohmann::json& j, const City& value);
 void from_json(const nlohmann::json& j, City& value);
 void to_json(nlohmann::json& j, const Revision& value);
 void from_json(const nlohmann::json& j, Revision& value);
-void to_json(nlohmann::json& j, const StageTiming& value);
-void from_json(const nlohmann::json& j, StageTiming& value);
 void to_json(nlohmann::json& j, const JobError& value);
 void from_json(const nlohmann::json& j, JobError& value);
 void to_json(nlohmann::json& j, const JobResult& value);
@@ -50,14 +49,15 @@ void from_json(const nlohmann::json& j, StageRecord& value);
 void to_json(nlohmann::json& j, const RunTrace& value);
 void from_json(const nlohmann::json& j, RunTrace& value);
 
-/// "heuristic", "llm", "editor".
-const char* to_string(Decider value);
-/// "queued", "running", "succeeded", "failed".
-const char* to_string(JobStatus value);
-/// "draft", "published", "superseded".
-const char* to_string(RevisionStatus value);
-/// Inverse of to_string(JobStatus); throws core::InputError on an unknown name.
-JobStatus job_status_from_string(const std::string& name);
+/// A named enum (enum_names.h) is its name; any other text is a core::InputError, never a default.
+template <NamedEnum E>
+void to_json(nlohmann::json& j, E value) {
+  j = to_string(value);
+}
+template <NamedEnum E>
+void from_json(const nlohmann::json& j, E& value) {
+  json::read_value(j, value, EnumNames<E>::kWhat);
+}
 
 }  // namespace core::model
 

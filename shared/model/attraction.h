@@ -1,16 +1,26 @@
 #pragma once
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "shared/model/enum_names.h"
 #include "shared/model/geo_point.h"
 
 namespace core::model {
 
 /// Who took an attraction's include/exclude decision.
 enum class Decider { Heuristic, Llm, Editor };
+
+template <>
+struct EnumNames<Decider> {
+  static constexpr const char* kWhat = "decider";
+  static constexpr std::array kNames{EnumName<Decider>{Decider::Heuristic, "heuristic"},
+                                     EnumName<Decider>{Decider::Llm, "llm"},
+                                     EnumName<Decider>{Decider::Editor, "editor"}};
+};
 
 /// An editor's overrides. Set fields win over the pipeline's values and survive regeneration.
 struct EditorFields {

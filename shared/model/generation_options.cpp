@@ -17,20 +17,17 @@ std::string format_bound(double value) {
   return text;
 }
 
-void require_range(double value, double low, double high, const char* field) {
-  if (!std::isfinite(value) || value < low || value > high) {
-    throw InputError("options." + std::string(field) + " must be between " + format_bound(low) +
-                     " and " + format_bound(high));
-  }
+std::optional<OptionProblem> out_of_range(double value, double low, double high, OptionField field) {
+  if (std::isfinite(value) && value >= low && value <= high) return std::nullopt;
+  return OptionProblem{field, "must be between " + format_bound(low) + " and " + format_bound(high)};
 }
 
-void require_point(const std::optional<GeoPoint>& point, const char* field) {
-  if (!point) return;
-  if (!std::isfinite(point->lat_deg) || !std::isfinite(point->lon_deg) ||
-      std::abs(point->lat_deg) > 90.0 || std::abs(point->lon_deg) > 180.0) {
-    throw InputError("options." + std::string(field) +
-                     " must have lat in [-90, 90] and lon in [-180, 180]");
+std::optional<OptionProblem> bad_point(const std::optional<GeoPoint>& point, OptionField field) {
+  if (!point || (std::isfinite(point->lat_deg) && std::isfinite(point->lon_deg) &&
+                 std::abs(point->lat_deg) <= 90.0 && std::abs(point->lon_deg) <= 180.0)) {
+    return std::nullopt;
   }
+  return OptionProblem{field, "must have lat in [-90, 90] and lon in [-180, 180]"};
 }
 
 bool is_language_tag(const std::string& tag) {
@@ -55,23 +52,52 @@ bool is_language_tag(const std::string& tag) {
 
 }  // namespace
 
-void validate(const GenerationOptions& options) {
-  require_range(options.tours, 1, 12, "tours");
-  require_range(options.minutes_per_tour, 30, 720, "minutes_per_tour");
-  require_range(options.walking_speed_kmh, 2.0, 7.0, "walking_speed_kmh");
-  require_range(options.detour_factor, 1.0, 3.0, "detour_factor");
-  require_range(options.max_attractions, 5, 300, "max_attractions");
-  require_range(options.max_leg_m, 200.0, 10000.0, "max_leg_m");
-  require_range(options.tour_radius_m, 200.0, 20000.0, "tour_radius_m");
-  require_point(options.start, "start");
-  require_point(options.end, "end");
+std::optional<OptionProblem> first_problem(const GenerationOptions& options) {
+  const std::optional<OptionProblem> problems[] = {
+      out_of_range(options.tours, 1, 12, OptionField::Tours),
+      out_of_range(options.minutes_per_tour, 30, 720, OptionField::MinutesPerTour),
+      out_of_range(options.walking_speed_kmh, 2.0, 7.0, OptionField::WalkingSpeed),
+      out_of_range(options.detour_factor, 1.0, 3.0, OptionField::DetourFactor),
+      out_of_range(options.max_attractions, 5, 300, OptionField::MaxAttractions),
+      out_of_range(options.max_leg_m, 200.0, 10000.0, OptionField::MaxLeg),
+      out_of_range(options.tour_radius_m, 200.0, 20000.0, OptionField::TourRadius),
+      bad_point(options.start, OptionField::Start),
+      bad_point(options.end, OptionField::End)};
+  for (const auto& problem : problems) {
+    if (problem) return problem;
+  }
   if (!is_language_tag(options.language)) {
-    throw InputError("options.language must be a language tag such as \"en\" or \"pt-BR\"");
+    return OptionProblem{OptionField::Language, "must be a language tag such as \"en\" or \"pt-BR\""};
   }
   if (!is_supported_language(options.language)) {
-    throw InputError("options.language \"" + options.language + "\" is not supported; supported languages: " +
-                         supported_languages_text(),
-                     "unsupported_language");
+    return OptionProblem{OptionField::Language,
+                         "\"" + options.language + "\" is not supported; supported languages: " +
+                             supported_languages_text(),
+                         "unsupported_language"};
+  }
+  return std::nullopt;
+}
+
+const char* json_member(OptionField field) {
+  switch (field) {
+    case OptionField::Tours: return "tours";
+    case OptionField::MinutesPerTour: return "minutes_per_tour";
+    case OptionField::WalkingSpeed: return "walking_speed_kmh";
+    case OptionField::DetourFactor: return "detour_factor";
+    case OptionField::MaxAttractions: return "max_attractions";
+    case OptionField::MaxLeg: return "max_leg_m";
+    case OptionField::TourRadius: return "tour_radius_m";
+    case OptionField::Start: return "start";
+    case OptionField::End: return "end";
+    case OptionField::Language: return "language";
+  }
+  return "";
+}
+
+void validate(const GenerationOptions& options) {
+  if (const auto problem = first_problem(options)) {
+    throw InputError("options." + std::string(json_member(problem->field)) + " " + problem->requirement,
+                     problem->code);
   }
 }
 

@@ -27,8 +27,26 @@ struct GenerationOptions {
   friend bool operator==(const GenerationOptions&, const GenerationOptions&) = default;
 };
 
-/// Throws core::InputError naming the first field out of range (code "unsupported_language" for
-/// a well-formed language tag that is not a supported language).
+/// The options with limits, for messages: each caller names them its own way (the API by JSON
+/// member, the CLI by flag).
+enum class OptionField { Tours, MinutesPerTour, WalkingSpeed, DetourFactor, MaxAttractions, MaxLeg, TourRadius,
+                         Start, End, Language };
+
+/// What is wrong with one option: which, what it must be ("must be between 1 and 12"), and the
+/// error code ("unsupported_language" for a well-formed tag of a language not supported).
+struct OptionProblem {
+  OptionField field = OptionField::Tours;
+  std::string requirement;
+  std::string code = "invalid_request";
+};
+
+/// The first option out of range or malformed, or nullopt when all are valid.
+std::optional<OptionProblem> first_problem(const GenerationOptions& options);
+
+/// The JSON member of `field` in options ("tours", "minutes_per_tour").
+const char* json_member(OptionField field);
+
+/// Throws core::InputError "options.<member> <requirement>" for the first problem.
 void validate(const GenerationOptions& options);
 
 }  // namespace core::model

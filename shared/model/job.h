@@ -1,32 +1,35 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "shared/model/enum_names.h"
 #include "shared/model/generation_options.h"
+#include "shared/model/stage.h"
 
 namespace core::model {
 
 /// Lifecycle of a generation job.
 enum class JobStatus { Queued, Running, Succeeded, Failed };
 
-/// What one pipeline stage took. Seconds are wall time.
-struct StageTiming {
-  std::string stage;
-  double seconds = 0.0;
-  int calls = 0;          ///< external calls made
-  double cost_usd = 0.0;  ///< estimated cost of those calls
-  std::string note;
-
-  friend bool operator==(const StageTiming&, const StageTiming&) = default;
+template <>
+struct EnumNames<JobStatus> {
+  static constexpr const char* kWhat = "job status";
+  static constexpr std::array kNames{
+      EnumName<JobStatus>{JobStatus::Queued, "queued"}, EnumName<JobStatus>{JobStatus::Running, "running"},
+      EnumName<JobStatus>{JobStatus::Succeeded, "succeeded"}, EnumName<JobStatus>{JobStatus::Failed, "failed"}};
 };
+
+/// True once a job succeeded or failed for good.
+constexpr bool finished(JobStatus status) { return status == JobStatus::Succeeded || status == JobStatus::Failed; }
 
 /// Why a job failed, for people and machines.
 struct JobError {
   std::string code;
   std::string message;
-  std::string stage;
+  std::optional<Stage> stage;  ///< the stage that failed, when one had started
 
   friend bool operator==(const JobError&, const JobError&) = default;
 };
@@ -47,12 +50,12 @@ struct Job {
   std::string place_id;
   GenerationOptions options;
   JobStatus status = JobStatus::Queued;
-  std::string stage;       ///< current or last stage
+  std::optional<Stage> stage;  ///< current or last stage; none while queued the first time
   double progress = 0.0;   ///< 0..1
   int attempts = 0;
   std::optional<JobError> error;
   std::optional<JobResult> result;
-  std::vector<StageTiming> stages;
+  std::vector<StageRecord> stages;
   std::string idempotency_key;
   std::string created_at;  ///< ISO 8601 UTC
   std::string started_at;

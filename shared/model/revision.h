@@ -1,9 +1,11 @@
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
 #include "shared/model/attraction.h"
+#include "shared/model/enum_names.h"
 #include "shared/model/generation_options.h"
 #include "shared/model/tour.h"
 
@@ -12,12 +14,31 @@ namespace core::model {
 /// Draft: editable, never seen by the app. Published: what the app sees. Superseded: history.
 enum class RevisionStatus { Draft, Published, Superseded };
 
+template <>
+struct EnumNames<RevisionStatus> {
+  static constexpr const char* kWhat = "revision status";
+  static constexpr std::array kNames{EnumName<RevisionStatus>{RevisionStatus::Draft, "draft"},
+                                     EnumName<RevisionStatus>{RevisionStatus::Published, "published"},
+                                     EnumName<RevisionStatus>{RevisionStatus::Superseded, "superseded"}};
+};
+
+/// What made a revision: a generation, or an editor's first change to a published revision
+/// (edits, arrangements and replans of an existing draft keep its origin).
+enum class RevisionOrigin { Generation, Edit };
+
+template <>
+struct EnumNames<RevisionOrigin> {
+  static constexpr const char* kWhat = "revision origin";
+  static constexpr std::array kNames{EnumName<RevisionOrigin>{RevisionOrigin::Generation, "generation"},
+                                     EnumName<RevisionOrigin>{RevisionOrigin::Edit, "edit"}};
+};
+
 /// One version of a city's content: every attraction with its decision, and the tours.
 struct Revision {
   std::string city_id;
   int number = 0;           ///< 1, 2, ... per city
   RevisionStatus status = RevisionStatus::Draft;
-  std::string origin;       ///< "generation", "edit" or "replan"
+  RevisionOrigin origin = RevisionOrigin::Generation;
   std::string job_id;       ///< the generation that produced it (empty for pure edits)
   std::string created_at;   ///< ISO 8601 UTC
   std::string published_at;

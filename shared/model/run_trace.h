@@ -7,6 +7,7 @@
 #include "shared/model/attraction.h"
 #include "shared/model/city.h"
 #include "shared/model/generation_options.h"
+#include "shared/model/stage.h"
 #include "shared/model/tour.h"
 
 namespace core::model {
@@ -30,24 +31,13 @@ struct ExternalCall {
   friend bool operator==(const ExternalCall&, const ExternalCall&) = default;
 };
 
-/// Timing and notes of one pipeline stage.
-struct StageRecord {
-  std::string name;  ///< "city", "attractions", "filter", "distances", "plan", "legs", "store"
-  double seconds = 0.0;
-  int calls = 0;
-  double cost_usd = 0.0;
-  std::string note;  ///< e.g. "heuristic filter (no PERPLEXITY_API_KEY)"
-
-  friend bool operator==(const StageRecord&, const StageRecord&) = default;
-};
-
 /// Everything one generation saw and decided, stage by stage: the input of QA replay.
 struct RunTrace {
   int version = 1;
   std::string job_id;
   std::string place_id;
   GenerationOptions options;
-  std::string places_source;    ///< "embedded" / "google" / "replay"
+  PlaceSource places_source = PlaceSource::Embedded;  ///< where the city and candidates came from
   std::string filter_used;      ///< "heuristic" / "llm" / "llm, fell back to heuristic: <why>"
   std::string distance_policy;  ///< e.g. "walking model 4.5 km/h x 1.3"
   std::map<std::string, std::string> settings;  ///< what replay must reproduce: sources, styles, policies

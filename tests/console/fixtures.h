@@ -66,13 +66,16 @@ inline core::model::RunTrace sample_run() {
   run.decisions = revision.attractions;
   run.planned = revision.tours;
   run.tours = revision.tours;
-  run.stages = {{"city", 0.001, 0, 0.0, ""}, {"attractions", 0.01, 2, 0.064, ""}, {"plan", 0.1, 0, 0.0, "2 tours"}};
+  using core::model::Stage;
+  run.stages = {{Stage::City, 0.001, 0, 0.0, ""},
+                {Stage::Attractions, 0.01, 2, 0.064, ""},
+                {Stage::Plan, 0.1, 0, 0.0, "2 tours"}};
   return run;
 }
 
 /// A row of the cities list for a city of Porto's (name "Porto", country "PT").
 inline console::state::CitySummary listed_city(const std::string& id, const std::string& place_id,
-                                               const std::string& status = "published") {
+                                               core::model::CityStatus status = core::model::CityStatus::Published) {
   console::state::CitySummary row;
   row.city.id = id;
   row.city.place_id = place_id;
@@ -86,7 +89,7 @@ inline console::state::CitySummary listed_city(const std::string& id, const std:
 inline console::state::CitySummary pending_place(const std::string& place_id, const std::string& job_id) {
   console::state::CitySummary row;
   row.city.place_id = place_id;
-  row.status = "generating";
+  row.status = core::model::CityStatus::Generating;
   row.job_id = job_id;
   return row;
 }

@@ -9,7 +9,7 @@ set(CONSOLE_TEST_SOURCES
   net/api_worker_test.cpp
   net/cache_policy_test.cpp
   net/http_url_test.cpp
-  net/request_json_test.cpp
+  net/wire_mapping_test.cpp
   net/settings_file_test.cpp
   net/sse_parser_test.cpp
   net/tile_cache_test.cpp

@@ -19,9 +19,11 @@ set(CORE_TEST_SOURCES
   algo/tour_planning_test.cpp
   algo/tour_shape_test.cpp
   algo/tour_titles_test.cpp
+  json/api_messages_test.cpp
   json/json_reader_test.cpp
   json/model_json_test.cpp
   model/attraction_test.cpp
+  model/enum_names_test.cpp
   model/languages_test.cpp
   routing/foot_profile_test.cpp
   routing/graph_builder_test.cpp

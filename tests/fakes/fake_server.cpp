@@ -73,7 +73,7 @@ bool FakeServer::take_fault(const std::string& operation, httplib::Response& res
   }
   if (latency.count() > 0) std::this_thread::sleep_for(latency);
   if (!faulty) return false;
-  if (fault.delay.count() > 0) std::this_thread::sleep_for(fault.delay);
+  if (fault.delay.count() > 0) (fault.clock ? *fault.clock : server::support::system_clock()).sleep_for(fault.delay);
   if (fault.truncate) {
     std::lock_guard lock(m_mutex);
     m_truncate_next[operation] = true;

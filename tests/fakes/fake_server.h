@@ -11,6 +11,8 @@
 
 #include <httplib.h>
 
+#include "server/support/clock.h"
+
 namespace narrando::testing {
 
 /// A failure to inject into the next request of an operation.
@@ -21,6 +23,9 @@ struct Fault {
   std::string retry_after;               ///< Retry-After header, if any
   std::chrono::milliseconds delay{0};    ///< sleep before answering (timeouts)
   bool truncate = false;                 ///< answer normally but cut the body in half
+  /// The delay's clock: real time by default (client timeouts), or a test's ManualClock (to hold
+  /// a request until the test moves time).
+  const server::support::Clock* clock = nullptr;
 };
 
 /// How long a fake waits before it answers the `arrival`-th request (0-based) of `operation`.

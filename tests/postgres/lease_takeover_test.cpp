@@ -37,7 +37,7 @@ TEST(LeaseTakeover, AnotherInstanceFinishesTheJobOfAKilledWorker) {
   const std::string job_id = nlohmann::json::parse(accepted->body)["job_id"];
 
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (store.find_job(job_id)->stage != "filter") {
+  while (store.find_job(job_id)->stage != core::model::Stage::Filter) {
     ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "the job never reached the filter stage";
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }

@@ -12,7 +12,9 @@ set(SERVER_TEST_SOURCES
   clients/osm_pbf_reader_test.cpp
   clients/overpass_client_test.cpp
   clients/service_caller_test.cpp
+  cli/command_line_test.cpp
   cli/generate_command_test.cpp
+  cli/providers_test.cpp
   config/config_test.cpp
   http/auth_test.cpp
   http/basemap_test.cpp
@@ -29,16 +31,22 @@ set(SERVER_TEST_SOURCES
   http/published_pointers_test.cpp
   http/request_limits_test.cpp
   http/replan_accounting_test.cpp
+  jobs/worker_pool_test.cpp
   offline/embedded_catalogue_test.cpp
   offline/filter_on_real_data_test.cpp
   offline/street_network_distance_provider_test.cpp
   offline/walking_networks_test.cpp
   pipeline/concurrent_calls_test.cpp
   pipeline/pipeline_test.cpp
+  service/draft_service_test.cpp
+  service/job_watch_test.cpp
+  service/revision_choice_test.cpp
   process/serve_process_test.cpp
   replay/recorded_traces_test.cpp
   storage/store_backends.cpp
   storage/store_contract_test.cpp
+  storage/store_rows_test.cpp
+  support/clock_test.cpp
   storage/store_fixture.cpp
 )
 set(SERVER_TEST_SUPPORT_SOURCES

@@ -17,21 +17,26 @@
 namespace narrando::testing {
 
 /// The real HTTP service on a free loopback port, with the configuration `env` describes
-/// (SQLite in a temporary folder unless DATABASE_URL is given) and its own worker pool.
+/// (SQLite in a temporary folder unless DATABASE_URL is given) and its own worker pool. Its store,
+/// pool, job board and handlers stamp and wait on `clock` (a test's ManualClock, which must
+/// outlive the server).
 class TestServer {
  public:
-  explicit TestServer(std::map<std::string, std::string> env = {}) {
+  explicit TestServer(std::map<std::string, std::string> env = {},
+                      const server::support::Clock& clock = server::support::system_clock())
+      : m_board(clock) {
     // Warnings and errors only: request lines would drown the test output.
     server::support::configure_logging(server::support::LogLevel::Warn, false, &std::cerr);
     if (!env.contains("DATABASE_URL") && !env.contains("NARRANDO_DB")) env["NARRANDO_DB"] = m_dir.file("narrando.db");
     m_config = server::config::from_environment(env);
-    m_services = std::make_unique<server::cli::Services>(server::cli::build_services(m_config));
+    m_services = std::make_unique<server::cli::Services>(server::cli::build_services(m_config, clock));
     m_pool = std::make_unique<server::jobs::WorkerPool>(
         *m_services->store, *m_services->runner, m_board,
         server::jobs::WorkerPoolSettings{m_config.workers, std::chrono::seconds(m_config.lease_seconds),
-                                         std::chrono::milliseconds(200)});
+                                         std::chrono::milliseconds(200)},
+        clock);
     m_context = std::make_unique<server::http::ApiContext>(m_config, *m_services->store, *m_services->places,
-                                                           *m_services->distances, m_board, m_pool.get());
+                                                           *m_services->distances, m_board, m_pool.get(), clock);
     m_server = std::make_unique<server::http::ApiServer>(*m_context);
     m_port = m_server->bind("127.0.0.1", 0);
     m_pool->start();

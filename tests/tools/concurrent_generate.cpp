@@ -73,7 +73,9 @@ bool time_one(const std::map<std::string, std::string>& base_env, const std::str
   const auto trace = server::cli::connect_store(server::config::from_environment(env))->load_run(job_id);
   std::printf("concurrency %2d: %6.2f s wall, %3zu calls, %zu tours |", limit, wall, trace->calls.size(),
               trace->tours.size());
-  for (const auto& stage : trace->stages) std::printf(" %s %.2f s (%d)", stage.name.c_str(), stage.seconds, stage.calls);
+  for (const auto& stage : trace->stages) {
+    std::printf(" %s %.2f s (%d)", to_string(stage.stage), stage.seconds, stage.calls);
+  }
   std::printf("\n");
   return true;
 }

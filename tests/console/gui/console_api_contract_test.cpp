@@ -2,6 +2,7 @@
 // an editor key): every editing route the panels use, in the order an editor uses them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -57,7 +58,7 @@ TEST_F(ConsoleApiContract, GenerateEditReplanAndPublishThroughTheConsoleClient) 
   const auto cities = m_client->list_cities("porto", editor);
   ASSERT_EQ(cities.size(), 1u);
   EXPECT_TRUE(editor);
-  EXPECT_EQ(cities[0].status, "published");
+  EXPECT_EQ(cities[0].status, core::model::CityStatus::Published);
 
   // Attractions table: one edit, saved as a PATCH, read back from the draft.
   auto city = m_client->get_city(city_id, std::nullopt);
@@ -90,11 +91,22 @@ TEST_F(ConsoleApiContract, GenerateEditReplanAndPublishThroughTheConsoleClient) 
   EXPECT_EQ(preview.draft_revision, *city.city.draft_revision);
   EXPECT_EQ(m_client->publish(city_id), preview.draft_revision);
 
-  // QA replay: the generation's run trace.
-  const auto run = m_client->get_run(city_id, job.id);
+  // QA replay: the city's runs, then the generation's run trace.
+  const auto runs = m_client->list_runs(city_id);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].job_id, job.id);
+  EXPECT_EQ(runs[0].revision, 1);
+  const auto run = m_client->get_run(city_id, runs[0].job_id);
   EXPECT_EQ(run.job_id, job.id);
   EXPECT_FALSE(run.candidates.empty());
   EXPECT_FALSE(run.tours.empty());
+}
+
+TEST_F(ConsoleApiContract, TheGenerateListIsTheServersEmbeddedCatalogue) {
+  const auto places = m_client->list_places();
+  ASSERT_GE(places.size(), 10u);
+  EXPECT_NE(std::find_if(places.begin(), places.end(), [](const auto& p) { return p.name == "Porto"; }), places.end());
+  m_client->check_ready();
 }
 
 TEST_F(ConsoleApiContract, ServerErrorsArriveWithTheirCodeAndStatus) {

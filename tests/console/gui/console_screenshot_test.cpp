@@ -18,7 +18,7 @@
 #include "console/draw/map_scene.h"
 #include "shared/basemap/basemap_codec.h"
 #include "console/draw/palette.h"
-#include "shared/json/documents.h"
+#include "shared/json/city_messages.h"
 #include "shared/json/model_json.h"
 #include "tests/console/gui/screenshot_checks.h"
 #include "tests/console/support/fake_tile_server.h"
@@ -56,10 +56,12 @@ class ConsoleScreenshot : public ::testing::Test {
     s_city_id = nlohmann::json::parse(generated->body).at("city_id").get<std::string>();
     const auto document = client().Get("/api/cities/" + s_city_id);
     ASSERT_TRUE(document && document->status == 200);
-    core::json::parse_city_document(nlohmann::json::parse(document->body), s_city, s_revision);
+    auto city_document = nlohmann::json::parse(document->body).get<core::json::CityDocument>();
+    s_city = std::move(city_document.city);
+    s_revision = std::move(city_document.revision);
     const auto run = client().Get("/api/cities/" + s_city_id + "/runs/" + s_revision.job_id);
     ASSERT_TRUE(run && run->status == 200);
-    s_run = nlohmann::json::parse(run->body).at("run").get<core::model::RunTrace>();
+    s_run = nlohmann::json::parse(run->body).get<core::json::RunAnswer>().run;
     const auto basemap = client().Get("/api/cities/" + s_city_id + "/basemap");
     ASSERT_TRUE(basemap && basemap->status == 200);
     s_basemap = core::basemap::decode_basemap(

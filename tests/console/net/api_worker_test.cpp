@@ -9,13 +9,20 @@
 
 #include "shared/basemap/basemap_builder.h"
 #include "shared/basemap/basemap_codec.h"
-#include "shared/json/documents.h"
-#include "shared/json/model_json.h"
+#include "shared/json/city_messages.h"
+#include "shared/json/job_messages.h"
+#include "shared/json/service_messages.h"
 #include "tests/console/fixtures.h"
 
 namespace {
 
 using namespace console::state;
+
+// Sends `answer` (a message of shared/json) as the body.
+template <class T>
+void answer(httplib::Response& res, const T& message) {
+  res.set_content(nlohmann::json(message).dump(), "application/json");
+}
 
 core::basemap::Basemap sample_basemap() {
   core::basemap::BasemapSource source;
@@ -24,27 +31,43 @@ core::basemap::Basemap sample_basemap() {
 }
 
 // A stand-in for narrando-server with canned answers, on a free loopback port. Checks the key.
+// `with_places`: false plays a server from before GET /api/places.
 class FakeApi {
  public:
-  FakeApi() {
-    m_server.Get("/readyz", [](const auto&, auto& res) { res.set_content("{\"status\":\"ready\"}", "application/json"); });
+  explicit FakeApi(bool with_places = true) {
+    m_server.Get("/readyz", [](const auto&, auto& res) { answer(res, core::json::ReadyAnswer{"ready", "sqlite"}); });
     m_server.Get("/api/cities", [this](const httplib::Request& req, httplib::Response& res) {
       const std::string key = req.get_header_value("Authorization");
       if (key != "Bearer editor-key" && key != "Bearer app-key") return refuse(res);
-      core::model::City city;
-      city.id = "city-1";
-      city.name = req.has_param("q") ? "Q:" + req.get_param_value("q") : "Porto";
-      nlohmann::json item = city;
-      item["status"] = "published";
+      core::json::CityListItem item;
+      item.city.id = "city-1";
+      item.city.name = req.has_param("q") ? "Q:" + req.get_param_value("q") : "Porto";
+      item.status = core::model::CityStatus::Published;
       // Another editor is generating a new city: the server lists its place without a city yet.
-      const nlohmann::json pending{{"id", nullptr}, {"place_id", "geonames:3117735"}, {"status", "generating"}, {"job_id", "job-1"}};
-      res.set_content(nlohmann::json{{"success", true}, {"cities", {item, pending}}}.dump(), "application/json");
+      core::json::CityListItem pending;
+      pending.city.place_id = "geonames:3117735";
+      pending.status = core::model::CityStatus::Generating;
+      pending.job_id = "job-1";
+      answer(res, core::json::CityList{{item, pending}});
     });
+    if (with_places) {
+      m_server.Get("/api/places", [](const auto&, auto& res) {
+        answer(res, core::json::PlaceList{{{"geonames:2735943", "Porto", "PT", 206, true},
+                                           {"geonames:3117735", "Madrid", "ES", 90, false}}});
+      });
+    }
     m_server.Get("/api/cities/city-1", [](const auto&, auto& res) {
       core::model::City city;
       city.id = "city-1";
       city.name = "Porto";
-      res.set_content(core::json::city_document(city, console::testing::sample_revision()).dump(), "application/json");
+      answer(res, core::json::CityDocument{city, console::testing::sample_revision(), std::nullopt});
+    });
+    m_server.Get("/api/cities/city-1/runs", [](const auto&, auto& res) {
+      using core::model::JobStatus;
+      answer(res, core::json::RunList{{{"job-2", core::model::RevisionOrigin::Generation, JobStatus::Failed, "t2",
+                                        std::nullopt, 1, 0.017},
+                                       {"job-1", core::model::RevisionOrigin::Generation, JobStatus::Succeeded, "t1", 1,
+                                        0, 0.0}}});
     });
     // As the real server: an editors-only route forbids an app key before it looks for the city.
     m_server.Get(R"(/api/cities/([^/]+)/runs/([^/]+))", [](const httplib::Request& req, httplib::Response& res) {
@@ -58,22 +81,22 @@ class FakeApi {
     });
     m_server.Get("/api/cities/nowhere", [](const auto&, auto& res) {
       res.status = 404;
-      res.set_content(core::json::error_document("not_found", "no city nowhere").dump(), "application/json");
+      answer(res, core::json::ErrorAnswer{"not_found", "no city nowhere", ""});
     });
     m_server.Post("/api/generate-city", [](const auto&, auto& res) {
       res.status = 202;
-      res.set_content("{\"success\":true,\"job_id\":\"job-1\",\"status\":\"queued\",\"status_url\":\"/api/jobs/job-1\"}",
-                      "application/json");
+      answer(res, core::json::JobAccepted{"job-1", core::model::JobStatus::Queued, false});
     });
     m_server.Get("/api/jobs/job-1/events", [](const auto&, auto& res) {
       std::string stream;
-      for (const char* status : {"running", "succeeded"}) {
+      for (const core::model::JobStatus status : {core::model::JobStatus::Running, core::model::JobStatus::Succeeded}) {
         core::model::Job job;
         job.id = "job-1";
         job.place_id = "geonames:2735943";
-        job.status = core::model::job_status_from_string(status);
+        job.status = status;
         if (job.status == core::model::JobStatus::Succeeded) job.result = core::model::JobResult{"city-1", 1, 2, true};
-        stream += std::string("event: ") + (job.result ? "end" : "progress") + "\ndata: " + nlohmann::json(job).dump() + "\n\n";
+        stream += std::string("event: ") + (job.result ? "end" : "progress") +
+                  "\ndata: " + nlohmann::json(core::json::JobAnswer{job}).dump() + "\n\n";
       }
       res.set_content(stream, "text/event-stream");
     });
@@ -90,7 +113,7 @@ class FakeApi {
  private:
   static void refuse(httplib::Response& res) {
     res.status = 401;
-    res.set_content(core::json::error_document("unauthorized", "missing or unknown API key").dump(), "application/json");
+    answer(res, core::json::ErrorAnswer{"unauthorized", "missing or unknown API key", ""});
   }
 
   httplib::Server m_server;
@@ -132,11 +155,38 @@ TEST(ApiWorker, ConnectsWithTheKeyAndListsCities) {
   const auto* connected = find<ConnectedReply>(replies);
   ASSERT_NE(connected, nullptr) << (find<FailureReply>(replies) ? find<FailureReply>(replies)->message : "");
   ASSERT_EQ(connected->cities.size(), 2u);
-  EXPECT_EQ(connected->cities[0].status, "published");
+  EXPECT_EQ(connected->cities[0].status, core::model::CityStatus::Published);
   EXPECT_TRUE(connected->editor);
   // The place being generated does not break the connection: it is a row that cannot be opened.
   EXPECT_FALSE(connected->cities[1].openable());
   EXPECT_EQ(connected->cities[1].job_id, "job-1");
+  // The server's embedded cities, to generate from (the console no longer carries its own list).
+  ASSERT_EQ(connected->places.size(), 2u);
+  EXPECT_EQ(connected->places[0].name, "Porto");
+  EXPECT_TRUE(connected->places[0].walking_network);
+}
+
+TEST(ApiWorker, AServerWithoutThePlacesListStillConnects) {
+  FakeApi api(false);
+  console::net::ApiWorker worker;
+  worker.submit(ConnectCommand{settings_for(api, "editor-key")});
+  const auto replies = wait_for(worker, [](const auto& r) { return find<ConnectedReply>(r) || find<FailureReply>(r); });
+  ASSERT_NE(find<ConnectedReply>(replies), nullptr);
+  EXPECT_TRUE(find<ConnectedReply>(replies)->places.empty());
+}
+
+TEST(ApiWorker, ListsTheRunsOfACityInOneRequest) {
+  FakeApi api;
+  console::net::ApiWorker worker;
+  worker.submit(ConnectCommand{settings_for(api, "editor-key")});
+  worker.submit(ListRunsCommand{"city-1"});
+  const auto replies = wait_for(worker, [](const auto& r) { return find<RunsReply>(r) || find<FailureReply>(r); });
+  const auto* runs = find<RunsReply>(replies);
+  ASSERT_NE(runs, nullptr) << (find<FailureReply>(replies) ? find<FailureReply>(replies)->message : "");
+  EXPECT_EQ(runs->city_id, "city-1");
+  ASSERT_EQ(runs->runs.size(), 1u) << "the failed run has no trace to replay";
+  EXPECT_EQ(runs->runs[0].job_id, "job-1");
+  EXPECT_EQ(runs->runs[0].revision, 1);
 }
 
 TEST(ApiWorker, AnAppKeyConnectsReadOnly) {

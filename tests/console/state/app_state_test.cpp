@@ -39,7 +39,6 @@ TEST(ApplyReply, ACityFillsTheDraftsAndAsksForItsRunsAndBasemap) {
   ASSERT_EQ(commands.size(), 2u);
   const auto& runs = std::get<ListRunsCommand>(commands[0]);
   EXPECT_EQ(runs.city_id, "city-1");
-  EXPECT_EQ(runs.latest_revision, 2);
   EXPECT_EQ(std::get<LoadBasemapCommand>(commands[1]).city_id, "city-1");
   // A reload of the same city does not ask for its basemap again.
   apply_reply(state, city_reply(3), sink);
@@ -109,7 +108,7 @@ TEST(ApplyReply, AFailedJobIsReported) {
   job.id = "job-3";
   job.place_id = "ChIJbogus1234";
   job.status = core::model::JobStatus::Failed;
-  job.error = core::model::JobError{"not_found", "unknown place id ChIJbogus1234", "city"};
+  job.error = core::model::JobError{"not_found", "unknown place id ChIJbogus1234", core::model::Stage::City};
   apply_reply(state, JobUpdateReply{job, true}, sink);
   EXPECT_NE(state.last_error.find("unknown place id"), std::string::npos);
 }
@@ -180,10 +179,13 @@ TEST(ApplyReply, AListWithAPlaceBeingGeneratedConnectsAndFollowsItsJob) {
   state.connection = Connection::Connecting;
   apply_reply(state,
               ConnectedReply{"http://127.0.0.1:8080",
-                             {listed_city("city-1", "geonames:2735943", "published"), pending_place("geonames:3117735", "job-7")},
-                             true},
+                             {listed_city("city-1", "geonames:2735943", core::model::CityStatus::Published),
+                              pending_place("geonames:3117735", "job-7")},
+                             true,
+                             {{"geonames:3117735", "Madrid", "ES", 90, false}}},
               sink);
   EXPECT_EQ(state.connection, Connection::Connected);
+  ASSERT_EQ(state.places.size(), 1u) << "the server's embedded cities, for the generate list";
   ASSERT_EQ(state.cities.size(), 2u);
   EXPECT_FALSE(state.cities[1].openable());
   // Another editor's job: followed so that its progress shows in the list.
@@ -197,7 +199,7 @@ TEST(ApplyReply, AListWithAPlaceBeingGeneratedConnectsAndFollowsItsJob) {
 
   auto running = job_in("job-7", "geonames:3117735", core::model::JobStatus::Running);
   running.progress = 0.4;
-  running.stage = "filter";
+  running.stage = core::model::Stage::Filter;
   apply_reply(state, JobUpdateReply{running, false}, sink);
   EXPECT_DOUBLE_EQ(job_for(state, state.cities[1])->job.progress, 0.4);
   // The next listing still shows the place: its job is not followed twice.
@@ -222,7 +224,7 @@ TEST(ApplyReply, AnotherEditorsJobEndingRefreshesTheListButOpensNothing) {
   apply_reply(state, CitiesReply{"", {pending_place("geonames:1", "job-8")}}, sink);
   sink.take();
   auto failed = job_in("job-8", "geonames:1", core::model::JobStatus::Failed);
-  failed.error = core::model::JobError{"not_found", "unknown place", "city"};
+  failed.error = core::model::JobError{"not_found", "unknown place", core::model::Stage::City};
   apply_reply(state, JobUpdateReply{failed, true}, sink);
   EXPECT_TRUE(state.last_error.empty());  // their failure goes to the log
   EXPECT_NE(state.log.back().find("unknown place"), std::string::npos);
@@ -262,9 +264,10 @@ TEST(ApplyReply, SaveAndReplanRefreshTheCityListLoadingDoesNot) {
     }
   }
   // The refreshed list replaces the stale status ("published" while the server says "draft").
-  state.cities = {listed_city("city-1", "geonames:2735943", "published")};
-  apply_reply(state, CitiesReply{"por", {listed_city("city-1", "geonames:2735943", "draft")}}, sink);
-  EXPECT_EQ(state.cities[0].status, "draft");
+  state.cities = {listed_city("city-1", "geonames:2735943", core::model::CityStatus::Published)};
+  apply_reply(state, CitiesReply{"por", {listed_city("city-1", "geonames:2735943", core::model::CityStatus::Draft)}},
+              sink);
+  EXPECT_EQ(state.cities[0].status, core::model::CityStatus::Draft);
   // An answer to an older search is dropped.
   apply_reply(state, CitiesReply{"p", {}}, sink);
   EXPECT_EQ(state.cities.size(), 1u);
@@ -275,7 +278,8 @@ TEST(ApplyReply, ANewGenerationOfTheOpenCityRefreshesItsRuns) {
   CommandSink sink;
   apply_reply(state, city_reply(2), sink);
   sink.take();
-  apply_reply(state, RunsReply{"city-1", {{2, "job-1", "generation", "2026-12-07T08:05:00Z"}}}, sink);
+  apply_reply(state, RunsReply{"city-1", {{2, "job-1", core::model::RevisionOrigin::Generation, "2026-12-07T08:05:00Z"}}},
+              sink);
   ASSERT_EQ(state.replay.runs.size(), 1u);
 
   apply_reply(state, JobAcceptedReply{"job-2", "geonames:2735943"}, sink);
@@ -288,14 +292,15 @@ TEST(ApplyReply, ANewGenerationOfTheOpenCityRefreshesItsRuns) {
   for (const Command& c : commands) {
     if (const auto* runs = std::get_if<ListRunsCommand>(&c)) {
       EXPECT_EQ(runs->city_id, "city-1");
-      EXPECT_EQ(runs->latest_revision, 5);  // the new revision is scanned too
     }
   }
   // The reload of the same city keeps the replay; the new list of runs replaces the old one.
   apply_reply(state, city_reply(5), sink);
   EXPECT_EQ(state.replay.runs.size(), 1u);
   apply_reply(state,
-              RunsReply{"city-1", {{5, "job-2", "generation", "2026-12-07T09:00:00Z"}, {2, "job-1", "generation", "2026-12-07T08:05:00Z"}}},
+              RunsReply{"city-1",
+                        {{5, "job-2", core::model::RevisionOrigin::Generation, "2026-12-07T09:00:00Z"},
+                         {2, "job-1", core::model::RevisionOrigin::Generation, "2026-12-07T08:05:00Z"}}},
               sink);
   ASSERT_EQ(state.replay.runs.size(), 2u);
   EXPECT_EQ(state.replay.runs[0].job_id, "job-2");

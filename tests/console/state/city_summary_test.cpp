@@ -22,26 +22,29 @@ TEST(FindCity, MatchesIdOrPlaceIdAndNeverARowWithoutACity) {
   EXPECT_EQ(console::state::find_city(cities, "c9"), nullptr);
 }
 
+// The server's embedded places (GET /api/places), as a connection brings them.
+const std::vector<core::json::PlaceSummary> kPlaces{{"geonames:2735943", "Porto", "PT", 206, true},
+                                                    {"geonames:3117735", "Madrid", "ES", 90, false}};
+
 TEST(CityLabel, NamesCitiesAndPlacesBeingGenerated) {
-  EXPECT_EQ(console::state::city_label(listed_city("c1", "geonames:2735943")), "Porto (PT)");
+  EXPECT_EQ(console::state::city_label(listed_city("c1", "geonames:2735943"), kPlaces), "Porto (PT)");
   CitySummary no_country = listed_city("c1", "geonames:2735943");
   no_country.city.country_code.clear();
-  EXPECT_EQ(console::state::city_label(no_country), "Porto");
-  // An embedded place is named from the data set the console was built with; others by place id.
-  EXPECT_EQ(console::state::city_label(pending_place("geonames:2735943", "job-1")), "Porto");
-  EXPECT_EQ(console::state::city_label(pending_place("ChIJabc123", "job-2")), "ChIJabc123");
+  EXPECT_EQ(console::state::city_label(no_country, kPlaces), "Porto");
+  // A place of the server's embedded data is named from its catalogue; others by place id.
+  EXPECT_EQ(console::state::city_label(pending_place("geonames:3117735", "job-1"), kPlaces), "Madrid");
+  EXPECT_EQ(console::state::city_label(pending_place("geonames:3117735", "job-1"), {}), "geonames:3117735");
+  EXPECT_EQ(console::state::city_label(pending_place("ChIJabc123", "job-2"), kPlaces), "ChIJabc123");
   CitySummary named = pending_place("ChIJabc123", "job-2");
   named.city.name = "Coimbra";  // should the server ever name it
-  EXPECT_EQ(console::state::city_label(named), "Coimbra");
+  EXPECT_EQ(console::state::city_label(named, kPlaces), "Coimbra");
 }
 
-TEST(EmbeddedCities, AreTheDataSetsCityRows) {
-  const auto* porto = console::state::find_embedded_city("geonames:2735943");
+TEST(FindPlace, FindsAnEmbeddedCityByPlaceId) {
+  const auto* porto = console::state::find_place(kPlaces, "geonames:2735943");
   ASSERT_NE(porto, nullptr);
-  EXPECT_STREQ(porto->name, "Porto");
-  EXPECT_STREQ(porto->country_code, "PT");
-  EXPECT_EQ(console::state::find_embedded_city("geonames:1"), nullptr);
-  EXPECT_GE(console::state::embedded_cities().size(), 10u);
+  EXPECT_EQ(porto->name, "Porto");
+  EXPECT_EQ(console::state::find_place(kPlaces, "geonames:1"), nullptr);
 }
 
 TEST(ShortDate, KeepsDayAndMinuteOfAnIsoTime) {

@@ -95,10 +95,10 @@ TEST(ReplayFrame, LegsAreDrawnOneAfterAnother) {
 }
 
 TEST(ReplayStageRecords, MapTheTimelineToTheTraceStages) {
-  const auto planning = console::state::replay_stage_records(ReplayStage::Planning);
-  EXPECT_STREQ(planning[0], "distances");
-  EXPECT_STREQ(planning[1], "plan");
-  EXPECT_STREQ(console::state::replay_stage_records(ReplayStage::Filter)[0], "filter");
+  using core::model::Stage;
+  EXPECT_EQ(console::state::replay_stage_records(ReplayStage::Planning), (std::vector{Stage::Distances, Stage::Plan}));
+  EXPECT_EQ(console::state::replay_stage_records(ReplayStage::Filter), std::vector{Stage::Filter});
+  EXPECT_EQ(console::state::replay_stage_records(ReplayStage::Legs), (std::vector{Stage::Legs, Stage::Store}));
 }
 
 }  // namespace

@@ -13,7 +13,7 @@ TEST(RevisionOf, IsTheRevisionTheRunProduced) {
   const auto revision = console::state::revision_of(run);
   EXPECT_EQ(revision.city_id, run.city.id);
   EXPECT_EQ(revision.job_id, run.job_id);
-  EXPECT_EQ(revision.origin, "generation");
+  EXPECT_EQ(revision.origin, core::model::RevisionOrigin::Generation);
   EXPECT_EQ(revision.attractions, run.decisions);
   EXPECT_EQ(revision.tours, run.tours);  // the final tours, not the planner's first ones
 }
@@ -54,7 +54,8 @@ TEST(CompareRuns, SaysWhatTheSecondRunKeptDroppedAndMoved) {
 TEST(CompareRuns, LinesUpTheStagesOfBothRunsAndTotalsThem) {
   auto a = console::testing::sample_run();  // city 0.001, attractions 0.01 (2 calls), plan 0.1
   auto b = a;
-  b.stages = {{"city", 0.002, 0, 0.0, ""}, {"plan", 0.05, 0, 0.0, ""}, {"legs", 0.2, 3, 0.015, ""}};
+  using core::model::Stage;
+  b.stages = {{Stage::City, 0.002, 0, 0.0, ""}, {Stage::Plan, 0.05, 0, 0.0, ""}, {Stage::Legs, 0.2, 3, 0.015, ""}};
   const auto diff = console::state::compare_runs(a, b);
   // A's stages in A's order, then the ones only B has.
   ASSERT_EQ(diff.stages.size(), 4u);

@@ -1,51 +1,15 @@
 #include <gtest/gtest.h>
 
 #include "shared/errors.h"
-#include "shared/json/documents.h"
 #include "shared/json/json_reader.h"
 #include "shared/json/model_json.h"
+#include "tests/core/json/samples.h"
 
 namespace {
 
 using namespace core::model;
-
-Attraction sample_attraction() {
-  Attraction a;
-  a.id = attraction_id("osm:way/247168260");
-  a.source_id = "osm:way/247168260";
-  a.name = "Torre dos Clérigos";
-  a.location = {41.1456539, -8.6146419};
-  a.types = {"tower", "tourist_attraction"};
-  a.rating = 4.7;
-  a.rating_count = 51234;
-  a.summary = "Baroque bell tower";
-  a.wikidata = "Q1052563";
-  a.wikipedia = "pt:Torre dos Clérigos";
-  a.name_variants = 7;
-  a.interest_score = 87.5;
-  a.visit_minutes = 20;
-  a.included = true;
-  a.reason = "tower; Wikidata";
-  a.decided_by = Decider::Llm;
-  a.editor.included = false;
-  a.editor.name = "Clérigos Tower";
-  a.editor.visit_minutes = 25;
-  a.editor.locked_tour = 2;
-  return a;
-}
-
-Tour sample_tour() {
-  Tour t;
-  t.index = 1;
-  t.title = "Tour 2: Clérigos";
-  t.start = GeoPoint{41.1, -8.6};
-  t.stops = {{"a1", "One", {41.1, -8.61}, 10, 40.0, true}, {"a2", "Two", {41.2, -8.62}, 15, 55.5, false}};
-  t.legs = {{120.5, 1.6, "_p~iF~ps|U"}, {300.0, 4.0, ""}};
-  t.budget_minutes = 180;
-  recompute_totals(t);
-  t.order_locked = true;
-  return t;
-}
+using narrando::testing::sample_attraction;
+using narrando::testing::sample_tour;
 
 template <class T>
 T round_trip(const T& value) {
@@ -104,7 +68,7 @@ TEST(ModelJson, CityRevisionJobAndTraceRoundTrip) {
   city.country_code = "PT";
   city.centre = {41.14961, -8.61099};
   city.viewport = {{41.12, -8.63}, {41.16, -8.58}};
-  city.source = "embedded";
+  city.source = core::model::PlaceSource::Google;
   city.published_revision = 1;
   EXPECT_EQ(round_trip(city), city);
 
@@ -112,7 +76,7 @@ TEST(ModelJson, CityRevisionJobAndTraceRoundTrip) {
   revision.city_id = city.id;
   revision.number = 3;
   revision.status = RevisionStatus::Superseded;
-  revision.origin = "edit";
+  revision.origin = core::model::RevisionOrigin::Edit;
   revision.options.tours = 2;
   revision.options.start = GeoPoint{41.0, -8.0};
   revision.options.max_leg_m = 900;
@@ -126,12 +90,12 @@ TEST(ModelJson, CityRevisionJobAndTraceRoundTrip) {
   job.id = "job-1";
   job.place_id = city.place_id;
   job.status = JobStatus::Failed;
-  job.stage = "filter";
+  job.stage = core::model::Stage::Filter;
   job.progress = 0.5;
   job.attempts = 2;
-  job.error = JobError{"upstream_error", "llm 503", "filter"};
+  job.error = JobError{"upstream_error", "llm 503", core::model::Stage::Filter};
   job.result = JobResult{city.id, 3, 4, true};
-  job.stages = {{"city", 0.01, 1, 0.017, "note"}};
+  job.stages = {{core::model::Stage::City, 0.01, 1, 0.017, "note"}};
   job.idempotency_key = "key";
   EXPECT_EQ(round_trip(job), job);
 
@@ -143,28 +107,58 @@ TEST(ModelJson, CityRevisionJobAndTraceRoundTrip) {
   trace.decisions = trace.candidates;
   trace.planned = {sample_tour()};
   trace.tours = trace.planned;
-  trace.stages = {{"plan", 0.2, 0, 0.0, "4 tours"}};
+  trace.stages = {{core::model::Stage::Plan, 0.2, 0, 0.0, "4 tours"}};
+  trace.places_source = core::model::PlaceSource::Google;
   trace.settings = {{"places", "google"}, {"routes_policy", "legs"}};
   trace.calls = {{"places", "searchText", "POST", "/v1/places:searchText", "{}", 200, "{\"places\":[]}", 0.3, "Pro",
                   0.032, 1, ""}};
   EXPECT_EQ(round_trip(trace), trace);
 }
 
-TEST(ModelJson, CityDocumentRoundTrips) {
-  City city;
-  city.id = "c";
-  city.place_id = "geonames:1";
-  city.name = "X";
-  Revision revision;
-  revision.city_id = "c";
-  revision.number = 1;
-  revision.attractions = {sample_attraction()};
-  revision.tours = {sample_tour()};
-  City city_back;
-  Revision revision_back;
-  core::json::parse_city_document(core::json::city_document(city, revision), city_back, revision_back);
-  EXPECT_EQ(city_back, city);
-  EXPECT_EQ(revision_back, revision);
+TEST(ModelJson, NamesAreTheNameTablesAndUnknownNamesAreRefusedWithThePath) {
+  Job job;
+  job.id = "job-1";
+  job.place_id = "geonames:1";
+  job.status = JobStatus::Running;
+  job.stage = core::model::Stage::Distances;
+  const nlohmann::json written = job;
+  EXPECT_EQ(written["status"], "running");
+  EXPECT_EQ(written["stage"], "distances");
+  nlohmann::json unknown = written;
+  unknown["status"] = "paused";
+  try {
+    (void)unknown.get<Job>();
+    FAIL() << "an unknown status was read";
+  } catch (const core::InputError& e) {
+    EXPECT_STREQ(e.what(),
+                 "job.status must be one of \"queued\", \"running\", \"succeeded\", \"failed\", got \"paused\"");
+  }
+  nlohmann::json attraction = sample_attraction();
+  attraction["decided_by"] = "Editor";  // names are exact, case included
+  EXPECT_THROW((void)attraction.get<core::model::Attraction>(), core::InputError);
+}
+
+TEST(ModelJson, AJobBeforeItsFirstStageHasAnEmptyStage) {
+  Job queued;
+  queued.id = "job-1";
+  queued.place_id = "geonames:1";
+  const nlohmann::json written = queued;
+  EXPECT_EQ(written["stage"], "");
+  EXPECT_EQ(written.get<Job>().stage, std::nullopt);
+  JobError lost{"worker_lost", "stopped", std::nullopt};
+  EXPECT_EQ(nlohmann::json(lost)["stage"], "");
+  EXPECT_EQ(nlohmann::json(lost).get<JobError>(), lost);
+}
+
+TEST(ModelJson, OneStageRecordForJobsTracesAndReplansReadingOldTraces) {
+  const core::model::StageRecord record{core::model::Stage::Legs, 1.5, 4, 0.02, "4 routes"};
+  const nlohmann::json written = record;
+  EXPECT_EQ(written["stage"], "legs");
+  EXPECT_EQ(written.get<core::model::StageRecord>(), record);
+  // Traces recorded before the two stage types became one called the stage "name".
+  const nlohmann::json old{{"name", "legs"}, {"seconds", 1.5}, {"calls", 4}, {"cost_usd", 0.02}, {"note", "4 routes"}};
+  EXPECT_EQ(old.get<core::model::StageRecord>(), record);
+  EXPECT_THROW((void)nlohmann::json({{"name", "enrich"}}).get<core::model::StageRecord>(), core::InputError);
 }
 
 TEST(GenerationOptionsJson, RejectsUnknownFieldsAndWrongTypesWithThePath) {

@@ -129,7 +129,7 @@ TEST_F(GenerateCommand, RefusesMalformedInputWithoutWritingAnything) {
 TEST_F(GenerateCommand, AnUnsupportedLanguageExitsTwoWithTheList) {
   const CliResult result = run({"generate", "geonames:2735943", "--language", "xx"});
   EXPECT_EQ(result.code, 2);
-  EXPECT_NE(result.err.find("options.language \"xx\" is not supported; supported languages: de (German), en "
+  EXPECT_NE(result.err.find("--language \"xx\" is not supported; supported languages: de (German), en "
                             "(English), es (Spanish), fr (French), it (Italian), pt (Portuguese)"),
             std::string::npos)
       << result.err;

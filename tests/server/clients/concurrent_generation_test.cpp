@@ -56,7 +56,7 @@ class ConcurrentGeneration : public ::testing::Test {
     const std::string job_id = generated.document["revision"]["job_id"];
     generated.trace = *server::cli::connect_store(server::config::from_environment(env))->load_run(job_id);
     for (const auto& stage : generated.trace.stages) {
-      if (stage.name == "attractions") generated.attractions_seconds = stage.seconds;
+      if (stage.stage == core::model::Stage::Attractions) generated.attractions_seconds = stage.seconds;
     }
     return generated;
   }
@@ -89,8 +89,9 @@ class ConcurrentGeneration : public ::testing::Test {
     }
     ASSERT_EQ(serial.trace.stages.size(), concurrent.trace.stages.size());
     for (std::size_t i = 0; i < serial.trace.stages.size(); ++i) {
-      EXPECT_EQ(serial.trace.stages[i].calls, concurrent.trace.stages[i].calls) << serial.trace.stages[i].name;
-      EXPECT_EQ(serial.trace.stages[i].note, concurrent.trace.stages[i].note) << serial.trace.stages[i].name;
+      const char* stage = to_string(serial.trace.stages[i].stage);
+      EXPECT_EQ(serial.trace.stages[i].calls, concurrent.trace.stages[i].calls) << stage;
+      EXPECT_EQ(serial.trace.stages[i].note, concurrent.trace.stages[i].note) << stage;
     }
   }
 

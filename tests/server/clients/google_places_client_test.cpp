@@ -49,7 +49,7 @@ TEST_F(GooglePlaces, ReadsTheCityFromPlaceDetails) {
   const auto city = client().city(FakeGoogle::kPortoPlaceId, options, context);
   EXPECT_EQ(city.name, "Porto");
   EXPECT_EQ(city.country_code, "PT");
-  EXPECT_EQ(city.source, "google");
+  EXPECT_EQ(city.source, core::model::PlaceSource::Google);
   EXPECT_TRUE(core::algo::contains(city.viewport, city.centre));
   ASSERT_EQ(context.calls.size(), 1u);
   EXPECT_EQ(context.calls[0].operation, "getPlace");

@@ -42,6 +42,10 @@ TEST(Config, NamesTheBadVariableWithoutEchoingSecrets) {
   };
   EXPECT_EQ(message({{"PORT", "99999"}}), "PORT must be an integer from 0 to 65535, got \"99999\"");
   EXPECT_EQ(message({{"LOG_FORMAT", "xml"}}), "LOG_FORMAT must be one of text, json, got \"xml\"");
+  EXPECT_EQ(message({{"ROUTES_POLICY", "Matrix"}}), "ROUTES_POLICY must be one of off, legs, matrix, got \"Matrix\"");
+  EXPECT_EQ(from_environment({{"ROUTES_POLICY", "matrix"}}).routes_policy, core::model::RoutesPolicy::Matrix);
+  EXPECT_EQ(message({{"WALKING_NETWORK", "graph"}}), "WALKING_NETWORK must be one of osm, model, got \"graph\"");
+  EXPECT_EQ(from_environment({{"WALKING_NETWORK", "model"}}).walking_network, core::model::WalkingNetwork::Model);
   const std::string keys = message({{"API_KEYS", "short-secret:admin"}});
   EXPECT_EQ(keys.find("short-secret"), std::string::npos) << keys;
   EXPECT_NE(keys.find("API_KEYS entry 1"), std::string::npos);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/server/http/http_helpers.h"
 #include "tests/support/test_server.h"
 
 namespace {
@@ -98,6 +99,25 @@ TEST(GenerateCity, ReturnsAnExistingCityAsIsUnlessForced) {
   EXPECT_EQ(forced->status, 200);
   EXPECT_EQ(json_of(forced)["revision"], 2);
   EXPECT_EQ(json_of(forced)["published"], false) << "later revisions wait for an editor";
+}
+
+TEST(GenerateCity, AnExistingCityAnswersWithTheRevisionItsCallerReads) {
+  TestServer server{{{"API_KEYS", narrando::testing::kApiKeys}}};
+  auto client = server.client();
+  const httplib::Headers editor_key = narrando::testing::bearer(narrando::testing::kEditorKey);
+  const httplib::Headers app_key = narrando::testing::bearer(narrando::testing::kAppKey);
+  const std::string body = R"({"place_id": "geonames:2735943"})";
+  ASSERT_EQ(client.Post("/api/generate-city", editor_key, body, "application/json")->status, 200);
+  const std::string force = R"({"place_id": "geonames:2735943", "options": {"force": true}})";
+  ASSERT_EQ(json_of(client.Post("/api/generate-city", editor_key, force, "application/json"))["revision"], 2);
+  // The one rule: an editor works on the draft, the app reads the published revision.
+  const auto editor = json_of(client.Post("/api/generate-city", editor_key, body, "application/json"));
+  EXPECT_EQ(editor["existing"], true);
+  EXPECT_EQ(editor["revision"], 2);
+  const auto app = json_of(client.Post("/api/generate-city", app_key, body, "application/json"));
+  EXPECT_EQ(app["existing"], true);
+  EXPECT_EQ(app["revision"], 1);
+  EXPECT_EQ(app["published"], true);
 }
 
 TEST(GenerateCity, RejectsBadInputWithTheErrorShape) {

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <future>
 #include <thread>
 
 #include "tests/fakes/fake_google.h"
@@ -48,11 +49,17 @@ TEST(Jobs, JoiningAndIdempotencyKeysNeverDuplicateWork) {
 }
 
 TEST(Jobs, TheSamePlaceJoinsARunningJob) {
-  // The fake's Place Details answers its first request after 2 s with a 503 (then normally, on
-  // the client's retry): the job is running, not queued, while the second request arrives.
+  // The fake's Place Details holds its first request until the test moves the fake's clock, then
+  // answers 503 (and normally on the client's retry): the job is running, not queued, while the
+  // second request arrives.
   const std::string google_key = "AIzaFakeKeyForTests0123";
+  server::support::ManualClock held;
   FakeGoogle google(google_key);
-  google.inject("getPlace", Fault{503, "", "application/json", "", std::chrono::milliseconds(2000), false});
+  google.inject("getPlace", Fault{503, "", "application/json", "", std::chrono::seconds(2), false, &held});
+  struct Release {  // whatever happens below, the held request ends before the fake stops
+    server::support::ManualClock& clock;
+    ~Release() { clock.advance(std::chrono::hours(1)); }
+  } release{held};
   TestServer server{{{"GOOGLE_PLACES_API_KEY", google_key},
                      {"GOOGLE_PLACES_BASE_URL", google.base_url()},
                      {"GOOGLE_ROUTES_BASE_URL", google.base_url()},
@@ -73,6 +80,7 @@ TEST(Jobs, TheSamePlaceJoinsARunningJob) {
   EXPECT_EQ(json_of(second)["job_id"], job);
   EXPECT_EQ(json_of(second)["joined"], true);
   EXPECT_EQ(json_of(second)["status"], "running");
+  held.advance(std::chrono::seconds(2));
   // Waiting on the joined job gives the one generation's answer.
   const auto waited = client.Post("/api/generate-city", {{"Prefer", "wait=30"}}, body, "application/json");
   ASSERT_EQ(waited->status, 200) << waited->body;
@@ -82,15 +90,22 @@ TEST(Jobs, TheSamePlaceJoinsARunningJob) {
   EXPECT_EQ(google.requests("getPlace"), 2) << "one generation: the failed call and its retry";
 }
 
-TEST(Jobs, AShortWaitWindowAnswers202) {
-  TestServer server{{{"WORKERS", "0"}}};
+TEST(Jobs, TheWaitWindowEndsWithA202WhenItsTimeHasPassed) {
+  server::support::ManualClock clock;
+  TestServer server{{{"WORKERS", "0"}}, clock};  // nobody runs the job: only the window can end the wait
   auto client = server.client();
-  const auto started = std::chrono::steady_clock::now();
-  const auto result = client.Post("/api/generate-city", {{"Prefer", "wait=1"}}, R"({"place_id": "geonames:2735943"})",
-                                  "application/json");
-  const auto waited = std::chrono::steady_clock::now() - started;
+  auto answer = std::async(std::launch::async, [&] {
+    return client.Post("/api/generate-city", {{"Prefer", "wait=60"}}, R"({"place_id": "geonames:2735943"})",
+                       "application/json");
+  });
+  // The window is the server clock's: while it stands still, no answer comes.
+  EXPECT_EQ(answer.wait_for(std::chrono::milliseconds(300)), std::future_status::timeout);
+  clock.advance(std::chrono::seconds(59));
+  EXPECT_EQ(answer.wait_for(std::chrono::milliseconds(100)), std::future_status::timeout) << "59 of 60 s";
+  clock.advance(std::chrono::seconds(1));
+  ASSERT_EQ(answer.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  const auto result = answer.get();
   ASSERT_EQ(result->status, 202) << result->body;
-  EXPECT_GE(waited, std::chrono::milliseconds(900));
   EXPECT_EQ(json_of(result)["status"], "queued");
 }
 

@@ -5,7 +5,7 @@
 #include <atomic>
 #include <thread>
 
-#include "shared/json/documents.h"
+#include "shared/json/city_messages.h"
 #include "tests/server/http/http_helpers.h"
 #include "tests/support/test_server.h"
 
@@ -52,9 +52,7 @@ TEST(PublishAtomicity, ReadersSeeWholeRevisionsOnly) {
   ASSERT_GT(seen_documents.size(), 10u);
   std::set<int> numbers;
   for (const std::string& text : seen_documents) {
-    core::model::City seen_city;
-    core::model::Revision seen;
-    core::json::parse_city_document(nlohmann::json::parse(text), seen_city, seen);
+    const core::model::Revision seen = nlohmann::json::parse(text).get<core::json::CityDocument>().revision;
     numbers.insert(seen.number);
     EXPECT_EQ(seen.status, core::model::RevisionStatus::Published);
     const auto stored = server.services().store->load_revision(city, seen.number);

@@ -89,7 +89,7 @@ std::optional<int> wait_for_fresh(PublishedPointers& pointers, const std::string
 }
 
 TEST(PublishedRefresher, RereadsAnExpiredEntryFromTheStoreOffTheCallersThread) {
-  auto store = narrando::testing::store_backends().front().open();  // SQLite
+  auto store = narrando::testing::store_backends().front().open(server::support::system_clock());  // SQLite
   auto sample = narrando::testing::sample_generation("geonames:2735943");
   const auto queued = store->enqueue_job("geonames:2735943", {}, "");
   const auto job = store->claim_specific_job(queued.job.id, "w", std::chrono::seconds(30));
@@ -108,7 +108,7 @@ TEST(PublishedRefresher, RereadsAnExpiredEntryFromTheStoreOffTheCallersThread) {
 }
 
 TEST(PublishedRefresher, ForgetsACityThatIsNoLongerPublished) {
-  auto store = narrando::testing::store_backends().front().open();
+  auto store = narrando::testing::store_backends().front().open(server::support::system_clock());
   PublishedPointers pointers(1s);
   PublishedRefresher refresher(*store, pointers);
   const std::string gone = "00000000-0000-4000-8000-000000000000";

@@ -169,7 +169,7 @@ TEST(StreetNetworkDistances, AFailingSourceLeavesTheCityToTheModelNotTheRunToAnE
   StreetNetworkDistanceProvider distances(std::move(sources));
   core::model::City google_city;
   google_city.name = "Porto";
-  google_city.source = "google";
+  google_city.source = core::model::PlaceSource::Google;
   const std::vector<core::model::GeoPoint> points{{41.14, -8.61}, {41.15, -8.60}};
   pipeline::RunContext context;
   const auto matrix = distances.matrix(google_city, points, {}, context);

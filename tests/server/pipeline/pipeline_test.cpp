@@ -30,14 +30,22 @@ TEST(Pipeline, RecordsEveryStageInOrderWithTheTrace) {
   Offline offline;
   const Pipeline pipeline(offline.places, offline.filter, offline.distances);
   server::pipeline::RunContext context;
-  std::vector<std::string> progress;
-  context.on_progress = [&](const std::string& stage, double) { progress.push_back(stage); };
+  using core::model::Stage;
+  std::vector<Stage> progress;
+  std::vector<double> shares;
+  context.on_progress = [&](Stage stage, double share) {
+    progress.push_back(stage);
+    shares.push_back(share);
+  };
   const auto result = pipeline.run({"job-1", kPorto, {}}, std::nullopt, context);
-  const std::vector<std::string> expected{"city", "attractions", "filter", "distances", "plan", "legs"};
+  const std::vector<Stage> expected{Stage::City,     Stage::Attractions, Stage::Filter,
+                                    Stage::Distances, Stage::Plan,       Stage::Legs};
   EXPECT_EQ(progress, expected);
+  EXPECT_DOUBLE_EQ(shares.front(), 0.0);
+  EXPECT_DOUBLE_EQ(shares.back(), 5.0 / 7.0) << "legs starts after 5 of the 7 stages";
   ASSERT_EQ(result.trace.stages.size(), expected.size());
-  for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(result.trace.stages[i].name, expected[i]);
-  EXPECT_EQ(result.trace.places_source, "embedded");
+  for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(result.trace.stages[i].stage, expected[i]);
+  EXPECT_EQ(result.trace.places_source, core::model::PlaceSource::Embedded);
   EXPECT_EQ(result.trace.filter_used, "heuristic");
   EXPECT_EQ(result.trace.distance_policy, "walking model: straight line x 1.30 at 4.5 km/h");
   EXPECT_EQ(result.trace.candidates.size(), result.trace.decisions.size());
@@ -115,7 +123,7 @@ TEST_F(JobRunnerTest, StoresASucceededJobWithItsResult) {
   const Pipeline pipeline(offline.places, offline.filter, offline.distances);
   const server::jobs::JobRunner runner(store, pipeline, {});
   const auto queued = store.enqueue_job(kPorto, {}, "");
-  std::vector<std::string> stages;
+  std::vector<std::optional<core::model::Stage>> stages;
   const auto outcome = runner.run(*store.claim_job("w", std::chrono::seconds(30)), "w",
                                   {nullptr, [&](const core::model::Job& job) { stages.push_back(job.stage); }});
   EXPECT_EQ(outcome.job.status, core::model::JobStatus::Succeeded);
@@ -123,7 +131,7 @@ TEST_F(JobRunnerTest, StoresASucceededJobWithItsResult) {
   EXPECT_EQ(outcome.job.result->tours, 4);
   EXPECT_TRUE(outcome.job.result->published);
   EXPECT_EQ(outcome.job.stages.size(), 6u);
-  EXPECT_EQ(stages.front(), "city");
+  EXPECT_EQ(stages.front(), core::model::Stage::City);
   EXPECT_TRUE(store.find_city(outcome.job.result->city_id));
   EXPECT_TRUE(store.load_run(queued.job.id));
 }
@@ -137,7 +145,7 @@ TEST_F(JobRunnerTest, RecordsAPermanentFailureAndWritesNoCity) {
   EXPECT_EQ(outcome.job.status, core::model::JobStatus::Failed);
   ASSERT_TRUE(outcome.job.error);
   EXPECT_EQ(outcome.job.error->code, "upstream_error");
-  EXPECT_EQ(outcome.job.error->stage, "city");
+  EXPECT_EQ(outcome.job.error->stage, core::model::Stage::City);
   EXPECT_NE(outcome.job.error->message.find("403"), std::string::npos);
   EXPECT_FALSE(store.find_city_by_place(kPorto));
 }

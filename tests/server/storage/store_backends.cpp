@@ -20,7 +20,8 @@ struct DirHolder {
 // Bases are destroyed in reverse order: the database closes before its folder goes.
 class SqliteTestStore : private DirHolder, public server::storage::SqlStore {
  public:
-  SqliteTestStore() : SqlStore(std::make_unique<server::storage::SqliteDatabase>(dir.file("test.db"))) {}
+  explicit SqliteTestStore(const server::support::Clock& clock)
+      : SqlStore(std::make_unique<server::storage::SqliteDatabase>(dir.file("test.db")), 3, clock) {}
 };
 
 std::string random_suffix() {
@@ -31,8 +32,8 @@ std::string random_suffix() {
 // A store in a schema of its own, dropped with the store: tests never see each other's rows.
 class PostgresTestStore : public server::storage::SqlStore {
  public:
-  PostgresTestStore(const std::string& url, const std::string& schema)
-      : SqlStore(std::make_unique<server::storage::PostgresDatabase>(with_search_path(url, schema), 4)),
+  PostgresTestStore(const std::string& url, const std::string& schema, const server::support::Clock& clock)
+      : SqlStore(std::make_unique<server::storage::PostgresDatabase>(with_search_path(url, schema), 4), 3, clock),
         m_admin(url, 1),
         m_schema(schema) {}
   ~PostgresTestStore() override {
@@ -63,7 +64,7 @@ bool postgres_required() {
   return required != nullptr && std::string(required) == "1";
 }
 
-std::unique_ptr<server::storage::Store> open_postgres_test_store() {
+std::unique_ptr<server::storage::Store> open_postgres_test_store(const server::support::Clock& clock) {
   const std::string url = test_database_url();
   if (url.empty()) {
     throw std::runtime_error("NARRANDO_TEST_DATABASE_URL is not set (scripts/run-tests.sh starts a PostgreSQL)");
@@ -71,7 +72,7 @@ std::unique_ptr<server::storage::Store> open_postgres_test_store() {
   const std::string schema = "test_" + random_suffix();
   server::storage::PostgresDatabase admin(url, 1);
   admin.transact([&](server::storage::SqlSession& s) { s.execute_script("CREATE SCHEMA " + schema); });
-  auto store = std::make_unique<PostgresTestStore>(url, schema);
+  auto store = std::make_unique<PostgresTestStore>(url, schema, clock);
   store->migrate();
   return store;
 }
@@ -94,14 +95,15 @@ PostgresSchema::~PostgresSchema() {
 std::string PostgresSchema::url() const { return PostgresTestStore::with_search_path(test_database_url(), m_name); }
 
 std::vector<StoreBackend> store_backends() {
-  std::vector<StoreBackend> backends{{"sqlite", [] {
-                                        auto store = std::make_unique<SqliteTestStore>();
+  std::vector<StoreBackend> backends{{"sqlite", [](const server::support::Clock& clock) {
+                                        auto store = std::make_unique<SqliteTestStore>(clock);
                                         store->migrate();
                                         return std::unique_ptr<server::storage::Store>(std::move(store));
                                       }}};
   // Where PostgreSQL is required (CI), a missing server makes these tests fail rather than vanish.
   if (!test_database_url().empty() || postgres_required()) {
-    backends.push_back({"postgres", [] { return open_postgres_test_store(); }});
+    backends.push_back(
+        {"postgres", [](const server::support::Clock& clock) { return open_postgres_test_store(clock); }});
   }
   return backends;
 }

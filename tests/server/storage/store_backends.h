@@ -18,8 +18,10 @@ std::string test_database_url();
 /// True when NARRANDO_REQUIRE_POSTGRES=1: PostgreSQL tests must run, never skip.
 bool postgres_required();
 
-/// A migrated PostgreSQL store in a fresh schema (dropped with it). Throws without a server.
-std::unique_ptr<server::storage::Store> open_postgres_test_store();
+/// A migrated PostgreSQL store in a fresh schema (dropped with it), stamping with `clock`. Throws
+/// without a server.
+std::unique_ptr<server::storage::Store> open_postgres_test_store(
+    const server::support::Clock& clock = server::support::system_clock());
 
 /// A fresh schema in the test PostgreSQL, dropped on destruction. Throws without a server.
 class PostgresSchema {

@@ -2,8 +2,6 @@
 // test environment provides one, see postgres_backend.cpp).
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include "server/errors.h"
 #include "shared/errors.h"
 #include "tests/server/storage/store_backends.h"
@@ -19,7 +17,7 @@ constexpr std::chrono::seconds kLease{30};
 
 class StoreContract : public ::testing::TestWithParam<narrando::testing::StoreBackend> {
  protected:
-  void SetUp() override { store = GetParam().open(); }
+  void SetUp() override { store = GetParam().open(clock); }
 
   // Queues, claims and stores a generation of `place_id`; returns what was saved.
   server::storage::SavedRevision generate(const std::string& place_id, int variant = 0, bool auto_publish = true) {
@@ -31,6 +29,7 @@ class StoreContract : public ::testing::TestWithParam<narrando::testing::StoreBa
     return store->save_generation(sample.city, sample.revision, sample.trace, *job, "worker-a", auto_publish);
   }
 
+  server::support::ManualClock clock;  // time moves only when a test says so
   std::unique_ptr<Store> store;
 };
 
@@ -85,7 +84,7 @@ TEST_P(StoreContract, EditDraftCopiesThePublishedRevisionThenPublishSwitches) {
   });
   EXPECT_EQ(draft.number, 2);
   EXPECT_EQ(draft.status, RevisionStatus::Draft);
-  EXPECT_EQ(draft.origin, "edit");
+  EXPECT_EQ(draft.origin, core::model::RevisionOrigin::Edit);
   EXPECT_EQ(store->load_revision(saved.city_id, 2)->attractions[0].editor.name, "Renamed");
   EXPECT_FALSE(store->load_revision(saved.city_id, 1)->attractions[0].editor.name) << "published copy untouched";
 
@@ -168,7 +167,7 @@ TEST_P(StoreContract, AFinishedJobNoLongerAbsorbsNewRequests) {
 
 TEST_P(StoreContract, ClaimsTheOldestJobOnceAndRecordsTheAttempt) {
   const auto a = store->enqueue_job("geonames:1", {}, "");
-  std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  clock.advance(std::chrono::milliseconds(5));
   store->enqueue_job("geonames:2", {}, "");
   const auto claimed = store->claim_job("w1", kLease);
   ASSERT_TRUE(claimed);
@@ -183,9 +182,10 @@ TEST_P(StoreContract, ClaimsTheOldestJobOnceAndRecordsTheAttempt) {
 
 TEST_P(StoreContract, AnExpiredLeaseIsTakenOverAndTheOldWorkerCannotWrite) {
   const auto queued = store->enqueue_job("geonames:2735943", {}, "");
-  const auto first = store->claim_job("w1", std::chrono::seconds(0));
+  const auto first = store->claim_job("w1", kLease);
   ASSERT_TRUE(first);
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_FALSE(store->claim_job("w2", kLease)) << "a lease in force";
+  clock.advance(kLease + std::chrono::milliseconds(1));
   const auto second = store->claim_job("w2", kLease);
   ASSERT_TRUE(second);
   EXPECT_EQ(second->id, queued.job.id);
@@ -202,7 +202,7 @@ TEST_P(StoreContract, AnExpiredLeaseIsTakenOverAndTheOldWorkerCannotWrite) {
 
 TEST_P(StoreContract, FailedJobsRetryWhileAttemptsRemain) {
   const auto queued = store->enqueue_job("geonames:1", {}, "");
-  const core::model::JobError error{"upstream_error", "places 503", "city"};
+  const core::model::JobError error{"upstream_error", "places 503", core::model::Stage::City};
   for (int attempt = 1; attempt <= 3; ++attempt) {
     const auto job = store->claim_job("w", kLease);
     ASSERT_TRUE(job) << attempt;
@@ -228,10 +228,10 @@ TEST_P(StoreContract, ReleasedJobsGoBackWithoutSpendingAnAttempt) {
 TEST_P(StoreContract, ProgressAndRunTracesAreKept) {
   const auto queued = store->enqueue_job("geonames:2735943", {}, "");
   auto job = *store->claim_job("w", kLease);
-  job.stage = "filter";
+  job.stage = core::model::Stage::Filter;
   job.progress = 0.4;
   store->update_progress(job, "w");
-  EXPECT_EQ(store->find_job(job.id)->stage, "filter");
+  EXPECT_EQ(store->find_job(job.id)->stage, core::model::Stage::Filter);
   EXPECT_DOUBLE_EQ(store->find_job(job.id)->progress, 0.4);
   auto sample = sample_generation("geonames:2735943");
   sample.trace.job_id = job.id;

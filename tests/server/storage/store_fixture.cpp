@@ -9,7 +9,7 @@ SampleGeneration sample_generation(const std::string& place_id, int variant) {
   sample.city.country_code = "PT";
   sample.city.centre = {41.14961, -8.61099};
   sample.city.viewport = {{41.12, -8.63}, {41.16, -8.58}};
-  sample.city.source = "embedded";
+  sample.city.source = core::model::PlaceSource::Embedded;
   sample.city.note = "test";
   for (int i = 0; i < 3; ++i) {
     core::model::Attraction a;
@@ -36,12 +36,12 @@ SampleGeneration sample_generation(const std::string& place_id, int variant) {
   tour.legs = {{143.0, 1.9, "abc"}};
   core::model::recompute_totals(tour);
   sample.revision.tours = {tour};
-  sample.revision.origin = "generation";
+  sample.revision.origin = core::model::RevisionOrigin::Generation;
   sample.revision.options.tours = 1;
   sample.trace.place_id = place_id;
   sample.trace.city = sample.city;
   sample.trace.tours = sample.revision.tours;
-  sample.trace.stages = {{"city", 0.001, 0, 0.0, ""}};
+  sample.trace.stages = {{core::model::Stage::City, 0.001, 0, 0.0, ""}};
   return sample;
 }
 

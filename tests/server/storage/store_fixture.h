@@ -6,13 +6,15 @@
 #include <string>
 
 #include "server/storage/store.h"
+#include "server/support/clock.h"
 
 namespace narrando::testing {
 
-/// Opens a fresh, empty, migrated store for one test of the contract suite.
+/// Opens a fresh, empty, migrated store for one test of the contract suite, stamping with the
+/// clock given (the system's unless a test moves time itself; it must outlive the store).
 struct StoreBackend {
   std::string name;  ///< "sqlite" or "postgres"
-  std::function<std::unique_ptr<server::storage::Store>()> open;
+  std::function<std::unique_ptr<server::storage::Store>(const server::support::Clock&)> open;
 };
 
 /// Test names print the backend, not its bytes.

@@ -1,0 +1,32 @@
+#include "server/service/generation_service.h"
+
+#include "server/jobs/worker_pool.h"
+#include "server/service/revision_choice.h"
+
+namespace server::service {
+
+GenerationService::GenerationService(storage::Store& store, pipeline::PlaceProvider& places,
+                                     const jobs::JobBoard* board, jobs::WorkerPool* pool,
+                                     const support::Clock& clock)
+    : m_store(store), m_places(places), m_board(board), m_pool(pool), m_clock(clock) {}
+
+Submission GenerationService::submit(const GenerateCall& call, config::Role reader) {
+  m_places.check_place_id(call.place_id);
+  const std::optional<core::model::Job> keyed =
+      call.idempotency_key.empty() ? std::nullopt : m_store.find_job_by_idempotency_key(call.idempotency_key);
+  if (keyed) storage::require_same_request(*keyed, call.place_id, call.options);
+  if (!keyed && !call.options.force) {
+    if (auto city = m_store.find_city_by_place(call.place_id)) {
+      const std::optional<int> number = revision_number(*city, revision_for(reader));
+      auto revision = number ? m_store.load_revision(city->id, *number) : std::nullopt;
+      return {ExistingCity{std::move(*city), std::move(revision)}, {}};
+    }
+  }
+  Submission submission{std::nullopt, m_store.enqueue_job(call.place_id, call.options, call.idempotency_key)};
+  if (!submission.queued.joined && m_pool != nullptr) m_pool->notify();
+  return submission;
+}
+
+JobWatch GenerationService::watch(const core::model::Job& job) const { return {m_board, m_store, m_clock, job}; }
+
+}  // namespace server::service

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "server/config/config.h"
+#include "server/jobs/job_board.h"
+#include "server/pipeline/interfaces.h"
+#include "server/service/job_watch.h"
+#include "server/storage/store.h"
+#include "server/support/clock.h"
+#include "shared/model/city.h"
+#include "shared/model/generation_options.h"
+#include "shared/model/revision.h"
+
+namespace server::jobs {
+class WorkerPool;
+}
+
+namespace server::service {
+
+/// What a generation was asked for.
+struct GenerateCall {
+  std::string place_id;
+  core::model::GenerationOptions options;
+  std::string idempotency_key;  ///< scoped to its caller (see http/idempotency.h); empty: none
+};
+
+/// A city generated before, and the revision its reader gets (none when that reader may see none).
+struct ExistingCity {
+  core::model::City city;
+  std::optional<core::model::Revision> revision;
+};
+
+/// What submit did: nothing, because the city exists; or the job queued, or the one it joined.
+struct Submission {
+  std::optional<ExistingCity> existing;
+  storage::EnqueueResult queued;  ///< when nothing existed
+};
+
+/// Generating a city, for the HTTP API and the CLI alike: submit (or join), then watch the job.
+class GenerationService {
+ public:
+  /// `board` (may be null) carries this process's job news; `pool` (may be null) is woken when a
+  /// job is queued. Everything given must outlive the service.
+  GenerationService(storage::Store& store, pipeline::PlaceProvider& places, const jobs::JobBoard* board,
+                    jobs::WorkerPool* pool, const support::Clock& clock);
+
+  /// Checks the place id (core::InputError), then: a key used before gives its own job (whatever
+  /// exists now; core::Error "idempotency_key_reused" for another request under it); a city
+  /// generated before is answered as it is unless `options.force` (the revision `reader` reads);
+  /// else the place's running job is joined or a new one queued (and the pool woken).
+  Submission submit(const GenerateCall& call, config::Role reader);
+
+  /// A watch over `job` on this service's board and store.
+  JobWatch watch(const core::model::Job& job) const;
+
+ private:
+  storage::Store& m_store;
+  pipeline::PlaceProvider& m_places;
+  const jobs::JobBoard* m_board;
+  jobs::WorkerPool* m_pool;
+  const support::Clock& m_clock;
+};
+
+}  // namespace server::service
