@@ -3,45 +3,12 @@
 #include <charconv>
 
 #include "server/clients/base_url.h"
+#include "server/config/env_reader.h"
+#include "server/support/secrets.h"
 #include "shared/errors.h"
 
 namespace server::config {
 namespace {
-
-const std::string* find(const std::map<std::string, std::string>& env, const char* name) {
-  const auto it = env.find(name);
-  return it == env.end() || it->second.empty() ? nullptr : &it->second;
-}
-
-int read_int(const std::map<std::string, std::string>& env, const char* name, int fallback, int low, int high) {
-  const std::string* text = find(env, name);
-  if (text == nullptr) return fallback;
-  int value = 0;
-  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc() || end != text->data() + text->size() || value < low || value > high) {
-    throw core::InputError(std::string(name) + " must be an integer from " + std::to_string(low) + " to " +
-                           std::to_string(high) + ", got \"" + *text + "\"", "invalid_config");
-  }
-  return value;
-}
-
-std::string read_choice(const std::map<std::string, std::string>& env, const char* name, std::string fallback,
-                        std::initializer_list<const char*> choices) {
-  const std::string* text = find(env, name);
-  if (text == nullptr) return fallback;
-  std::string allowed;
-  for (const char* choice : choices) {
-    if (*text == choice) return *text;
-    allowed += (allowed.empty() ? "" : ", ") + std::string(choice);
-  }
-  throw core::InputError(std::string(name) + " must be one of " + allowed + ", got \"" + *text + "\"",
-                         "invalid_config");
-}
-
-std::string read_string(const std::map<std::string, std::string>& env, const char* name, std::string fallback) {
-  const std::string* text = find(env, name);
-  return text ? *text : fallback;
-}
 
 std::string trim(std::string text) {
   const auto first = text.find_first_not_of(" \t");
@@ -153,9 +120,14 @@ Config from_environment(const std::map<std::string, std::string>& env) {
   config.port = read_int(env, "PORT", config.port, 0, 65535);
   config.host = read_string(env, "HOST", "");
   config.database_url = read_string(env, "DATABASE_URL", "");
-  if (!config.database_url.empty() && !config.database_url.starts_with("postgres://") &&
-      !config.database_url.starts_with("postgresql://")) {
-    throw core::InputError("DATABASE_URL must start with postgres:// or postgresql://", "invalid_config");
+  // libpq takes a URL or keyword/value pairs ("host=... dbname=... password=..."); the value is
+  // never quoted back: it may hold a password.
+  const bool url = config.database_url.starts_with("postgres://") || config.database_url.starts_with("postgresql://");
+  const bool keywords = config.database_url.find("://") == std::string::npos &&
+                        config.database_url.find('=') != std::string::npos;
+  if (!config.database_url.empty() && !url && !keywords) {
+    throw core::InputError("DATABASE_URL must be a postgres:// or postgresql:// URL, or libpq keyword=value pairs",
+                           "invalid_config");
   }
   config.db_path = read_string(env, "NARRANDO_DB", config.db_path);
   config.google_places_api_key = read_string(env, "GOOGLE_PLACES_API_KEY", "");
@@ -202,14 +174,7 @@ Config from_environment(const std::map<std::string, std::string>& env) {
   return config;
 }
 
-std::string redact_url(const std::string& url) {
-  const std::size_t scheme = url.find("://");
-  const std::size_t at = url.rfind('@');
-  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
-  const std::size_t colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
-}
+std::string redact_url(const std::string& url) { return support::redact_connection_string(url); }
 
 std::vector<std::string> describe(const Config& config) {
   const auto secret = [](const std::string& value) { return value.empty() ? std::string("(unset)") : "(set)"; };

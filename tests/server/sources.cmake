@@ -13,6 +13,7 @@ set(SERVER_TEST_SOURCES
   clients/service_caller_test.cpp
   cli/generate_command_test.cpp
   config/config_test.cpp
+  config/secret_redaction_test.cpp
   http/auth_test.cpp
   http/basemap_test.cpp
   http/cities_test.cpp
