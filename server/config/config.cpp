@@ -105,7 +105,12 @@ const std::vector<VariableDoc>& documented_variables() {
       {"WAIT_SECONDS", "60", "how long POST /api/generate-city waits before answering 202", false},
       {"SHUTDOWN_GRACE_SECONDS", "25", "on SIGTERM, time given to running jobs before they are re-queued", false},
       {"JOB_LEASE_SECONDS", "60", "job lease; another instance takes a job over when it expires", false},
-      {"HTTP_THREADS", "64", "HTTP worker threads (one per open keep-alive connection)", false},
+      {"HTTP_THREADS", "64", "threads serving requests whose head (and body) has arrived; idle and slow connections hold none", false},
+      {"HTTP_HEADER_TIMEOUT_SECONDS", "10", "a request's head must arrive within this from its first byte (else 408 and the connection closes)", false},
+      {"HTTP_BODY_TIMEOUT_SECONDS", "30", "a request's body must arrive within this from the end of its head (else 408 and the connection closes)", false},
+      {"HTTP_MAX_CONNECTIONS", "1024", "open connections; at the bound the longest idle, else the slowest unfinished, is closed to make room", false},
+      {"METRICS_PORT", "(unset: the API port)", "serve /metrics on this port only, and not on the API port (0: any free port)", false},
+      {"METRICS_KEY", "(unset: /metrics is public)", "when set, /metrics needs Authorization: Bearer <METRICS_KEY> (16+ characters)", true},
       {"HTTP_KEEP_ALIVE_SECONDS", "5", "how long an idle keep-alive connection stays open; behind a load balancer, longer than its idle timeout (else it may send a request on a connection being closed: 502)", false},
       {"DB_POOL_SIZE", "8", "PostgreSQL connections per instance", false},
       {"PUBLISHED_CACHE_SECONDS", "2", "how long the app may be served a city's published revision without asking the database (another instance's publish shows within this time plus one background read; 0: always ask)", false},
@@ -171,6 +176,7 @@ Config from_environment(const std::map<std::string, std::string>& env) {
       read_int(env, "HTTP_KEEP_ALIVE_SECONDS", config.http_keep_alive_seconds, 1, 4100);
   config.db_pool_size = read_int(env, "DB_POOL_SIZE", config.db_pool_size, 1, 200);
   config.published_cache_seconds = read_int(env, "PUBLISHED_CACHE_SECONDS", config.published_cache_seconds, 0, 300);
+  config.safeguards = read_safeguards(env);
   return config;
 }
 
@@ -196,6 +202,9 @@ std::vector<std::string> describe(const Config& config) {
       "WORKERS=" + std::to_string(config.workers),
       "AUTO_PUBLISH=" + std::string(config.auto_publish == AutoPublish::First ? "first" : "never"),
       "LOG_FORMAT=" + config.log_format,
+      "HTTP_MAX_CONNECTIONS=" + std::to_string(config.safeguards.http_max_connections),
+      "METRICS_PORT=" + (config.safeguards.metrics_port ? std::to_string(*config.safeguards.metrics_port) : "(API port)"),
+      "METRICS_KEY=" + secret(config.safeguards.metrics_key),
   };
 }
 

@@ -1,7 +1,9 @@
+#include "server/http/auth.h"
 #include "server/http/handlers.h"
 #include "server/http/responses.h"
 #include "server/support/log.h"
 #include "server/support/metrics.h"
+#include "shared/errors.h"
 #include "shared/json/model_json.h"
 
 extern const unsigned char narrando_openapi_json[];
@@ -28,7 +30,11 @@ void handle_readyz(ApiContext& context, const httplib::Request&, httplib::Respon
   }
 }
 
-void handle_metrics(ApiContext& context, const httplib::Request&, httplib::Response& response) {
+void handle_metrics(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  const std::string& key = context.config.safeguards.metrics_key;
+  if (!key.empty() && !constant_time_equals(presented_api_key(request), key)) {
+    throw core::Error("unauthorized", "/metrics needs Authorization: Bearer <METRICS_KEY>");
+  }
   std::map<std::string, int> jobs;
   try {
     for (const auto& [status, count] : context.store.count_jobs()) jobs[to_string(status)] = count;

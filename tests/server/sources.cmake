@@ -19,10 +19,12 @@ set(SERVER_TEST_SOURCES
   http/cities_test.cpp
   http/editing_test.cpp
   http/generate_city_test.cpp
+  http/hostile_clients_test.cpp
   http/idempotency_test.cpp
   http/input_validation_test.cpp
   http/jobs_test.cpp
   http/keep_alive_test.cpp
+  http/metrics_labels_test.cpp
   http/operations_test.cpp
   http/publish_atomicity_test.cpp
   http/published_pointers_test.cpp
@@ -33,6 +35,7 @@ set(SERVER_TEST_SOURCES
   offline/street_network_distance_provider_test.cpp
   offline/walking_networks_test.cpp
   pipeline/pipeline_test.cpp
+  process/hostile_shutdown_test.cpp
   process/serve_process_test.cpp
   replay/recorded_traces_test.cpp
   storage/store_backends.cpp
