@@ -136,6 +136,11 @@ void handle_publish(ApiContext& context, const httplib::Request& request, httpli
   const core::model::City city = require_city(context, city_id);
   if (!city.draft_revision) throw core::ConflictError("city " + city_id + " has no draft to publish", "no_draft");
   const auto draft = context.store.load_revision(city_id, *city.draft_revision);
+  if (draft->tours.empty()) {
+    throw core::ConflictError("revision " + std::to_string(draft->number) +
+                                  " has no tours: the app would show an empty city; replan or edit it first",
+                              "no_tours");
+  }
   const auto published =
       city.published_revision ? context.store.load_revision(city_id, *city.published_revision) : std::nullopt;
   const core::edit::RevisionChanges changes =

@@ -25,6 +25,7 @@ set(SERVER_TEST_SOURCES
   http/jobs_test.cpp
   http/keep_alive_test.cpp
   http/metrics_labels_test.cpp
+  http/no_empty_city_test.cpp
   http/operations_test.cpp
   http/publish_atomicity_test.cpp
   http/published_pointers_test.cpp
