@@ -102,7 +102,10 @@ struct ApiServer::Impl {
     bool closed_by_client = false;
     const bool ok = server.serve_one(stream, request.last, closed_by_client);
     ServedRequest served;
-    served.keep_open = ok && !closed_by_client && !request.last && !stream.failed() && !stream.timed_out();
+    // A request httplib refused before routing (a bad request line, say) may have left its headers
+    // unread, and its Connection header unseen: its connection ends with the answer.
+    const bool rejected = current.route == "rejected";
+    served.keep_open = ok && !rejected && !closed_by_client && !request.last && !stream.failed() && !stream.timed_out();
     served.unread = stream.take_unread();
     return served;
   }

@@ -93,8 +93,7 @@ void set_observability(httplib::Server& server, ApiContext& context) {
     const std::string job_id = !current.job_id.empty() ? current.job_id : response.get_header_value("X-Job-Id");
     if (!job_id.empty()) fields["job_id"] = job_id;
     support::log(response.status >= 500 ? support::LogLevel::Error : support::LogLevel::Info, "request", fields);
-    // The thread's next request starts afresh (the front door resets it before each request).
-    current = RequestContext{};
+    // Left as is: the front door reads it after the request (ApiServer) and resets it before the next.
   });
 }
 

@@ -137,6 +137,21 @@ TEST(SlowClients, APipelinedSecondRequestIsServedOnTheSameConnection) {
   EXPECT_NE(received.find("HTTP/1.1 200"), received.rfind("HTTP/1.1 200")) << received;
 }
 
+// httplib refuses a bad request line before reading the headers, so it never sees "Connection:
+// close": the connection must end with the answer anyway (it stayed open 10 s, and its unread
+// headers were served as a second request).
+TEST(SlowClients, ARequestRefusedBeforeRoutingEndsItsConnectionWithTheAnswer) {
+  TestServer server;
+  const auto start = std::chrono::steady_clock::now();
+  const RawExchange exchange =
+      raw_exchange(server.port(), "M1 /a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "", 0, "", milliseconds(3000));
+  const auto took = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(exchange.status(), 400);
+  EXPECT_TRUE(exchange.closed_by_server);
+  EXPECT_LT(took, milliseconds(500));
+  EXPECT_EQ(exchange.response.find("HTTP/1.1", 5), std::string::npos) << "one answer only: " << exchange.response;
+}
+
 // Range (RFC 9110 §14.2 lets a server ignore it): the API's answers are small documents, so each
 // is sent whole, 200, however many ranges are asked for.
 struct RangeCase {
