@@ -60,7 +60,7 @@ struct Config {
   int published_cache_seconds = 2;    ///< how stale an app read of a published city may be
   int db_pool_size = 8;               ///< PostgreSQL connections per instance
   std::size_t max_body_bytes = 1024 * 1024;
-  Safeguards safeguards;              ///< connection deadlines and bound, metrics access
+  Safeguards safeguards;              ///< connection deadlines and bound, metrics access, paid-call limits
 
   /// True without API keys: no auth, loopback only.
   bool development_mode() const { return api_keys.empty(); }

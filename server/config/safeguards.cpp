@@ -14,6 +14,12 @@ Safeguards read_safeguards(const Environment& env) {
   if (!s.metrics_key.empty() && s.metrics_key.size() < 16) {
     throw core::InputError("METRICS_KEY must have at least 16 characters", "invalid_config");
   }
+  s.generate_per_hour = read_int(env, "RATE_LIMIT_GENERATE_PER_HOUR", s.generate_per_hour, 1, 1000000);
+  s.generate_burst = read_int(env, "RATE_LIMIT_GENERATE_BURST", s.generate_burst, 1, 100000);
+  s.spend_usd_per_day = read_double(env, "SPEND_BUDGET_USD_PER_DAY", s.spend_usd_per_day, 0.0, 1e7);
+  s.caller_spend_usd_per_day =
+      read_double(env, "SPEND_BUDGET_USD_PER_CALLER_PER_DAY", s.caller_spend_usd_per_day, 0.0, 1e7);
+  s.queue_max_jobs = read_int(env, "QUEUE_MAX_JOBS", s.queue_max_jobs, 1, 1000000);
   return s;
 }
 

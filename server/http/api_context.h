@@ -4,6 +4,7 @@
 
 #include "server/config/config.h"
 #include "server/http/document_cache.h"
+#include "server/http/generation_admission.h"
 #include "server/http/published_pointers.h"
 #include "server/http/published_refresher.h"
 #include "server/jobs/job_board.h"
@@ -27,7 +28,8 @@ struct ApiContext {
         board(b),
         pool(w),
         published_pointers(std::chrono::seconds(c.published_cache_seconds)),
-        published_refresher(s, published_pointers) {}
+        published_refresher(s, published_pointers),
+        admission(c) {}
 
   const config::Config& config;
   storage::Store& store;
@@ -38,6 +40,7 @@ struct ApiContext {
   DocumentCache published_documents;
   PublishedPointers published_pointers;   ///< lets the app's reads skip the store (PUBLISHED_CACHE_SECONDS)
   PublishedRefresher published_refresher;  ///< refreshes expired published_pointers off the request path
+  GenerationAdmission admission;          ///< rate limit, queue bound and spend budget of new generations
   std::atomic<bool> stopping{false};      ///< set at shutdown: waiting handlers answer at once
   bool probes_only = false;               ///< a worker instance: /healthz, /readyz, /metrics only
 };

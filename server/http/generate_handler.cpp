@@ -4,6 +4,7 @@
 
 #include "server/http/handlers.h"
 #include "server/http/idempotency.h"
+#include "server/http/request_context.h"
 #include "server/http/responses.h"
 #include "server/jobs/worker_pool.h"
 #include "shared/json/documents.h"
@@ -91,6 +92,11 @@ void send_existing_city(ApiContext& context, const core::model::City& city, http
              {"existing", true}});
 }
 
+// Who a generation is counted against: the app user of a verified token, else the API key.
+std::string caller_of(const httplib::Request& request, const config::Config& config) {
+  return api_key_caller(request, config);
+}
+
 }  // namespace
 
 void handle_generate_city(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
@@ -104,6 +110,11 @@ void handle_generate_city(ApiContext& context, const httplib::Request& request, 
       core::json::parse_generation_options(body.value("options", nlohmann::json()), "options");
   context.places.check_place_id(place_id);
   const std::string idempotency_key = scoped_idempotency_key(request, context.config);
+  const config::Role role = RequestContext::current().role;
+  // Regenerating costs Google and LLM calls whatever the city: the app key ships inside the app.
+  if (options.force && role != config::Role::Editor) {
+    throw core::Error("forbidden", "\"force\" regenerates a city at a cost: it is for editor keys");
+  }
 
   // A key used before answers with its own job (whatever cities exist now), or refuses another request.
   const std::optional<Job> keyed =
@@ -116,7 +127,12 @@ void handle_generate_city(ApiContext& context, const httplib::Request& request, 
     }
   }
   const Preference preference = read_prefer(request, context.config.wait_seconds);
+  // A replayed key joins its own job: no new work, no bounds to pass.
+  const std::optional<jobs::SpendBudget::Ticket> ticket =
+      keyed ? std::nullopt
+            : std::optional(context.admission.admit(context.store, caller_of(request, context.config), role, response));
   const storage::EnqueueResult queued = context.store.enqueue_job(place_id, options, idempotency_key);
+  if (ticket) context.admission.queued(*ticket, queued.job.id, queued.joined);
   if (!queued.joined && context.pool != nullptr) context.pool->notify();
 
   const Job job = preference.respond_async

@@ -42,7 +42,8 @@ void handle_metrics(ApiContext& context, const httplib::Request& request, httpli
     // The store being down must not hide the rest of the metrics.
   }
   response.status = 200;
-  response.set_content(support::Metrics::global().render(jobs), "text/plain; version=0.0.4");
+  response.set_content(support::Metrics::global().render(jobs) + context.admission.render_metrics(context.store),
+                       "text/plain; version=0.0.4");
 }
 
 void handle_openapi(const httplib::Request&, httplib::Response& response) {

@@ -53,6 +53,10 @@ std::string scoped_idempotency_key(const httplib::Request& request, const config
   return caller_scope(config.development_mode() ? "" : presented_api_key(request)) + ":" + key;
 }
 
+std::string api_key_caller(const httplib::Request& request, const config::Config& config) {
+  return config.development_mode() ? "" : "key:" + caller_scope(presented_api_key(request));
+}
+
 std::string client_idempotency_key(const std::string& scoped) {
   const bool is_scoped = scoped.size() > kScopeDigits && scoped[kScopeDigits] == ':' &&
                          std::all_of(scoped.begin(), scoped.begin() + kScopeDigits,
