@@ -18,7 +18,7 @@ struct Safeguards {
   int generate_per_hour = 30;            ///< new generations one caller may start per hour (sustained)
   int generate_burst = 5;                ///< ... and at once
   double spend_usd_per_day = 100.0;       ///< estimated external cost of all generations per UTC day
-  double caller_spend_usd_per_day = 25.0;  ///< ... of one caller (an API key or a user)
+  double caller_spend_usd_per_day = 25.0;  ///< ... of one caller (an app key)
   int queue_max_jobs = 50;               ///< queued generations; more are refused with 503
 };
 

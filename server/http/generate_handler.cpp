@@ -92,7 +92,7 @@ void send_existing_city(ApiContext& context, const core::model::City& city, http
              {"existing", true}});
 }
 
-// Who a generation is counted against: the app user of a verified token, else the API key.
+// Who a generation is counted against: the API key (its idempotency scope).
 std::string caller_of(const httplib::Request& request, const config::Config& config) {
   return api_key_caller(request, config);
 }

@@ -24,7 +24,7 @@ class GenerationAdmission {
   GenerationAdmission(const config::Config& config, RateLimiter::Now steady = std::chrono::steady_clock::now,
                       jobs::SpendBudget::Now wall = std::chrono::system_clock::now);
 
-  /// Admits a new generation by `caller` ("key:<scope>", "user:<sub>"; empty in development mode)
+  /// Admits a new generation by `caller` ("key:<scope>"; empty in development mode)
   /// with `role`, or sets Retry-After on `response` and throws core::Error rate_limited,
   /// queue_full or spend_budget_exhausted. The ticket holds the generation's cost bound.
   jobs::SpendBudget::Ticket admit(storage::Store& store, const std::string& caller, config::Role role,
