@@ -17,6 +17,7 @@ set(SERVER_TEST_SOURCES
   http/auth_test.cpp
   http/basemap_test.cpp
   http/cities_test.cpp
+  http/connection_table_test.cpp
   http/editing_test.cpp
   http/generate_city_test.cpp
   http/hostile_clients_test.cpp
