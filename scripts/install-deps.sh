@@ -2,13 +2,15 @@
 # Installs Narrando's dependencies from Debian 12 packages. Used by the README, .ci/run and the
 # Dockerfile, so there is one list.
 #
-#   scripts/install-deps.sh [--runtime] [--build] [--test] [--console] [--data] [--all]
+#   scripts/install-deps.sh [--runtime] [--build] [--test] [--console] [--data] [--fuzz] [--all]
 #
 # --runtime  libraries the server binary needs at run time (the container's final stage)
 # --build    compilers, CMake and -dev packages to build the server and the bench tool (libosmium and
 #            protozero are header-only: build-network reads .osm.pbf extracts; zlib is their runtime)
 # --test     what the test suite starts: PostgreSQL, Xvfb and Mesa for the console
 # --console  Dear ImGui, GLFW, OpenGL and stb headers (and a font) for the editors' console
+# --fuzz     clang 14 and its libFuzzer runtime for scripts/run-fuzzers.sh (the sanitizer builds of
+#            scripts/run-sanitizers.sh use GCC's ASan, UBSan and TSan, installed with --build)
 # --data     what scripts/build-places-data.py needs to rebuild data/places/places.tsv from the
 #            OpenStreetMap extracts (pyosmium); only for rebuilding the data, never the product
 # Without options: --build --test --console. Runs apt-get (with sudo when not root).
@@ -21,6 +23,7 @@ build=(build-essential cmake pkg-config git libcpp-httplib-dev nlohmann-json3-de
 test=(postgresql postgresql-contrib xvfb xauth libgl1-mesa-dri libglx-mesa0 python3 python3-yaml curl)
 console=(libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core)
 data=(python3 python3-pyosmium)
+fuzz=(clang-14 libclang-rt-14-dev)
 
 packages=()
 [ $# -gt 0 ] || set -- --build --test --console
@@ -31,8 +34,9 @@ for option in "$@"; do
     --test) packages+=("${test[@]}") ;;
     --console) packages+=("${console[@]}") ;;
     --data) packages+=("${data[@]}") ;;
-    --all) packages+=("${runtime[@]}" "${build[@]}" "${test[@]}" "${console[@]}" "${data[@]}") ;;
-    -h|--help) sed -n 2,14p "$0"; exit 0 ;;
+    --fuzz) packages+=("${fuzz[@]}") ;;
+    --all) packages+=("${runtime[@]}" "${build[@]}" "${test[@]}" "${console[@]}" "${data[@]}" "${fuzz[@]}") ;;
+    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
     *) echo "unknown option: $option" >&2; exit 2 ;;
   esac
 done

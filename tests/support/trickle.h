@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -21,6 +22,14 @@
 #include "tests/support/raw_http.h"
 
 namespace narrando::testing {
+
+/// How much slower than a plain build this one runs: NARRANDO_TIMING_SCALE (scripts/
+/// run-sanitizers.sh sets it for ASan and TSan builds), else 1. Latency bounds are multiplied by it.
+inline int timing_scale() {
+  const char* text = std::getenv("NARRANDO_TIMING_SCALE");
+  const int scale = text ? std::atoi(text) : 1;
+  return scale > 0 ? scale : 1;
+}
 
 /// Raises this process's open-file limit to at least `wanted` when the hard limit allows; returns
 /// whether it is now at least that.

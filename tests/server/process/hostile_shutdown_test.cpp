@@ -5,6 +5,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <iostream>
 #include <string>
 
 #include "tests/support/server_process.h"
@@ -44,7 +45,9 @@ TEST(HostileShutdown, SigtermEndsTheServerWithinItsGraceWhateverTheClientsDo) {
   const auto took = std::chrono::steady_clock::now() - start;
   ::close(deaf);
   EXPECT_EQ(status, 0) << "-1: still running after 20 s";
-  EXPECT_LT(took, milliseconds(3000 + 5000 + 1000)) << "grace 3 s, drain at most 5 s";
+  std::cout << "[ measured ] SIGTERM to exit with 350 tricklers and a deaf client: "
+            << std::chrono::duration_cast<milliseconds>(took).count() << " ms\n";
+  EXPECT_LT(took, milliseconds(3000 + 5000 + 1000 * narrando::testing::timing_scale())) << "grace 3 s, drain at most 5 s";
 }
 
 }  // namespace
