@@ -17,9 +17,12 @@ void usage() {
       "       narrando-bench city [--points N] [--tours K] [--budget MIN] [--time-limit-ms N]\n"
       "                           [--seed S] [--iterations N]\n"
       "       narrando-bench network [PBF_DIR] [--seed S]\n"
+      "       narrando-bench walks CITY.json...\n"
       "       narrando-bench basemap\n"
       "  network: per embedded city with an OSM extract (in PBF_DIR, default ../shared/data/osm/pbf):\n"
       "           walking graph build ms and bytes, matrix ms for 50/100/300 candidate points.\n"
+      "  walks:   every leg of generated city documents (generate --json) walked on the city's\n"
+      "           embedded street network: planned vs street km, tours over budget on foot.\n"
       "  --time-limit-ms: per instance (default 1000). In city mode the default-effort plan is\n"
       "                   always made; with this flag a second, time-limited run is made and\n"
       "                   the gap of the default plan to it is printed.\n"
@@ -78,6 +81,7 @@ int main(int argc, char** argv) {
     if (mode == "tsp") return bench::run_tsp(options);
     if (mode == "city") return bench::run_city(options);
     if (mode == "network") return bench::run_network(options);
+    if (mode == "walks") return bench::run_walks(options);
 #ifdef NARRANDO_BENCH_BASEMAP
     if (mode == "basemap") return bench::run_basemap(options);
 #endif

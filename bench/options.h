@@ -31,6 +31,10 @@ int run_city(const Options& options);
 /// (files[0]: the extracts' folder, default ../shared/data/osm/pbf).
 int run_network(const Options& options);
 
+/// `walks` mode: walks every leg of the city documents in `files` on their city's embedded street
+/// network and prints, per city, planned and street km and the tours over budget on foot.
+int run_walks(const Options& options);
+
 /// `basemap` mode: the embedded offline basemaps' sizes, decode time and the console's per-frame
 /// basemap scene time (needs the console's core library).
 int run_basemap(const Options& options);

@@ -2,7 +2,7 @@
 # Installs Narrando's dependencies from Debian 12 packages. Used by the README, .ci/run and the
 # Dockerfile, so there is one list.
 #
-#   scripts/install-deps.sh [--runtime] [--build] [--test] [--console] [--data] [--fuzz] [--all]
+#   scripts/install-deps.sh [--runtime] [--build] [--test] [--console] [--data] [--bench] [--fuzz] [--all]
 #
 # --runtime  libraries the server binary needs at run time (the container's final stage)
 # --build    compilers, CMake and -dev packages to build the server and the bench tool (libosmium and
@@ -13,6 +13,7 @@
 #            scripts/run-sanitizers.sh use GCC's ASan, UBSan and TSan, installed with --build)
 # --data     what scripts/build-places-data.py needs to rebuild data/places/places.tsv from the
 #            OpenStreetMap extracts (pyosmium); only for rebuilding the data, never the product
+# --bench    what the scripts in bench/ drive: wrk and nginx (http-bench.sh), hyperfine
 # Without options: --build --test --console. Runs apt-get (with sudo when not root).
 set -euo pipefail
 
@@ -23,6 +24,7 @@ build=(build-essential cmake pkg-config git libcpp-httplib-dev nlohmann-json3-de
 test=(postgresql postgresql-contrib xvfb xauth libgl1-mesa-dri libglx-mesa0 python3 python3-yaml curl)
 console=(libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core)
 data=(python3 python3-pyosmium)
+bench=(wrk nginx-light hyperfine curl python3)
 fuzz=(clang-14 libclang-rt-14-dev)
 
 packages=()
@@ -34,9 +36,10 @@ for option in "$@"; do
     --test) packages+=("${test[@]}") ;;
     --console) packages+=("${console[@]}") ;;
     --data) packages+=("${data[@]}") ;;
+    --bench) packages+=("${bench[@]}") ;;
     --fuzz) packages+=("${fuzz[@]}") ;;
-    --all) packages+=("${runtime[@]}" "${build[@]}" "${test[@]}" "${console[@]}" "${data[@]}" "${fuzz[@]}") ;;
-    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
+    --all) packages+=("${runtime[@]}" "${build[@]}" "${test[@]}" "${console[@]}" "${data[@]}" "${bench[@]}" "${fuzz[@]}") ;;
+    -h|--help) sed -n 2,17p "$0"; exit 0 ;;
     *) echo "unknown option: $option" >&2; exit 2 ;;
   esac
 done

@@ -38,13 +38,6 @@ bool element_ok(const json& element) {
   return status_ok && element.value("condition", "ROUTE_EXISTS") == "ROUTE_EXISTS";
 }
 
-std::vector<core::model::GeoPoint> waypoints_of(const core::model::Tour& tour) {
-  std::vector<core::model::GeoPoint> points;
-  if (tour.start) points.push_back(*tour.start);
-  for (const auto& stop : tour.stops) points.push_back(stop.location);
-  if (tour.end) points.push_back(*tour.end);
-  return points;
-}
 
 }  // namespace
 
@@ -163,7 +156,7 @@ core::algo::TravelMatrix GoogleRoutesDistanceProvider::matrix(const core::model:
 }
 
 void GoogleRoutesDistanceProvider::route_tour(core::model::Tour& tour, pipeline::RunContext& context) const {
-  const std::vector<core::model::GeoPoint> points = waypoints_of(tour);
+  const std::vector<core::model::GeoPoint> points = core::model::waypoints(tour);
   if (points.size() < 2) return;
   std::vector<core::model::TourLeg> legs;
   // Long tours are asked in pieces of at most 25 intermediate waypoints that share their ends.

@@ -9,7 +9,6 @@
 #include "server/errors.h"
 #include "shared/algo/heuristic_filter.h"
 #include "shared/algo/stop_value.h"
-#include "shared/model/languages.h"
 
 namespace server::clients {
 namespace {
@@ -125,13 +124,7 @@ pipeline::FilterOutcome LlmAttractionFilter::filter(const core::model::City& cit
                                                     std::vector<core::model::Attraction> candidates,
                                                     const core::model::GenerationOptions& options,
                                                     pipeline::RunContext& context) {
-  const core::algo::FilterContext heuristics{.city_name = city.name,
-                                             .city_centre = city.centre,
-                                             .tours = options.tours,
-                                             .max_attractions = options.max_attractions,
-                                             .minutes_per_tour = options.minutes_per_tour,
-                                             .language = options.language,
-                                             .local_language = core::model::country_language(city.country_code)};
+  const core::algo::FilterContext heuristics = core::algo::filter_context(city, options);
   core::algo::decide_each(candidates, heuristics);
   std::size_t decided = 0;
   std::size_t failed = 0;

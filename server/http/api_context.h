@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 
 #include "server/config/config.h"
@@ -7,6 +8,7 @@
 #include "server/http/generation_admission.h"
 #include "server/http/published_pointers.h"
 #include "server/http/published_refresher.h"
+#include "server/http/wait_slots.h"
 #include "server/jobs/job_board.h"
 #include "server/pipeline/interfaces.h"
 #include "server/storage/store.h"
@@ -29,6 +31,7 @@ struct ApiContext {
         pool(w),
         published_pointers(std::chrono::seconds(c.published_cache_seconds)),
         published_refresher(s, published_pointers),
+        wait_slots(static_cast<std::size_t>(std::max(1, c.http_threads / 4))),
         admission(c) {}
 
   const config::Config& config;
@@ -40,6 +43,7 @@ struct ApiContext {
   DocumentCache published_documents;
   PublishedPointers published_pointers;   ///< lets the app's reads skip the store (PUBLISHED_CACHE_SECONDS)
   PublishedRefresher published_refresher;  ///< refreshes expired published_pointers off the request path
+  WaitSlots wait_slots;                   ///< a quarter of HTTP_THREADS may wait for a job at once
   GenerationAdmission admission;          ///< rate limit, queue bound and spend budget of new generations
   std::atomic<bool> stopping{false};      ///< set at shutdown: waiting handlers answer at once
   bool probes_only = false;               ///< a worker instance: /healthz, /readyz, /metrics only

@@ -5,7 +5,8 @@
 #include <mutex>
 
 #include "server/http/city_access.h"
-#include "server/http/gzip_body.h"
+#include "server/http/content_coding.h"
+#include "server/http/request_context.h"
 #include "server/http/handlers.h"
 #include "server/offline/basemaps.h"
 #include "shared/errors.h"
@@ -28,7 +29,10 @@ class BasemapBodies {
   const std::string& gzipped(const offline::EmbeddedBasemapFile& file) {
     const std::lock_guard lock(m_mutex);
     auto it = m_gzipped.find(file.city_key);
-    if (it == m_gzipped.end()) it = m_gzipped.emplace(file.city_key, gzip(file.bytes)).first;
+    if (it == m_gzipped.end()) {
+      const std::string_view bytes(reinterpret_cast<const char*>(file.bytes.data()), file.bytes.size());
+      it = m_gzipped.emplace(file.city_key, encode(bytes, ContentCoding::Gzip, Effort::Stored)).first;
+    }
     return it->second;
   }
 
@@ -49,10 +53,6 @@ std::string etag_of(const offline::EmbeddedBasemapFile& file) {
   return text;
 }
 
-bool matches(const std::string& if_none_match, const std::string& etag) {
-  return if_none_match == "*" || if_none_match.find(etag) != std::string::npos;
-}
-
 }  // namespace
 
 void handle_get_basemap(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
@@ -65,12 +65,13 @@ void handle_get_basemap(ApiContext& context, const httplib::Request& request, ht
   response.set_header("ETag", etag);
   response.set_header("Cache-Control", kCacheControl);
   response.set_header("Vary", "Accept-Encoding");
-  if (matches(request.get_header_value("If-None-Match"), etag)) {
+  if (etag_matches(request.get_header_value("If-None-Match"), etag)) {
     response.status = 304;
     return;
   }
   response.status = 200;
-  if (accepts_gzip(request)) {
+  const std::string& accepted = RequestContext::current().accept_encoding;
+  if (negotiate(accepted, {ContentCoding::Gzip}) == ContentCoding::Gzip) {
     response.set_header("Content-Encoding", "gzip");
     response.set_content(bodies.gzipped(*file), kContentType);
   } else {

@@ -1,6 +1,7 @@
 #include <set>
 
 #include "server/http/city_access.h"
+#include "server/http/encoded_document.h"
 #include "server/http/handlers.h"
 #include "server/http/request_context.h"
 #include "server/http/responses.h"
@@ -17,9 +18,13 @@ std::string city_status(const core::model::City& city, const std::set<std::strin
   return "published";
 }
 
-void send_body(httplib::Response& response, const std::string& body) {
-  response.status = 200;
-  response.set_content(body, "application/json");
+// A published revision never changes, but the city's published revision may: clients may keep it
+// as long as the server itself may answer with the previous one (PUBLISHED_CACHE_SECONDS), then
+// revalidate with its ETag.
+void send_published(const ApiContext& context, const httplib::Request& request, httplib::Response& response,
+                    const EncodedDocument& document) {
+  const std::string cache_control = "public, max-age=" + std::to_string(context.config.published_cache_seconds);
+  send_document(request, response, RequestContext::current().accept_encoding, document, cache_control);
 }
 
 }  // namespace
@@ -74,7 +79,7 @@ void handle_get_city(ApiContext& context, const httplib::Request& request, httpl
     if (known.refresh) context.published_refresher.request(city_id);
     if (const auto revision = known.revision) {
       if (auto cached = context.published_documents.find(city_id, *revision)) {
-        send_body(response, *cached);
+        send_published(context, request, response, *cached);
         return;
       }
     }
@@ -88,7 +93,7 @@ void handle_get_city(ApiContext& context, const httplib::Request& request, httpl
         (choice.kind == storage::RevisionChoice::Kind::Number && choice.number == *city->published_revision);
     if (wants_published) {
       if (auto cached = context.published_documents.find(city->id, *city->published_revision)) {
-        send_body(response, *cached);
+        send_published(context, request, response, *cached);
         return;
       }
     }
@@ -98,11 +103,12 @@ void handle_get_city(ApiContext& context, const httplib::Request& request, httpl
     send_json(response, 200, core::json::city_document(view.city, view.revision));
     return;
   }
-  auto body = std::make_shared<const std::string>(
-      core::json::city_document(published_view(view.city, view.revision), view.revision)
-          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  context.published_documents.put(view.city.id, view.revision.number, body);
-  send_body(response, *body);
+  // Compressed once (brotli and gzip at their best) and served from memory from then on.
+  auto document = encode_document(core::json::city_document(published_view(view.city, view.revision), view.revision)
+                                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                                  kJsonContentType);
+  context.published_documents.put(view.city.id, view.revision.number, document);
+  send_published(context, request, response, *document);
 }
 
 }  // namespace server::http

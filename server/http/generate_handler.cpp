@@ -135,9 +135,11 @@ void handle_generate_city(ApiContext& context, const httplib::Request& request, 
   if (ticket) context.admission.queued(*ticket, queued.job.id, queued.joined);
   if (!queued.joined && context.pool != nullptr) context.pool->notify();
 
-  const Job job = preference.respond_async
-                      ? queued.job
-                      : wait_for_job(context, queued.job, std::chrono::seconds(preference.wait_seconds));
+  // Without a free wait slot the answer is the 202 a client gets when the window runs out.
+  std::optional<WaitSlots::Slot> slot;
+  if (!preference.respond_async) slot.emplace(context.wait_slots.try_take());
+  const bool waits = slot.has_value() && static_cast<bool>(*slot);
+  const Job job = waits ? wait_for_job(context, queued.job, std::chrono::seconds(preference.wait_seconds)) : queued.job;
   response.set_header("X-Job-Id", job.id);
   if (job.status == JobStatus::Succeeded && job.result) {
     send_json(response, 200,

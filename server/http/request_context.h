@@ -24,6 +24,9 @@ struct RequestContext {
   bool close_connection = false;  ///< the request's body was left unread: end the connection
   bool metrics_listener = false;  ///< the connection came through METRICS_PORT
   std::vector<std::string> empty_headers;  ///< lower-case names of headers sent with no value
+  /// The request's Accept-Encoding, taken from httplib at routing so that only the server
+  /// compresses (see take_accept_encoding in server_hooks.cpp).
+  std::string accept_encoding;
 
   /// The context of the current thread's request.
   static RequestContext& current();

@@ -9,7 +9,7 @@ namespace server::http {
 void send_json(httplib::Response& response, int status, const nlohmann::json& body) {
   response.status = status;
   // Replace invalid UTF-8 rather than throw: a bad byte in stored data must not become a 500.
-  response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
+  response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJsonContentType);
 }
 
 void send_error(httplib::Response& response, int status, const std::string& code, const std::string& message) {

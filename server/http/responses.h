@@ -9,6 +9,9 @@
 
 namespace server::http {
 
+/// The media type of every JSON answer.
+inline constexpr const char* kJsonContentType = "application/json";
+
 /// Sends `body` as application/json with `status`.
 void send_json(httplib::Response& response, int status, const nlohmann::json& body);
 

@@ -1,7 +1,6 @@
 #include "server/offline/heuristic_attraction_filter.h"
 
 #include "shared/algo/heuristic_filter.h"
-#include "shared/model/languages.h"
 
 namespace server::offline {
 
@@ -9,13 +8,7 @@ pipeline::FilterOutcome HeuristicAttractionFilter::filter(const core::model::Cit
                                                           std::vector<core::model::Attraction> candidates,
                                                           const core::model::GenerationOptions& options,
                                                           pipeline::RunContext&) {
-  const core::algo::FilterContext context{.city_name = city.name,
-                                          .city_centre = city.centre,
-                                          .tours = options.tours,
-                                          .max_attractions = options.max_attractions,
-                                          .minutes_per_tour = options.minutes_per_tour,
-                                          .language = options.language,
-                                          .local_language = core::model::country_language(city.country_code)};
+  const core::algo::FilterContext context = core::algo::filter_context(city, options);
   return {core::algo::heuristic_filter(std::move(candidates), context), "heuristic"};
 }
 

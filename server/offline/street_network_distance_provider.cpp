@@ -46,13 +46,6 @@ void walk_model_for(const std::vector<core::routing::UnsnappedPoint>& unsnapped,
   }
 }
 
-std::vector<core::model::GeoPoint> waypoints_of(const core::model::Tour& tour) {
-  std::vector<core::model::GeoPoint> points;
-  if (tour.start) points.push_back(*tour.start);
-  for (const core::model::TourStop& stop : tour.stops) points.push_back(stop.location);
-  if (tour.end) points.push_back(*tour.end);
-  return points;
-}
 
 }  // namespace
 
@@ -117,7 +110,7 @@ void StreetNetworkDistanceProvider::legs(const core::model::City& city, std::vec
                                          const core::model::GenerationOptions& options, pipeline::RunContext& context) {
   std::vector<core::model::GeoPoint> all;
   for (const core::model::Tour& tour : tours) {
-    const auto points = waypoints_of(tour);
+    const auto points = core::model::waypoints(tour);
     all.insert(all.end(), points.begin(), points.end());
   }
   if (all.empty()) return;
@@ -130,7 +123,7 @@ void StreetNetworkDistanceProvider::legs(const core::model::City& city, std::vec
   // The plan walked the model here (see matrix()): paths of another source would break its times.
   if (!enough_of(reached, all.size())) return;
   for (core::model::Tour& tour : tours) {
-    const std::vector<core::model::GeoPoint> points = waypoints_of(tour);
+    const std::vector<core::model::GeoPoint> points = core::model::waypoints(tour);
     for (std::size_t i = 0; i + 1 < points.size() && i < tour.legs.size(); ++i) {
       core::routing::NetworkPath path = router->path(points[i], points[i + 1], walk, workspace);
       if (path.found) tour.legs[i] = {path.metres, path.minutes, std::move(path.polyline)};

@@ -7,18 +7,19 @@
 
 #include "shared/algo/geo.h"
 #include "shared/algo/name_similarity.h"
-#include "shared/algo/stop_value.h"
 #include "shared/algo/place_names.h"
 #include "shared/algo/sight_merge.h"
 #include "shared/algo/sight_names.h"
 #include "shared/algo/stop_description.h"
+#include "shared/algo/stop_value.h"
 #include "shared/algo/tag_rules.h"
+#include "shared/algo/tour_shape.h"
+#include "shared/model/languages.h"
 
 namespace core::algo {
 namespace {
 
 constexpr double kCityNameRadiusM = 5000.0;
-constexpr int kStopsPerTourBeforePlaquesGo = 6;
 // Minutes of walking a stop typically adds to a tour, so a 5-minute stop is not valued as if free.
 constexpr double kReachMinutes = 10.0;
 
@@ -142,6 +143,16 @@ void keep_best(std::vector<model::Attraction>& attractions, int max_count) {
   }
 }
 
+FilterContext filter_context(const model::City& city, const model::GenerationOptions& options) {
+  return {.city_name = city.name,
+          .city_centre = city.centre,
+          .tours = options.tours,
+          .max_attractions = options.max_attractions,
+          .minutes_per_tour = options.minutes_per_tour,
+          .language = options.language,
+          .local_language = model::country_language(city.country_code)};
+}
+
 void decide_each(std::vector<model::Attraction>& candidates, const FilterContext& context) {
   for (model::Attraction& a : candidates) decide_alone(a, context);
 }
@@ -154,11 +165,13 @@ void finish_decisions(std::vector<model::Attraction>& candidates, const FilterCo
     if (a.included) a.visit_minutes = stop_minutes(a.visit_minutes, context.minutes_per_tour);
   }
   distinguish_names(candidates);
-  // Minor memorials are minor stops: keep them only when the city has too little else to fill K tours.
+  // Minor memorials are minor stops: keep them only when the city has too few other sights to make
+  // K tours of the smallest size; otherwise they are the filler an editor would cut (fewer, fuller
+  // tours of real sights read better than tours padded with plaques).
   const auto non_plaques = std::count_if(candidates.begin(), candidates.end(), [](const auto& a) {
     return a.included && !is_plaque(a);
   });
-  if (non_plaques >= static_cast<long>(context.tours) * kStopsPerTourBeforePlaquesGo) {
+  if (non_plaques >= static_cast<long>(context.tours) * kMinStopsPerTour) {
     for (model::Attraction& a : candidates) {
       if (!a.included || !is_plaque(a)) continue;
       const std::string memorial = minor_memorial_kind(a.tags);

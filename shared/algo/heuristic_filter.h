@@ -5,6 +5,8 @@
 
 #include "shared/algo/place_kind.h"
 #include "shared/model/attraction.h"
+#include "shared/model/city.h"
+#include "shared/model/generation_options.h"
 #include "shared/model/geo_point.h"
 
 namespace core::algo {
@@ -19,6 +21,10 @@ struct FilterContext {
   std::string language = "en";  ///< a supported language tag: names and descriptions are in it
   std::string local_language = "";  ///< the language of the country's place names, if known (country_language)
 };
+
+/// The context of a generation for `city` under `options` (names in the options' language, the
+/// country's own language as the local one).
+FilterContext filter_context(const model::City& city, const model::GenerationOptions& options);
 
 /// Interest 0..100 of a sight: its kind's base plus real popularity signals (Wikidata,
 /// Wikipedia, name translations, Google rating count).

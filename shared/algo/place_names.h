@@ -12,8 +12,9 @@ namespace core::algo {
 /// in that language (the local name too when `local_language`, the language of the country's
 /// names, is that language), else its English name, else its local name (the `name` tag, else
 /// `attraction.name`). Names that are not place names (a coordinate string) are skipped; the
-/// one shown is cleaned (runs of spaces, ';' between several names becomes ", "); empty when
-/// none is usable.
+/// one shown is cleaned (runs of spaces, ';' between several names becomes ", ") and, in Cyrillic
+/// or Greek, romanised (every supported language is written in Latin letters); empty when none is
+/// usable.
 std::string localized_name(const model::Attraction& attraction, std::string_view language,
                            std::string_view local_language = "");
 

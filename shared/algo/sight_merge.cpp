@@ -18,7 +18,8 @@ constexpr double kSameNameRadiusM = 150.0;
 constexpr double kSameBuildingRadiusM = 30.0;
 constexpr double kSameBuildingNoIdsRadiusM = 10.0;
 constexpr double kSharedNameRadiusM = 120.0;
-constexpr double kLinkRadiusM = 300.0;  // no link reaches further
+constexpr double kPiecesRadiusM = 1500.0;  // a hill fort's ramparts run for kilometres
+constexpr double kLinkRadiusM = 300.0;  // no other link reaches further
 // Points of popularity signals (interest_score) by which a part must beat its container to be
 // the stop: a Wikipedia article's worth.
 constexpr double kClearlyBetterKnown = 10.0;
@@ -106,6 +107,17 @@ Link link_of(const Member& x, const Member& y, const model::Attraction& a, const
   }
   if (metres <= kSharedNameRadiusM && names_share_a_word(x, y, city)) return Link::SharedName;
   return Link::None;
+}
+
+// Walls, ramparts, earthworks and parks are mapped in pieces under one name (a hill fort's two
+// "Äußerer Ringwall" ways, 1.1 km apart): with no id on either, one name and one kind within a
+// short walk are one sight, not two stops of the same name. Fortifications count (they are walls
+// as often as keeps); museums, churches and towers of one name are distinct buildings.
+bool pieces_of_one_structure(const Member& x, const Member& y, const model::Attraction& a,
+                             const model::Attraction& b, double metres) {
+  const bool can_be_in_pieces = !is_building_kind(x.kind) || x.kind == PlaceKind::Castle;
+  return a.wikidata.empty() && b.wikidata.empty() && x.kind == y.kind && can_be_in_pieces &&
+         metres <= kPiecesRadiusM && x.folded == y.folded;
 }
 
 std::size_t find_root(std::vector<std::size_t>& parent, std::size_t i) {
@@ -272,6 +284,10 @@ PartsByStop merge_sights(std::vector<model::Attraction>& attractions, const std:
       // enough (the others tell the same story again).
       if (names_a_person(members[x].kind) && members[x].kind == members[y].kind &&
           members[x].folded == members[y].folded && a.wikidata == b.wikidata) {
+        edges.push_back({x, y, Link::Duplicate, metres});
+        continue;
+      }
+      if (pieces_of_one_structure(members[x], members[y], a, b, metres)) {
         edges.push_back({x, y, Link::Duplicate, metres});
         continue;
       }

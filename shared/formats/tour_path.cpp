@@ -6,10 +6,7 @@
 namespace core::formats {
 
 std::vector<model::GeoPoint> tour_path(const model::Tour& tour) {
-  std::vector<model::GeoPoint> waypoints;
-  if (tour.start) waypoints.push_back(*tour.start);
-  for (const model::TourStop& stop : tour.stops) waypoints.push_back(stop.location);
-  if (tour.end) waypoints.push_back(*tour.end);
+  const std::vector<model::GeoPoint> waypoints = model::waypoints(tour);
   std::vector<model::GeoPoint> path;
   for (std::size_t i = 0; i + 1 < waypoints.size(); ++i) {
     std::vector<model::GeoPoint> leg;

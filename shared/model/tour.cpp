@@ -18,4 +18,12 @@ void recompute_totals(Tour& tour) {
   tour.total_minutes = tour.walk_minutes + tour.visit_minutes;
 }
 
+std::vector<GeoPoint> waypoints(const Tour& tour) {
+  std::vector<GeoPoint> points;
+  if (tour.start) points.push_back(*tour.start);
+  for (const TourStop& stop : tour.stops) points.push_back(stop.location);
+  if (tour.end) points.push_back(*tour.end);
+  return points;
+}
+
 }  // namespace core::model

@@ -52,4 +52,8 @@ struct Tour {
 /// Recomputes walking, visit, total minutes and interest from the legs and stops.
 void recompute_totals(Tour& tour);
 
+/// The points the tour walks between, in order: its start (if set), its stops, its end (if set);
+/// `legs[i]` joins waypoint i to i + 1.
+std::vector<GeoPoint> waypoints(const Tour& tour);
+
 }  // namespace core::model

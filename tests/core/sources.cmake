@@ -10,6 +10,7 @@ set(CORE_TEST_SOURCES
   algo/heuristic_filter_test.cpp
   algo/name_similarity_test.cpp
   algo/place_names_test.cpp
+  algo/romanize_test.cpp
   algo/polyline_test.cpp
   algo/sight_merge_test.cpp
   algo/sight_names_test.cpp

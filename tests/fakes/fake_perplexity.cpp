@@ -32,6 +32,11 @@ FakePerplexity::FakePerplexity(std::string api_key, std::string mount)
   start();
 }
 
+void FakePerplexity::set_visit_minutes(const std::string& name, int minutes) {
+  const std::lock_guard lock(m_minutes_mutex);
+  m_minutes[name] = minutes;
+}
+
 std::string FakePerplexity::decisions_for(const std::string& candidates_text) const {
   const std::size_t start = candidates_text.find('[');
   const json candidates = json::parse(candidates_text.substr(start == std::string::npos ? 0 : start), nullptr, false);
@@ -40,11 +45,17 @@ std::string FakePerplexity::decisions_for(const std::string& candidates_text) co
   for (const json& candidate : candidates.is_array() ? candidates : json::array()) {
     if (skip_every_third && ++index % 3 == 0) continue;
     const bool keep = !commercial(candidate.value("types", json::array()));
+    int minutes = keep ? 15 : 0;
+    {
+      const std::lock_guard lock(m_minutes_mutex);
+      const auto it = m_minutes.find(candidate.value("name", ""));
+      if (keep && it != m_minutes.end()) minutes = it->second;
+    }
     decisions.push_back({{"id", candidate["id"]},
                          {"keep", keep},
                          {"reason", keep ? "fake guide: a sight worth the stop" : "fake guide: a business, not a sight"},
                          {"description", "Fake one-line description of " + candidate.value("name", "")},
-                         {"visit_minutes", keep ? 15 : 0}});
+                         {"visit_minutes", minutes}});
   }
   if (invent_ids) decisions.push_back({{"id", "made-up-id"}, {"keep", true}, {"reason", "x"}, {"description", "x"},
                                        {"visit_minutes", 10}});

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <atomic>
+#include <map>
+#include <mutex>
 #include <string>
 
 #include "tests/fakes/fake_server.h"
@@ -22,12 +24,16 @@ class FakePerplexity : public FakeServer {
   std::atomic<bool> invent_ids{false};        ///< add a decision for an id that was not asked
   std::atomic<bool> skip_every_third{false};  ///< leave some candidates undecided
   std::atomic<int> delay_ms{0};               ///< answer slowly
+  /// Answers `minutes` as the visit of the candidate named `name` (15 for other sights).
+  void set_visit_minutes(const std::string& name, int minutes);
 
  private:
   void answer(const httplib::Request& request, httplib::Response& response, bool chat);
   std::string decisions_for(const std::string& candidates_text) const;
 
   std::string m_key;
+  mutable std::mutex m_minutes_mutex;
+  std::map<std::string, int> m_minutes;
 };
 
 }  // namespace narrando::testing

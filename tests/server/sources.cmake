@@ -16,6 +16,7 @@ set(SERVER_TEST_SOURCES
   config/secret_redaction_test.cpp
   http/auth_test.cpp
   http/basemap_test.cpp
+  http/compression_test.cpp
   http/cities_test.cpp
   http/connection_table_test.cpp
   http/editing_test.cpp

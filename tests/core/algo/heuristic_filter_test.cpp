@@ -78,16 +78,19 @@ TEST(HeuristicFilter, DropsTheWeakerOfNearDuplicatesNamingTheKeeper) {
   EXPECT_TRUE(decided[4].included) << "same name 2 km away is another place";
 }
 
-TEST(HeuristicFilter, DropsPlaquesOnlyWhenThereIsEnoughElse) {
-  std::vector<Attraction> few{make("p", "Blue plaque", {"memorial", "plaque"}),
-                              make("m", "Museum", {"museum"}, 41.15, -8.62)};
-  EXPECT_TRUE(core::algo::heuristic_filter(few, kPorto)[0].included);
-
-  std::vector<Attraction> many = few;
-  for (int i = 0; i < 30; ++i) {
-    many.push_back(make("s" + std::to_string(i), "Sight " + std::to_string(i), {"monument"}, 41.10 + i * 0.002, -8.6));
-  }
-  const auto decided = core::algo::heuristic_filter(many, kPorto);
+TEST(HeuristicFilter, DropsPlaquesOnlyWhenTheOtherSightsMakeEveryTour) {
+  // kPorto asks for 4 tours: 12 other sights make 4 tours of the smallest size (3 stops).
+  auto with_sights = [](int sights) {
+    std::vector<Attraction> candidates{make("p", "Blue plaque", {"memorial", "plaque"})};
+    for (int i = 0; i < sights; ++i) {
+      candidates.push_back(
+          make("s" + std::to_string(i), "Sight " + std::to_string(i), {"monument"}, 41.10 + i * 0.002, -8.6));
+    }
+    return core::algo::heuristic_filter(candidates, kPorto);
+  };
+  EXPECT_TRUE(with_sights(1)[0].included);
+  EXPECT_TRUE(with_sights(11)[0].included) << "too few other sights for 4 tours: the plaque helps fill them";
+  const auto decided = with_sights(12);
   EXPECT_FALSE(decided[0].included);
   EXPECT_EQ(decided[0].reason, "minor memorial: plaque (enough other stops)");
 }

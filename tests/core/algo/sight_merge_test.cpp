@@ -158,6 +158,25 @@ TEST(MergeSights, OnePersonsPlaquesUnderOneNameAreOneStopAnywhere) {
   EXPECT_TRUE(all[3].included) << "two churches of one name in two parishes are two churches";
 }
 
+TEST(MergeSights, AWallMappedInPiecesUnderOneNameIsOneStop) {
+  std::vector<Attraction> all{sight("1", "Innerer Ringwall", {"castle"}, 0.0, 65.0),
+                              sight("2", "Innerer Ringwall", {"castle"}, 720.0, 65.0),
+                              sight("3", "Innerer Ringwall", {"castle"}, 2500.0, 65.0),
+                              sight("4", "Stadtmauer", {"historic"}, 0.0, 50.0),
+                              sight("5", "Stadtmauer", {"historic"}, 600.0, 50.0)};
+  all[4].wikidata = "Q1";  // an id on one piece: not proven to be the same wall
+  core::algo::merge_sights(all, "Somewhere");
+  EXPECT_TRUE(all[0].included);
+  EXPECT_EQ(all[1].reason, "duplicate of \"Innerer Ringwall\" (720 m away)");
+  EXPECT_TRUE(all[2].included) << "2.5 km away is another place of that name";
+  EXPECT_TRUE(all[3].included);
+  EXPECT_TRUE(all[4].included);
+
+  std::vector<Attraction> churches{sight("6", "Kapelle", {"church"}, 0.0), sight("7", "Kapelle", {"church"}, 500.0)};
+  core::algo::merge_sights(churches, "Somewhere");
+  EXPECT_TRUE(churches[1].included) << "two chapels 500 m apart are two buildings";
+}
+
 TEST(DistinguishNames, TwoSitesWithOneEnglishNameShowTheirLocalNames) {
   Attraction sauber = sight("1", "New National Museum of Monaco", {"museum"}, 0.0);
   sauber.tags = {{"name", "Nouveau Musée National - Villa Sauber"}};

@@ -83,4 +83,38 @@ TEST(PlacesFilter, GooglePlacesAndLlmDecisionsObeyTheSameRules) {
   EXPECT_FALSE(tower.contains("tags")) << "a decided attraction carries no source tags";
 }
 
+TEST(PlacesFilter, TheCitysHeadlineMuseumIsAStopEvenWhenItsVisitIsLong) {
+  // The national museum: 210,000 ratings, and the LLM says a visit takes 90 minutes. A plain sum
+  // of scores used to trade it for three quick stops; its stop is the tour's time there, at most a
+  // sixth of the tour (30 of 180 minutes), and a headline sight outweighs the fillers.
+  FakeGoogle google{kGoogleKey};
+  FakePerplexity llm{kLlmKey};
+  TempDir dir;
+  google.add_place(place("ChIJtestNationalMuseum", "Museu Nacional de Testville", "pt", {"museum", "tourist_attraction"},
+                         150.0, 210000));
+  llm.set_visit_minutes("Museu Nacional de Testville", 90);
+  TestServer server({{"GOOGLE_PLACES_API_KEY", kGoogleKey}, {"GOOGLE_PLACES_BASE_URL", google.base_url()},
+                     {"GOOGLE_ROUTES_BASE_URL", google.base_url()}, {"PERPLEXITY_API_KEY", kLlmKey},
+                     {"PERPLEXITY_BASE_URL", llm.base_url()}, {"ROUTES_POLICY", "off"}, {"WALKING_NETWORK", "model"},
+                     {"NARRANDO_DB", dir.file("n.db")}, {"CLIENT_RETRY_BASE_MS", "1"}});
+  auto client = server.client();
+  const auto generated = json_of(client.Post("/api/generate-city", json{{"place_id", google.place_id()}}.dump(),
+                                             "application/json"));
+  ASSERT_EQ(generated["success"], true) << generated.dump();
+  const auto document = json_of(client.Get("/api/cities/" + generated["city_id"].get<std::string>()));
+  std::string museum_id;
+  for (const auto& a : document["attractions"]) {
+    if (a["source_id"] != "ChIJtestNationalMuseum") continue;
+    museum_id = a["id"];
+    EXPECT_TRUE(a["included"].get<bool>()) << a["reason"];
+    EXPECT_EQ(a["visit_minutes"], 30) << "the LLM's 90-minute visit, as a 30-minute stop";
+  }
+  ASSERT_FALSE(museum_id.empty());
+  bool in_a_tour = false;
+  for (const auto& tour : document["tours"]) {
+    for (const auto& stop : tour["stops"]) in_a_tour = in_a_tour || stop["attraction_id"] == museum_id;
+  }
+  EXPECT_TRUE(in_a_tour);
+}
+
 }  // namespace

@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
-#include "server/http/gzip_body.h"
 #include "server/offline/basemaps.h"
 #include "shared/basemap/basemap_codec.h"
 #include "tests/server/http/http_helpers.h"
@@ -104,19 +103,6 @@ TEST(BasemapFiles, AGooglePlacesCityOverAnEmbeddedOneGetsItsBasemapByLocation) {
   EXPECT_EQ(file->city_key, "porto");
   city.centre = {0.0, 0.0};
   EXPECT_EQ(server::offline::find_basemap(files, catalogue, city), nullptr);
-}
-
-TEST(GzipBody, AcceptEncodingIsReadAsATokenList) {
-  httplib::Request request;
-  request.headers.emplace("Accept-Encoding", "br, gzip;q=0.8");
-  EXPECT_TRUE(server::http::accepts_gzip(request));
-  request.headers.clear();
-  request.headers.emplace("Accept-Encoding", "gzip;q=0");
-  EXPECT_FALSE(server::http::accepts_gzip(request));
-  request.headers.clear();
-  request.headers.emplace("Accept-Encoding", "gzipx, identity");
-  EXPECT_FALSE(server::http::accepts_gzip(request));
-  EXPECT_FALSE(server::http::accepts_gzip(httplib::Request{}));
 }
 
 }  // namespace

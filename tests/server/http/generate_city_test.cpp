@@ -1,3 +1,5 @@
+#include <future>
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -59,6 +61,28 @@ TEST(GenerateCity, RespondsAsyncWhenAsked) {
   EXPECT_EQ(body["status_url"], "/api/jobs/" + job_id);
   EXPECT_EQ(result->get_header_value("Location"), "/api/jobs/" + job_id);
   EXPECT_TRUE(body["status"] == "queued" || body["status"] == "running");
+}
+
+TEST(GenerateCity, WaitersBeyondAQuarterOfTheHttpThreadsGet202AtOnce) {
+  // 8 threads: 2 may wait. Nobody runs jobs, so a waiter holds its slot for its whole window.
+  TestServer server{{{"HTTP_THREADS", "8"}, {"WORKERS", "0"}}};
+  auto post = [&](const std::string& place) {
+    auto client = server.client();
+    const auto begin = std::chrono::steady_clock::now();
+    const auto result = client.Post("/api/generate-city", {{"Prefer", "wait=4"}},
+                                    R"({"place_id": ")" + place + R"("})", "application/json");
+    return std::make_pair(result ? result->status : 0, std::chrono::steady_clock::now() - begin);
+  };
+  auto first = std::async(std::launch::async, post, "geonames:2735943");
+  auto second = std::async(std::launch::async, post, "geonames:1857910");
+  std::this_thread::sleep_for(std::chrono::seconds(1));  // both are waiting by now
+  const auto [status, took] = post("geonames:2993458");
+  EXPECT_EQ(status, 202);
+  EXPECT_LT(took, std::chrono::seconds(1)) << "answered at once, not after the window";
+  EXPECT_EQ(first.get().first, 202) << "its window ran out";
+  EXPECT_GE(second.get().second, std::chrono::milliseconds(3500)) << "it held a slot for its window";
+  const auto after = post("geonames:2993458");
+  EXPECT_GE(after.second, std::chrono::milliseconds(3500)) << "slots are given back";
 }
 
 TEST(GenerateCity, ReturnsAnExistingCityAsIsUnlessForced) {
