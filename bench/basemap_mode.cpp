@@ -9,7 +9,7 @@
 
 #include "bench/options.h"
 #include "console/draw/basemap_scene.h"
-#include "server/http/gzip_body.h"
+#include "server/http/content_coding.h"
 #include "server/offline/basemaps.h"
 #include "shared/algo/web_mercator.h"
 #include "shared/basemap/basemap_codec.h"
@@ -46,7 +46,9 @@ int run_basemap(const Options&) {
     const auto city = std::find_if(catalogue.cities().begin(), catalogue.cities().end(),
                                    [&](const auto& c) { return c.key == file.city_key; });
     if (city == catalogue.cities().end()) continue;
-    const std::size_t gzip_bytes = server::http::gzip(file.bytes).size();
+    const std::string_view bytes(reinterpret_cast<const char*>(file.bytes.data()), file.bytes.size());
+    const std::size_t gzip_bytes =
+        server::http::encode(bytes, server::http::ContentCoding::Gzip, server::http::Effort::Stored).size();
     core::basemap::Basemap map;
     const double decode = median_cpu_ms(15, [&] { map = core::basemap::decode_basemap(file.bytes); });
     std::printf("| %s | %zu | %zu | %.2f |", file.city_key.c_str(), file.bytes.size(), gzip_bytes, decode);

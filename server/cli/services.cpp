@@ -52,6 +52,7 @@ Services build_services(const config::Config& config) {
   settings.auto_publish = config.auto_publish == config::AutoPublish::First;
   settings.lease = std::chrono::seconds(config.lease_seconds);
   settings.call_budget = config.call_budget;
+  settings.concurrency = config.generation_concurrency;
   services.runner = std::make_unique<jobs::JobRunner>(*services.store, *services.pipeline, settings);
   return services;
 }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/errors.h"
+#include "server/pipeline/concurrent_calls.h"
 #include "shared/algo/geo.h"
 #include "shared/errors.h"
 
@@ -229,9 +230,22 @@ void GooglePlacesClient::nearby_search(const core::model::City& city, const core
 std::vector<core::model::Attraction> GooglePlacesClient::attractions(const core::model::City& city,
                                                                      const core::model::GenerationOptions& options,
                                                                      pipeline::RunContext& context) {
+  // The Text Search chains (each pages on its own) and the Nearby Search do not depend on each
+  // other: they are asked concurrently and merged in query order, never in order of arrival.
+  const std::size_t queries = m_settings.queries.size();
+  std::vector<std::vector<core::model::Attraction>> answers(queries + (m_settings.nearby_types.empty() ? 0 : 1));
+  pipeline::run_concurrently(context, answers.size(), [&](std::size_t index, pipeline::RunContext& lane) {
+    if (index < queries) {
+      text_search(m_settings.queries[index], city, options, lane, answers[index]);
+    } else {
+      nearby_search(city, options, lane, answers[index]);
+    }
+  });
   std::vector<core::model::Attraction> found;
-  for (const std::string& query : m_settings.queries) text_search(query, city, options, context, found);
-  if (!m_settings.nearby_types.empty()) nearby_search(city, options, context, found);
+  const auto area = core::algo::expanded(city.viewport, kViewportMarginM);
+  for (std::vector<core::model::Attraction>& answer : answers) {
+    for (core::model::Attraction& candidate : answer) add_unique(found, std::move(candidate), area);
+  }
   return found;
 }
 

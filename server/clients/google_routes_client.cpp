@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/errors.h"
+#include "server/pipeline/concurrent_calls.h"
 #include "shared/errors.h"
 
 namespace server::clients {
@@ -87,22 +88,29 @@ std::string GoogleRoutesDistanceProvider::describe(const core::model::Generation
   return base;
 }
 
-void GoogleRoutesDistanceProvider::fill_block(const std::vector<core::model::GeoPoint>& points,
-                                              std::size_t origin_start, std::size_t destination_start, std::size_t size,
-                                              core::algo::TravelMatrix& matrix, std::vector<bool>& answered,
-                                              std::size_t& unreachable, pipeline::RunContext& context) const {
-  const std::size_t origins = std::min(kBlockSide, size - origin_start);
-  const std::size_t destinations = std::min(kBlockSide, size - destination_start);
+HttpResponse GoogleRoutesDistanceProvider::ask_block(const std::vector<core::model::GeoPoint>& points,
+                                                     std::size_t origin_start, std::size_t destination_start,
+                                                     pipeline::RunContext& context) const {
+  const std::size_t origins = std::min(kBlockSide, points.size() - origin_start);
+  const std::size_t destinations = std::min(kBlockSide, points.size() - destination_start);
   json body{{"origins", json::array()}, {"destinations", json::array()}, {"travelMode", "WALK"}, {"units", "METRIC"}};
   for (std::size_t i = 0; i < origins; ++i) body["origins"].push_back({{"waypoint", waypoint(points[origin_start + i])}});
   for (std::size_t j = 0; j < destinations; ++j) {
     body["destinations"].push_back({{"waypoint", waypoint(points[destination_start + j])}});
   }
   const double elements = static_cast<double>(origins * destinations);
-  const HttpResponse response = m_caller.call(
-      routes_request("/distanceMatrix/v2:computeRouteMatrix", kMatrixMask, m_settings.api_key, body),
-      "computeRouteMatrix",
-      {"routes.matrix_element.essentials", elements * m_prices.price("routes.matrix_element.essentials")}, context);
+  const Pricing pricing{"routes.matrix_element.essentials",
+                        elements * m_prices.price("routes.matrix_element.essentials")};
+  return m_caller.call(routes_request("/distanceMatrix/v2:computeRouteMatrix", kMatrixMask, m_settings.api_key, body),
+                       "computeRouteMatrix", pricing, context);
+}
+
+void GoogleRoutesDistanceProvider::fill_block(const HttpResponse& response, std::size_t origin_start,
+                                              std::size_t destination_start, std::size_t size,
+                                              core::algo::TravelMatrix& matrix, std::vector<bool>& answered,
+                                              std::size_t& unreachable) const {
+  const std::size_t origins = std::min(kBlockSide, size - origin_start);
+  const std::size_t destinations = std::min(kBlockSide, size - destination_start);
   const json answer = json::parse(response.body, nullptr, false);
   if (!answer.is_array()) throw UpstreamError("routes", response.status, "routes computeRouteMatrix answered no array", true);
   for (const json& element : answer) {
@@ -135,12 +143,21 @@ core::algo::TravelMatrix GoogleRoutesDistanceProvider::matrix(const core::model:
   if (m_settings.policy != RoutesPolicy::Matrix || size > static_cast<std::size_t>(m_settings.matrix_max_points)) {
     return matrix;
   }
-  std::vector<bool> answered(size * size, false);
-  std::size_t unreachable = 0;
+  // The blocks are independent requests: asked concurrently, read in block order.
+  std::vector<std::pair<std::size_t, std::size_t>> blocks;
   for (std::size_t origin = 0; origin < size; origin += kBlockSide) {
     for (std::size_t destination = 0; destination < size; destination += kBlockSide) {
-      fill_block(points, origin, destination, size, matrix, answered, unreachable, context);
+      blocks.emplace_back(origin, destination);
     }
+  }
+  std::vector<HttpResponse> responses(blocks.size());
+  pipeline::run_concurrently(context, blocks.size(), [&](std::size_t index, pipeline::RunContext& lane) {
+    responses[index] = ask_block(points, blocks[index].first, blocks[index].second, lane);
+  });
+  std::vector<bool> answered(size * size, false);
+  std::size_t unreachable = 0;
+  for (std::size_t index = 0; index < blocks.size(); ++index) {
+    fill_block(responses[index], blocks[index].first, blocks[index].second, size, matrix, answered, unreachable);
   }
   if (unreachable > 0) {
     context.notes.push_back(std::to_string(unreachable) +
@@ -192,16 +209,28 @@ void GoogleRoutesDistanceProvider::route_tour(core::model::Tour& tour, pipeline:
 void GoogleRoutesDistanceProvider::legs(const core::model::City& city, std::vector<core::model::Tour>& tours,
                                         const core::model::GenerationOptions& options, pipeline::RunContext& context) {
   if (m_settings.policy == RoutesPolicy::Off) return m_base->legs(city, tours, options, context);
-  for (core::model::Tour& tour : tours) {
+  // Each tour is its own request: asked concurrently, applied in tour order.
+  std::vector<core::model::Tour> routed = tours;
+  std::vector<std::string> failures(tours.size());
+  pipeline::run_concurrently(context, tours.size(), [&](std::size_t index, pipeline::RunContext& lane) {
     try {
-      route_tour(tour, context);
+      route_tour(routed[index], lane);
     } catch (const UpstreamError& e) {
-      // The tour keeps the base provider's legs rather than failing the whole city; say so.
-      context.notes.push_back(tour.title + ": planned legs kept, " + e.what());
-      std::vector<core::model::Tour> one{tour};
-      m_base->legs(city, one, options, context);
-      tour = std::move(one.front());
+      failures[index] = e.what();
+      if (failures[index].empty()) failures[index] = "routes failed";
     }
+  });
+  for (std::size_t index = 0; index < tours.size(); ++index) {
+    core::model::Tour& tour = tours[index];
+    if (failures[index].empty()) {
+      tour = std::move(routed[index]);
+      continue;
+    }
+    // The tour keeps the base provider's legs rather than failing the whole city; say so.
+    context.notes.push_back(tour.title + ": planned legs kept, " + failures[index]);
+    std::vector<core::model::Tour> one{tour};
+    m_base->legs(city, one, options, context);
+    tour = std::move(one.front());
   }
 }
 

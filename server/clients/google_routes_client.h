@@ -52,9 +52,11 @@ class GoogleRoutesDistanceProvider : public pipeline::DistanceProvider {
   static const char* matrix_mask();
 
  private:
-  void fill_block(const std::vector<core::model::GeoPoint>& points, std::size_t origin_start,
-                  std::size_t destination_start, std::size_t size, core::algo::TravelMatrix& matrix,
-                  std::vector<bool>& answered, std::size_t& unreachable, pipeline::RunContext& context) const;
+  HttpResponse ask_block(const std::vector<core::model::GeoPoint>& points, std::size_t origin_start,
+                         std::size_t destination_start, pipeline::RunContext& context) const;
+  void fill_block(const HttpResponse& response, std::size_t origin_start, std::size_t destination_start,
+                  std::size_t size, core::algo::TravelMatrix& matrix, std::vector<bool>& answered,
+                  std::size_t& unreachable) const;
   void route_tour(core::model::Tour& tour, pipeline::RunContext& context) const;
 
   ServiceCaller m_caller;

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "server/clients/llm_answers.h"
 #include "server/errors.h"
+#include "server/pipeline/concurrent_calls.h"
 #include "shared/algo/heuristic_filter.h"
 #include "shared/algo/stop_value.h"
 
@@ -126,21 +128,33 @@ pipeline::FilterOutcome LlmAttractionFilter::filter(const core::model::City& cit
                                                     pipeline::RunContext& context) {
   const core::algo::FilterContext heuristics = core::algo::filter_context(city, options);
   core::algo::decide_each(candidates, heuristics);
+  // The batches do not depend on each other: asked concurrently, applied in batch order.
+  const std::size_t batch_size = std::max<std::size_t>(m_settings.batch_size, 1);
+  const std::size_t batches = (candidates.size() + batch_size - 1) / batch_size;
+  std::vector<std::vector<LlmDecision>> answers(batches);
+  std::vector<std::string> errors(batches);
+  pipeline::run_concurrently(context, batches, [&](std::size_t index, pipeline::RunContext& lane) {
+    std::vector<const core::model::Attraction*> batch;
+    for (std::size_t i = index * batch_size; i < std::min(candidates.size(), (index + 1) * batch_size); ++i) {
+      batch.push_back(&candidates[i]);
+    }
+    try {
+      answers[index] = parse_decisions(ask(batch, city, options, lane));
+    } catch (const std::exception& e) {
+      errors[index] = e.what();  // the batch keeps the heuristic decisions; the outcome says so
+      if (errors[index].empty()) errors[index] = "an unnamed error";
+    }
+  });
   std::size_t decided = 0;
   std::size_t failed = 0;
   std::string first_error;
-  for (std::size_t start = 0; start < candidates.size(); start += m_settings.batch_size) {
-    const std::size_t end = std::min(candidates.size(), start + m_settings.batch_size);
-    std::vector<const core::model::Attraction*> batch;
-    for (std::size_t i = start; i < end; ++i) batch.push_back(&candidates[i]);
-    try {
-      decided += apply_decisions(parse_decisions(ask(batch, city, options, context)), options.minutes_per_tour,
-                                 candidates);
-    } catch (const std::exception& e) {
-      // A failed batch keeps the heuristic decisions; the outcome says so.
-      failed += end - start;
-      if (first_error.empty()) first_error = e.what();
+  for (std::size_t index = 0; index < batches; ++index) {
+    if (errors[index].empty()) {
+      decided += apply_decisions(answers[index], options.minutes_per_tour, candidates);
+      continue;
     }
+    failed += std::min(candidates.size(), (index + 1) * batch_size) - index * batch_size;
+    if (first_error.empty()) first_error = errors[index];
   }
   core::algo::finish_decisions(candidates, heuristics);
   std::string used = "llm (" + m_settings.style + ", " + m_settings.model + ")";

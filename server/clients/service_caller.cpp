@@ -103,11 +103,10 @@ std::chrono::milliseconds ServiceCaller::delay_before_retry(int attempt, const H
 HttpResponse ServiceCaller::call(const HttpRequest& request, const std::string& operation, const Pricing& pricing,
                                  pipeline::RunContext& context, const std::vector<int>& pass_through) const {
   for (int attempt = 1;; ++attempt) {
-    if (context.call_budget <= 0) {
+    if (!context.take_call()) {
       throw UpstreamError(m_service, 0, m_service + " " + operation + ": the run's budget of external calls is spent",
                           false);
     }
-    --context.call_budget;
     const auto start = std::chrono::steady_clock::now();
     HttpResponse response = m_transport->send(request);
     const bool ok = response.status >= 200 && response.status < 300;

@@ -92,6 +92,7 @@ const std::vector<VariableDoc>& documented_variables() {
       {"ROUTES_MATRIX_MAX_POINTS", "25", "largest city (points) planned on a Routes matrix with ROUTES_POLICY=matrix", false},
       {"PLACES_MAX_PAGES", "3", "Text Search pages per query (20 places each)", false},
       {"CALL_BUDGET", "200", "external calls one generation (or one replan) may make", false},
+      {"GENERATION_CONCURRENCY", "8", "external calls of one generation in flight at once (independent searches, LLM batches, Routes legs); 1: one after the other", false},
       {"CLIENT_TIMEOUT_SECONDS", "30", "read timeout of Google calls", false},
       {"CLIENT_MAX_ATTEMPTS", "4", "attempts per external call (retries on 429, 5xx, timeouts)", false},
       {"CLIENT_RETRY_BASE_MS", "500", "first retry delay; doubles per attempt with jitter, Retry-After wins", false},
@@ -160,6 +161,7 @@ Config from_environment(const std::map<std::string, std::string>& env) {
   config.routes_matrix_max_points = read_int(env, "ROUTES_MATRIX_MAX_POINTS", config.routes_matrix_max_points, 2, 200);
   config.places_max_pages = read_int(env, "PLACES_MAX_PAGES", config.places_max_pages, 1, 3);
   config.call_budget = read_int(env, "CALL_BUDGET", config.call_budget, 1, 10000);
+  config.generation_concurrency = read_int(env, "GENERATION_CONCURRENCY", config.generation_concurrency, 1, 32);
   config.client_max_attempts = read_int(env, "CLIENT_MAX_ATTEMPTS", config.client_max_attempts, 1, 10);
   config.client_retry_base_ms = read_int(env, "CLIENT_RETRY_BASE_MS", config.client_retry_base_ms, 1, 60000);
   config.job_max_attempts = read_int(env, "JOB_MAX_ATTEMPTS", config.job_max_attempts, 1, 20);
@@ -202,6 +204,7 @@ std::vector<std::string> describe(const Config& config) {
       "OVERPASS_URL=" + config.overpass_url,
       "ROUTES_POLICY=" + config.routes_policy,
       "CALL_BUDGET=" + std::to_string(config.call_budget),
+      "GENERATION_CONCURRENCY=" + std::to_string(config.generation_concurrency),
       "API_KEYS=" + (config.api_keys.empty() ? std::string("(unset: development mode)")
                                              : std::to_string(config.api_keys.size()) + " keys"),
       "WORKERS=" + std::to_string(config.workers),

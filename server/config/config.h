@@ -40,6 +40,7 @@ struct Config {
   int routes_matrix_max_points = 25;   ///< with "matrix": the largest city planned on a Routes matrix
   int places_max_pages = 3;            ///< Text Search pages per query
   int call_budget = 200;               ///< external calls one run may make
+  int generation_concurrency = 8;      ///< external calls of one run in flight at once
   int client_max_attempts = 4;         ///< attempts per external call (retries on 429/5xx/timeouts)
   int client_retry_base_ms = 500;      ///< first backoff delay; doubles per attempt, with jitter
   int job_max_attempts = 3;            ///< attempts of a job before it fails for good

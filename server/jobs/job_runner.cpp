@@ -35,6 +35,7 @@ JobOutcome JobRunner::run(core::model::Job job, const std::string& worker, const
   try {
     pipeline::RunContext context;
     context.call_budget = m_settings.call_budget;
+    context.concurrency = m_settings.concurrency;
     context.cancel = hooks.cancel;
     context.on_progress = [&](const std::string& stage, double progress) {
       job.stage = stage;

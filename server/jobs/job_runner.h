@@ -16,6 +16,7 @@ struct RunnerSettings {
   bool auto_publish = true;              ///< publish a city's first revision at once
   std::chrono::seconds lease{60};        ///< renewed at every stage
   int call_budget = 200;                 ///< external calls one run may make
+  int concurrency = 1;                   ///< external calls of one run in flight at once
 };
 
 /// How a run ended.

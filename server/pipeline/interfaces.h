@@ -3,6 +3,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -18,10 +19,13 @@
 namespace server::pipeline {
 
 /// Shared by the stages of one run: external calls are recorded here (the run trace keeps them
-/// for cost accounting and replay), and a run may spend at most `call_budget` calls.
+/// for cost accounting and replay), and a run may spend at most `call_budget` calls. One thread
+/// uses a context at a time; calls made concurrently each get a lane() (see run_concurrently()).
 struct RunContext {
   std::vector<core::model::ExternalCall> calls;
   int call_budget = 400;
+  /// How many external calls of this run may be in flight at once (1: one after the other).
+  int concurrency = 1;
   /// Called with a stage name and its progress 0..1 (may be empty).
   std::function<void(const std::string& stage, double progress)> on_progress;
   /// When set and true, the run stops before its next stage with server::CancelledError.
@@ -50,6 +54,19 @@ struct RunContext {
     for (const std::string& line : notes) note += (note.empty() ? "" : "; ") + line;
     notes.clear();
   }
+
+  /// Takes one call from the run's budget; false when it is spent. Thread-safe: the lanes of a
+  /// run all take from the context they came from.
+  bool take_call();
+  /// A context for one of several concurrent tasks of this run: it shares the budget, the cancel
+  /// flag and the concurrency limit, and records its own calls and notes for merge().
+  RunContext lane();
+  /// Appends a finished lane's calls and notes (the caller merges lanes in task order).
+  void merge(RunContext&& lane);
+
+ private:
+  RunContext* m_budget_owner = nullptr;  ///< the context whose budget a lane spends
+  std::shared_ptr<std::mutex> m_budget_mutex = std::make_shared<std::mutex>();
 };
 
 /// Reads a city and its candidate attractions (Google Places, or the embedded data set).

@@ -65,6 +65,7 @@ ReplayReport replay_run(const core::model::RunTrace& trace, const config::Config
   previous.tours = trace.locked_tours;
   pipeline::RunContext context;
   context.call_budget = static_cast<int>(trace.calls.size()) + 1;
+  context.concurrency = config.generation_concurrency;  // answers are served by request, not by order
   const pipeline::GenerationResult result = pipeline.run(
       {trace.job_id, trace.place_id, trace.options}, previous.attractions.empty() && previous.tours.empty()
                                                          ? std::nullopt

@@ -4,7 +4,11 @@
 
 namespace narrando::testing {
 
-FakeServer::FakeServer(std::string mount) : m_mount(std::move(mount)) {}
+FakeServer::FakeServer(std::string mount) : m_mount(std::move(mount)) {
+  // Enough threads that a client's concurrent calls wait on the latency they are given, not on a
+  // queue in the fake (httplib's default is 8).
+  m_server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+}
 
 FakeServer::~FakeServer() {
   m_server.stop();
@@ -12,7 +16,15 @@ FakeServer::~FakeServer() {
 }
 
 void FakeServer::start() {
+  // httplib 0.11 listens with a backlog of 5: a client's concurrent connects beyond it wait for a
+  // SYN retry (1 s). Listening again on the bound socket only raises the backlog.
+  socket_t bound = INVALID_SOCKET;
+  m_server.set_socket_options([&bound](socket_t sock) {
+    httplib::default_socket_options(sock);
+    bound = sock;
+  });
   m_port = m_server.bind_to_any_port("127.0.0.1");
+  if (bound != INVALID_SOCKET) ::listen(bound, SOMAXCONN);
   m_thread = std::thread([this] { m_server.listen_after_bind(); });
   for (int i = 0; i < 500 && !m_server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }
@@ -20,6 +32,11 @@ void FakeServer::start() {
 void FakeServer::inject(const std::string& operation, Fault fault) {
   std::lock_guard lock(m_mutex);
   m_faults[operation].push_back(std::move(fault));
+}
+
+void FakeServer::set_latency(Latency latency) {
+  std::lock_guard lock(m_mutex);
+  m_latency = std::move(latency);
 }
 
 int FakeServer::requests(const std::string& operation) const {
@@ -41,14 +58,21 @@ void FakeServer::remember(const std::string& operation, const std::string& body)
 
 bool FakeServer::take_fault(const std::string& operation, httplib::Response& response) {
   Fault fault;
+  bool faulty = false;
+  std::chrono::milliseconds latency{0};
   {
     std::lock_guard lock(m_mutex);
-    ++m_counts[operation];
+    const int arrival = m_counts[operation]++;
+    if (m_latency) latency = m_latency(operation, arrival);
     auto& queue = m_faults[operation];
-    if (queue.empty()) return false;
-    fault = queue.front();
-    queue.pop_front();
+    if (!queue.empty()) {
+      fault = queue.front();
+      queue.pop_front();
+      faulty = true;
+    }
   }
+  if (latency.count() > 0) std::this_thread::sleep_for(latency);
+  if (!faulty) return false;
   if (fault.delay.count() > 0) std::this_thread::sleep_for(fault.delay);
   if (fault.truncate) {
     std::lock_guard lock(m_mutex);

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -22,6 +23,9 @@ struct Fault {
   bool truncate = false;                 ///< answer normally but cut the body in half
 };
 
+/// How long a fake waits before it answers the `arrival`-th request (0-based) of `operation`.
+using Latency = std::function<std::chrono::milliseconds(const std::string& operation, int arrival)>;
+
 /// A loopback HTTP server for a fake external service: started on a free port, stopped on
 /// destruction. Subclasses register routes below mount(); faults are queued per operation name.
 class FakeServer {
@@ -39,6 +43,9 @@ class FakeServer {
   int port() const { return m_port; }
   /// Queues `fault` for the next request of `operation` (FIFO; each fault is used once).
   void inject(const std::string& operation, Fault fault);
+  /// Delays every later request (faulty ones included) by what `latency` says: a service's
+  /// latency for benchmarks, or answers shuffled against their order of arrival for tests.
+  void set_latency(Latency latency);
   /// How many requests of `operation` arrived (faulty ones included).
   int requests(const std::string& operation) const;
   /// The bodies of the requests of `operation` the fake remembered, in arrival order.
@@ -64,6 +71,7 @@ class FakeServer {
   std::map<std::string, int> m_counts;
   std::map<std::string, bool> m_truncate_next;
   std::map<std::string, std::vector<std::string>> m_bodies;
+  Latency m_latency;
   std::string m_mount;
   std::thread m_thread;
   int m_port = 0;

@@ -1,6 +1,7 @@
 # Server test sources. Included by tests/CMakeLists.txt.
 set(SERVER_TEST_SOURCES
   clients/base_url_test.cpp
+  clients/concurrent_generation_test.cpp
   clients/external_pipeline_test.cpp
   clients/google_places_client_test.cpp
   clients/google_routes_client_test.cpp
@@ -38,6 +39,7 @@ set(SERVER_TEST_SOURCES
   offline/filter_on_real_data_test.cpp
   offline/street_network_distance_provider_test.cpp
   offline/walking_networks_test.cpp
+  pipeline/concurrent_calls_test.cpp
   pipeline/pipeline_test.cpp
   process/hostile_shutdown_test.cpp
   process/serve_process_test.cpp

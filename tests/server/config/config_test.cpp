@@ -82,6 +82,13 @@ TEST(Config, KeepAliveIsShortByDefaultAndBounded) {
   EXPECT_THROW(server::config::from_environment({{"HTTP_KEEP_ALIVE_SECONDS", "5000"}}), core::InputError);
 }
 
+TEST(Config, GenerationConcurrencyIsEightByDefaultAndBounded) {
+  EXPECT_EQ(server::config::from_environment({}).generation_concurrency, 8);
+  EXPECT_EQ(server::config::from_environment({{"GENERATION_CONCURRENCY", "1"}}).generation_concurrency, 1);
+  EXPECT_THROW(server::config::from_environment({{"GENERATION_CONCURRENCY", "0"}}), core::InputError);
+  EXPECT_THROW(server::config::from_environment({{"GENERATION_CONCURRENCY", "33"}}), core::InputError);
+}
+
 TEST(Config, DescribeMasksSecrets) {
   const auto config = from_environment({{"DATABASE_URL", "postgres://u:hunter2@db/narrando"},
                                         {"GOOGLE_PLACES_API_KEY", "AIzaSecret"},
