@@ -11,7 +11,16 @@ if(NARRANDO_WERROR)
 endif()
 
 add_library(project_options INTERFACE)
+if(NARRANDO_SANITIZE AND NARRANDO_TSAN)
+  message(FATAL_ERROR "NARRANDO_SANITIZE and NARRANDO_TSAN cannot be combined: build them in separate folders")
+endif()
 if(NARRANDO_SANITIZE)
-  target_compile_options(project_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
-  target_link_options(project_options INTERFACE -fsanitize=address,undefined)
+  # -fno-sanitize-recover: a finding fails the test that hit it, not just a line in its output.
+  target_compile_options(project_options INTERFACE -fsanitize=address,undefined -fno-sanitize-recover=all
+                         -fno-omit-frame-pointer)
+  target_link_options(project_options INTERFACE -fsanitize=address,undefined -fno-sanitize-recover=all)
+endif()
+if(NARRANDO_TSAN)
+  target_compile_options(project_options INTERFACE -fsanitize=thread -fno-omit-frame-pointer)
+  target_link_options(project_options INTERFACE -fsanitize=thread)
 endif()

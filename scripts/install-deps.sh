@@ -2,7 +2,7 @@
 # Installs Narrando's dependencies from Debian 12 packages. Used by the README, .ci/run and the
 # Dockerfile, so there is one list.
 #
-#   scripts/install-deps.sh [--runtime] [--build] [--test] [--console] [--data] [--bench] [--all]
+#   scripts/install-deps.sh [--runtime] [--build] [--test] [--console] [--data] [--bench] [--fuzz] [--all]
 #
 # --runtime  libraries the server binary needs at run time (the container's final stage)
 # --build    compilers, CMake and -dev packages to build the server and the bench tool (libosmium and
@@ -10,6 +10,8 @@
 #            CLI11 is the header-only command-line parser)
 # --test     what the test suite starts: PostgreSQL, Xvfb and Mesa for the console
 # --console  Dear ImGui, GLFW, OpenGL and stb headers (and a font) for the editors' console
+# --fuzz     clang 14 and its libFuzzer runtime for scripts/run-fuzzers.sh (the sanitizer builds of
+#            scripts/run-sanitizers.sh use GCC's ASan, UBSan and TSan, installed with --build)
 # --data     what scripts/build-places-data.py needs to rebuild data/places/places.tsv from the
 #            OpenStreetMap extracts (pyosmium); only for rebuilding the data, never the product
 # --bench    what the scripts in bench/ drive: wrk and nginx (http-bench.sh), hyperfine
@@ -24,6 +26,7 @@ test=(postgresql postgresql-contrib xvfb xauth libgl1-mesa-dri libglx-mesa0 pyth
 console=(libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core)
 data=(python3 python3-pyosmium)
 bench=(wrk nginx-light hyperfine curl python3)
+fuzz=(clang-14 libclang-rt-14-dev)
 
 packages=()
 [ $# -gt 0 ] || set -- --build --test --console
@@ -35,8 +38,9 @@ for option in "$@"; do
     --console) packages+=("${console[@]}") ;;
     --data) packages+=("${data[@]}") ;;
     --bench) packages+=("${bench[@]}") ;;
-    --all) packages+=("${runtime[@]}" "${build[@]}" "${test[@]}" "${console[@]}" "${data[@]}" "${bench[@]}") ;;
-    -h|--help) sed -n 2,15p "$0"; exit 0 ;;
+    --fuzz) packages+=("${fuzz[@]}") ;;
+    --all) packages+=("${runtime[@]}" "${build[@]}" "${test[@]}" "${console[@]}" "${data[@]}" "${bench[@]}" "${fuzz[@]}") ;;
+    -h|--help) sed -n 2,17p "$0"; exit 0 ;;
     *) echo "unknown option: $option" >&2; exit 2 ;;
   esac
 done

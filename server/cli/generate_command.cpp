@@ -73,7 +73,7 @@ int generate_command(const GenerateArgs& args, const config::Config& config, std
   make_place_provider(config)->check_place_id(place_id);
   Services services = build_services(config);
   service::GenerationService generation(*services.store, *services.places, nullptr, nullptr, *services.clock);
-  const service::Submission submission = generation.submit({place_id, options, ""}, config::Role::Editor);
+  const service::Submission submission = generation.submit({place_id, options, "", {}}, config::Role::Editor);
   if (submission.existing) {
     err << submission.existing->city.name << " was generated before; showing the stored tours (--force regenerates)\n";
     return print_city(*submission.existing, {}, args.json, out);

@@ -87,6 +87,23 @@ std::string encode_path_segment(const std::string& text) {
   return out;
 }
 
+// Only places that are towns are generated: every generation pays for searches around the place,
+// and a restaurant or a street makes no city. Google's types for a town (Place types, Table A).
+void require_city_like(const std::string& place_id, const json& place) {
+  for (const auto& type : place.value("types", json::array())) {
+    if (!type.is_string()) continue;
+    const std::string name = type.get<std::string>();
+    if (name == "locality" || name == "postal_town" || name.starts_with("administrative_area_level_")) return;
+  }
+  std::string types;
+  for (const auto& type : place.value("types", json::array())) {
+    if (type.is_string()) types += (types.empty() ? "" : ", ") + type.get<std::string>();
+  }
+  throw core::Error("not_a_city", "place " + place_id + " is not a town (its types: " +
+                                      (types.empty() ? std::string("none") : types) +
+                                      "); ask for a locality, postal town or administrative area");
+}
+
 }  // namespace
 
 GooglePlacesClient::GooglePlacesClient(ServiceCaller caller, GooglePlacesSettings settings, const PriceTable& prices)
@@ -133,6 +150,7 @@ core::model::City GooglePlacesClient::city(const std::string& place_id, const co
     throw core::InputError("Google Places refused place id " + place_id + ": " + failure, "invalid_place_id");
   }
   const json place = parse_object(response, "getPlace");
+  require_city_like(place_id, place);
   core::model::City city;
   city.place_id = place_id;
   city.name = text_of(place.value("displayName", json()));

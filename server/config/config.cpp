@@ -3,58 +3,25 @@
 #include <charconv>
 
 #include "server/clients/base_url.h"
+#include "server/config/env_reader.h"
+#include "server/support/secrets.h"
 #include "shared/errors.h"
 
 namespace server::config {
 namespace {
 
-const std::string* find(const std::map<std::string, std::string>& env, const char* name) {
-  const auto it = env.find(name);
-  return it == env.end() || it->second.empty() ? nullptr : &it->second;
-}
-
-int read_int(const std::map<std::string, std::string>& env, const char* name, int fallback, int low, int high) {
-  const std::string* text = find(env, name);
-  if (text == nullptr) return fallback;
-  int value = 0;
-  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc() || end != text->data() + text->size() || value < low || value > high) {
-    throw core::InputError(std::string(name) + " must be an integer from " + std::to_string(low) + " to " +
-                           std::to_string(high) + ", got \"" + *text + "\"", "invalid_config");
-  }
-  return value;
-}
-
-std::string read_choice(const std::map<std::string, std::string>& env, const char* name, std::string fallback,
-                        std::initializer_list<const char*> choices) {
-  const std::string* text = find(env, name);
-  if (text == nullptr) return fallback;
-  std::string allowed;
-  for (const char* choice : choices) {
-    if (*text == choice) return *text;
-    allowed += (allowed.empty() ? "" : ", ") + std::string(choice);
-  }
-  throw core::InputError(std::string(name) + " must be one of " + allowed + ", got \"" + *text + "\"",
-                         "invalid_config");
-}
-
 // A variable naming an enumerator of E, by E's name table.
 template <core::model::NamedEnum E>
-E read_enum(const std::map<std::string, std::string>& env, const char* name, E fallback) {
-  const std::string* text = find(env, name);
-  if (text == nullptr) return fallback;
-  if (const auto value = core::model::enum_from_name<E>(*text)) return *value;
+E read_enum(const Environment& env, const char* name, E fallback) {
+  const std::string text = read_string(env, name, "");
+  if (text.empty()) return fallback;
+  if (const auto value = core::model::enum_from_name<E>(text)) return *value;
   std::string allowed;
   for (const auto& entry : core::model::EnumNames<E>::kNames) {
     allowed += (allowed.empty() ? "" : ", ") + std::string(entry.name);
   }
-  throw core::InputError(std::string(name) + " must be one of " + allowed + ", got \"" + *text + "\"",
+  throw core::InputError(std::string(name) + " must be one of " + allowed + ", got \"" + text + "\"",
                          "invalid_config");
-}
-
-std::string read_string(const std::map<std::string, std::string>& env, const char* name, std::string fallback) {
-  const std::string* text = find(env, name);
-  return text ? *text : fallback;
 }
 
 std::string trim(std::string text) {
@@ -153,7 +120,17 @@ const std::vector<VariableDoc>& documented_variables() {
       {"WAIT_SECONDS", "60", "how long POST /api/generate-city waits before answering 202", false},
       {"SHUTDOWN_GRACE_SECONDS", "25", "on SIGTERM, time given to running jobs before they are re-queued", false},
       {"JOB_LEASE_SECONDS", "60", "job lease; another instance takes a job over when it expires", false},
-      {"HTTP_THREADS", "64", "HTTP worker threads (one per open keep-alive connection)", false},
+      {"HTTP_THREADS", "64", "threads serving requests whose head (and body) has arrived; idle and slow connections hold none", false},
+      {"HTTP_HEADER_TIMEOUT_SECONDS", "10", "a request's head must arrive within this from its first byte (else 408 and the connection closes)", false},
+      {"HTTP_BODY_TIMEOUT_SECONDS", "30", "a request's body must arrive within this from the end of its head (else 408 and the connection closes)", false},
+      {"HTTP_MAX_CONNECTIONS", "1024", "open connections; at the bound the longest idle, else the slowest unfinished, is closed to make room", false},
+      {"METRICS_PORT", "(unset: the API port)", "serve /metrics on this port only, and not on the API port (0: any free port)", false},
+      {"METRICS_KEY", "(unset: /metrics is public)", "when set, /metrics needs Authorization: Bearer <METRICS_KEY> (16+ characters)", true},
+      {"RATE_LIMIT_GENERATE_PER_HOUR", "30", "new generations one app key may start per hour; more get 429 with Retry-After (editors are not limited)", false},
+      {"RATE_LIMIT_GENERATE_BURST", "5", "new generations one caller may start at once before the hourly rate applies", false},
+      {"SPEND_BUDGET_USD_PER_DAY", "100", "estimated external cost of all generations per UTC day; a generation that could exceed it is refused before any paid call", false},
+      {"SPEND_BUDGET_USD_PER_CALLER_PER_DAY", "25", "the same per app key (editors count against the instance budget only)", false},
+      {"QUEUE_MAX_JOBS", "50", "queued generations; a new one beyond this gets 503 with Retry-After", false},
       {"HTTP_KEEP_ALIVE_SECONDS", "5", "how long an idle keep-alive connection stays open; behind a load balancer, longer than its idle timeout (else it may send a request on a connection being closed: 502)", false},
       {"DB_POOL_SIZE", "8", "PostgreSQL connections per instance", false},
       {"PUBLISHED_CACHE_SECONDS", "2", "how long the app may be served a city's published revision without asking the database (another instance's publish shows within this time plus one background read; 0: always ask)", false},
@@ -168,9 +145,14 @@ Config from_environment(const std::map<std::string, std::string>& env) {
   config.port = read_int(env, "PORT", config.port, 0, 65535);
   config.host = read_string(env, "HOST", "");
   config.database_url = read_string(env, "DATABASE_URL", "");
-  if (!config.database_url.empty() && !config.database_url.starts_with("postgres://") &&
-      !config.database_url.starts_with("postgresql://")) {
-    throw core::InputError("DATABASE_URL must start with postgres:// or postgresql://", "invalid_config");
+  // libpq takes a URL or keyword/value pairs ("host=... dbname=... password=..."); the value is
+  // never quoted back: it may hold a password.
+  const bool url = config.database_url.starts_with("postgres://") || config.database_url.starts_with("postgresql://");
+  const bool keywords = config.database_url.find("://") == std::string::npos &&
+                        config.database_url.find('=') != std::string::npos;
+  if (!config.database_url.empty() && !url && !keywords) {
+    throw core::InputError("DATABASE_URL must be a postgres:// or postgresql:// URL, or libpq keyword=value pairs",
+                           "invalid_config");
   }
   config.db_path = read_string(env, "NARRANDO_DB", config.db_path);
   config.google_places_api_key = read_string(env, "GOOGLE_PLACES_API_KEY", "");
@@ -215,17 +197,11 @@ Config from_environment(const std::map<std::string, std::string>& env) {
       read_int(env, "HTTP_KEEP_ALIVE_SECONDS", config.http_keep_alive_seconds, 1, 4100);
   config.db_pool_size = read_int(env, "DB_POOL_SIZE", config.db_pool_size, 1, 200);
   config.published_cache_seconds = read_int(env, "PUBLISHED_CACHE_SECONDS", config.published_cache_seconds, 0, 300);
+  config.safeguards = read_safeguards(env);
   return config;
 }
 
-std::string redact_url(const std::string& url) {
-  const std::size_t scheme = url.find("://");
-  const std::size_t at = url.rfind('@');
-  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
-  const std::size_t colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
-}
+std::string redact_url(const std::string& url) { return support::redact_connection_string(url); }
 
 std::vector<std::string> describe(const Config& config) {
   const auto secret = [](const std::string& value) { return value.empty() ? std::string("(unset)") : "(set)"; };
@@ -248,6 +224,9 @@ std::vector<std::string> describe(const Config& config) {
       "WORKERS=" + std::to_string(config.workers),
       "AUTO_PUBLISH=" + std::string(config.auto_publish == AutoPublish::First ? "first" : "never"),
       "LOG_FORMAT=" + config.log_format,
+      "HTTP_MAX_CONNECTIONS=" + std::to_string(config.safeguards.http_max_connections),
+      "METRICS_PORT=" + (config.safeguards.metrics_port ? std::to_string(*config.safeguards.metrics_port) : "(API port)"),
+      "METRICS_KEY=" + secret(config.safeguards.metrics_key),
   };
 }
 

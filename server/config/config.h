@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "server/config/safeguards.h"
 #include "shared/model/routes_policy.h"
 #include "shared/model/walking_network.h"
 
@@ -24,7 +25,7 @@ enum class AutoPublish { First, Never };
 struct Config {
   int port = 8080;
   std::string host;                   ///< empty: 0.0.0.0; ignored in development mode (127.0.0.1)
-  std::string database_url;           ///< postgres://... selects PostgreSQL; empty selects SQLite
+  std::string database_url;           ///< postgres://... (or keyword=value) selects PostgreSQL; empty selects SQLite
   std::string db_path = "./narrando.db";
   std::string google_places_api_key;  ///< empty selects the embedded places data
   std::string perplexity_api_key;     ///< empty selects the heuristic filter
@@ -62,6 +63,7 @@ struct Config {
   int published_cache_seconds = 2;    ///< how stale an app read of a published city may be
   int db_pool_size = 8;               ///< PostgreSQL connections per instance
   std::size_t max_body_bytes = 1024 * 1024;
+  Safeguards safeguards;              ///< connection deadlines and bound, metrics access, paid-call limits
 
   /// True without API keys: no auth, loopback only.
   bool development_mode() const { return api_keys.empty(); }
@@ -96,7 +98,8 @@ Config from_environment(const std::map<std::string, std::string>& env);
 /// The configuration as "NAME=value" lines with secrets masked, for logs and `config`.
 std::vector<std::string> describe(const Config& config);
 
-/// `url` with any password replaced by "***" (postgres://user:***@host/db).
+/// DATABASE_URL with every password replaced by "***", in any of its forms (userinfo, query
+/// parameters, keyword/value pairs): support::redact_connection_string.
 std::string redact_url(const std::string& url);
 
 }  // namespace server::config

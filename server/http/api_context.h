@@ -5,6 +5,7 @@
 
 #include "server/config/config.h"
 #include "server/http/document_cache.h"
+#include "server/http/generation_admission.h"
 #include "server/http/published_pointers.h"
 #include "server/http/published_refresher.h"
 #include "server/http/wait_slots.h"
@@ -33,7 +34,8 @@ struct ApiContext {
         generation(s, p, &b, w, k),
         published_pointers(std::chrono::seconds(c.published_cache_seconds)),
         published_refresher(s, published_pointers, k),
-        wait_slots(static_cast<std::size_t>(std::max(1, c.http_threads / 4))) {}
+        wait_slots(static_cast<std::size_t>(std::max(1, c.http_threads / 4))),
+        admission(c) {}
 
   const config::Config& config;
   const support::Clock& clock;            ///< the wait window, event keep-alives, the published cache
@@ -46,6 +48,7 @@ struct ApiContext {
   PublishedPointers published_pointers;   ///< lets the app's reads skip the store (PUBLISHED_CACHE_SECONDS)
   PublishedRefresher published_refresher;  ///< refreshes expired published_pointers off the request path
   WaitSlots wait_slots;                   ///< a quarter of HTTP_THREADS may wait for a job at once
+  GenerationAdmission admission;          ///< rate limit, queue bound and spend budget of new generations
   std::atomic<bool> stopping{false};      ///< set at shutdown: waiting handlers answer at once
   bool probes_only = false;               ///< a worker instance: /healthz, /readyz, /metrics only
 };

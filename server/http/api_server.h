@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -7,8 +8,9 @@
 
 namespace server::http {
 
-/// The HTTP service: cpp-httplib with the API's routes, a thread per open connection (so
-/// keep-alive clients never queue behind each other), and clean shutdown.
+/// The HTTP service: the API's routes in cpp-httplib, behind a front door (front_door.h) that reads
+/// each request under deadlines before a thread serves it, bounds the connections, and shuts down
+/// within its drain whatever the clients do.
 class ApiServer {
  public:
   /// `context` must outlive the server.
@@ -17,16 +19,22 @@ class ApiServer {
   ApiServer(const ApiServer&) = delete;
   ApiServer& operator=(const ApiServer&) = delete;
 
-  /// Binds `host`:`port` (0: any free port) and returns the port. Throws std::runtime_error.
+  /// Binds `host`:`port` (0: any free port), and METRICS_PORT when configured, and returns the
+  /// API port. Throws std::runtime_error.
   int bind(const std::string& host, int port);
   /// Serves until stop(). Blocks.
   void listen();
-  /// Stops accepting and returns once in-flight requests ended. Thread-safe.
+  /// Makes listen() stop accepting, end idle and unfinished connections, give requests being served
+  /// their drain, and return. Thread-safe.
   void stop();
   /// True while listen() serves.
   bool is_running() const;
   /// The accept queue length the kernel allows the bound socket (0 before bind()).
   int listen_backlog() const;
+  /// The bound metrics port (METRICS_PORT), 0 when /metrics is served on the API port.
+  int metrics_port() const;
+  /// Connections open now (approximate).
+  std::size_t open_connections() const;
 
  private:
   struct Impl;

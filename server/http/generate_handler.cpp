@@ -5,8 +5,8 @@
 
 #include "server/http/handlers.h"
 #include "server/http/idempotency.h"
-#include "server/http/responses.h"
 #include "server/http/request_context.h"
+#include "server/http/responses.h"
 #include "shared/json/job_messages.h"
 #include "shared/json/model_json.h"
 #include "shared/json/service_messages.h"
@@ -59,12 +59,29 @@ void send_existing_city(const service::ExistingCity& existing, httplib::Response
   send_json(response, 200, answer);
 }
 
+// Who a generation is counted against: the API key (its idempotency scope).
+std::string caller_of(const httplib::Request& request, const config::Config& config) {
+  return api_key_caller(request, config);
+}
+
 }  // namespace
 
 void handle_generate_city(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const auto [place_id, options] = parse_body(request).get<core::json::GenerateRequest>();
-  const service::GenerateCall call{place_id, options, scoped_idempotency_key(request, context.config)};
-  const service::Submission submission = context.generation.submit(call, RequestContext::current().role);
+  const config::Role role = RequestContext::current().role;
+  // Regenerating costs Google and LLM calls whatever the city: the app key ships inside the app.
+  if (options.force && role != config::Role::Editor) {
+    throw core::Error("forbidden", "\"force\" regenerates a city at a cost: it is for editor keys");
+  }
+  std::optional<jobs::SpendBudget::Ticket> ticket;
+  service::GenerateCall call{place_id, options, scoped_idempotency_key(request, context.config), {}};
+  call.admission.admit = [&] {
+    ticket = context.admission.admit(context.store, caller_of(request, context.config), role, response);
+  };
+  call.admission.queued = [&](const std::string& job_id, bool joined) {
+    if (ticket) context.admission.queued(*ticket, job_id, joined);
+  };
+  const service::Submission submission = context.generation.submit(call, role);
   if (submission.existing) {
     send_existing_city(*submission.existing, response);
     return;

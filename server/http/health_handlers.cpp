@@ -1,7 +1,9 @@
+#include "server/http/auth.h"
 #include "server/http/handlers.h"
 #include "server/http/responses.h"
 #include "server/support/log.h"
 #include "server/support/metrics.h"
+#include "shared/errors.h"
 #include "shared/json/model_json.h"
 #include "shared/json/service_messages.h"
 
@@ -29,7 +31,11 @@ void handle_readyz(ApiContext& context, const httplib::Request&, httplib::Respon
   }
 }
 
-void handle_metrics(ApiContext& context, const httplib::Request&, httplib::Response& response) {
+void handle_metrics(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+  const std::string& key = context.config.safeguards.metrics_key;
+  if (!key.empty() && !constant_time_equals(presented_api_key(request), key)) {
+    throw core::Error("unauthorized", "/metrics needs Authorization: Bearer <METRICS_KEY>");
+  }
   std::map<std::string, int> jobs;
   try {
     for (const auto& [status, count] : context.store.count_jobs()) jobs[to_string(status)] = count;
@@ -37,7 +43,8 @@ void handle_metrics(ApiContext& context, const httplib::Request&, httplib::Respo
     // The store being down must not hide the rest of the metrics.
   }
   response.status = 200;
-  response.set_content(support::Metrics::global().render(jobs), "text/plain; version=0.0.4");
+  response.set_content(support::Metrics::global().render(jobs) + context.admission.render_metrics(context.store),
+                       "text/plain; version=0.0.4");
 }
 
 void handle_openapi(const httplib::Request&, httplib::Response& response) {

@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 
 #include "server/http/auth.h"
+#include "server/http/request_context.h"
 #include "shared/errors.h"
 
 namespace server::http {
@@ -35,7 +36,10 @@ std::string caller_scope(const std::string& api_key) {
 }  // namespace
 
 std::string scoped_idempotency_key(const httplib::Request& request, const config::Config& config) {
-  if (!request.has_header("Idempotency-Key")) return "";
+  // httplib drops a header sent with no value; the front door noted it (RequestContext).
+  const std::vector<std::string>& empty = RequestContext::current().empty_headers;
+  const bool sent_empty = std::find(empty.begin(), empty.end(), "idempotency-key") != empty.end();
+  if (!request.has_header("Idempotency-Key") && !sent_empty) return "";
   std::string key = request.get_header_value("Idempotency-Key");
   key.erase(0, key.find_first_not_of(" \t"));
   key.erase(key.find_last_not_of(" \t") + 1);
@@ -47,6 +51,10 @@ std::string scoped_idempotency_key(const httplib::Request& request, const config
   }
   // In development mode every caller is one, whatever it sends.
   return caller_scope(config.development_mode() ? "" : presented_api_key(request)) + ":" + key;
+}
+
+std::string api_key_caller(const httplib::Request& request, const config::Config& config) {
+  return config.development_mode() ? "" : "key:" + caller_scope(presented_api_key(request));
 }
 
 std::string client_idempotency_key(const std::string& scoped) {

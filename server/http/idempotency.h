@@ -15,6 +15,10 @@ namespace server::http {
 /// an empty key, one over 255 characters, or one with characters other than printable ASCII.
 std::string scoped_idempotency_key(const httplib::Request& request, const config::Config& config);
 
+/// Who is asking, for quotas and rate limits: "key:" and the 16 hex digits that scope its
+/// idempotency keys; empty in development mode (every caller is one).
+std::string api_key_caller(const httplib::Request& request, const config::Config& config);
+
 /// The key as its client sent it, from a scoped key (other text is returned as is).
 std::string client_idempotency_key(const std::string& scoped);
 

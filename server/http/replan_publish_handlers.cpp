@@ -17,7 +17,8 @@ nlohmann::json optional_body(const httplib::Request& request) {
 void handle_replan(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const auto replan_request = optional_body(request).get<core::json::ReplanRequest>();
   service::ReplanOutcome outcome = service::replan(context.store, context.distances, request.matches[1],
-                                                   replan_request.options, context.config.call_budget);
+                                                   replan_request.options, context.config.call_budget,
+                                                   context.config.generation_concurrency);
   send_json(response, 200,
             core::json::ReplanAnswer{{std::move(outcome.city), std::move(outcome.draft), std::move(outcome.warnings)},
                                      std::move(outcome.spent)});

@@ -27,9 +27,10 @@ int status_for_code(const std::string& code) {
   if (code == "conflict" || code == "no_draft") return 409;
   if (code == "payload_too_large") return 413;
   if (code == "unsupported_media_type") return 415;
-  if (code == "idempotency_key_reused") return 422;
+  if (code == "idempotency_key_reused" || code == "no_tours" || code == "not_a_city") return 422;
+  if (code == "rate_limited" || code == "spend_budget_exhausted") return 429;
   if (code == "upstream_error") return 502;
-  if (code == "storage_unavailable" || code == "cancelled") return 503;
+  if (code == "storage_unavailable" || code == "cancelled" || code == "queue_full") return 503;
   return 500;
 }
 

@@ -26,15 +26,22 @@ std::string request_id_of(const httplib::Request& request) {
   return plain ? given : support::new_uuid();
 }
 
-// Called by whichever hook httplib runs first for a request: the 100-continue check or routing.
+// Called by whichever hook httplib runs first for a request: the 100-continue check or routing. The
+// front door reset the context before httplib read the request (ApiServer).
 void start_request(const httplib::Request& request, httplib::Response& response) {
   RequestContext& current = RequestContext::current();
   if (current.started) return;
-  current = RequestContext{};
   current.started = true;
-  current.start = std::chrono::steady_clock::now();
+  current.route = "unmatched";
   current.request_id = request_id_of(request);
   response.set_header("X-Request-Id", current.request_id);
+}
+
+// With METRICS_PORT, /metrics is served there and nothing else is: the API port answers it 404,
+// and the metrics port answers 404 to everything else.
+bool wrong_listener(const ApiContext& context, const httplib::Request& request) {
+  if (!context.config.safeguards.metrics_port) return false;
+  return RequestContext::current().metrics_listener != (request.path == "/metrics");
 }
 
 // cpp-httplib 0.11 compresses every JSON or text response itself, on every request, with brotli
@@ -62,6 +69,7 @@ int refuse_framing(const ApiContext& context, const httplib::Request& request, h
     return 0;
   } catch (const core::Error& e) {
     RequestContext::current().close_connection = true;
+    RequestContext::current().route = "rejected";
     send_error(response, status_for(e), e.code(), e.what());
     if (e.code() == "unsupported_media_type") response.set_header("Accept-Encoding", "identity");  // RFC 7694
     return response.status;
@@ -81,8 +89,12 @@ void set_observability(httplib::Server& server, ApiContext& context) {
   server.set_pre_routing_handler([&context](const httplib::Request& request, httplib::Response& response) {
     start_request(request, response);
     take_accept_encoding(request);
-    return refuse_framing(context, request, response, false) != 0 ? httplib::Server::HandlerResponse::Handled
-                                                                   : httplib::Server::HandlerResponse::Unhandled;
+    if (refuse_framing(context, request, response, false) != 0) return httplib::Server::HandlerResponse::Handled;
+    if (wrong_listener(context, request)) {
+      send_error(response, 404, "not_found", "no route " + request.method + " " + request.path + " on this port");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
   });
   server.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
     compress_response(response, RequestContext::current().accept_encoding);
@@ -92,15 +104,14 @@ void set_observability(httplib::Server& server, ApiContext& context) {
     RequestContext& current = RequestContext::current();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - current.start).count();
     support::Metrics::global().observe_request(request.method, current.route, response.status, seconds);
-    nlohmann::json fields{{"request_id", current.request_id}, {"method", request.method},
+    if (current.request_id.empty()) current.request_id = support::new_uuid();
+    nlohmann::json fields{{"request_id", current.request_id}, {"method", support::method_label(request.method)},
                           {"route", current.route},           {"path", request.path},
                           {"status", response.status},        {"latency_ms", seconds * 1000.0}};
     const std::string job_id = !current.job_id.empty() ? current.job_id : response.get_header_value("X-Job-Id");
     if (!job_id.empty()) fields["job_id"] = job_id;
     support::log(response.status >= 500 ? support::LogLevel::Error : support::LogLevel::Info, "request", fields);
-    // The thread's next request starts afresh, even one refused before any hook runs.
-    current.started = false;
-    current.close_connection = false;
+    // Left as is: the front door reads it after the request (ApiServer) and resets it before the next.
   });
 }
 

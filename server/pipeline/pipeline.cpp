@@ -14,6 +14,17 @@ namespace {
 
 using core::model::Stage;
 
+// Why a run planned no tour, for the job's error: the planner's first warnings (a stop it could not
+// place says which constraint bit), and the options that most often cause it.
+std::string no_tours_reason(const core::model::GenerationOptions& options, const std::vector<std::string>& warnings) {
+  constexpr std::size_t kShown = 3;
+  std::string reason = "no tour could be planned with these options";
+  if (options.start || options.end) reason += " (is the start or end point within walking distance of the city?)";
+  for (std::size_t i = 0; i < std::min(warnings.size(), kShown); ++i) reason += (i == 0 ? ": " : "; ") + warnings[i];
+  if (warnings.size() > kShown) reason += "; and " + std::to_string(warnings.size() - kShown) + " more";
+  return reason;
+}
+
 // The share of a run done when `stage` starts: the stages before it, of all of them.
 double stage_progress(Stage stage) {
   constexpr auto kStages = core::model::enum_values<Stage>();
@@ -139,6 +150,9 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
     keep_within_budgets(trace.city, tours, m_distances, options, context);
     return tours;
   });
+
+  // A city without tours is of no use to the app: the run fails with why, and stores nothing.
+  if (trace.tours.empty()) throw core::Error("no_tours", no_tours_reason(options, plan.warnings));
 
   result.city = trace.city;
   result.warnings = std::move(plan.warnings);

@@ -86,7 +86,7 @@ core::algo::PlanResult plan_again(pipeline::DistanceProvider& distances, const c
 }  // namespace
 
 ReplanOutcome replan(storage::Store& store, pipeline::DistanceProvider& distances, const std::string& city_id,
-                     const nlohmann::json& options_patch, int call_budget) {
+                     const nlohmann::json& options_patch, int call_budget, int concurrency) {
   const core::model::City city = require_city(store, city_id);
   const std::optional<int> number = core::model::working_revision(city);
   if (!number) throw core::ConflictError("city " + city_id + " has no revision to replan");
@@ -97,6 +97,7 @@ ReplanOutcome replan(storage::Store& store, pipeline::DistanceProvider& distance
   // Those calls cost money like a generation's, so they get the same CALL_BUDGET and accounting.
   pipeline::RunContext run;
   run.call_budget = call_budget;
+  run.concurrency = concurrency;  // the Routes legs and matrix blocks, as in a generation
   std::vector<core::model::StageRecord> stages;
   core::algo::PlanResult plan;
   try {
@@ -125,6 +126,11 @@ PublishOutcome publish(storage::Store& store, const std::string& city_id, bool d
   const core::model::City city = require_city(store, city_id);
   if (!city.draft_revision) throw core::ConflictError("city " + city_id + " has no draft to publish", "no_draft");
   const auto draft = store.load_revision(city_id, *city.draft_revision);
+  if (draft->tours.empty()) {
+    throw core::ConflictError("revision " + std::to_string(draft->number) +
+                                  " has no tours: the app would show an empty city; replan or edit it first",
+                              "no_tours");
+  }
   const auto published =
       city.published_revision ? store.load_revision(city_id, *city.published_revision) : std::nullopt;
   PublishOutcome outcome{draft->number, std::nullopt,

@@ -28,12 +28,12 @@ struct ReplanOutcome {
 };
 
 /// Replans the city's working revision (core::model::working_revision) with `options_patch` merged
-/// over its own, under `call_budget` external calls, and writes the tours into the draft if it
-/// still has the attractions and editor fields the plan saw (else core::ConflictError
-/// "draft_changed"). Throws core::NotFoundError, core::ConflictError (no revision) or what a
-/// stage throws (the calls already made are logged).
+/// over its own, under `call_budget` external calls (at most `concurrency` at once), and writes
+/// the tours into the draft if it still has the attractions and editor fields the plan saw (else
+/// core::ConflictError "draft_changed"). Throws core::NotFoundError, core::ConflictError (no
+/// revision) or what a stage throws (the calls already made are logged).
 ReplanOutcome replan(storage::Store& store, pipeline::DistanceProvider& distances, const std::string& city_id,
-                     const nlohmann::json& options_patch, int call_budget);
+                     const nlohmann::json& options_patch, int call_budget, int concurrency = 1);
 
 /// What a publish did, or would do (`dry_run`): the changes against the published revision.
 struct PublishOutcome {
@@ -43,7 +43,7 @@ struct PublishOutcome {
 };
 
 /// Publishes the city's draft (or only compares it, `dry_run`). Throws core::NotFoundError, or
-/// core::ConflictError "no_draft".
+/// core::ConflictError "no_draft" (or "no_tours": a revision without tours is never published).
 PublishOutcome publish(storage::Store& store, const std::string& city_id, bool dry_run);
 
 /// Applies `patch` to attraction `attraction_id` of the city's draft (made from the published

@@ -22,7 +22,10 @@ Submission GenerationService::submit(const GenerateCall& call, config::Role read
       return {ExistingCity{std::move(*city), std::move(revision)}, {}};
     }
   }
+  // A replayed key joins its own job: no new work, no bounds to pass.
+  if (!keyed && call.admission.admit) call.admission.admit();
   Submission submission{std::nullopt, m_store.enqueue_job(call.place_id, call.options, call.idempotency_key)};
+  if (!keyed && call.admission.queued) call.admission.queued(submission.queued.job.id, submission.queued.joined);
   if (!submission.queued.joined && m_pool != nullptr) m_pool->notify();
   return submission;
 }

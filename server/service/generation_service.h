@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -19,11 +20,20 @@ class WorkerPool;
 
 namespace server::service {
 
+/// The bounds a new generation passes before it is queued (the API's rate limit, queue bound and
+/// spend budget): `admit` throws to refuse; `queued` learns the job it became (or joined). Unset
+/// for callers without bounds (the CLI).
+struct AdmissionHooks {
+  std::function<void()> admit;
+  std::function<void(const std::string& job_id, bool joined)> queued;
+};
+
 /// What a generation was asked for.
 struct GenerateCall {
   std::string place_id;
   core::model::GenerationOptions options;
   std::string idempotency_key;  ///< scoped to its caller (see http/idempotency.h); empty: none
+  AdmissionHooks admission;     ///< run only when new work would be queued (not for a replayed key)
 };
 
 /// A city generated before, and the revision its reader gets (none when that reader may see none).
@@ -49,7 +59,8 @@ class GenerationService {
   /// Checks the place id (core::InputError), then: a key used before gives its own job (whatever
   /// exists now; core::Error "idempotency_key_reused" for another request under it); a city
   /// generated before is answered as it is unless `options.force` (the revision `reader` reads);
-  /// else the place's running job is joined or a new one queued (and the pool woken).
+  /// else the call's admission hooks run and the place's running job is joined or a new one queued
+  /// (and the pool woken).
   Submission submit(const GenerateCall& call, config::Role reader);
 
   /// A watch over `job` on this service's board and store.

@@ -5,6 +5,7 @@
 #include "server/errors.h"
 #include "server/storage/store_errors.h"
 #include "server/support/clock.h"
+#include "server/support/secrets.h"
 
 namespace server::storage {
 namespace {
@@ -37,15 +38,17 @@ SqlValue value_of(const pqxx::field& field) {
   }
 }
 
-[[noreturn]] void rethrow_as_storage_error() {
+// libpq quotes parts of a connection string it cannot use back in its errors (`missing "=" after
+// "..."`): any password the string carries is scrubbed from the message.
+[[noreturn]] void rethrow_as_storage_error(const std::vector<std::string>& passwords) {
   try {
     throw;
   } catch (const pqxx::unique_violation& e) {
-    throw UniqueViolation(std::string("postgres: ") + e.what());
+    throw UniqueViolation(support::scrub(std::string("postgres: ") + e.what(), passwords));
   } catch (const pqxx::broken_connection& e) {
-    throw StorageError(std::string("postgres: connection lost: ") + e.what());
+    throw StorageError(support::scrub(std::string("postgres: connection lost: ") + e.what(), passwords));
   } catch (const pqxx::failure& e) {
-    throw StorageError(std::string("postgres: ") + e.what());
+    throw StorageError(support::scrub(std::string("postgres: ") + e.what(), passwords));
   }
 }
 
@@ -95,7 +98,7 @@ class PostgresDatabase::Session : public SqlSession {
 };
 
 PostgresDatabase::PostgresDatabase(std::string url, int pool_size)
-    : m_url(std::move(url)), m_pool_size(std::max(1, pool_size)) {}
+    : m_url(std::move(url)), m_passwords(support::connection_passwords(m_url)), m_pool_size(std::max(1, pool_size)) {}
 
 PostgresDatabase::~PostgresDatabase() = default;
 
@@ -118,7 +121,7 @@ std::unique_ptr<PostgresDatabase::Connection> PostgresDatabase::borrow() {
     }
     m_available.notify_one();
     try {
-      rethrow_as_storage_error();
+      rethrow_as_storage_error(m_passwords);
     } catch (const StorageError&) {
       // The URL may hold a password: report the failure without the connection string.
       throw StorageError("postgres: cannot connect to the database named by DATABASE_URL");
@@ -161,7 +164,7 @@ void PostgresDatabase::run(const std::function<void(SqlSession&)>& work) {
   } catch (const pqxx::failure&) {
     const bool broken = !connection->link.is_open();
     give_back(broken ? nullptr : std::move(connection));
-    rethrow_as_storage_error();
+    rethrow_as_storage_error(m_passwords);
   } catch (...) {
     give_back(std::move(connection));
     throw;

@@ -45,6 +45,7 @@ class PostgresDatabase : public SqlDatabase {
   void run(const std::function<void(SqlSession&)>& work);
 
   std::string m_url;
+  std::vector<std::string> m_passwords;  // scrubbed from error messages
   int m_pool_size;
   int m_open = 0;
   std::mutex m_mutex;

@@ -1,6 +1,8 @@
 #include "server/support/metrics.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 namespace server::support {
 namespace {
@@ -39,6 +41,12 @@ void render_histogram(std::string& out, const std::string& name, const std::stri
 
 }  // namespace
 
+std::string method_label(const std::string& method) {
+  static constexpr std::array<std::string_view, 9> kMethods{"GET",     "HEAD",    "POST",  "PUT",    "PATCH",
+                                                            "DELETE",  "OPTIONS", "TRACE", "CONNECT"};
+  return std::find(kMethods.begin(), kMethods.end(), method) != kMethods.end() ? method : "other";
+}
+
 Metrics& Metrics::global() {
   static Metrics instance;
   return instance;
@@ -57,7 +65,7 @@ void Metrics::Histogram::observe(double seconds) {
 
 void Metrics::observe_request(const std::string& method, const std::string& route, int status, double seconds) {
   std::lock_guard lock(m_mutex);
-  ++m_requests[{method, route, status}];
+  ++m_requests[{method_label(method), route, status}];
   m_latency[route].observe(seconds);
 }
 

@@ -10,6 +10,10 @@
 
 namespace server::support {
 
+/// The method as a metrics and log label: the standard methods as sent, anything else "other"
+/// (a client choosing its own methods must not create a series per request).
+std::string method_label(const std::string& method);
+
 /// Process-wide counters and histograms, rendered in the Prometheus text format (0.0.4).
 /// Thread-safe; label values come from the code (routes, stages), never from clients.
 class Metrics {
@@ -21,7 +25,8 @@ class Metrics {
   /// The registry of this process.
   static Metrics& global();
 
-  /// One served request: its route pattern (not the raw path), method, status and duration.
+  /// One served request: its route pattern (not the raw path: "unmatched" without a route,
+  /// "rejected" when refused before routing), method (method_label), status and duration.
   void observe_request(const std::string& method, const std::string& route, int status, double seconds);
   /// One finished pipeline stage and its duration.
   void observe_stage(core::model::Stage stage, double seconds);

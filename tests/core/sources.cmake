@@ -1,6 +1,7 @@
 # Core (shared/) test sources. Included by tests/CMakeLists.txt.
 set(CORE_TEST_SOURCES
   algo/budget_repair_test.cpp
+  formats/gpx_test.cpp
   basemap/basemap_builder_test.cpp
   basemap/basemap_codec_test.cpp
   basemap/geometry_test.cpp

@@ -19,6 +19,7 @@ namespace narrando::testing {
 /// bodies() remembers "searchText" requests.
 class FakeGoogle : public FakeServer {
  public:
+  ~FakeGoogle() override { stop(); }  // the handlers read members that go before the base
   /// The place id of the fake's Porto (a made-up id: this is a fake, not the product's data).
   static constexpr const char* kPortoPlaceId = "ChIJfakePortoPlaceId0001";
 
@@ -35,6 +36,8 @@ class FakeGoogle : public FakeServer {
   /// Adds a place (full Place JSON: id, displayName, location, types, primaryType, and any of
   /// rating, userRatingCount, businessStatus, editorialSummary). Call before requests are made.
   void add_place(nlohmann::json place) { m_places.push_back(std::move(place)); }
+  /// Replaces the city's Place Details types (e.g. a restaurant's).
+  void set_city_types(nlohmann::json types) { m_city["types"] = std::move(types); }
   /// Pairs (origin, destination), by index within a request, that the fake's matrix answers with
   /// condition ROUTE_NOT_FOUND (no distance, no duration). Set before requests are made.
   void set_unroutable(std::vector<std::pair<int, int>> pairs) { m_unroutable = std::move(pairs); }

@@ -15,6 +15,7 @@ namespace narrando::testing {
 /// bridge crosses, on the north-south street a quarter of the way from the box's west edge. Operation for inject(): "interpreter".
 class FakeOverpass : public FakeServer {
  public:
+  ~FakeOverpass() override { stop(); }  // the handlers read members that go before the base
   explicit FakeOverpass(std::string mount = "");
 
   /// The interpreter URL a client is configured with (OVERPASS_URL).

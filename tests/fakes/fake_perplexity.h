@@ -16,6 +16,7 @@ namespace narrando::testing {
 /// Operations for inject(): "responses" (both Agent API paths) and "chat.completions".
 class FakePerplexity : public FakeServer {
  public:
+  ~FakePerplexity() override { stop(); }  // the handlers read members that go before the base
   /// `mount` puts the routes below a path (see FakeServer), e.g. "/v1" for an OpenAI-style gateway.
   explicit FakePerplexity(std::string api_key, std::string mount = "");
 

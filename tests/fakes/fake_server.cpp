@@ -10,7 +10,9 @@ FakeServer::FakeServer(std::string mount) : m_mount(std::move(mount)) {
   m_server.new_task_queue = [] { return new httplib::ThreadPool(32); };
 }
 
-FakeServer::~FakeServer() {
+FakeServer::~FakeServer() { stop(); }
+
+void FakeServer::stop() {
   m_server.stop();
   if (m_thread.joinable()) m_thread.join();
 }

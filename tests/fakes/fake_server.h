@@ -63,6 +63,9 @@ class FakeServer {
   void remember(const std::string& operation, const std::string& body);
   /// Starts listening; call at the end of the subclass constructor, after registering routes.
   void start();
+  /// Stops listening and waits for the server's threads; idempotent. A subclass whose handlers
+  /// read its own members calls it first thing in its destructor, before those members go.
+  void stop();
   /// Counts the request and applies a queued fault; true if the fault answered it.
   bool take_fault(const std::string& operation, httplib::Response& response);
   /// Applies a pending truncation to a normal answer.

@@ -16,17 +16,23 @@ set(SERVER_TEST_SOURCES
   cli/generate_command_test.cpp
   cli/providers_test.cpp
   config/config_test.cpp
+  config/secret_redaction_test.cpp
   http/auth_test.cpp
   http/basemap_test.cpp
   http/compression_test.cpp
   http/cities_test.cpp
+  http/connection_table_test.cpp
   http/editing_test.cpp
   http/generate_city_test.cpp
+  http/hostile_clients_test.cpp
   http/idempotency_test.cpp
   http/input_validation_test.cpp
   http/jobs_test.cpp
   http/keep_alive_test.cpp
+  http/metrics_labels_test.cpp
+  http/no_empty_city_test.cpp
   http/operations_test.cpp
+  http/paid_calls_test.cpp
   http/publish_atomicity_test.cpp
   http/published_pointers_test.cpp
   http/request_limits_test.cpp
@@ -38,11 +44,12 @@ set(SERVER_TEST_SOURCES
   offline/walking_networks_test.cpp
   pipeline/concurrent_calls_test.cpp
   pipeline/pipeline_test.cpp
+  process/hostile_shutdown_test.cpp
+  process/serve_process_test.cpp
+  replay/recorded_traces_test.cpp
   service/draft_service_test.cpp
   service/job_watch_test.cpp
   service/revision_choice_test.cpp
-  process/serve_process_test.cpp
-  replay/recorded_traces_test.cpp
   storage/store_backends.cpp
   storage/store_contract_test.cpp
   storage/store_rows_test.cpp

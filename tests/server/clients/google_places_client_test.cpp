@@ -57,6 +57,34 @@ TEST_F(GooglePlaces, ReadsTheCityFromPlaceDetails) {
   EXPECT_GT(context.calls[0].cost_usd, 0.0);
 }
 
+// Only towns are generated (issue 15, finding 6): anything else is refused after Place Details,
+// before the paid searches.
+TEST_F(GooglePlaces, OnlyTownLikePlacesAreCities) {
+  const std::vector<std::pair<nlohmann::json, bool>> cases = {
+      {{"locality", "political"}, true},
+      {{"postal_town", "political"}, true},
+      {{"administrative_area_level_2", "political"}, true},
+      {{"restaurant", "food", "point_of_interest", "establishment"}, false},
+      {{"route"}, false},
+      {{"country", "political"}, false},
+      {nlohmann::json::array(), false}};
+  for (const auto& [types, city_like] : cases) {
+    fake.set_city_types(types);
+    server::pipeline::RunContext run;
+    if (city_like) {
+      EXPECT_NO_THROW(client().city(FakeGoogle::kPortoPlaceId, options, run)) << types.dump();
+    } else {
+      try {
+        client().city(FakeGoogle::kPortoPlaceId, options, run);
+        ADD_FAILURE() << "accepted " << types.dump();
+      } catch (const core::Error& e) {
+        EXPECT_EQ(e.code(), "not_a_city") << types.dump();
+      }
+    }
+    EXPECT_EQ(run.calls.size(), 1u) << "Place Details only";
+  }
+}
+
 TEST_F(GooglePlaces, UnknownPlacesAndBadKeysAreTold) {
   EXPECT_THROW(client().city("ChIJnoSuchPlaceAnywhere", options, context), core::NotFoundError);
   try {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/server/http/http_helpers.h"
+#include "tests/support/raw_http.h"
 #include "tests/support/test_server.h"
 
 namespace {
@@ -72,6 +73,23 @@ TEST_F(IdempotencyKey, KeysAreScopedToTheCallersApiKey) {
 TEST_F(IdempotencyKey, MalformedKeysAre400) {
   for (const std::string& key : {std::string(256, 'k'), std::string("caf\xc3\xa9"), std::string("\"\"")}) {
     expect_error(submit(client, kAppKey, key, R"({"place_id": "geonames:2735943"})"), 400, "invalid_request");
+  }
+  const auto jobs = server.services().store->count_jobs();
+  EXPECT_TRUE(!jobs.contains(core::model::JobStatus::Queued) || jobs.at(core::model::JobStatus::Queued) == 0);
+}
+
+// An empty header ("Idempotency-Key:" with nothing after it) is a key of 0 characters, not an
+// absent header: 400 like any other malformed key (the README says 1 to 255 characters).
+TEST_F(IdempotencyKey, AnEmptyKeyIs400) {
+  for (const std::string& header : {std::string("Idempotency-Key:"), std::string("Idempotency-Key:   "),
+                                    std::string("idempotency-key: \t")}) {
+    const std::string body = R"({"place_id": "geonames:2735943"})";
+    const RawExchange exchange = raw_exchange(
+        server.port(), "POST /api/generate-city HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " +
+                           std::string(kAppKey) + "\r\nPrefer: respond-async\r\nContent-Type: application/json\r\n" +
+                           header + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+    EXPECT_EQ(exchange.status(), 400) << header << "\n" << exchange.response;
+    EXPECT_NE(exchange.body().find("Idempotency-Key"), std::string::npos) << exchange.body();
   }
   const auto jobs = server.services().store->count_jobs();
   EXPECT_TRUE(!jobs.contains(core::model::JobStatus::Queued) || jobs.at(core::model::JobStatus::Queued) == 0);

@@ -25,6 +25,9 @@ class ReplanAccounting : public ::testing::Test {
             {"ROUTES_POLICY", policy},
             {"WALKING_NETWORK", "model"},  // Routes' accounting alone: no Overpass calls among them
             {"ROUTES_MATRIX_MAX_POINTS", "200"},
+            // A 200-point matrix may cost $200: the spend budget (paid_calls_test) is not under test here.
+            {"SPEND_BUDGET_USD_PER_DAY", "10000"},
+            {"SPEND_BUDGET_USD_PER_CALLER_PER_DAY", "10000"},
             {"CALL_BUDGET", budget},
             {"CLIENT_RETRY_BASE_MS", "1"},
             {"NARRANDO_DB", dir.file("n.db")}};

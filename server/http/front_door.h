@@ -1,0 +1,100 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "server/http/connection_table.h"
+
+/**
+ * The accept loop in front of cpp-httplib. httplib 0.11 gives each accepted connection a thread
+ * of its pool at once and has only a per-read timeout, so clients that send a byte every few
+ * seconds hold a thread each for as long as they like: 64 of them stopped the server. Here one
+ * thread accepts every connection and reads, with epoll, each request's head and (when its end
+ * can be seen and it is within the body limit) its body, under a deadline each; only a request
+ * that is all in goes to a thread, which runs httplib's request processing over the bytes read
+ * (connection_stream.h). Idle keep-alive connections wait here too, not on a thread. Connections
+ * are bounded: at the bound, the longest idle or slowest unfinished one is closed to make room.
+ * The liveness probe (GET /healthz) has its own threads.
+ */
+namespace server::http {
+
+/// Which listening socket a connection came through.
+enum class Listener { Api = 0, Metrics = 1 };
+
+/// A request whose head (and, when it could be read ahead, body) is in.
+struct ReadyRequest {
+  int fd = -1;
+  Listener listener = Listener::Api;
+  std::string bytes;  ///< everything read so far, the head first
+  RequestHead head;
+  bool last = false;  ///< the connection closes after this request (keep-alive count, shutdown)
+  std::chrono::steady_clock::time_point body_deadline;  ///< for body bytes still to be read
+};
+
+/// What became of the connection after its request was served.
+struct ServedRequest {
+  bool keep_open = false;
+  std::string unread;  ///< bytes read past the request (the next one's start)
+};
+
+/// Serves one request on the calling thread (see ApiServer).
+using RequestHandler = std::function<ServedRequest(ReadyRequest&)>;
+
+/// The front door's settings.
+struct FrontDoorSettings {
+  ConnectionLimits limits;
+  int threads = 64;        ///< threads for requests other than the liveness probe
+  int probe_threads = 2;   ///< threads for GET /healthz only
+  int keep_alive_max = 10000;  ///< requests per connection
+  std::chrono::milliseconds drain{5000};  ///< at stop, time given to requests being served
+};
+
+/// See the comment at the top of this file. run() on one thread; stop() from any.
+class FrontDoor {
+ public:
+  FrontDoor(FrontDoorSettings settings, RequestHandler handler);
+  ~FrontDoor();
+  FrontDoor(const FrontDoor&) = delete;
+  FrontDoor& operator=(const FrontDoor&) = delete;
+
+  /// Adds a bound, listening socket (the front door closes it when it ends). Before run().
+  void add_listener(int fd, Listener listener);
+  /// Serves until stop(): then closes the listeners and every connection not being served, gives
+  /// the requests being served `drain`, cuts the connections of those still running, and returns
+  /// once their threads have ended.
+  void run();
+  /// Makes run() wind down. Thread-safe, idempotent, callable before run().
+  void stop();
+  /// True while run() accepts connections.
+  bool running() const { return m_running; }
+  /// Connections open now (approximate; for tests and logs).
+  std::size_t connections() const { return m_connections; }
+
+ private:
+  struct Loop;
+  struct Returned {
+    int fd;
+    ServedRequest served;
+  };
+
+  void give_back(int fd, ServedRequest served);
+  std::vector<Returned> take_returned();
+
+  FrontDoorSettings m_settings;
+  RequestHandler m_handler;
+  std::vector<std::pair<int, Listener>> m_listeners;
+  int m_wake_fd = -1;
+  std::atomic<bool> m_stopping{false};
+  std::atomic<bool> m_running{false};
+  bool m_ran = false;  // run() was called (and closes the listeners)
+  std::atomic<std::size_t> m_connections{0};
+  std::mutex m_returned_mutex;
+  std::vector<Returned> m_returned;
+};
+
+}  // namespace server::http
