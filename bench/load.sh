@@ -39,7 +39,10 @@ pg_dir=$NARRANDO_PG_DIR
 app_key=load-app-key-0123456789abcdef
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base=http://127.0.0.1:$port
+# The burst stands for many app users behind one app key: the per-key generation rate limit
+# (RATE_LIMIT_GENERATE_*) would refuse most of it with 429, as it should for one caller.
 DATABASE_URL=$NARRANDO_TEST_DATABASE_URL API_KEYS="$app_key:app" WORKERS=$workers HOST=127.0.0.1 LOG_LEVEL=warn \
+  RATE_LIMIT_GENERATE_BURST=1000 RATE_LIMIT_GENERATE_PER_HOUR=100000 \
   "$server" serve --port "$port" >"$work/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
@@ -118,5 +121,6 @@ echo "jobs in the database: $(psql "$NARRANDO_TEST_DATABASE_URL" -Atc \
   "SELECT sum(n) || ' jobs for ' || count(*) || ' places, at most ' || max(n) || ' per place' FROM (SELECT place_id, count(*) AS n FROM jobs GROUP BY place_id) j")"
 echo "readers ($connections connections, ${duration} s, Accept-Encoding: gzip, deflate, br):"
 awk '/Requests\/sec|requests in|Non-2xx|Socket errors/ {print "  " $0} $1 ~ /^(50|90|99)%$/ {print "  p" $1 " " $2}' "$work/wrk.txt"
-awk 'NR == 1 {first = $2} {last = $2; if ($2 > peak) peak = $2} END {printf "server RSS: start %d KiB, end %d KiB, peak %d KiB (%d samples, every 5 s)\n", first, last, peak, NR}' "$work/rss"
+awk 'NR == 1 {first = $2} NR == 13 {minute = $2} {last = $2; if ($2 > peak) peak = $2}
+     END {printf "server RSS: start %d KiB, after 1 min %d KiB, end %d KiB, peak %d KiB (%d samples, every 5 s)\n", first, minute, last, peak, NR}' "$work/rss"
 echo "server log lines at level error: $(grep -c 'Z error ' "$work/server.log" || true)"
