@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "shared/algo/geo.h"
+
 namespace console::draw {
 namespace {
 
@@ -73,15 +75,7 @@ void fit(state::MapView& view, const core::model::BoundingBox& box, Vec2 size, d
 }
 
 core::model::BoundingBox bounds_of(const std::vector<core::model::GeoPoint>& points) {
-  if (points.empty()) return {};
-  core::model::BoundingBox box{points.front(), points.front()};
-  for (const core::model::GeoPoint& p : points) {
-    box.low.lat_deg = std::min(box.low.lat_deg, p.lat_deg);
-    box.low.lon_deg = std::min(box.low.lon_deg, p.lon_deg);
-    box.high.lat_deg = std::max(box.high.lat_deg, p.lat_deg);
-    box.high.lon_deg = std::max(box.high.lon_deg, p.lon_deg);
-  }
-  return box;
+  return points.empty() ? core::model::BoundingBox{} : core::algo::bounding_box(points);
 }
 
 }  // namespace console::draw

@@ -24,14 +24,7 @@ constexpr double kGridDeg = 0.01;
 constexpr double kKmPerDegree = 111.32;
 
 core::model::BoundingBox box_of(const std::vector<core::model::GeoPoint>& points) {
-  core::model::BoundingBox box{points.front(), points.front()};
-  for (const core::model::GeoPoint& p : points) {
-    box.low.lat_deg = std::min(box.low.lat_deg, p.lat_deg);
-    box.low.lon_deg = std::min(box.low.lon_deg, p.lon_deg);
-    box.high.lat_deg = std::max(box.high.lat_deg, p.lat_deg);
-    box.high.lon_deg = std::max(box.high.lon_deg, p.lon_deg);
-  }
-  box = core::algo::expanded(box, kMarginM);
+  core::model::BoundingBox box = core::algo::expanded(core::algo::bounding_box(points), kMarginM);
   box.low = {std::floor(box.low.lat_deg / kGridDeg) * kGridDeg, std::floor(box.low.lon_deg / kGridDeg) * kGridDeg};
   box.high = {std::ceil(box.high.lat_deg / kGridDeg) * kGridDeg, std::ceil(box.high.lon_deg / kGridDeg) * kGridDeg};
   return box;

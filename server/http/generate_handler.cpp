@@ -59,11 +59,6 @@ void send_existing_city(const service::ExistingCity& existing, httplib::Response
   send_json(response, 200, answer);
 }
 
-// Who a generation is counted against: the API key (its idempotency scope).
-std::string caller_of(const httplib::Request& request, const config::Config& config) {
-  return api_key_caller(request, config);
-}
-
 }  // namespace
 
 void handle_generate_city(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
@@ -75,8 +70,8 @@ void handle_generate_city(ApiContext& context, const httplib::Request& request, 
   }
   std::optional<jobs::SpendBudget::Ticket> ticket;
   service::GenerateCall call{place_id, options, scoped_idempotency_key(request, context.config), {}};
-  call.admission.admit = [&] {
-    ticket = context.admission.admit(context.store, caller_of(request, context.config), role, response);
+  call.admission.admit = [&] {  // counted against the API key (its idempotency scope)
+    ticket = context.admission.admit(context.store, api_key_caller(request, context.config), role, response);
   };
   call.admission.queued = [&](const std::string& job_id, bool joined) {
     if (ticket) context.admission.queued(*ticket, job_id, joined);

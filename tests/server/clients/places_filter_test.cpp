@@ -31,6 +31,21 @@ json place(const std::string& id, const std::string& name, const std::string& la
           {"userRatingCount", ratings}};
 }
 
+// Generates the fakes' city through the real server (Google Places, the LLM, the walking model)
+// and returns its city document; null (with a test failure) if the generation failed.
+json generate_through_fakes(const FakeGoogle& google, const FakePerplexity& llm, const TempDir& dir) {
+  TestServer server({{"GOOGLE_PLACES_API_KEY", kGoogleKey}, {"GOOGLE_PLACES_BASE_URL", google.base_url()},
+                     {"GOOGLE_ROUTES_BASE_URL", google.base_url()}, {"PERPLEXITY_API_KEY", kLlmKey},
+                     {"PERPLEXITY_BASE_URL", llm.base_url()}, {"ROUTES_POLICY", "off"}, {"WALKING_NETWORK", "model"},
+                     {"NARRANDO_DB", dir.file("n.db")}, {"CLIENT_RETRY_BASE_MS", "1"}});
+  auto client = server.client();
+  const auto generated = json_of(client.Post("/api/generate-city", json{{"place_id", google.place_id()}}.dump(),
+                                             "application/json"));
+  EXPECT_EQ(generated["success"], true) << generated.dump();
+  if (generated["success"] != true) return nullptr;
+  return json_of(client.Get("/api/cities/" + generated["city_id"].get<std::string>()));
+}
+
 TEST(PlacesFilter, GooglePlacesAndLlmDecisionsObeyTheSameRules) {
   FakeGoogle google{kGoogleKey};
   FakePerplexity llm{kLlmKey};
@@ -46,15 +61,8 @@ TEST(PlacesFilter, GooglePlacesAndLlmDecisionsObeyTheSameRules) {
   closed["businessStatus"] = "CLOSED_PERMANENTLY";
   google.add_place(closed);
 
-  TestServer server({{"GOOGLE_PLACES_API_KEY", kGoogleKey}, {"GOOGLE_PLACES_BASE_URL", google.base_url()},
-                     {"GOOGLE_ROUTES_BASE_URL", google.base_url()}, {"PERPLEXITY_API_KEY", kLlmKey},
-                     {"PERPLEXITY_BASE_URL", llm.base_url()}, {"ROUTES_POLICY", "off"}, {"WALKING_NETWORK", "model"},
-                     {"NARRANDO_DB", dir.file("n.db")}, {"CLIENT_RETRY_BASE_MS", "1"}});
-  auto client = server.client();
-  const auto generated = json_of(client.Post("/api/generate-city", json{{"place_id", google.place_id()}}.dump(),
-                                             "application/json"));
-  ASSERT_EQ(generated["success"], true) << generated.dump();
-  const auto document = json_of(client.Get("/api/cities/" + generated["city_id"].get<std::string>()));
+  const json document = generate_through_fakes(google, llm, dir);
+  ASSERT_FALSE(document.is_null());
   std::map<std::string, json> by_source;
   for (const auto& a : document["attractions"]) by_source[a["source_id"]] = a;
   ASSERT_TRUE(by_source.contains("ChIJtestClosed")) << "the search found every added place";
@@ -93,15 +101,8 @@ TEST(PlacesFilter, TheCitysHeadlineMuseumIsAStopEvenWhenItsVisitIsLong) {
   google.add_place(place("ChIJtestNationalMuseum", "Museu Nacional de Testville", "pt", {"museum", "tourist_attraction"},
                          150.0, 210000));
   llm.set_visit_minutes("Museu Nacional de Testville", 90);
-  TestServer server({{"GOOGLE_PLACES_API_KEY", kGoogleKey}, {"GOOGLE_PLACES_BASE_URL", google.base_url()},
-                     {"GOOGLE_ROUTES_BASE_URL", google.base_url()}, {"PERPLEXITY_API_KEY", kLlmKey},
-                     {"PERPLEXITY_BASE_URL", llm.base_url()}, {"ROUTES_POLICY", "off"}, {"WALKING_NETWORK", "model"},
-                     {"NARRANDO_DB", dir.file("n.db")}, {"CLIENT_RETRY_BASE_MS", "1"}});
-  auto client = server.client();
-  const auto generated = json_of(client.Post("/api/generate-city", json{{"place_id", google.place_id()}}.dump(),
-                                             "application/json"));
-  ASSERT_EQ(generated["success"], true) << generated.dump();
-  const auto document = json_of(client.Get("/api/cities/" + generated["city_id"].get<std::string>()));
+  const json document = generate_through_fakes(google, llm, dir);
+  ASSERT_FALSE(document.is_null());
   std::string museum_id;
   for (const auto& a : document["attractions"]) {
     if (a["source_id"] != "ChIJtestNationalMuseum") continue;
