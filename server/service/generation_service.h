@@ -67,6 +67,8 @@ class GenerationService {
   JobWatch watch(const core::model::Job& job) const;
 
  private:
+  ExistingCity existing(core::model::City city, config::Role reader) const;
+
   storage::Store& m_store;
   pipeline::PlaceProvider& m_places;
   const jobs::JobBoard* m_board;

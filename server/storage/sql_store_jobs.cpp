@@ -45,13 +45,22 @@ EnqueueResult SqlStore::enqueue_job(const std::string& place_id, const core::mod
         if (!idempotency_key.empty()) {
           if (auto existing = query_job(session, "idempotency_key = ?", {idempotency_key})) {
             require_same_request(*existing, place_id, options);
-            result = {std::move(*existing), true};
+            result = {std::move(*existing), true, std::nullopt};
             return;
           }
         }
         if (auto active = query_job(session, "place_id = ? AND status IN ('queued', 'running')", {place_id})) {
-          result = {std::move(*active), true};
+          result = {std::move(*active), true, std::nullopt};
           return;
+        }
+        // After the active-job check: a job that ended before it saved its city in the same
+        // commit, so this statement sees that city.
+        if (!options.force) {
+          const auto city = session.query("SELECT id FROM cities WHERE place_id = ?", {place_id});
+          if (!city.empty()) {
+            result.existing_city = as_text(city.front().front());
+            return;
+          }
         }
         const std::string now = timestamp();
         const std::string id = support::new_uuid();
@@ -60,7 +69,7 @@ EnqueueResult SqlStore::enqueue_job(const std::string& place_id, const core::mod
             "VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)",
             {id, place_id, nlohmann::json(options).dump(), static_cast<std::int64_t>(m_max_job_attempts),
              text_or_null(idempotency_key), now, now});
-        result = {*query_job(session, "id = ?", {id}), false};
+        result = {*query_job(session, "id = ?", {id}), false, std::nullopt};
       });
       return result;
     } catch (const UniqueViolation&) {

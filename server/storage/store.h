@@ -14,10 +14,12 @@
 
 namespace server::storage {
 
-/// What enqueue_job did: a new job, or an existing one the request joined.
+/// What enqueue_job did: a new job, an existing one the request joined, or nothing because the
+/// place has a city (then `job` is empty).
 struct EnqueueResult {
   core::model::Job job;
   bool joined = false;
+  std::optional<std::string> existing_city;  ///< the place's city id: an unforced request queued nothing
 };
 
 /// Where save_generation put the revision.
@@ -92,7 +94,9 @@ class Store {
   virtual int publish(const std::string& city_id) = 0;
 
   /// Queues a generation, or joins the job with the same idempotency key (opaque here; the HTTP
-  /// layer scopes it to the caller), or the queued or running job for the same place. Throws
+  /// layer scopes it to the caller), or the queued or running job for the same place, or (unless
+  /// `options.force`) queues nothing because the place has a city: checked in the same transaction,
+  /// so a request arriving as the place's job ends never generates the city twice. Throws
   /// core::Error "idempotency_key_reused" (see require_same_request) when the key's job was
   /// queued for another request; nothing is queued then.
   virtual EnqueueResult enqueue_job(const std::string& place_id, const core::model::GenerationOptions& options,

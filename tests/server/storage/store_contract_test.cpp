@@ -19,9 +19,12 @@ class StoreContract : public ::testing::TestWithParam<narrando::testing::StoreBa
  protected:
   void SetUp() override { store = GetParam().open(clock); }
 
-  // Queues, claims and stores a generation of `place_id`; returns what was saved.
+  // Queues (forced: the place may have a city already), claims and stores a generation of
+  // `place_id`; returns what was saved.
   server::storage::SavedRevision generate(const std::string& place_id, int variant = 0, bool auto_publish = true) {
-    const auto queued = store->enqueue_job(place_id, {}, "");
+    core::model::GenerationOptions force;
+    force.force = true;
+    const auto queued = store->enqueue_job(place_id, force, "");
     auto job = store->claim_specific_job(queued.job.id, "worker-a", kLease);
     EXPECT_TRUE(job.has_value());
     auto sample = sample_generation(place_id, variant);
@@ -154,9 +157,24 @@ TEST_P(StoreContract, AnIdempotencyKeyNeverStandsForAnotherRequest) {
   EXPECT_EQ(store->find_job_by_idempotency_key("key-123")->id, keyed.job.id);
 }
 
-TEST_P(StoreContract, AFinishedJobNoLongerAbsorbsNewRequests) {
+TEST_P(StoreContract, AnUnforcedRequestForAPlaceWithACityQueuesNothing) {
   const auto saved = generate("geonames:2735943");
   const auto next = store->enqueue_job("geonames:2735943", {}, "");
+  ASSERT_TRUE(next.existing_city);
+  EXPECT_EQ(*next.existing_city, saved.city_id);
+  EXPECT_FALSE(next.joined);
+  EXPECT_TRUE(next.job.id.empty());
+  const auto runs = store->count_jobs();
+  EXPECT_EQ(runs.at(JobStatus::Succeeded), 1);
+  EXPECT_EQ(runs.at(JobStatus::Queued), 0);
+}
+
+TEST_P(StoreContract, AFinishedJobNoLongerAbsorbsAForcedRequest) {
+  core::model::GenerationOptions force;
+  force.force = true;
+  const auto saved = generate("geonames:2735943");
+  const auto next = store->enqueue_job("geonames:2735943", force, "");
+  EXPECT_FALSE(next.existing_city);
   EXPECT_FALSE(next.joined);
   EXPECT_EQ(next.job.status, JobStatus::Queued);
   const auto runs = store->count_jobs();
