@@ -48,6 +48,7 @@ set(SERVER_TEST_SOURCES
   process/serve_process_test.cpp
   replay/recorded_traces_test.cpp
   service/draft_service_test.cpp
+  service/generation_service_test.cpp
   service/job_watch_test.cpp
   service/revision_choice_test.cpp
   storage/store_backends.cpp
