@@ -91,10 +91,10 @@ Verdict ConnectionTable::body_verdict(Connection& connection) {
   return connection.chunks.complete() || connection.chunks.broken() || over ? Verdict::Serve : Verdict::Wait;
 }
 
-Verdict ConnectionTable::returned(Connection& connection, std::string buffer, TimePoint now) {
+Verdict ConnectionTable::returned(Connection& connection, std::string buffer, int requests, TimePoint now) {
   connection.buffer = std::move(buffer);
   connection.head = RequestHead{};
-  ++connection.served;
+  connection.served += requests;
   enter(connection, ConnectionPhase::Idle, now, m_limits.keep_alive);
   return connection.buffer.empty() ? Verdict::Wait : advance(connection, now);
 }

@@ -73,9 +73,10 @@ class ConnectionTable {
   /// After bytes were appended to `connection.buffer`: moves it through its phases and says what
   /// it needs. With Serve the connection is Busy and its head in `connection.head`.
   Verdict advance(Connection& connection, std::chrono::steady_clock::time_point now);
-  /// After a thread served a request and the connection stays open (its unread bytes in
-  /// `buffer`): back to Idle until now + keep_alive, or straight on to the next head.
-  Verdict returned(Connection& connection, std::string buffer, std::chrono::steady_clock::time_point now);
+  /// After a thread served `requests` requests and the connection stays open (its unread bytes
+  /// in `buffer`): back to Idle until now + keep_alive, or straight on to the next head.
+  Verdict returned(Connection& connection, std::string buffer, int requests,
+                   std::chrono::steady_clock::time_point now);
 
   /// Connections not Busy whose deadline has passed (the caller answers and removes them).
   std::vector<int> expired(std::chrono::steady_clock::time_point now);

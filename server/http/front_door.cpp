@@ -11,6 +11,7 @@
 #include <array>
 #include <cerrno>
 
+#include "server/http/next_request.h"
 #include "server/http/request_lanes.h"
 #include "server/support/log.h"
 #include "server/support/metrics.h"
@@ -151,15 +152,13 @@ struct FrontDoor::Loop {
     request->body_deadline = now + owner.m_settings.limits.body_timeout;
     connection.buffer.clear();
     const bool probe = request->head.method == "GET" && request->head.path == "/healthz";
-    lanes.submit(probe ? kProbeLane : kGeneralLane, [door = &owner, request] {
-      ServedRequest served;
-      try {
-        served = door->m_handler(*request);
-      } catch (...) {
-        served.keep_open = false;  // the handler's own error answers are done by then
-      }
-      door->give_back(request->fd, std::move(served));
-    });
+    if (probe) {
+      lanes.submit(kProbeLane, [door = &owner, request] { door->give_back(request->fd, door->serve_one(*request)); });
+    } else {
+      lanes.submit(kGeneralLane, [door = &owner, request, served = connection.served, lanes = &lanes] {
+        door->serve_connection(*request, served, *lanes);
+      });
+    }
   }
 
   void take_back(Clock::time_point now) {
@@ -171,7 +170,8 @@ struct FrontDoor::Loop {
         table.remove(returned.fd);
         continue;
       }
-      const Verdict verdict = table.returned(*connection, std::move(returned.served.unread), now);
+      const Verdict verdict =
+          table.returned(*connection, std::move(returned.served.unread), returned.served.requests, now);
       if (verdict == Verdict::Serve) {
         dispatch(*connection, now);
       } else if (!watch(returned.fd)) {
@@ -278,6 +278,42 @@ void FrontDoor::stop() {
   m_stopping = true;
   const std::uint64_t one = 1;
   (void)::write(m_wake_fd, &one, sizeof one);
+}
+
+ServedRequest FrontDoor::serve_one(ReadyRequest& request) {
+  try {
+    return m_handler(request);
+  } catch (...) {
+    return {};  // the handler's own error answers are done by then; the connection closes
+  }
+}
+
+bool FrontDoor::may_linger(const ServedRequest& served, const RequestLanes& lanes) {
+  // Requests waiting for a thread go first: a thread serving one fast client must not starve them.
+  if (!served.keep_open || m_stopping || m_settings.linger.count() <= 0 || lanes.waiting(kGeneralLane)) return false;
+  if (m_lingering.fetch_add(1) < m_settings.max_lingering) return true;
+  m_lingering.fetch_sub(1);
+  return false;
+}
+
+void FrontDoor::serve_connection(ReadyRequest& request, int served_before, const RequestLanes& lanes) {
+  ServedRequest served = serve_one(request);
+  int requests = 1;
+  while (may_linger(served, lanes)) {
+    const NextRequest next =
+        wait_for_next_request(request.fd, served.unread, m_settings.limits, Clock::now() + m_settings.linger);
+    m_lingering.fetch_sub(1);
+    if (next.closed) served.keep_open = false;
+    if (!next.head || m_stopping) break;
+    request.bytes = std::move(served.unread);
+    request.head = *next.head;
+    request.last = served_before + requests + 1 >= m_settings.keep_alive_max;
+    request.body_deadline = Clock::now() + m_settings.limits.body_timeout;
+    served = serve_one(request);
+    ++requests;
+  }
+  served.requests = requests;
+  give_back(request.fd, std::move(served));
 }
 
 void FrontDoor::give_back(int fd, ServedRequest served) {

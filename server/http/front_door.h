@@ -23,6 +23,8 @@
  */
 namespace server::http {
 
+class RequestLanes;
+
 /// Which listening socket a connection came through.
 enum class Listener { Api = 0, Metrics = 1 };
 
@@ -40,6 +42,7 @@ struct ReadyRequest {
 struct ServedRequest {
   bool keep_open = false;
   std::string unread;  ///< bytes read past the request (the next one's start)
+  int requests = 1;    ///< requests served on the connection before it came back
 };
 
 /// Serves one request on the calling thread (see ApiServer).
@@ -52,6 +55,10 @@ struct FrontDoorSettings {
   int probe_threads = 2;   ///< threads for GET /healthz only
   int keep_alive_max = 10000;  ///< requests per connection
   std::chrono::milliseconds drain{5000};  ///< at stop, time given to requests being served
+  /// After an answer, how long its thread waits for the connection's next request (next_request.h)
+  /// before giving the connection back; 0: never. At most `max_lingering` threads wait at once.
+  std::chrono::milliseconds linger{0};
+  int max_lingering = 0;
 };
 
 /// See the comment at the top of this file. run() on one thread; stop() from any.
@@ -82,6 +89,11 @@ class FrontDoor {
     ServedRequest served;
   };
 
+  // Serves `request`, then the connection's next requests while they come within the linger and
+  // no other request waits for a thread; `served_before`: requests served on it before this one.
+  void serve_connection(ReadyRequest& request, int served_before, const RequestLanes& lanes);
+  ServedRequest serve_one(ReadyRequest& request);
+  bool may_linger(const ServedRequest& served, const RequestLanes& lanes);
   void give_back(int fd, ServedRequest served);
   std::vector<Returned> take_returned();
 
@@ -93,6 +105,7 @@ class FrontDoor {
   std::atomic<bool> m_running{false};
   bool m_ran = false;  // run() was called (and closes the listeners)
   std::atomic<std::size_t> m_connections{0};
+  std::atomic<int> m_lingering{0};
   std::mutex m_returned_mutex;
   std::vector<Returned> m_returned;
 };

@@ -19,6 +19,7 @@ void RequestLanes::submit(std::size_t lane, std::function<void()> task) {
   {
     std::lock_guard lock(chosen.mutex);
     chosen.tasks.push_back(std::move(task));
+    chosen.queued.store(chosen.tasks.size(), std::memory_order_relaxed);
   }
   chosen.ready.notify_one();
 }
@@ -47,6 +48,7 @@ void RequestLanes::work(Lane& lane) {
       if (lane.tasks.empty()) return;  // stopping, and nothing left
       task = std::move(lane.tasks.front());
       lane.tasks.pop_front();
+      lane.queued.store(lane.tasks.size(), std::memory_order_relaxed);
     }
     task();
   }

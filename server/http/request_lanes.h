@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -21,6 +22,8 @@ class RequestLanes {
 
   /// Queues `task` on `lane`. Tasks queued before stop() all run.
   void submit(std::size_t lane, std::function<void()> task);
+  /// True when tasks of `lane` wait for a thread (a hint: it may change at once).
+  bool waiting(std::size_t lane) const { return m_lanes.at(lane)->queued.load(std::memory_order_relaxed) > 0; }
   /// Runs what is queued, then ends and joins every thread. Idempotent.
   void stop();
 
@@ -29,6 +32,7 @@ class RequestLanes {
     std::mutex mutex;
     std::condition_variable ready;
     std::deque<std::function<void()>> tasks;
+    std::atomic<std::size_t> queued{0};  // tasks.size(), readable without the mutex
     bool stopping = false;
     std::vector<std::thread> threads;
   };

@@ -88,7 +88,7 @@ TEST(ConnectionTable, AtTheBoundAnIdleConnectionGoesBeforeTheOldestUnfinishedOne
   auto& idle = table.open(5, 0, kStart + milliseconds(10));
   idle.buffer = "GET / HTTP/1.1\r\n\r\n";
   ASSERT_EQ(table.advance(idle, kStart + milliseconds(10)), Verdict::Serve);
-  EXPECT_EQ(table.returned(idle, "", kStart + milliseconds(20)), Verdict::Wait);
+  EXPECT_EQ(table.returned(idle, "", 1, kStart + milliseconds(20)), Verdict::Wait);
   EXPECT_EQ(table.evictable(), 5);
   table.remove(5);
   EXPECT_EQ(table.evictable(), 3);
@@ -99,7 +99,7 @@ TEST(ConnectionTable, APipelinedRequestIsServedStraightAfterTheFirst) {
   auto& connection = table.open(3, 0, kStart);
   connection.buffer = "GET /a HTTP/1.1\r\n\r\n";
   ASSERT_EQ(table.advance(connection, kStart), Verdict::Serve);
-  EXPECT_EQ(table.returned(connection, "GET /b HTTP/1.1\r\n\r\n", kStart), Verdict::Serve);
+  EXPECT_EQ(table.returned(connection, "GET /b HTTP/1.1\r\n\r\n", 1, kStart), Verdict::Serve);
   EXPECT_EQ(connection.head.path, "/b");
 }
 
