@@ -104,13 +104,15 @@ void set_observability(httplib::Server& server, ApiContext& context) {
     RequestContext& current = RequestContext::current();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - current.start).count();
     support::Metrics::global().observe_request(request.method, current.route, response.status, seconds);
+    const support::LogLevel level = response.status >= 500 ? support::LogLevel::Error : support::LogLevel::Info;
+    if (!support::log_enabled(level)) return;  // LOG_LEVEL=warn: no line, so no fields to build
     if (current.request_id.empty()) current.request_id = support::new_uuid();
     nlohmann::json fields{{"request_id", current.request_id}, {"method", support::method_label(request.method)},
                           {"route", current.route},           {"path", request.path},
                           {"status", response.status},        {"latency_ms", seconds * 1000.0}};
     const std::string job_id = !current.job_id.empty() ? current.job_id : response.get_header_value("X-Job-Id");
     if (!job_id.empty()) fields["job_id"] = job_id;
-    support::log(response.status >= 500 ? support::LogLevel::Error : support::LogLevel::Info, "request", fields);
+    support::log(level, "request", fields);
     // Left as is: the front door reads it after the request (ApiServer) and resets it before the next.
   });
 }

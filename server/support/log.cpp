@@ -47,6 +47,8 @@ LogLevel log_level_from(std::string_view name) {
   return LogLevel::Info;
 }
 
+bool log_enabled(LogLevel level) { return level >= settings().minimum; }
+
 void log(LogLevel level, std::string_view event, const nlohmann::json& fields) {
   LogSettings& s = settings();
   if (level < s.minimum) return;

@@ -18,6 +18,9 @@ void configure_logging(LogLevel minimum, bool json, std::ostream* stream = nullp
 /// Parses "debug", "info", "warn", "error" (anything else is info).
 LogLevel log_level_from(std::string_view name);
 
+/// True when a line of `level` is written (to skip building fields that would be dropped).
+bool log_enabled(LogLevel level);
+
 /// Writes one line: `event` plus `fields` (never put a secret in them). Thread-safe.
 void log(LogLevel level, std::string_view event, const nlohmann::json& fields = nlohmann::json::object());
 
