@@ -100,11 +100,11 @@ void handle_get_city(ApiContext& context, const httplib::Request& request, httpl
     return;
   }
   // Compressed once (brotli and gzip at their best) and served from memory from then on.
-  const nlohmann::json document =
-      core::json::CityDocument{published_view(view.city, view.revision), view.revision, std::nullopt};
-  auto encoded =
-      encode_document(document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJsonContentType);
-  context.published_documents.put(view.city.id, view.revision.number, encoded);
+  const auto encoded = context.published_documents.obtain(view.city.id, view.revision.number, [&view] {
+    const nlohmann::json document =
+        core::json::CityDocument{published_view(view.city, view.revision), view.revision, std::nullopt};
+    return encode_document(document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJsonContentType);
+  });
   send_published(context, request, response, *encoded);
 }
 

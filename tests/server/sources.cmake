@@ -30,6 +30,7 @@ set(SERVER_TEST_SOURCES
   http/jobs_test.cpp
   http/keep_alive_test.cpp
   http/next_request_test.cpp
+  http/document_cache_test.cpp
   http/metrics_labels_test.cpp
   http/no_empty_city_test.cpp
   http/operations_test.cpp
