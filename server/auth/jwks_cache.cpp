@@ -23,7 +23,9 @@ JwksCache::State JwksCache::state() const {
   return m_state;
 }
 
-int JwksCache::fetches() const { return state().fetches; }
+int JwksCache::fetches() const {
+  return state().fetches;
+}
 
 std::shared_ptr<const PublicKey> JwksCache::find(const std::string& kid) {
   const auto now = m_clock.steady_now();
@@ -47,7 +49,8 @@ std::shared_ptr<const PublicKey> JwksCache::refresh_and_find(const std::string& 
   const auto now = m_clock.steady_now();
   State current = state();
   // Another request may have fetched while this one waited: min_refetch covers that too.
-  const bool may_fetch = !current.last_attempt || now - *current.last_attempt >= m_settings.min_refetch;
+  const bool may_fetch =
+      !current.last_attempt || now - *current.last_attempt >= m_settings.min_refetch;
   const bool fresh = current.keys && now - current.fetched_at < m_settings.ttl;
   const bool listed = current.keys && lookup(*current.keys, kid);
   if (may_fetch && !(fresh && listed)) {
@@ -60,7 +63,8 @@ std::shared_ptr<const PublicKey> JwksCache::refresh_and_find(const std::string& 
   }
   if (!current.last_failed) return nullptr;
   const auto since = now - current.last_attempt.value_or(now);
-  const auto wait = std::chrono::duration_cast<std::chrono::seconds>(m_settings.min_refetch - since);
+  const auto wait =
+      std::chrono::duration_cast<std::chrono::seconds>(m_settings.min_refetch - since);
   throw KeysUnavailable("the project's signing keys could not be fetched (" + current.last_error +
                             "); try again shortly",
                         std::max(wait, std::chrono::seconds(1)));

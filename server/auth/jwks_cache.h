@@ -23,9 +23,11 @@ class KeySource {
 
 /// How long fetched keys are trusted, and how often the endpoint may be asked.
 struct JwksCacheSettings {
-  std::chrono::seconds ttl{600};          ///< keys are refetched once older than this
-  std::chrono::seconds min_refetch{30};   ///< never two fetches closer than this (forged kids, outages)
-  std::chrono::seconds max_stale{86400};  ///< while fetches fail, expired keys still serve up to this age
+  std::chrono::seconds ttl{600};  ///< keys are refetched once older than this
+  std::chrono::seconds min_refetch{
+      30};  ///< never two fetches closer than this (forged kids, outages)
+  std::chrono::seconds max_stale{
+      86400};  ///< while fetches fail, expired keys still serve up to this age
 };
 
 /// Fetches the JWKS document; throws (any std::exception, key-free message) when it cannot.
@@ -41,7 +43,9 @@ using JwksFetch = std::function<std::string()>;
  */
 class JwksCache : public KeySource {
  public:
-  JwksCache(JwksFetch fetch, JwksCacheSettings settings, const support::Clock& clock = support::system_clock());
+  JwksCache(JwksFetch fetch,
+            JwksCacheSettings settings,
+            const support::Clock& clock = support::system_clock());
 
   std::shared_ptr<const PublicKey> find(const std::string& kid) override;
   /// Fetches attempted so far (successful or not).

@@ -38,7 +38,9 @@ using Key = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
 using DigestContext = std::unique_ptr<EVP_MD_CTX, Deleter<EVP_MD_CTX, EVP_MD_CTX_free>>;
 using EcdsaSignature = std::unique_ptr<ECDSA_SIG, Deleter<ECDSA_SIG, ECDSA_SIG_free>>;
 
-[[noreturn]] void unusable(const std::string& why) { throw core::InputError("unusable JWK: " + why); }
+[[noreturn]] void unusable(const std::string& why) {
+  throw core::InputError("unusable JWK: " + why);
+}
 
 // A base64url member of a JWK, decoded.
 std::string member_bytes(const nlohmann::json& jwk, const char* name) {
@@ -55,24 +57,29 @@ Key key_from_params(const char* type, const OSSL_PARAM* params) {
   const KeyContext context(EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr));
   EVP_PKEY* raw = nullptr;
   if (!context || EVP_PKEY_fromdata_init(context.get()) != 1 ||
-      EVP_PKEY_fromdata(context.get(), &raw, EVP_PKEY_PUBLIC_KEY, const_cast<OSSL_PARAM*>(params)) != 1) {
+      EVP_PKEY_fromdata(
+          context.get(), &raw, EVP_PKEY_PUBLIC_KEY, const_cast<OSSL_PARAM*>(params)) != 1) {
     unusable(std::string("OpenSSL refused the ") + type + " key");
   }
   Key key(raw);
   const KeyContext check(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
-  if (!check || EVP_PKEY_public_check(check.get()) != 1) unusable(std::string("not a valid ") + type + " public key");
+  if (!check || EVP_PKEY_public_check(check.get()) != 1)
+    unusable(std::string("not a valid ") + type + " public key");
   return key;
 }
 
 Key rsa_key(const nlohmann::json& jwk) {
   const std::string n = member_bytes(jwk, "n");
   const std::string e = member_bytes(jwk, "e");
-  const BigNum modulus(BN_bin2bn(reinterpret_cast<const unsigned char*>(n.data()), static_cast<int>(n.size()), nullptr));
-  const BigNum exponent(BN_bin2bn(reinterpret_cast<const unsigned char*>(e.data()), static_cast<int>(e.size()), nullptr));
+  const BigNum modulus(BN_bin2bn(
+      reinterpret_cast<const unsigned char*>(n.data()), static_cast<int>(n.size()), nullptr));
+  const BigNum exponent(BN_bin2bn(
+      reinterpret_cast<const unsigned char*>(e.data()), static_cast<int>(e.size()), nullptr));
   if (!modulus || !exponent) unusable("RSA numbers");
   if (BN_num_bits(modulus.get()) < kMinRsaBits) unusable("RSA modulus shorter than 2048 bits");
   const ParamBuilder builder(OSSL_PARAM_BLD_new());
-  if (!builder || OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_N, modulus.get()) != 1 ||
+  if (!builder ||
+      OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_N, modulus.get()) != 1 ||
       OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_E, exponent.get()) != 1) {
     unusable("RSA parameters");
   }
@@ -85,12 +92,15 @@ Key p256_key(const nlohmann::json& jwk) {
   if (jwk.value("crv", "") != "P-256") unusable("an EC key on a curve other than P-256");
   const std::string x = member_bytes(jwk, "x");
   const std::string y = member_bytes(jwk, "y");
-  if (x.size() != kP256CoordinateBytes || y.size() != kP256CoordinateBytes) unusable("P-256 coordinates of 32 bytes");
+  if (x.size() != kP256CoordinateBytes || y.size() != kP256CoordinateBytes)
+    unusable("P-256 coordinates of 32 bytes");
   std::string point = "\x04" + x + y;  // SEC 1 uncompressed point
   const ParamBuilder builder(OSSL_PARAM_BLD_new());
   if (!builder ||
-      OSSL_PARAM_BLD_push_utf8_string(builder.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) != 1 ||
-      OSSL_PARAM_BLD_push_octet_string(builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()) != 1) {
+      OSSL_PARAM_BLD_push_utf8_string(builder.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) !=
+          1 ||
+      OSSL_PARAM_BLD_push_octet_string(
+          builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()) != 1) {
     unusable("EC parameters");
   }
   const Params params(OSSL_PARAM_BLD_to_param(builder.get()));
@@ -127,16 +137,19 @@ std::optional<JwsAlgorithm> jws_algorithm_from(std::string_view name) {
 
 const char* to_string(JwsAlgorithm algorithm) {
   switch (algorithm) {
-    case JwsAlgorithm::Hs256: return "HS256";
-    case JwsAlgorithm::Es256: return "ES256";
-    case JwsAlgorithm::Rs256: return "RS256";
+  case JwsAlgorithm::Hs256: return "HS256";
+  case JwsAlgorithm::Es256: return "ES256";
+  case JwsAlgorithm::Rs256: return "RS256";
   }
   return "?";
 }
 
-PublicKey::PublicKey(JwsAlgorithm algorithm, evp_pkey_st* key) : m_algorithm(algorithm), m_key(key) {}
+PublicKey::PublicKey(JwsAlgorithm algorithm, evp_pkey_st* key)
+    : m_algorithm(algorithm), m_key(key) {}
 
-PublicKey::~PublicKey() { EVP_PKEY_free(m_key); }
+PublicKey::~PublicKey() {
+  EVP_PKEY_free(m_key);
+}
 
 std::shared_ptr<const PublicKey> PublicKey::from_jwk(const nlohmann::json& jwk) {
   if (!jwk.is_object()) unusable("not an object");
@@ -156,7 +169,8 @@ std::shared_ptr<const PublicKey> PublicKey::from_jwk(const nlohmann::json& jwk) 
     unusable("key type \"" + type + "\" (only EC P-256 and RSA)");
   }
   if (jwk.contains("alg") && jwk["alg"] != to_string(algorithm)) {
-    unusable(std::string("\"alg\" disagrees with the key type (expected ") + to_string(algorithm) + ")");
+    unusable(std::string("\"alg\" disagrees with the key type (expected ") + to_string(algorithm) +
+             ")");
   }
   return std::make_shared<const PublicKey>(algorithm, key.release());
 }
@@ -170,17 +184,27 @@ bool PublicKey::verifies(std::string_view signed_data, std::string_view signatur
   }
   const DigestContext context(EVP_MD_CTX_new());
   // RS256 is RSASSA-PKCS1-v1_5, OpenSSL's default padding for an RSA key.
-  if (!context || EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr, m_key) != 1) return false;
-  return EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char*>(signature.data()), signature.size(),
-                          reinterpret_cast<const unsigned char*>(signed_data.data()), signed_data.size()) == 1;
+  if (!context || EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr, m_key) != 1)
+    return false;
+  return EVP_DigestVerify(context.get(),
+                          reinterpret_cast<const unsigned char*>(signature.data()),
+                          signature.size(),
+                          reinterpret_cast<const unsigned char*>(signed_data.data()),
+                          signed_data.size()) == 1;
 }
 
-bool hs256_verifies(std::string_view secret, std::string_view signed_data, std::string_view signature) {
+bool hs256_verifies(std::string_view secret,
+                    std::string_view signed_data,
+                    std::string_view signature) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> mac{};
   unsigned int length = 0;
-  if (HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
-           reinterpret_cast<const unsigned char*>(signed_data.data()), signed_data.size(), mac.data(), &length) ==
-      nullptr) {
+  if (HMAC(EVP_sha256(),
+           secret.data(),
+           static_cast<int>(secret.size()),
+           reinterpret_cast<const unsigned char*>(signed_data.data()),
+           signed_data.size(),
+           mac.data(),
+           &length) == nullptr) {
     return false;
   }
   return signature.size() == length && CRYPTO_memcmp(mac.data(), signature.data(), length) == 0;

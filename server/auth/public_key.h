@@ -45,6 +45,8 @@ class PublicKey {
 
 /// True when `signature` is the HMAC-SHA256 of `signed_data` under `secret`; compared in
 /// constant time.
-bool hs256_verifies(std::string_view secret, std::string_view signed_data, std::string_view signature);
+bool hs256_verifies(std::string_view secret,
+                    std::string_view signed_data,
+                    std::string_view signature);
 
 }  // namespace server::auth

@@ -28,14 +28,18 @@ TokenPolicy policy(const config::SupabaseAuth& settings) {
 
 }  // namespace
 
-SupabaseVerifier::SupabaseVerifier(const config::SupabaseAuth& settings, JwksFetch fetch, const support::Clock& clock)
-    : m_keys(std::move(fetch), cache_settings(settings), clock), m_verifier(policy(settings), m_keys, clock) {}
+SupabaseVerifier::SupabaseVerifier(const config::SupabaseAuth& settings,
+                                   JwksFetch fetch,
+                                   const support::Clock& clock)
+    : m_keys(std::move(fetch), cache_settings(settings), clock),
+      m_verifier(policy(settings), m_keys, clock) {}
 
 std::unique_ptr<SupabaseVerifier> make_supabase_verifier(const config::SupabaseAuth& settings,
                                                          const support::Clock& clock) {
   if (!settings.enabled()) return nullptr;
   std::shared_ptr<clients::JwksClient> client = clients::make_supabase_jwks_client(settings.url);
-  return std::make_unique<SupabaseVerifier>(settings, [client] { return client->fetch(); }, clock);
+  return std::make_unique<SupabaseVerifier>(
+      settings, [client] { return client->fetch(); }, clock);
 }
 
 }  // namespace server::auth

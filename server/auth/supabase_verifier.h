@@ -16,7 +16,8 @@ namespace server::auth {
 class SupabaseVerifier {
  public:
   /// Keys come from `fetch` (the JWKS client, or a test's); time from `clock`.
-  SupabaseVerifier(const config::SupabaseAuth& settings, JwksFetch fetch,
+  SupabaseVerifier(const config::SupabaseAuth& settings,
+                   JwksFetch fetch,
                    const support::Clock& clock = support::system_clock());
 
   /// The user `token` names; throws TokenRejected or KeysUnavailable (TokenVerifier::verify).
@@ -31,7 +32,8 @@ class SupabaseVerifier {
 
 /// With SUPABASE_URL set: a verifier whose keys come from the project's JWKS endpoint over
 /// HTTP(S) (clients::make_supabase_jwks_client); else null (no JWT is accepted).
-std::unique_ptr<SupabaseVerifier> make_supabase_verifier(const config::SupabaseAuth& settings,
-                                                         const support::Clock& clock = support::system_clock());
+std::unique_ptr<SupabaseVerifier>
+make_supabase_verifier(const config::SupabaseAuth& settings,
+                       const support::Clock& clock = support::system_clock());
 
 }  // namespace server::auth

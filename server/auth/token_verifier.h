@@ -11,9 +11,9 @@ namespace server::auth {
 
 /// What a Supabase access token must say to be accepted.
 struct TokenPolicy {
-  std::string issuer;    ///< "iss": "<SUPABASE_URL>/auth/v1"
+  std::string issuer;                      ///< "iss": "<SUPABASE_URL>/auth/v1"
   std::string audience = "authenticated";  ///< must be "aud" or one of its entries
-  std::string hs256_secret;  ///< the legacy JWT secret; empty: HS256 tokens are refused
+  std::string hs256_secret;         ///< the legacy JWT secret; empty: HS256 tokens are refused
   std::chrono::seconds leeway{30};  ///< clock skew allowed on exp, nbf and iat
 };
 
@@ -35,14 +35,18 @@ bool looks_like_jwt(std::string_view token);
  */
 class TokenVerifier {
  public:
-  TokenVerifier(TokenPolicy policy, KeySource& keys, const support::Clock& clock = support::system_clock());
+  TokenVerifier(TokenPolicy policy,
+                KeySource& keys,
+                const support::Clock& clock = support::system_clock());
 
   /// The user `token` names. Throws TokenRejected saying why (never quoting the token), or
   /// KeysUnavailable when the signing keys cannot be had.
   AppUser verify(std::string_view token) const;
 
  private:
-  void check_signature(const std::string& header_json, std::string_view signed_data, std::string_view signature) const;
+  void check_signature(const std::string& header_json,
+                       std::string_view signed_data,
+                       std::string_view signature) const;
   AppUser check_claims(const std::string& payload_json) const;
 
   TokenPolicy m_policy;

@@ -21,7 +21,9 @@ struct JwksFetchPolicy {
 /// 408, 429 and 5xx (Retry-After honoured up to max_delay), not on other statuses. Thread-safe.
 class JwksClient {
  public:
-  JwksClient(std::shared_ptr<HttpTransport> transport, std::string path, JwksFetchPolicy policy = {},
+  JwksClient(std::shared_ptr<HttpTransport> transport,
+             std::string path,
+             JwksFetchPolicy policy = {},
              Sleeper sleeper = real_sleeper());
 
   /// The body of the 200 answer. Throws server::UpstreamError (service "jwks") naming the
@@ -41,6 +43,7 @@ inline constexpr const char* kSupabaseJwksPath = "/auth/v1/.well-known/jwks.json
 /// The JWKS client of the Supabase project at `supabase_url` ("https://<ref>.supabase.co"):
 /// kSupabaseJwksPath over the httplib transport (certificates verified), 3 s to connect, 5 s
 /// to read. Throws core::InputError for a malformed URL.
-std::unique_ptr<JwksClient> make_supabase_jwks_client(const std::string& supabase_url, Sleeper sleeper = real_sleeper());
+std::unique_ptr<JwksClient> make_supabase_jwks_client(const std::string& supabase_url,
+                                                      Sleeper sleeper = real_sleeper());
 
 }  // namespace server::clients

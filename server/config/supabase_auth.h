@@ -9,8 +9,9 @@ namespace server::config {
 /// App users signing in with Supabase Auth (README "Signing in with Supabase Auth"): their access
 /// tokens are accepted as app credentials when `url` is set, and not at all otherwise.
 struct SupabaseAuth {
-  std::string url;         ///< SUPABASE_URL, without a trailing '/'; empty: no JWT is accepted
-  std::string jwt_secret;  ///< SUPABASE_JWT_SECRET, the legacy HS256 secret; empty: HS256 is refused
+  std::string url;  ///< SUPABASE_URL, without a trailing '/'; empty: no JWT is accepted
+  std::string
+      jwt_secret;  ///< SUPABASE_JWT_SECRET, the legacy HS256 secret; empty: HS256 is refused
   std::string audience = "authenticated";  ///< SUPABASE_JWT_AUDIENCE
   int jwks_cache_seconds = 600;            ///< SUPABASE_JWKS_CACHE_SECONDS
 

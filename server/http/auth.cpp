@@ -16,7 +16,9 @@ constexpr std::size_t kScopeBytes = 8;  // 16 hex digits
 
 // The scope of a Supabase user: a NUL (which no API key can hold: keys come from an environment
 // variable) keeps it apart from the scope of any key.
-std::string user_scope(const std::string& subject) { return caller_scope(std::string("supabase-user", 13) + '\0' + subject); }
+std::string user_scope(const std::string& subject) {
+  return caller_scope(std::string("supabase-user") + '\0' + subject);
+}
 
 Caller app_user(const std::string& token, const auth::SupabaseVerifier& app_tokens, Access access) {
   const auth::AppUser user = app_tokens.verify(token);

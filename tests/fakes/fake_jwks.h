@@ -8,7 +8,8 @@
 namespace narrando::testing {
 
 /// A fake Supabase Auth JWKS endpoint (GET /auth/v1/.well-known/jwks.json) on loopback: it serves
-/// the document a test sets, or 503 while unavailable. Operation for inject() and requests(): "jwks".
+/// the document a test sets, or 503 while unavailable. Operation for inject() and requests():
+/// "jwks".
 class FakeJwks : public FakeServer {
  public:
   FakeJwks();

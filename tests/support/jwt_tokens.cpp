@@ -29,19 +29,26 @@ std::string big_number(EVP_PKEY* key, const char* name, int width = 0) {
   require(EVP_PKEY_get_bn_param(key, name, &number) == 1, name);
   const int size = width > 0 ? width : BN_num_bytes(number);
   std::string out(static_cast<std::size_t>(size), '\0');
-  require(BN_bn2binpad(number, reinterpret_cast<unsigned char*>(out.data()), size) == size, "BN_bn2binpad");
+  require(BN_bn2binpad(number, reinterpret_cast<unsigned char*>(out.data()), size) == size,
+          "BN_bn2binpad");
   BN_free(number);
   return out;
 }
 
 std::string sign_digest(EVP_PKEY* key, const std::string& data) {
   EVP_MD_CTX* context = EVP_MD_CTX_new();
-  require(EVP_DigestSignInit(context, nullptr, EVP_sha256(), nullptr, key) == 1, "EVP_DigestSignInit");
+  require(EVP_DigestSignInit(context, nullptr, EVP_sha256(), nullptr, key) == 1,
+          "EVP_DigestSignInit");
   std::size_t length = 0;
   const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
-  require(EVP_DigestSign(context, nullptr, &length, bytes, data.size()) == 1, "EVP_DigestSign (size)");
+  require(EVP_DigestSign(context, nullptr, &length, bytes, data.size()) == 1,
+          "EVP_DigestSign (size)");
   std::string signature(length, '\0');
-  require(EVP_DigestSign(context, reinterpret_cast<unsigned char*>(signature.data()), &length, bytes, data.size()) == 1,
+  require(EVP_DigestSign(context,
+                         reinterpret_cast<unsigned char*>(signature.data()),
+                         &length,
+                         bytes,
+                         data.size()) == 1,
           "EVP_DigestSign");
   EVP_MD_CTX_free(context);
   signature.resize(length);
@@ -55,7 +62,8 @@ std::string der_to_raw(const std::string& der) {
   require(sig != nullptr, "d2i_ECDSA_SIG");
   std::string raw(64, '\0');
   auto* out = reinterpret_cast<unsigned char*>(raw.data());
-  require(BN_bn2binpad(ECDSA_SIG_get0_r(sig), out, 32) == 32 && BN_bn2binpad(ECDSA_SIG_get0_s(sig), out + 32, 32) == 32,
+  require(BN_bn2binpad(ECDSA_SIG_get0_r(sig), out, 32) == 32 &&
+              BN_bn2binpad(ECDSA_SIG_get0_s(sig), out + 32, 32) == 32,
           "r||s");
   ECDSA_SIG_free(sig);
   return raw;
@@ -72,14 +80,17 @@ TestSigningKey::TestSigningKey(std::string kid, std::string alg, evp_pkey_st* ke
   require(key != nullptr, "key generation");
 }
 
-TestSigningKey TestSigningKey::ec(std::string kid) { return TestSigningKey(std::move(kid), "ES256", EVP_EC_gen("P-256")); }
+TestSigningKey TestSigningKey::ec(std::string kid) {
+  return TestSigningKey(std::move(kid), "ES256", EVP_EC_gen("P-256"));
+}
 
 TestSigningKey TestSigningKey::rsa(std::string kid) {
   return TestSigningKey(std::move(kid), "RS256", EVP_RSA_gen(2048));
 }
 
 nlohmann::json TestSigningKey::jwk() const {
-  nlohmann::json jwk{{"kid", m_kid}, {"alg", m_alg}, {"use", "sig"}, {"key_ops", {"verify"}}, {"ext", true}};
+  nlohmann::json jwk{
+      {"kid", m_kid}, {"alg", m_alg}, {"use", "sig"}, {"key_ops", {"verify"}}, {"ext", true}};
   if (m_alg == "ES256") {
     jwk["kty"] = "EC";
     jwk["crv"] = "P-256";
@@ -112,19 +123,28 @@ std::string TestSigningKey::sign(const nlohmann::json& claims, const nlohmann::j
   return input + "." + base64url_encode(signature);
 }
 
-std::string sign_hs256(const nlohmann::json& claims, const std::string& secret, const nlohmann::json& header) {
+std::string
+sign_hs256(const nlohmann::json& claims, const std::string& secret, const nlohmann::json& header) {
   nlohmann::json full{{"alg", "HS256"}, {"typ", "JWT"}};
   full.update(header);
   const std::string input = signing_input(full, claims);
   std::array<unsigned char, EVP_MAX_MD_SIZE> mac{};
   unsigned int length = 0;
-  require(HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
-               reinterpret_cast<const unsigned char*>(input.data()), input.size(), mac.data(), &length) != nullptr,
+  require(HMAC(EVP_sha256(),
+               secret.data(),
+               static_cast<int>(secret.size()),
+               reinterpret_cast<const unsigned char*>(input.data()),
+               input.size(),
+               mac.data(),
+               &length) != nullptr,
           "HMAC");
-  return input + "." + base64url_encode(std::string(reinterpret_cast<const char*>(mac.data()), length));
+  return input + "." +
+         base64url_encode(std::string(reinterpret_cast<const char*>(mac.data()), length));
 }
 
-std::string assemble_token(const nlohmann::json& header, const nlohmann::json& claims, const std::string& signature) {
+std::string assemble_token(const nlohmann::json& header,
+                           const nlohmann::json& claims,
+                           const std::string& signature) {
   return signing_input(header, claims) + "." + base64url_encode(signature);
 }
 

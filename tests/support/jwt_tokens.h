@@ -25,7 +25,8 @@ class TestSigningKey {
   std::string public_pem() const;
   /// A compact JWS of `claims`, with a header of this key's alg and kid and then `header`'s
   /// members (which may replace them).
-  std::string sign(const nlohmann::json& claims, const nlohmann::json& header = nlohmann::json::object()) const;
+  std::string sign(const nlohmann::json& claims,
+                   const nlohmann::json& header = nlohmann::json::object()) const;
   const std::string& kid() const { return m_kid; }
 
  private:
@@ -37,12 +38,15 @@ class TestSigningKey {
 
 /// A compact JWS of `claims` signed HS256 with `secret`; `header` members are added to
 /// {"alg": "HS256", "typ": "JWT"}.
-std::string sign_hs256(const nlohmann::json& claims, const std::string& secret,
+std::string sign_hs256(const nlohmann::json& claims,
+                       const std::string& secret,
                        const nlohmann::json& header = nlohmann::json::object());
 
 /// header.payload.signature from the given parts (the signature as raw bytes): for tokens no
 /// honest signer makes.
-std::string assemble_token(const nlohmann::json& header, const nlohmann::json& claims, const std::string& signature);
+std::string assemble_token(const nlohmann::json& header,
+                           const nlohmann::json& claims,
+                           const std::string& signature);
 
 /// A JWKS document of the keys' public halves.
 std::string jwks_of(const std::vector<const TestSigningKey*>& keys);

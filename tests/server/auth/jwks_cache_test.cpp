@@ -4,11 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <iostream>
 #include <thread>
 
 #include "server/auth/auth_errors.h"
 #include "server/auth/jwks.h"
 #include "tests/server/auth/supabase_project.h"
+#include "tests/support/trickle.h"
 
 namespace {
 
@@ -31,10 +33,12 @@ TEST(JwksCache, AnUnknownKidRefetchesOnceThenIsRefused) {
   EXPECT_NO_THROW(verifier->verify(project.ec.sign(project.claims())));
   EXPECT_EQ(project.jwks.requests("jwks"), 1);
   const TestSigningKey stranger = TestSigningKey::ec("forged-kid-1");
-  EXPECT_NE(rejection(*verifier, stranger.sign(project.claims())).find("unknown signing key"), std::string::npos);
+  EXPECT_NE(rejection(*verifier, stranger.sign(project.claims())).find("unknown signing key"),
+            std::string::npos);
   EXPECT_EQ(project.jwks.requests("jwks"), 1) << "the keys were fetched just now: no refetch";
   project.clock.advance(std::chrono::seconds(30));  // the keys are still fresh (600 s)
-  EXPECT_NE(rejection(*verifier, stranger.sign(project.claims())).find("unknown signing key"), std::string::npos);
+  EXPECT_NE(rejection(*verifier, stranger.sign(project.claims())).find("unknown signing key"),
+            std::string::npos);
   EXPECT_EQ(project.jwks.requests("jwks"), 2) << "one refetch for the unknown kid";
   for (int i = 0; i < 20; ++i) {
     const TestSigningKey forged = TestSigningKey::ec("forged-kid-" + std::to_string(i + 2));
@@ -136,7 +140,8 @@ TEST(JwksCache, ExpiredKeysServeWhileTheEndpointIsDown) {
   EXPECT_NO_THROW(verifier->verify(project.ec.sign(project.claims())));
   EXPECT_EQ(project.jwks.requests("jwks"), 4);
   project.clock.advance(std::chrono::hours(24));
-  EXPECT_THROW(verifier->verify(project.ec.sign(project.claims())), KeysUnavailable) << "a day old: too stale";
+  EXPECT_THROW(verifier->verify(project.ec.sign(project.claims())), KeysUnavailable)
+      << "a day old: too stale";
 }
 
 TEST(JwksCache, ADocumentThatIsNotAJwksIsAFailedFetch) {
@@ -151,19 +156,47 @@ TEST(JwksCache, ConcurrentRequestsOnAColdCacheShareOneFetch) {
   SupabaseProject project;
   const auto verifier = project.verifier(project.settings());
   std::vector<std::string> tokens;
-  for (int i = 0; i < 8; ++i) tokens.push_back((i % 2 ? project.ec : project.rsa).sign(project.claims("u" + std::to_string(i))));
+  for (int i = 0; i < 8; ++i)
+    tokens.push_back(
+        (i % 2 ? project.ec : project.rsa).sign(project.claims("u" + std::to_string(i))));
   std::atomic<int> accepted{0};
   std::vector<std::thread> threads;
   for (int i = 0; i < 8; ++i) {
     threads.emplace_back([&, i] {
       for (int round = 0; round < 50; ++round) {
-        if (verifier->verify(tokens[static_cast<std::size_t>(i)]).subject == "u" + std::to_string(i)) ++accepted;
+        if (verifier->verify(tokens[static_cast<std::size_t>(i)]).subject ==
+            "u" + std::to_string(i))
+          ++accepted;
       }
     });
   }
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(accepted.load(), 400);
   EXPECT_EQ(project.jwks.requests("jwks"), 1);
+}
+
+TEST(JwksCache, ACachedKeyVerifiesWithoutIoInWellUnderAMillisecond) {
+  SupabaseProject project;
+  const auto verifier = project.verifier(project.settings());
+  const struct {
+    const char* name;
+    std::string token;
+  } kinds[] = {{"ES256", project.ec.sign(project.claims())},
+               {"RS256", project.rsa.sign(project.claims())},
+               {"HS256", sign_hs256(project.claims(), kJwtSecret)}};
+  for (const auto& kind : kinds) verifier->verify(kind.token);  // the one fetch
+  constexpr int kRounds = 2000;
+  for (const auto& kind : kinds) {
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < kRounds; ++i) verifier->verify(kind.token);
+    const double us =
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
+            .count() /
+        kRounds;
+    std::cout << kind.name << ": " << us << " us per verification (cache hit)\n";
+    EXPECT_LT(us, 1000.0 * timing_scale()) << kind.name;
+  }
+  EXPECT_EQ(project.jwks.requests("jwks"), 1) << "no I/O on a cache hit";
 }
 
 TEST(ParseJwks, KeepsSigningKeysAndSaysWhyItSkipsTheOthers) {
@@ -186,7 +219,8 @@ TEST(ParseJwks, KeepsSigningKeysAndSaysWhyItSkipsTheOthers) {
   document["keys"].push_back(off_curve);
   document["keys"].push_back(no_kid);
   document["keys"].push_back({{"kty", "oct"}, {"kid", "symmetric"}, {"k", "c2VjcmV0"}});
-  document["keys"].push_back({{"kty", "EC"}, {"kid", "p384"}, {"crv", "P-384"}, {"x", "AA"}, {"y", "AA"}});
+  document["keys"].push_back(
+      {{"kty", "EC"}, {"kid", "p384"}, {"crv", "P-384"}, {"x", "AA"}, {"y", "AA"}});
   document["keys"].push_back({{"kty", "RSA"}, {"kid", "short"}, {"n", "AQAB"}, {"e", "AQAB"}});
   const auto parsed = server::auth::parse_jwks(document.dump());
   EXPECT_EQ(parsed.keys.size(), 2u);
@@ -196,7 +230,8 @@ TEST(ParseJwks, KeepsSigningKeysAndSaysWhyItSkipsTheOthers) {
   EXPECT_EQ(parsed.keys.at("good-ec")->algorithm(), server::auth::JwsAlgorithm::Es256);
   EXPECT_EQ(parsed.keys.at("good-rsa")->algorithm(), server::auth::JwsAlgorithm::Rs256);
   EXPECT_THROW(server::auth::parse_jwks(R"({"nokeys": []})"), core::InputError);
-  EXPECT_TRUE(server::auth::parse_jwks(R"({"keys": []})").keys.empty()) << "a legacy-secret-only project";
+  EXPECT_TRUE(server::auth::parse_jwks(R"({"keys": []})").keys.empty())
+      << "a legacy-secret-only project";
 }
 
 }  // namespace

@@ -40,21 +40,31 @@ struct SupabaseProject {
   }
 
   /// A verifier fetching this project's keys over HTTP, on `clock`, retrying without sleeping.
-  std::unique_ptr<server::auth::SupabaseVerifier> verifier(const server::config::SupabaseAuth& auth) {
+  std::unique_ptr<server::auth::SupabaseVerifier>
+  verifier(const server::config::SupabaseAuth& auth) {
     std::shared_ptr<server::clients::JwksClient> client =
-        server::clients::make_supabase_jwks_client(auth.url, [this](std::chrono::milliseconds delay) {
-          std::lock_guard lock(sleeps_mutex);
-          sleeps.push_back(delay);
-        });
-    return std::make_unique<server::auth::SupabaseVerifier>(auth, [client] { return client->fetch(); }, clock);
+        server::clients::make_supabase_jwks_client(auth.url,
+                                                   [this](std::chrono::milliseconds delay) {
+                                                     std::lock_guard lock(sleeps_mutex);
+                                                     sleeps.push_back(delay);
+                                                   });
+    return std::make_unique<server::auth::SupabaseVerifier>(
+        auth, [client] { return client->fetch(); }, clock);
   }
 
   /// The claims of a signed-in user's access token, issued now for an hour.
   nlohmann::json claims(const std::string& subject = "5b0f3c1e-0000-4000-8000-000000000001") const {
-    const auto now = std::chrono::duration_cast<std::chrono::seconds>(clock.now().time_since_epoch()).count();
-    return {{"iss", jwks.issuer()},  {"aud", "authenticated"}, {"exp", now + 3600},
-            {"iat", now},            {"sub", subject},         {"role", "authenticated"},
-            {"aal", "aal1"},         {"session_id", "s-1"},    {"is_anonymous", false}};
+    const auto now =
+        std::chrono::duration_cast<std::chrono::seconds>(clock.now().time_since_epoch()).count();
+    return {{"iss", jwks.issuer()},
+            {"aud", "authenticated"},
+            {"exp", now + 3600},
+            {"iat", now},
+            {"sub", subject},
+            {"role", "authenticated"},
+            {"aal", "aal1"},
+            {"session_id", "s-1"},
+            {"is_anonymous", false}};
   }
 };
 

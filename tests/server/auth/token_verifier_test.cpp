@@ -18,7 +18,8 @@ using nlohmann::json;
 constexpr long kHour = 3600;
 
 long now_s(const SupabaseProject& project) {
-  return std::chrono::duration_cast<std::chrono::seconds>(project.clock.now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::seconds>(project.clock.now().time_since_epoch())
+      .count();
 }
 
 json with(json claims, const std::string& name, const json& value) {
@@ -41,35 +42,66 @@ const std::vector<TokenCase>& token_cases() {
   static const std::vector<TokenCase> kCases{
       {"valid ES256", [](SupabaseProject& p) { return p.ec.sign(p.claims()); }, nullptr},
       {"valid RS256", [](SupabaseProject& p) { return p.rsa.sign(p.claims()); }, nullptr},
-      {"valid HS256 (legacy secret)", [](SupabaseProject& p) { return sign_hs256(p.claims(), kJwtSecret); }, nullptr},
-      {"aud as an array", [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "aud", {"other", "authenticated"})); },
+      {"valid HS256 (legacy secret)",
+       [](SupabaseProject& p) { return sign_hs256(p.claims(), kJwtSecret); },
+       nullptr},
+      {"aud as an array",
+       [](SupabaseProject& p) {
+         return p.ec.sign(with(p.claims(), "aud", {"other", "authenticated"}));
+       },
        nullptr},
       {"expired within the leeway",
-       [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "exp", now_s(p) - 20)); }, nullptr},
-      {"expired", [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "exp", now_s(p) - 31)); }, "expired"},
+       [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "exp", now_s(p) - 20)); },
+       nullptr},
+      {"expired",
+       [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "exp", now_s(p) - 31)); },
+       "expired"},
       {"expired an hour ago (HS256)",
-       [](SupabaseProject& p) { return sign_hs256(with(p.claims(), "exp", now_s(p) - kHour), kJwtSecret); }, "expired"},
-      {"no exp", [](SupabaseProject& p) { return p.ec.sign(without(p.claims(), "exp")); }, "no expiry"},
-      {"exp not a number", [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "exp", "tomorrow")); },
+       [](SupabaseProject& p) {
+         return sign_hs256(with(p.claims(), "exp", now_s(p) - kHour), kJwtSecret);
+       },
+       "expired"},
+      {"no exp",
+       [](SupabaseProject& p) { return p.ec.sign(without(p.claims(), "exp")); },
+       "no expiry"},
+      {"exp not a number",
+       [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "exp", "tomorrow")); },
        "not a number"},
-      {"not yet valid", [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "nbf", now_s(p) + 300)); },
+      {"not yet valid",
+       [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "nbf", now_s(p) + 300)); },
        "not valid before"},
-      {"issued in the future", [](SupabaseProject& p) { return p.rsa.sign(with(p.claims(), "iat", now_s(p) + 300)); },
+      {"issued in the future",
+       [](SupabaseProject& p) { return p.rsa.sign(with(p.claims(), "iat", now_s(p) + 300)); },
        "issued in the future"},
-      {"wrong audience", [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "aud", "anon")); }, "wrong audience"},
-      {"no audience", [](SupabaseProject& p) { return p.ec.sign(without(p.claims(), "aud")); }, "wrong audience"},
+      {"wrong audience",
+       [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "aud", "anon")); },
+       "wrong audience"},
+      {"no audience",
+       [](SupabaseProject& p) { return p.ec.sign(without(p.claims(), "aud")); },
+       "wrong audience"},
       {"wrong issuer",
-       [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "iss", "https://other.supabase.co/auth/v1")); },
+       [](SupabaseProject& p) {
+         return p.ec.sign(with(p.claims(), "iss", "https://other.supabase.co/auth/v1"));
+       },
        "wrong issuer"},
       {"anon role (the anon key)",
-       [](SupabaseProject& p) { return sign_hs256(with(p.claims(), "role", "anon"), kJwtSecret); }, "role \"anon\""},
-      {"service_role", [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "role", "service_role")); },
+       [](SupabaseProject& p) { return sign_hs256(with(p.claims(), "role", "anon"), kJwtSecret); },
+       "role \"anon\""},
+      {"service_role",
+       [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "role", "service_role")); },
        "not role \"service_role\""},
-      {"no role", [](SupabaseProject& p) { return p.ec.sign(without(p.claims(), "role")); }, "no role"},
-      {"anonymous sign-in", [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "is_anonymous", true)); },
+      {"no role",
+       [](SupabaseProject& p) { return p.ec.sign(without(p.claims(), "role")); },
+       "no role"},
+      {"anonymous sign-in",
+       [](SupabaseProject& p) { return p.ec.sign(with(p.claims(), "is_anonymous", true)); },
        "anonymous sign-ins"},
-      {"no sub", [](SupabaseProject& p) { return p.ec.sign(without(p.claims(), "sub")); }, "no \"sub\""},
-      {"empty sub", [](SupabaseProject& p) { return p.rsa.sign(with(p.claims(), "sub", "")); }, "no \"sub\""},
+      {"no sub",
+       [](SupabaseProject& p) { return p.ec.sign(without(p.claims(), "sub")); },
+       "no \"sub\""},
+      {"empty sub",
+       [](SupabaseProject& p) { return p.rsa.sign(with(p.claims(), "sub", "")); },
+       "no \"sub\""},
       {"tampered payload",
        [](SupabaseProject& p) {
          const std::string honest = p.ec.sign(p.claims("user-a"));
@@ -81,45 +113,79 @@ const std::vector<TokenCase>& token_cases() {
       {"tampered payload (RS256)",
        [](SupabaseProject& p) {
          const std::string honest = p.rsa.sign(p.claims());
-         const std::string forged = server::auth::base64url_encode(with(p.claims(), "exp", now_s(p) + 99 * kHour).dump());
+         const std::string forged =
+             server::auth::base64url_encode(with(p.claims(), "exp", now_s(p) + 99 * kHour).dump());
          return honest.substr(0, honest.find('.') + 1) + forged + honest.substr(honest.rfind('.'));
        },
        "bad signature"},
-      {"alg none", [](SupabaseProject& p) { return assemble_token({{"alg", "none"}, {"typ", "JWT"}}, p.claims(), ""); },
+      {"alg none",
+       [](SupabaseProject& p) {
+         return assemble_token({{"alg", "none"}, {"typ", "JWT"}}, p.claims(), "");
+       },
        "alg \"none\""},
       {"alg None with a kid",
-       [](SupabaseProject& p) { return assemble_token({{"alg", "None"}, {"kid", p.ec.kid()}}, p.claims(), "x"); },
+       [](SupabaseProject& p) {
+         return assemble_token({{"alg", "None"}, {"kid", p.ec.kid()}}, p.claims(), "x");
+       },
        "not accepted"},
       {"HS256 signed with the EC public key's bytes",
-       [](SupabaseProject& p) { return sign_hs256(p.claims(), p.ec.public_pem(), {{"kid", p.ec.kid()}}); },
+       [](SupabaseProject& p) {
+         return sign_hs256(p.claims(), p.ec.public_pem(), {{"kid", p.ec.kid()}});
+       },
        "bad signature"},
       {"HS256 signed with the RSA public key's bytes",
-       [](SupabaseProject& p) { return sign_hs256(p.claims(), p.rsa.public_pem(), {{"kid", p.rsa.kid()}}); },
+       [](SupabaseProject& p) {
+         return sign_hs256(p.claims(), p.rsa.public_pem(), {{"kid", p.rsa.kid()}});
+       },
        "bad signature"},
       {"HS256 signed with another secret",
-       [](SupabaseProject& p) { return sign_hs256(p.claims(), "another-secret-0123456789abcdefghijkl"); },
+       [](SupabaseProject& p) {
+         return sign_hs256(p.claims(), "another-secret-0123456789abcdefghijkl");
+       },
        "bad signature"},
       {"ES256 header on the RSA key's kid",
-       [](SupabaseProject& p) { return p.rsa.sign(p.claims(), {{"alg", "ES256"}}); }, "does not match"},
+       [](SupabaseProject& p) {
+         return p.rsa.sign(p.claims(), {{"alg", "ES256"}});
+       },
+       "does not match"},
       {"RS256 header on the EC key's kid",
-       [](SupabaseProject& p) { return p.ec.sign(p.claims(), {{"alg", "RS256"}}); }, "does not match"},
+       [](SupabaseProject& p) {
+         return p.ec.sign(p.claims(), {{"alg", "RS256"}});
+       },
+       "does not match"},
       {"signed by a key the project does not publish",
-       [](SupabaseProject& p) { return TestSigningKey::ec(p.ec.kid()).sign(p.claims()); }, "bad signature"},
-      {"no kid", [](SupabaseProject& p) { return p.ec.sign(p.claims(), {{"kid", nullptr}}); }, "no \"kid\""},
+       [](SupabaseProject& p) { return TestSigningKey::ec(p.ec.kid()).sign(p.claims()); },
+       "bad signature"},
+      {"no kid",
+       [](SupabaseProject& p) {
+         return p.ec.sign(p.claims(), {{"kid", nullptr}});
+       },
+       "no \"kid\""},
       {"ES256 signature of the wrong length",
        [](SupabaseProject& p) {
-         return assemble_token({{"alg", "ES256"}, {"kid", p.ec.kid()}}, p.claims(), std::string(63, 'x'));
+         return assemble_token(
+             {{"alg", "ES256"}, {"kid", p.ec.kid()}}, p.claims(), std::string(63, 'x'));
        },
        "bad signature"},
       {"unsupported algorithm",
-       [](SupabaseProject& p) { return p.ec.sign(p.claims(), {{"alg", "PS256"}}); }, "\"PS256\" is not accepted"},
-      {"critical header", [](SupabaseProject& p) { return p.ec.sign(p.claims(), {{"crit", {"exp"}}}); }, "critical"},
-      {"two parts", [](SupabaseProject& p) {
+       [](SupabaseProject& p) {
+         return p.ec.sign(p.claims(), {{"alg", "PS256"}});
+       },
+       "\"PS256\" is not accepted"},
+      {"critical header",
+       [](SupabaseProject& p) {
+         return p.ec.sign(p.claims(), {{"crit", {"exp"}}});
+       },
+       "critical"},
+      {"two parts",
+       [](SupabaseProject& p) {
          const std::string token = p.ec.sign(p.claims());
          return token.substr(0, token.rfind('.'));
        },
        "three parts"},
-      {"signature not base64url", [](SupabaseProject& p) { return p.ec.sign(p.claims()) + "!"; }, "not base64url"},
+      {"signature not base64url",
+       [](SupabaseProject& p) { return p.ec.sign(p.claims()) + "!"; },
+       "not base64url"},
       {"header not JSON",
        [](SupabaseProject& p) {
          const std::string token = p.ec.sign(p.claims());
@@ -146,7 +212,8 @@ TEST(TokenVerifier, AcceptsValidTokensAndSaysWhyItRefusesTheOthers) {
     } catch (const server::auth::TokenRejected& e) {
       EXPECT_EQ(e.code(), "invalid_token");
       EXPECT_NE(std::string(e.what()).find(c.refusal), std::string::npos) << e.what();
-      EXPECT_EQ(std::string(e.what()).find(token.substr(0, 20)), std::string::npos) << "never quotes the token";
+      EXPECT_EQ(std::string(e.what()).find(token.substr(0, 20)), std::string::npos)
+          << "never quotes the token";
     }
   }
   EXPECT_EQ(project.jwks.requests("jwks"), 1) << "one fetch served every case";
@@ -155,15 +222,19 @@ TEST(TokenVerifier, AcceptsValidTokensAndSaysWhyItRefusesTheOthers) {
 TEST(TokenVerifier, WithoutTheLegacySecretHs256IsRefused) {
   SupabaseProject project;
   const auto verifier = project.verifier(project.settings(false));
-  EXPECT_THROW(verifier->verify(sign_hs256(project.claims(), kJwtSecret)), server::auth::TokenRejected);
+  EXPECT_THROW(verifier->verify(sign_hs256(project.claims(), kJwtSecret)),
+               server::auth::TokenRejected);
   // Not even "signed" with a public key the server holds: the classic confusion attack.
   try {
-    verifier->verify(sign_hs256(project.claims(), project.ec.public_pem(), {{"kid", project.ec.kid()}}));
+    verifier->verify(
+        sign_hs256(project.claims(), project.ec.public_pem(), {{"kid", project.ec.kid()}}));
     ADD_FAILURE() << "accepted";
   } catch (const server::auth::TokenRejected& e) {
-    EXPECT_NE(std::string(e.what()).find("HS256 tokens are not accepted"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("HS256 tokens are not accepted"), std::string::npos)
+        << e.what();
   }
-  EXPECT_EQ(verifier->verify(project.ec.sign(project.claims())).subject, "5b0f3c1e-0000-4000-8000-000000000001");
+  EXPECT_EQ(verifier->verify(project.ec.sign(project.claims())).subject,
+            "5b0f3c1e-0000-4000-8000-000000000001");
 }
 
 TEST(TokenVerifier, TheAudienceIsConfigurable) {
@@ -189,14 +260,16 @@ TEST(TokenVerifier, ATokenExpiresOnTheClock) {
 TEST(LooksLikeJwt, TellsTokensFromApiKeys) {
   SupabaseProject project;
   EXPECT_TRUE(server::auth::looks_like_jwt(project.ec.sign(project.claims())));
-  EXPECT_TRUE(server::auth::looks_like_jwt(assemble_token({{"alg", "none"}}, project.claims(), "")));
+  EXPECT_TRUE(
+      server::auth::looks_like_jwt(assemble_token({{"alg", "none"}}, project.claims(), "")));
   EXPECT_FALSE(server::auth::looks_like_jwt("app-key-0123456789abcdef"));
   EXPECT_FALSE(server::auth::looks_like_jwt("eyJ.only-two"));
   EXPECT_FALSE(server::auth::looks_like_jwt("key.with.dots"));
 }
 
 TEST(Base64Url, RoundTripsAndRefusesOtherAlphabets) {
-  for (const std::string bytes : {"", "f", "fo", "foo", "foob", "fooba", "foobar", "\xff\xfe\x00\x01"}) {
+  for (const std::string bytes :
+       {"", "f", "fo", "foo", "foob", "fooba", "foobar", "\xff\xfe\x00\x01"}) {
     EXPECT_EQ(server::auth::base64url_decode(server::auth::base64url_encode(bytes)), bytes);
   }
   EXPECT_EQ(server::auth::base64url_encode("\xfb\xff"), "-_8");

@@ -7,6 +7,16 @@ namespace {
 
 using server::config::from_environment;
 
+// Why from_environment refuses `env`, or "accepted".
+std::string message(const std::map<std::string, std::string>& env) {
+  try {
+    from_environment(env);
+  } catch (const core::InputError& e) {
+    return e.what();
+  }
+  return "accepted";
+}
+
 TEST(Config, DefaultsAreTheOfflineDevelopmentSetup) {
   const auto config = from_environment({});
   EXPECT_EQ(config.port, 8080);
@@ -32,14 +42,6 @@ TEST(Config, ReadsKeysRolesAndDatabase) {
 }
 
 TEST(Config, NamesTheBadVariableWithoutEchoingSecrets) {
-  const auto message = [](std::map<std::string, std::string> env) {
-    try {
-      from_environment(env);
-    } catch (const core::InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string("accepted");
-  };
   EXPECT_EQ(message({{"PORT", "99999"}}), "PORT must be an integer from 0 to 65535, got \"99999\"");
   EXPECT_EQ(message({{"LOG_FORMAT", "xml"}}), "LOG_FORMAT must be one of text, json, got \"xml\"");
   EXPECT_EQ(message({{"ROUTES_POLICY", "Matrix"}}), "ROUTES_POLICY must be one of off, legs, matrix, got \"Matrix\"");
@@ -121,20 +123,14 @@ TEST(Config, SupabaseAuthIsOffUnlessItsUrlIsSet) {
 }
 
 TEST(Config, SupabaseSettingsAreCheckedWithoutEchoingTheSecret) {
-  const auto message = [](std::map<std::string, std::string> env) {
-    try {
-      from_environment(env);
-    } catch (const core::InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string("accepted");
-  };
   const std::string secret = "legacy-jwt-secret-0123456789abcdefghijklmn";
   EXPECT_NE(message({{"SUPABASE_JWT_SECRET", secret}}).find("needs SUPABASE_URL"), std::string::npos);
   const std::string short_secret = message({{"SUPABASE_URL", "https://abcd.supabase.co"}, {"SUPABASE_JWT_SECRET", "tiny"}});
   EXPECT_NE(short_secret.find("at least 32"), std::string::npos) << short_secret;
   EXPECT_EQ(short_secret.find("tiny"), std::string::npos);
   EXPECT_NE(message({{"SUPABASE_URL", "ftp://abcd.supabase.co"}}).find("SUPABASE_URL"), std::string::npos);
+  EXPECT_NE(message({{"SUPABASE_URL", "https://<project-ref>.supabase.co"}}).find("no plain host name"), std::string::npos)
+      << "the deploy manifest's placeholder stops the server at start";
   EXPECT_NE(message({{"SUPABASE_URL", "https://a.supabase.co"}, {"SUPABASE_JWKS_CACHE_SECONDS", "0"}})
                 .find("SUPABASE_JWKS_CACHE_SECONDS"),
             std::string::npos);
