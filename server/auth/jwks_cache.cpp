@@ -41,7 +41,11 @@ std::shared_ptr<const PublicKey> JwksCache::find(const std::string& kid) {
       return refresh_and_find(kid);
     }
   }
-  std::lock_guard fetching(m_fetch_mutex);
+  std::unique_lock fetching(m_fetch_mutex, std::defer_lock);
+  if (!fetching.try_lock_for(m_settings.max_wait_for_fetch)) {
+    throw KeysUnavailable("the project's signing keys are being fetched; try again shortly",
+                          std::chrono::seconds(1));
+  }
   return refresh_and_find(kid);
 }
 

@@ -23,11 +23,15 @@ class KeySource {
 
 /// How long fetched keys are trusted, and how often the endpoint may be asked.
 struct JwksCacheSettings {
-  std::chrono::seconds ttl{600};  ///< keys are refetched once older than this
-  std::chrono::seconds min_refetch{
-      30};  ///< never two fetches closer than this (forged kids, outages)
-  std::chrono::seconds max_stale{
-      86400};  ///< while fetches fail, expired keys still serve up to this age
+  /// Keys are refetched once older than this.
+  std::chrono::seconds ttl{600};
+  /// Never two fetches closer than this (forged kids, outages).
+  std::chrono::seconds min_refetch{30};
+  /// While fetches fail, expired keys still serve up to this age.
+  std::chrono::seconds max_stale{86400};
+  /// A request without a usable key waits this long (real time) for a fetch under way, then
+  /// gets KeysUnavailable: a hanging endpoint cannot hold every HTTP thread.
+  std::chrono::milliseconds max_wait_for_fetch{5000};
 };
 
 /// Fetches the JWKS document; throws (any std::exception, key-free message) when it cannot.
@@ -39,7 +43,8 @@ using JwksFetch = std::function<std::string()>;
  * request that finds them so (others keep using them meanwhile); a kid the keys lack causes one
  * refetch; no two fetches are closer than min_refetch, so forged kids cannot make the server
  * hammer the endpoint. When a fetch fails, keys up to max_stale old still serve; without any,
- * find() throws KeysUnavailable (503) until a fetch succeeds. Time from `clock`. Thread-safe.
+ * find() throws KeysUnavailable (503) until a fetch succeeds, and a request that needs a fetch
+ * another one is making waits for it at most max_wait_for_fetch. Time from `clock`. Thread-safe.
  */
 class JwksCache : public KeySource {
  public:
@@ -68,7 +73,7 @@ class JwksCache : public KeySource {
   JwksFetch m_fetch;
   JwksCacheSettings m_settings;
   const support::Clock& m_clock;
-  std::mutex m_fetch_mutex;  // one fetch at a time; taken before m_mutex, never after
+  std::timed_mutex m_fetch_mutex;  // one fetch at a time; taken before m_mutex, never after
   mutable std::mutex m_mutex;
   State m_state;
 };

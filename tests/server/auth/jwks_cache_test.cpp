@@ -175,6 +175,35 @@ TEST(JwksCache, ConcurrentRequestsOnAColdCacheShareOneFetch) {
   EXPECT_EQ(project.jwks.requests("jwks"), 1);
 }
 
+TEST(JwksCache, ARequestWaitsForAFetchUnderWayOnlySoLong) {
+  SupabaseProject project;
+  server::support::ManualClock endpoint;  // holds the endpoint's answer until the test moves it
+  Fault slow;
+  slow.status = 200;
+  slow.body = jwks_of({&project.ec, &project.rsa});
+  slow.delay = std::chrono::seconds(10);
+  slow.clock = &endpoint;
+  project.jwks.inject("jwks", slow);
+  server::auth::JwksCacheSettings settings;
+  settings.max_wait_for_fetch = std::chrono::milliseconds(100);
+  server::auth::JwksCache keys(project.fetcher(), settings, project.clock);
+  std::shared_ptr<const server::auth::PublicKey> first;
+  std::thread fetching([&] { first = keys.find("ec-key-1"); });
+  while (endpoint.waiters() == 0) std::this_thread::yield();  // the fetch is under way
+  try {
+    keys.find("rsa-key-1");
+    ADD_FAILURE() << "waited for the fetch";
+  } catch (const KeysUnavailable& e) {
+    EXPECT_NE(std::string(e.what()).find("being fetched"), std::string::npos) << e.what();
+    EXPECT_EQ(e.retry_after().count(), 1);
+  }
+  endpoint.advance(std::chrono::seconds(10));
+  fetching.join();
+  EXPECT_NE(first, nullptr);
+  EXPECT_NE(keys.find("rsa-key-1"), nullptr);
+  EXPECT_EQ(project.jwks.requests("jwks"), 1);
+}
+
 TEST(JwksCache, ACachedKeyVerifiesWithoutIoInWellUnderAMillisecond) {
   SupabaseProject project;
   const auto verifier = project.verifier(project.settings());
