@@ -126,10 +126,14 @@ const std::vector<VariableDoc>& documented_variables() {
       {"HTTP_MAX_CONNECTIONS", "1024", "open connections; at the bound the longest idle, else the slowest unfinished, is closed to make room", false},
       {"METRICS_PORT", "(unset: the API port)", "serve /metrics on this port only, and not on the API port (0: any free port)", false},
       {"METRICS_KEY", "(unset: /metrics is public)", "when set, /metrics needs Authorization: Bearer <METRICS_KEY> (16+ characters)", true},
-      {"RATE_LIMIT_GENERATE_PER_HOUR", "30", "new generations one app key may start per hour; more get 429 with Retry-After (editors are not limited)", false},
+      {"RATE_LIMIT_GENERATE_PER_HOUR", "30", "new generations one app caller (an app key, or a Supabase user) may start per hour; more get 429 with Retry-After (editors are not limited)", false},
       {"RATE_LIMIT_GENERATE_BURST", "5", "new generations one caller may start at once before the hourly rate applies", false},
       {"SPEND_BUDGET_USD_PER_DAY", "100", "estimated external cost of all generations per UTC day; a generation that could exceed it is refused before any paid call", false},
-      {"SPEND_BUDGET_USD_PER_CALLER_PER_DAY", "25", "the same per app key (editors count against the instance budget only)", false},
+      {"SPEND_BUDGET_USD_PER_CALLER_PER_DAY", "25", "the same per app caller: an app key, or a Supabase user (editors count against the instance budget only)", false},
+      {"SUPABASE_URL", "(unset: no JWT is accepted)", "the Supabase project's URL (https://<ref>.supabase.co): app users' access tokens are accepted as app credentials, verified against <SUPABASE_URL>/auth/v1/.well-known/jwks.json and issued by <SUPABASE_URL>/auth/v1", false},
+      {"SUPABASE_JWT_SECRET", "(unset: HS256 refused)", "the project's legacy JWT secret (32+ characters): HS256 access tokens are verified with it; needs SUPABASE_URL", true},
+      {"SUPABASE_JWT_AUDIENCE", "authenticated", "the \"aud\" an access token must carry", false},
+      {"SUPABASE_JWKS_CACHE_SECONDS", "600", "how long fetched signing keys are used before they are fetched again (a token with an unknown kid refetches at once, at most every 30 s)", false},
       {"QUEUE_MAX_JOBS", "50", "queued generations; a new one beyond this gets 503 with Retry-After", false},
       {"HTTP_KEEP_ALIVE_SECONDS", "5", "how long an idle keep-alive connection stays open; behind a load balancer, longer than its idle timeout (else it may send a request on a connection being closed: 502)", false},
       {"DB_POOL_SIZE", "8", "PostgreSQL connections per instance", false},
@@ -198,6 +202,7 @@ Config from_environment(const std::map<std::string, std::string>& env) {
   config.db_pool_size = read_int(env, "DB_POOL_SIZE", config.db_pool_size, 1, 200);
   config.published_cache_seconds = read_int(env, "PUBLISHED_CACHE_SECONDS", config.published_cache_seconds, 0, 300);
   config.safeguards = read_safeguards(env);
+  config.supabase = read_supabase_auth(env);
   return config;
 }
 
@@ -227,6 +232,10 @@ std::vector<std::string> describe(const Config& config) {
       "HTTP_MAX_CONNECTIONS=" + std::to_string(config.safeguards.http_max_connections),
       "METRICS_PORT=" + (config.safeguards.metrics_port ? std::to_string(*config.safeguards.metrics_port) : "(API port)"),
       "METRICS_KEY=" + secret(config.safeguards.metrics_key),
+      "SUPABASE_URL=" + (config.supabase.enabled() ? config.supabase.url : "(unset: no JWT is accepted)"),
+      "SUPABASE_JWT_SECRET=" + secret(config.supabase.jwt_secret),
+      "SUPABASE_JWT_AUDIENCE=" + config.supabase.audience,
+      "SUPABASE_JWKS_CACHE_SECONDS=" + std::to_string(config.supabase.jwks_cache_seconds),
   };
 }
 

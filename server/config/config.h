@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "server/config/safeguards.h"
+#include "server/config/supabase_auth.h"
 #include "shared/model/routes_policy.h"
 #include "shared/model/walking_network.h"
 
@@ -64,9 +65,10 @@ struct Config {
   int db_pool_size = 8;               ///< PostgreSQL connections per instance
   std::size_t max_body_bytes = 1024 * 1024;
   Safeguards safeguards;              ///< connection deadlines and bound, metrics access, paid-call limits
+  SupabaseAuth supabase;              ///< app users' access tokens (SUPABASE_*)
 
-  /// True without API keys: no auth, loopback only.
-  bool development_mode() const { return api_keys.empty(); }
+  /// True without API keys and without Supabase Auth: no auth, loopback only.
+  bool development_mode() const { return api_keys.empty() && !supabase.enabled(); }
   /// The address to listen on: 127.0.0.1 in development mode, else `host` or 0.0.0.0.
   std::string listen_host() const;
   /// "postgres" when DATABASE_URL is set, else "sqlite".

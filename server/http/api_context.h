@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 
+#include "server/auth/supabase_verifier.h"
 #include "server/config/config.h"
 #include "server/http/document_cache.h"
 #include "server/http/generation_admission.h"
@@ -35,7 +37,8 @@ struct ApiContext {
         published_pointers(std::chrono::seconds(c.published_cache_seconds)),
         published_refresher(s, published_pointers, k),
         wait_slots(static_cast<std::size_t>(std::max(1, c.http_threads / 4))),
-        admission(c) {}
+        admission(c, k),
+        app_tokens(auth::make_supabase_verifier(c.supabase, k)) {}
 
   const config::Config& config;
   const support::Clock& clock;            ///< the wait window, event keep-alives, the published cache
@@ -49,6 +52,7 @@ struct ApiContext {
   PublishedRefresher published_refresher;  ///< refreshes expired published_pointers off the request path
   WaitSlots wait_slots;                   ///< a quarter of HTTP_THREADS may wait for a job at once
   GenerationAdmission admission;          ///< rate limit, queue bound and spend budget of new generations
+  std::unique_ptr<auth::SupabaseVerifier> app_tokens;  ///< app users' access tokens; null without SUPABASE_URL
   std::atomic<bool> stopping{false};      ///< set at shutdown: waiting handlers answer at once
   bool probes_only = false;               ///< a worker instance: /healthz, /readyz, /metrics only
 };

@@ -64,14 +64,16 @@ void send_existing_city(const service::ExistingCity& existing, httplib::Response
 void handle_generate_city(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const auto [place_id, options] = parse_body(request).get<core::json::GenerateRequest>();
   const config::Role role = RequestContext::current().role;
+  const std::string caller = RequestContext::current().caller;  // an API key or an app user
   // Regenerating costs Google and LLM calls whatever the city: the app key ships inside the app.
   if (options.force && role != config::Role::Editor) {
     throw core::Error("forbidden", "\"force\" regenerates a city at a cost: it is for editor keys");
   }
   std::optional<jobs::SpendBudget::Ticket> ticket;
-  service::GenerateCall call{place_id, options, scoped_idempotency_key(request, context.config), {}};
-  call.admission.admit = [&] {  // counted against the API key (its idempotency scope)
-    ticket = context.admission.admit(context.store, api_key_caller(request, context.config), role, response);
+  const std::string idempotency_key = scoped_idempotency_key(request, RequestContext::current().caller_scope);
+  service::GenerateCall call{place_id, options, idempotency_key, {}};
+  call.admission.admit = [&] {
+    ticket = context.admission.admit(context.store, caller, role, response);
   };
   call.admission.queued = [&](const std::string& job_id, bool joined) {
     if (ticket) context.admission.queued(*ticket, job_id, joined);

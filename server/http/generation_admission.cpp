@@ -25,12 +25,11 @@ std::string gauge(const std::string& name, const std::string& help, double value
 
 }  // namespace
 
-GenerationAdmission::GenerationAdmission(const config::Config& config, RateLimiter::Now steady,
-                                         jobs::SpendBudget::Now wall)
+GenerationAdmission::GenerationAdmission(const config::Config& config, const support::Clock& clock)
     : m_cost_bound(jobs::generation_cost_bound(config)),
       m_queue_max(config.safeguards.queue_max_jobs),
-      m_rate(config.safeguards.generate_per_hour, config.safeguards.generate_burst, std::move(steady)),
-      m_spend(config.safeguards.spend_usd_per_day, config.safeguards.caller_spend_usd_per_day, std::move(wall)) {}
+      m_rate(config.safeguards.generate_per_hour, config.safeguards.generate_burst, clock),
+      m_spend(config.safeguards.spend_usd_per_day, config.safeguards.caller_spend_usd_per_day, clock) {}
 
 jobs::SpendBudget::Ticket GenerationAdmission::admit(storage::Store& store, const std::string& caller,
                                                      config::Role role, httplib::Response& response) {

@@ -9,6 +9,7 @@
 #include "server/http/rate_limit.h"
 #include "server/jobs/spend_budget.h"
 #include "server/storage/store.h"
+#include "server/support/clock.h"
 
 namespace server::http {
 
@@ -21,10 +22,11 @@ namespace server::http {
  */
 class GenerationAdmission {
  public:
-  GenerationAdmission(const config::Config& config, RateLimiter::Now steady = std::chrono::steady_clock::now,
-                      jobs::SpendBudget::Now wall = std::chrono::system_clock::now);
+  /// Rate limits run on `clock`'s steady time, spend days on its wall time (UTC).
+  explicit GenerationAdmission(const config::Config& config, const support::Clock& clock = support::system_clock());
 
-  /// Admits a new generation by `caller` ("key:<scope>"; empty in development mode)
+  /// Admits a new generation by `caller` (Caller::id: "key:<scope>" or "user:<sub>"; empty in
+  /// development mode)
   /// with `role`, or sets Retry-After on `response` and throws core::Error rate_limited,
   /// queue_full or spend_budget_exhausted. The ticket holds the generation's cost bound.
   jobs::SpendBudget::Ticket admit(storage::Store& store, const std::string& caller, config::Role role,

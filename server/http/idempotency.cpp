@@ -1,12 +1,7 @@
 #include "server/http/idempotency.h"
 
 #include <algorithm>
-#include <array>
-#include <stdexcept>
 
-#include <openssl/evp.h>
-
-#include "server/http/auth.h"
 #include "server/http/request_context.h"
 #include "shared/errors.h"
 
@@ -16,26 +11,9 @@ namespace {
 constexpr std::size_t kScopeDigits = 16;
 constexpr std::size_t kMaxKeyLength = 255;
 
-// A stable, non-secret name for a caller: the same on every instance, and useless for recovering
-// the API key it is derived from.
-std::string caller_scope(const std::string& api_key) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  if (EVP_Digest(api_key.data(), api_key.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("SHA-256 is unavailable");
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string scope;
-  for (std::size_t i = 0; i < kScopeDigits / 2; ++i) {
-    scope += kHex[digest[i] >> 4];
-    scope += kHex[digest[i] & 0x0f];
-  }
-  return scope;
-}
-
 }  // namespace
 
-std::string scoped_idempotency_key(const httplib::Request& request, const config::Config& config) {
+std::string scoped_idempotency_key(const httplib::Request& request, const std::string& caller_scope) {
   // httplib drops a header sent with no value; the front door noted it (RequestContext).
   const std::vector<std::string>& empty = RequestContext::current().empty_headers;
   const bool sent_empty = std::find(empty.begin(), empty.end(), "idempotency-key") != empty.end();
@@ -49,12 +27,7 @@ std::string scoped_idempotency_key(const httplib::Request& request, const config
     throw core::InputError("Idempotency-Key must be 1 to " + std::to_string(kMaxKeyLength) +
                            " printable ASCII characters");
   }
-  // In development mode every caller is one, whatever it sends.
-  return caller_scope(config.development_mode() ? "" : presented_api_key(request)) + ":" + key;
-}
-
-std::string api_key_caller(const httplib::Request& request, const config::Config& config) {
-  return config.development_mode() ? "" : "key:" + caller_scope(presented_api_key(request));
+  return caller_scope + ":" + key;
 }
 
 std::string client_idempotency_key(const std::string& scoped) {

@@ -12,11 +12,11 @@ constexpr std::size_t kSweepEvery = 4096;
 
 }  // namespace
 
-RateLimiter::RateLimiter(int per_hour, int burst, Now now)
-    : m_per_second(std::max(per_hour, 1) / 3600.0), m_burst(std::max(burst, 1)), m_now(std::move(now)) {}
+RateLimiter::RateLimiter(int per_hour, int burst, const support::Clock& clock)
+    : m_per_second(std::max(per_hour, 1) / 3600.0), m_burst(std::max(burst, 1)), m_clock(clock) {}
 
 std::optional<std::chrono::seconds> RateLimiter::take(const std::string& caller) {
-  const auto now = m_now();
+  const auto now = m_clock.steady_now();
   std::lock_guard lock(m_mutex);
   if (++m_takes_since_sweep >= kSweepEvery) forget_full(now);
   const auto [it, inserted] = m_buckets.try_emplace(caller, Bucket{m_burst, now});
@@ -36,7 +36,7 @@ std::size_t RateLimiter::callers() const {
   return m_buckets.size();
 }
 
-void RateLimiter::forget_full(std::chrono::steady_clock::time_point now) {
+void RateLimiter::forget_full(support::Clock::SteadyTime now) {
   m_takes_since_sweep = 0;
   std::erase_if(m_buckets, [&](const auto& entry) {
     const double elapsed = std::chrono::duration<double>(now - entry.second.updated).count();

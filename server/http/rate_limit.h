@@ -1,21 +1,21 @@
 #pragma once
 
 #include <chrono>
-#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
 
+#include "server/support/clock.h"
+
 namespace server::http {
 
 /// Per-caller token buckets: each caller (an API key or an app user) may take `burst` at once and
-/// `per_hour` an hour after that. Time comes from `now`, so tests need no sleeps. Thread-safe.
+/// `per_hour` an hour after that. Time is `clock`'s steady time, so tests move a ManualClock
+/// instead of sleeping. Thread-safe.
 class RateLimiter {
  public:
-  using Now = std::function<std::chrono::steady_clock::time_point()>;
-
-  RateLimiter(int per_hour, int burst, Now now = std::chrono::steady_clock::now);
+  RateLimiter(int per_hour, int burst, const support::Clock& clock = support::system_clock());
 
   /// Takes one token of `caller`'s bucket: nullopt when taken, else how long until one is there.
   std::optional<std::chrono::seconds> take(const std::string& caller);
@@ -25,13 +25,13 @@ class RateLimiter {
  private:
   struct Bucket {
     double tokens = 0.0;
-    std::chrono::steady_clock::time_point updated;
+    support::Clock::SteadyTime updated;
   };
-  void forget_full(std::chrono::steady_clock::time_point now);
+  void forget_full(support::Clock::SteadyTime now);
 
   double m_per_second;
   double m_burst;
-  Now m_now;
+  const support::Clock& m_clock;
   mutable std::mutex m_mutex;
   std::unordered_map<std::string, Bucket> m_buckets;
   std::size_t m_takes_since_sweep = 0;

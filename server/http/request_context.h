@@ -19,6 +19,8 @@ struct RequestContext {
   std::string route = "rejected";
   std::string job_id;               ///< set by handlers that touch a job
   config::Role role = config::Role::App;
+  std::string caller;        ///< Caller::id: whose quotas the request counts against
+  std::string caller_scope;  ///< Caller::scope: whose idempotency keys it uses
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
   bool started = false;           ///< set when routing begins
   bool close_connection = false;  ///< the request's body was left unread: end the connection

@@ -21,7 +21,7 @@ int status_for_code(const std::string& code) {
       code == "invalid_polyline") {
     return 400;
   }
-  if (code == "unauthorized") return 401;
+  if (code == "unauthorized" || code == "invalid_token") return 401;
   if (code == "forbidden") return 403;
   if (code == "not_found" || code == "unknown_place") return 404;
   if (code == "conflict" || code == "no_draft") return 409;
@@ -30,7 +30,9 @@ int status_for_code(const std::string& code) {
   if (code == "idempotency_key_reused" || code == "no_tours" || code == "not_a_city") return 422;
   if (code == "rate_limited" || code == "spend_budget_exhausted") return 429;
   if (code == "upstream_error") return 502;
-  if (code == "storage_unavailable" || code == "cancelled" || code == "queue_full") return 503;
+  if (code == "storage_unavailable" || code == "cancelled" || code == "queue_full" || code == "auth_unavailable") {
+    return 503;
+  }
   return 500;
 }
 

@@ -65,11 +65,17 @@ const std::vector<Route>& routes() {
   return kRoutes;
 }
 
+void remember(RequestContext& current, Caller caller) {
+  current.role = caller.role;
+  current.caller = std::move(caller.id);
+  current.caller_scope = std::move(caller.scope);
+}
+
 httplib::Server::Handler guarded(ApiContext& context, const Route& route) {
   return [&context, &route](const httplib::Request& request, httplib::Response& response) {
     RequestContext& current = RequestContext::current();
     current.route = route.path;
-    current.role = authorize(request, context.config, route.access);
+    remember(current, authorize(request, context.config, route.access, context.app_tokens.get()));
     route.handler(context, request, response);
   };
 }
@@ -83,7 +89,7 @@ httplib::Server::HandlerWithContentReader guarded_with_body(ApiContext& context,
     current.route = route.path;
     RequestBody body(request, reader, context.config.max_body_bytes);
     try {
-      current.role = authorize(request, context.config, route.access);
+      remember(current, authorize(request, context.config, route.access, context.app_tokens.get()));
       if (declares_body(request)) require_json_content_type(request);
       // httplib passes content-reader handlers a const view of the request it owns (a non-const
       // local of its own); the body goes where httplib's own reader would have put it.

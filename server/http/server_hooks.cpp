@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include "server/auth/auth_errors.h"
 #include "server/http/api_context.h"
 #include "server/http/encoded_document.h"
 #include "server/http/request_body.h"
@@ -158,7 +159,13 @@ void set_error_handlers(httplib::Server& server) {
         support::log(support::LogLevel::Error, "request failed",
                      {{"route", RequestContext::current().route}, {"code", e.code()}, {"error", e.what()}});
       }
-      if (status == 401) response.set_header("WWW-Authenticate", "Bearer");
+      if (status == 401) {
+        // RFC 6750 §3: a refused access token is "invalid_token"; the body says why.
+        response.set_header("WWW-Authenticate", e.code() == "invalid_token" ? "Bearer error=\"invalid_token\"" : "Bearer");
+      }
+      if (const auto* unavailable = dynamic_cast<const auth::KeysUnavailable*>(&e)) {
+        response.set_header("Retry-After", std::to_string(unavailable->retry_after().count()));
+      }
       send_error(response, status, e.code(), client_message(e, status));
     } catch (const std::exception& e) {
       support::log(support::LogLevel::Error, "unexpected error",

@@ -17,11 +17,11 @@ std::chrono::seconds until_next_day(std::chrono::system_clock::time_point time) 
 
 }  // namespace
 
-SpendBudget::SpendBudget(double usd_per_day, double caller_usd_per_day, Now now)
-    : m_budget(usd_per_day), m_caller_budget(caller_usd_per_day), m_now(std::move(now)) {}
+SpendBudget::SpendBudget(double usd_per_day, double caller_usd_per_day, const support::Clock& clock)
+    : m_budget(usd_per_day), m_caller_budget(caller_usd_per_day), m_clock(clock) {}
 
 void SpendBudget::roll_day() {
-  const long today = utc_day(m_now());
+  const long today = utc_day(m_clock.now());
   if (today == m_day) return;
   // A new UTC day: spending starts from zero; generations still running keep their reservations.
   m_day = today;
@@ -39,9 +39,9 @@ std::variant<SpendBudget::Ticket, SpendRefusal> SpendBudget::reserve(const std::
     if (!caller.empty() && reservation.caller == caller) caller_spent += reservation.bound;
   }
   // A generation that costs nothing (embedded data, no paid service) is never refused.
-  if (bound > 0.0 && spent + bound > m_budget) return SpendRefusal{true, spent, m_budget, until_next_day(m_now())};
+  if (bound > 0.0 && spent + bound > m_budget) return SpendRefusal{true, spent, m_budget, until_next_day(m_clock.now())};
   if (bound > 0.0 && !caller.empty() && caller_spent + bound > m_caller_budget) {
-    return SpendRefusal{false, caller_spent, m_caller_budget, until_next_day(m_now())};
+    return SpendRefusal{false, caller_spent, m_caller_budget, until_next_day(m_clock.now())};
   }
   const Ticket ticket{m_next_ticket++};
   m_reservations[ticket.id] = {caller, "", bound};

@@ -9,6 +9,8 @@
 #include <string>
 #include <variant>
 
+#include "server/support/clock.h"
+
 namespace server::jobs {
 
 /// Why a generation was refused by the spend budget.
@@ -32,13 +34,11 @@ struct SpendSnapshot {
  * generation reserves its cost bound (generation_cost_bound) before it is queued and is refused
  * when that could exceed either budget; once it has finished, the reservation becomes its
  * recorded cost (a failed run keeps its bound: its calls are not all recorded). In-process: each
- * instance keeps its own day. Time comes from `now`. Thread-safe.
+ * instance keeps its own day. Time (the UTC day) is `clock`'s wall time. Thread-safe.
  */
 class SpendBudget {
  public:
-  using Now = std::function<std::chrono::system_clock::time_point()>;
-
-  SpendBudget(double usd_per_day, double caller_usd_per_day, Now now = std::chrono::system_clock::now);
+  SpendBudget(double usd_per_day, double caller_usd_per_day, const support::Clock& clock = support::system_clock());
 
   /// Reserves `bound` for `caller` (empty: counted against the instance budget only); returns a
   /// ticket, or the refusal.
@@ -66,7 +66,7 @@ class SpendBudget {
 
   double m_budget;
   double m_caller_budget;
-  Now m_now;
+  const support::Clock& m_clock;
   std::mutex m_mutex;
   long m_day = -1;
   double m_settled = 0.0;

@@ -588,6 +588,7 @@ class Checker:
                 if role in ("api", "worker") and "DATABASE_URL" not in secrets:
                     self.error(f"{service['where']} [{env}]: secrets", "role api/worker share the PostgreSQL queue: "
                                                                        "DATABASE_URL is required")
+                self.check_supabase(f"{service['where']} [{env}]", m.get("variables") or {}, secrets)
                 if service["type"] == "Load Balanced Web Service" and "API_KEYS" not in secrets:
                     self.error(f"{service['where']} [{env}]: secrets", "API_KEYS is required: without it the "
                                                                        "server binds 127.0.0.1 and the ALB cannot reach it")
@@ -600,6 +601,14 @@ class Checker:
             for secret in REQUIRED_SECRETS:
                 if secret not in named:
                     self.error(f"copilot/ [{env}]", f"no service receives the secret {secret}")
+
+    def check_supabase(self, where, variables, secrets):
+        """What the server checks at start about SUPABASE_* (server/config/supabase_auth.cpp)."""
+        url = variables.get("SUPABASE_URL")
+        if "SUPABASE_JWT_SECRET" in secrets and not url:
+            self.error(f"{where}: variables", "SUPABASE_JWT_SECRET needs SUPABASE_URL: the server refuses to start")
+        if url is not None and not str(url).startswith("https://"):
+            self.error(f"{where}: variables.SUPABASE_URL", f"{url!r}: the JWKS must be fetched over https://")
 
     def check_environment_overrides(self, services):
         path = os.path.join(self.copilot, "environments", "overrides", "cfn.patches.yml")
@@ -738,6 +747,9 @@ MUTATIONS = [
     ("variable the server does not read", api_set("variables.WAIT_SECS", 60)),
     ("no API_KEYS for the public API", api_set("secrets.API_KEYS", _DELETE)),
     ("shell variable in a manifest", api_set("secrets.DATABASE_URL", "/copilot/${APP}/prod/secrets/DATABASE_URL")),
+    ("Supabase JWT secret without SUPABASE_URL", api_set("variables.SUPABASE_URL", _DELETE)),
+    ("SUPABASE_URL over plain HTTP", api_set("environments.production.variables.SUPABASE_URL",
+                                             "http://abcd.supabase.co")),
     ("override for an unknown environment", api_set("environments.prod", {"cpu": 512})),
     ("idle timeout key in the service", api_set("http.idle_timeout", "120s")),
     ("wait window above the idle timeout", api_set("variables.WAIT_SECONDS", 100)),

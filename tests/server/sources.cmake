@@ -1,5 +1,7 @@
 # Server test sources. Included by tests/CMakeLists.txt.
 set(SERVER_TEST_SOURCES
+  auth/jwks_cache_test.cpp
+  auth/token_verifier_test.cpp
   clients/base_url_test.cpp
   clients/concurrent_generation_test.cpp
   clients/external_pipeline_test.cpp
@@ -17,6 +19,7 @@ set(SERVER_TEST_SOURCES
   cli/providers_test.cpp
   config/config_test.cpp
   config/secret_redaction_test.cpp
+  http/app_users_test.cpp
   http/auth_test.cpp
   http/basemap_test.cpp
   http/compression_test.cpp
@@ -58,6 +61,8 @@ set(SERVER_TEST_SOURCES
   storage/store_rows_test.cpp
   support/clock_test.cpp
   storage/store_fixture.cpp
+  ../fakes/fake_jwks.cpp      # the Supabase JWKS endpoint: server_tests only
+  ../support/jwt_tokens.cpp
 )
 set(SERVER_TEST_SUPPORT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/../support/server_process.cpp

@@ -7,6 +7,16 @@ namespace {
 
 using server::config::from_environment;
 
+// Why from_environment refuses `env`, or "accepted".
+std::string message(const std::map<std::string, std::string>& env) {
+  try {
+    from_environment(env);
+  } catch (const core::InputError& e) {
+    return e.what();
+  }
+  return "accepted";
+}
+
 TEST(Config, DefaultsAreTheOfflineDevelopmentSetup) {
   const auto config = from_environment({});
   EXPECT_EQ(config.port, 8080);
@@ -32,14 +42,6 @@ TEST(Config, ReadsKeysRolesAndDatabase) {
 }
 
 TEST(Config, NamesTheBadVariableWithoutEchoingSecrets) {
-  const auto message = [](std::map<std::string, std::string> env) {
-    try {
-      from_environment(env);
-    } catch (const core::InputError& e) {
-      return std::string(e.what());
-    }
-    return std::string("accepted");
-  };
   EXPECT_EQ(message({{"PORT", "99999"}}), "PORT must be an integer from 0 to 65535, got \"99999\"");
   EXPECT_EQ(message({{"LOG_FORMAT", "xml"}}), "LOG_FORMAT must be one of text, json, got \"xml\"");
   EXPECT_EQ(message({{"ROUTES_POLICY", "Matrix"}}), "ROUTES_POLICY must be one of off, legs, matrix, got \"Matrix\"");
@@ -104,6 +106,41 @@ TEST(Config, DescribeMasksSecrets) {
   }
   EXPECT_EQ(server::config::redact_url("postgres://u:hunter2@db/narrando"), "postgres://u:***@db/narrando");
   EXPECT_EQ(server::config::redact_url("postgres://db/narrando"), "postgres://db/narrando");
+}
+
+TEST(Config, SupabaseAuthIsOffUnlessItsUrlIsSet) {
+  const auto off = from_environment({{"SUPABASE_JWT_AUDIENCE", "x"}, {"SUPABASE_JWKS_CACHE_SECONDS", "60"}});
+  EXPECT_FALSE(off.supabase.enabled());
+  EXPECT_TRUE(off.development_mode());
+  const auto on = from_environment({{"SUPABASE_URL", "https://abcd.supabase.co/"},
+                                    {"SUPABASE_JWT_SECRET", "legacy-jwt-secret-0123456789abcdefghijklmn"}});
+  EXPECT_TRUE(on.supabase.enabled());
+  EXPECT_EQ(on.supabase.issuer(), "https://abcd.supabase.co/auth/v1") << "the trailing slash is dropped";
+  EXPECT_EQ(on.supabase.audience, "authenticated");
+  EXPECT_EQ(on.supabase.jwks_cache_seconds, 600);
+  EXPECT_FALSE(on.development_mode()) << "app users are authenticated: no open development mode";
+  EXPECT_EQ(on.listen_host(), "0.0.0.0");
+}
+
+TEST(Config, SupabaseSettingsAreCheckedWithoutEchoingTheSecret) {
+  const std::string secret = "legacy-jwt-secret-0123456789abcdefghijklmn";
+  EXPECT_NE(message({{"SUPABASE_JWT_SECRET", secret}}).find("needs SUPABASE_URL"), std::string::npos);
+  const std::string short_secret = message({{"SUPABASE_URL", "https://abcd.supabase.co"}, {"SUPABASE_JWT_SECRET", "tiny"}});
+  EXPECT_NE(short_secret.find("at least 32"), std::string::npos) << short_secret;
+  EXPECT_EQ(short_secret.find("tiny"), std::string::npos);
+  EXPECT_NE(message({{"SUPABASE_URL", "ftp://abcd.supabase.co"}}).find("SUPABASE_URL"), std::string::npos);
+  EXPECT_NE(message({{"SUPABASE_URL", "https://<project-ref>.supabase.co"}}).find("no plain host name"), std::string::npos)
+      << "the deploy manifest's placeholder stops the server at start";
+  EXPECT_NE(message({{"SUPABASE_URL", "https://a.supabase.co"}, {"SUPABASE_JWKS_CACHE_SECONDS", "0"}})
+                .find("SUPABASE_JWKS_CACHE_SECONDS"),
+            std::string::npos);
+  const auto config = from_environment({{"SUPABASE_URL", "https://abcd.supabase.co"}, {"SUPABASE_JWT_SECRET", secret}});
+  bool listed = false;
+  for (const std::string& line : server::config::describe(config)) {
+    EXPECT_EQ(line.find(secret), std::string::npos) << line;
+    listed = listed || line == "SUPABASE_JWT_SECRET=(set)";
+  }
+  EXPECT_TRUE(listed);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "server/http/rate_limit.h"
 #include "server/jobs/cost_bound.h"
 #include "server/jobs/spend_budget.h"
+#include "server/support/clock.h"
 #include "tests/server/http/http_helpers.h"
 #include "tests/support/test_server.h"
 
@@ -105,23 +106,23 @@ TEST(PaidCalls, EmbeddedGenerationsCostNothing) {
 }
 
 TEST(RateLimiter, RefillsAtItsHourlyRate) {
-  auto now = std::chrono::steady_clock::time_point{} + std::chrono::hours(1);
-  server::http::RateLimiter limiter(60, 2, [&now] { return now; });
+  server::support::ManualClock clock;
+  server::http::RateLimiter limiter(60, 2, clock);
   EXPECT_FALSE(limiter.take("a"));
   EXPECT_FALSE(limiter.take("a"));
   const auto wait = limiter.take("a");
   ASSERT_TRUE(wait);
   EXPECT_EQ(wait->count(), 60);
   EXPECT_FALSE(limiter.take("b")) << "callers have their own buckets";
-  now += std::chrono::seconds(59);
+  clock.advance(std::chrono::seconds(59));
   EXPECT_TRUE(limiter.take("a"));
-  now += std::chrono::seconds(2);
+  clock.advance(std::chrono::seconds(2));
   EXPECT_FALSE(limiter.take("a"));
 }
 
 TEST(SpendBudget, SettlesFinishedJobsAndStartsAfreshEachUtcDay) {
-  auto now = std::chrono::system_clock::time_point{} + std::chrono::hours(24 * 20000 + 23);
-  server::jobs::SpendBudget budget(10.0, 6.0, [&now] { return now; });
+  server::support::ManualClock clock(std::chrono::system_clock::time_point{} + std::chrono::hours(24 * 20000 + 23));
+  server::jobs::SpendBudget budget(10.0, 6.0, clock);
   auto first = budget.reserve("u", 5.0);
   ASSERT_TRUE(std::holds_alternative<server::jobs::SpendBudget::Ticket>(first));
   budget.assign(std::get<server::jobs::SpendBudget::Ticket>(first), "job-1");
@@ -136,7 +137,7 @@ TEST(SpendBudget, SettlesFinishedJobsAndStartsAfreshEachUtcDay) {
   EXPECT_DOUBLE_EQ(budget.snapshot().spent_usd, 0.5);
   EXPECT_TRUE(std::holds_alternative<server::jobs::SpendBudget::Ticket>(budget.reserve("u", 5.0)));
   EXPECT_TRUE(std::holds_alternative<server::jobs::SpendRefusal>(budget.reserve("v", 5.0))) << "instance budget";
-  now += std::chrono::hours(1);  // the next UTC day: settled spending is forgotten, reservations kept
+  clock.advance(std::chrono::hours(1));  // the next UTC day: settled spending is forgotten, reservations kept
   EXPECT_DOUBLE_EQ(budget.snapshot().spent_usd, 5.0);
   EXPECT_TRUE(std::holds_alternative<server::jobs::SpendBudget::Ticket>(budget.reserve("v", 5.0)));
 }
