@@ -48,7 +48,6 @@ Preference read_prefer(const httplib::Request& request, int default_wait) {
   return preference;
 }
 
-
 void send_existing_city(const service::ExistingCity& existing, httplib::Response& response) {
   core::json::GenerateAnswer answer;
   answer.city_id = existing.city.id;
@@ -71,7 +70,7 @@ void handle_generate_city(ApiContext& context, const httplib::Request& request, 
   std::optional<jobs::SpendBudget::Ticket> ticket;
   service::GenerateCall call{place_id, options, scoped_idempotency_key(request, context.config), {}};
   call.admission.admit = [&] {  // counted against the API key (its idempotency scope)
-    ticket = context.admission.admit(context.store, api_key_caller(request, context.config), role, response);
+    ticket = context.admission.admit(context.operations.store(), api_key_caller(request, context.config), role, response);
   };
   call.admission.queued = [&](const std::string& job_id, bool joined) {
     if (ticket) context.admission.queued(*ticket, job_id, joined);

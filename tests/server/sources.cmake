@@ -14,7 +14,7 @@ set(SERVER_TEST_SOURCES
   clients/service_caller_test.cpp
   cli/command_line_test.cpp
   cli/generate_command_test.cpp
-  cli/providers_test.cpp
+  wiring/providers_test.cpp
   config/config_test.cpp
   config/secret_redaction_test.cpp
   http/auth_test.cpp
@@ -47,7 +47,9 @@ set(SERVER_TEST_SOURCES
   process/hostile_shutdown_test.cpp
   process/serve_process_test.cpp
   replay/recorded_traces_test.cpp
+  replay/replan_replay_test.cpp
   service/draft_service_test.cpp
+  service/generation_service_test.cpp
   service/job_watch_test.cpp
   service/revision_choice_test.cpp
   storage/store_backends.cpp
