@@ -70,7 +70,8 @@ void handle_generate_city(ApiContext& context, const httplib::Request& request, 
   std::optional<jobs::SpendBudget::Ticket> ticket;
   service::GenerateCall call{place_id, options, scoped_idempotency_key(request, context.config), {}};
   call.admission.admit = [&] {  // counted against the API key (its idempotency scope)
-    ticket = context.admission.admit(context.operations.store(), api_key_caller(request, context.config), role, response);
+    ticket = context.admission.admit(context.operations.store(), api_key_caller(request, context.config), role,
+                                     response);
   };
   call.admission.queued = [&](const std::string& job_id, bool joined) {
     if (ticket) context.admission.queued(*ticket, job_id, joined);
@@ -87,8 +88,7 @@ void handle_generate_city(ApiContext& context, const httplib::Request& request, 
   std::optional<WaitSlots::Slot> slot;
   if (!preference.respond_async) slot.emplace(context.wait_slots.try_take());
   if (slot && *slot) {
-    service::JobWatch watch = context.generation.watch(job);
-    job = watch.wait_until_finished(std::chrono::seconds(preference.wait_seconds), context.stopping);
+    job = context.generation.wait(job, std::chrono::seconds(preference.wait_seconds), context.stopping);
   }
   response.set_header("X-Job-Id", job.id);
   if (job.status == JobStatus::Succeeded && job.result) {

@@ -40,6 +40,12 @@ Submission GenerationService::submit(const GenerateCall& call, config::Role read
 
 JobWatch GenerationService::watch(const core::model::Job& job) const { return {m_board, m_store, m_clock, job}; }
 
+core::model::Job GenerationService::wait(const core::model::Job& job, std::chrono::milliseconds window,
+                                         const std::atomic<bool>& stopping) const {
+  JobWatch follow = watch(job);
+  return follow.wait_until_finished(window, stopping);
+}
+
 void GenerationService::wake_watchers() const {
   if (m_board != nullptr) m_board->wake_all();
 }
@@ -59,8 +65,7 @@ Finished GenerationService::run_or_wait(const core::model::Job& job, const std::
   }
   // Someone else (a server sharing the database) runs this place: wait for its outcome.
   if (on_join) on_join(job);
-  JobWatch follow = watch(job);
-  return {follow.wait_until_finished(kUntilItEnds, stopping), {}};
+  return {wait(job, kUntilItEnds, stopping), {}};
 }
 
 }  // namespace server::service

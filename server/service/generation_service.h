@@ -78,6 +78,11 @@ class GenerationService {
   /// A watch over `job` on this service's board and store.
   JobWatch watch(const core::model::Job& job) const;
 
+  /// Waits until `job` ends, `window` passes or `stopping` is set (the generate wait window);
+  /// returns the job as last seen.
+  core::model::Job wait(const core::model::Job& job, std::chrono::milliseconds window,
+                        const std::atomic<bool>& stopping) const;
+
   /// Wakes every watch waiting on this process's job news (shutdown: they look at their
   /// `stopping` flag at once).
   void wake_watchers() const;
