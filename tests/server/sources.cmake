@@ -33,6 +33,7 @@ set(SERVER_TEST_SOURCES
   http/no_empty_city_test.cpp
   http/operations_test.cpp
   http/paid_calls_test.cpp
+  http/prefer_header_test.cpp
   http/publish_atomicity_test.cpp
   http/published_pointers_test.cpp
   http/request_limits_test.cpp
