@@ -1,14 +1,14 @@
 #include <cstdio>
 
 #include "server/cli/commands.h"
-#include "server/cli/services.h"
 #include "server/config/config.h"
 #include "server/storage/store.h"
+#include "server/wiring/services.h"
 
 namespace server::cli {
 
 int migrate_command(const config::Config& config, std::ostream& out) {
-  const auto store = connect_store(config);
+  const auto store = wiring::connect_store(config);
   const int applied = store->migrate();
   out << "database (" << store->backend() << "): applied " << applied << " migration" << (applied == 1 ? "" : "s")
       << ", schema is up to date\n";

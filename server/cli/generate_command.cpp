@@ -4,19 +4,19 @@
 #include <nlohmann/json.hpp>
 
 #include "server/cli/commands.h"
-#include "server/cli/services.h"
 #include "server/cli/summary.h"
 #include "server/service/generation_service.h"
+#include "server/service/read_service.h"
+#include "server/service/revision_choice.h"
 #include "server/support/worker_id.h"
+#include "server/wiring/services.h"
 #include "shared/errors.h"
 #include "shared/json/city_messages.h"
-#include "shared/model/working_revision.h"
 
 namespace server::cli {
 namespace {
 
-constexpr std::chrono::hours kForever{24 * 365};  // the CLI waits for a joined job's end
-const std::atomic<bool> kNotStopping{false};
+const std::atomic<bool> kNotStopping{false};  // the CLI sees its job through
 
 core::model::GeoPoint parse_point(const std::string& text, const std::string& flag) {
   const std::size_t comma = text.find(',');
@@ -54,15 +54,6 @@ int print_city(const service::ExistingCity& shown, const std::vector<std::string
   return 0;
 }
 
-// The city `city_id` and the revision an editor works on.
-service::ExistingCity stored_city(storage::Store& store, const std::string& city_id) {
-  auto city = store.find_city(city_id);
-  if (!city) throw core::NotFoundError("no city with id " + city_id);
-  const std::optional<int> number = core::model::working_revision(*city);
-  auto revision = number ? store.load_revision(city_id, *number) : std::nullopt;
-  return {std::move(*city), std::move(revision)};
-}
-
 }  // namespace
 
 int generate_command(const GenerateArgs& args, const config::Config& config, std::ostream& out, std::ostream& err) {
@@ -70,34 +61,29 @@ int generate_command(const GenerateArgs& args, const config::Config& config, std
   const core::model::GenerationOptions options = options_from(args);
 
   // Unknown or malformed places are refused before anything (even the database file) is written.
-  make_place_provider(config)->check_place_id(place_id);
-  Services services = build_services(config);
-  service::GenerationService generation(*services.store, *services.places, nullptr, nullptr, *services.clock);
+  wiring::make_place_provider(config)->check_place_id(place_id);
+  wiring::Services services = wiring::build_services(config);
+  service::GenerationService& generation = *services.generation;
   const service::Submission submission = generation.submit({place_id, options, "", {}}, config::Role::Editor);
   if (submission.existing) {
     err << submission.existing->city.name << " was generated before; showing the stored tours (--force regenerates)\n";
     return print_city(*submission.existing, {}, args.json, out);
   }
-  const std::string worker = support::worker_id("cli");
-  core::model::Job job = submission.queued.job;
-  std::vector<std::string> warnings;
-  auto claimed = services.store->claim_specific_job(job.id, worker, std::chrono::seconds(config.lease_seconds));
-  if (claimed) {
-    jobs::JobOutcome outcome = services.runner->run(std::move(*claimed), worker);
-    job = std::move(outcome.job);
-    warnings = std::move(outcome.warnings);
-  } else {
-    // Someone else (a server sharing the database) runs this place: wait for its outcome.
+  const auto joining = [&err](const core::model::Job& job) {
     err << "joining job " << job.id << " already " << to_string(job.status) << " for this place\n";
-    service::JobWatch watch = generation.watch(job);
-    job = watch.wait_until_finished(kForever, kNotStopping);
-  }
+  };
+  const service::Finished finished =
+      generation.run_or_wait(submission.queued.job, support::worker_id("cli"),
+                             std::chrono::seconds(config.lease_seconds), joining, kNotStopping);
+  const core::model::Job& job = finished.job;
   if (job.status != core::model::JobStatus::Succeeded || !job.result) {
     const std::string message = job.error ? job.error->code + ": " + job.error->message : "job did not finish";
     err << "error: generation failed (job " << job.id << "): " << message << "\n";
     return 1;
   }
-  const int printed = print_city(stored_city(*services.store, job.result->city_id), warnings, args.json, out);
+  const service::CityView stored =
+      services.reads->load_view(job.result->city_id, service::revision_for(config::Role::Editor));
+  const int printed = print_city({stored.city, stored.revision}, finished.warnings, args.json, out);
   if (!args.json) print_stages(out, job.stages);
   return printed;
 }

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "server/cli/commands.h"
-#include "server/cli/services.h"
 #include "server/replay/replayer.h"
+#include "server/wiring/services.h"
 #include "shared/errors.h"
 #include "shared/json/model_json.h"
 
@@ -24,7 +24,7 @@ core::model::RunTrace load_trace(const std::string& source, const config::Config
     if (!json.is_object()) throw core::InputError(source + " is not a JSON run trace");
     return (json.contains("run") ? json["run"] : json).get<core::model::RunTrace>();
   }
-  auto trace = connect_store(config)->load_run(source);
+  auto trace = wiring::connect_store(config)->load_run(source);
   if (!trace) throw core::NotFoundError("no run trace for job \"" + source + "\" (nor a file of that name)");
   return std::move(*trace);
 }

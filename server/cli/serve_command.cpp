@@ -5,7 +5,7 @@
 #include <thread>
 
 #include "server/cli/commands.h"
-#include "server/cli/services.h"
+#include "server/wiring/services.h"
 #include "server/http/api_server.h"
 #include "server/jobs/worker_pool.h"
 #include "server/support/log.h"
@@ -22,7 +22,7 @@ sigset_t shutdown_signals() {
   return signals;
 }
 
-void announce(const config::Config& config, const Services& services, int port) {
+void announce(const config::Config& config, const wiring::Services& services, int port) {
   using support::LogLevel;
   if (config.development_mode()) {
     support::log(LogLevel::Warn,
@@ -60,21 +60,19 @@ int serve_command(const ServeArgs& args, config::Config config, std::ostream&, s
   const sigset_t signals = shutdown_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  Services services = build_services(config);
+  // An API-only instance queues jobs for the worker instances; a worker serves no API routes.
+  const int workers = config.serve_role == config::ServeRole::Api ? 0 : config.workers;
+  wiring::Services services = wiring::build_services(
+      config, support::system_clock(),
+      jobs::WorkerPoolSettings{workers, std::chrono::seconds(config.lease_seconds), std::chrono::milliseconds(1000)});
+  jobs::WorkerPool& pool = *services.pool;
   try {
     services.store->open_connections();
   } catch (const std::exception& e) {
     // Not fatal: /readyz reports the database, and requests open connections when they can.
     support::log(support::LogLevel::Warn, "could not open the database connections ahead of requests", {{"error", e.what()}});
   }
-  jobs::JobBoard board(*services.clock);
-  // An API-only instance queues jobs for the worker instances; a worker serves no API routes.
-  const int workers = config.serve_role == config::ServeRole::Api ? 0 : config.workers;
-  jobs::WorkerPool pool(*services.store, *services.runner, board,
-                        {workers, std::chrono::seconds(config.lease_seconds), std::chrono::milliseconds(1000)},
-                        *services.clock);
-  http::ApiContext context(config, *services.store, *services.places, *services.distances, board, &pool,
-                           *services.clock);
+  http::ApiContext context(config, services.application(), *services.clock);
   context.probes_only = config.serve_role == config::ServeRole::Worker;
   http::ApiServer server(context);
   const int port = server.bind(config.listen_host(), config.port);

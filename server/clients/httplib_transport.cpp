@@ -3,7 +3,7 @@
 
 #include <httplib.h>
 
-#include "server/clients/base_url.h"
+#include "server/support/base_url.h"
 #include "server/clients/http_transport.h"
 
 namespace server::clients {
@@ -14,7 +14,7 @@ constexpr const char* kCaBundle = "/etc/ssl/certs/ca-certificates.crt";
 class HttplibTransport : public HttpTransport {
  public:
   HttplibTransport(const std::string& base_url, TransportTimeouts timeouts)
-      : m_base(split_base_url(base_url)), m_timeouts(timeouts) {}
+      : m_base(support::split_base_url(base_url)), m_timeouts(timeouts) {}
 
   HttpResponse send(const HttpRequest& request) override {
     // One client per call: httplib::Client is not safe to share between threads, and calls to
@@ -30,7 +30,7 @@ class HttplibTransport : public HttpTransport {
     httplib::Headers headers;
     for (const auto& [name, value] : request.headers) headers.emplace(name, value);
     // A gateway's base URL ("https://host/v1") mounts the service below a path.
-    const std::string path = prefixed_path(m_base.path_prefix, request.path);
+    const std::string path = support::prefixed_path(m_base.path_prefix, request.path);
     httplib::Result result = request.method == "GET" ? client.Get(path, headers)
                                                      : client.Post(path, headers, request.body, request.content_type);
     HttpResponse response;
@@ -49,7 +49,7 @@ class HttplibTransport : public HttpTransport {
   }
 
  private:
-  BaseUrl m_base;
+  support::BaseUrl m_base;
   TransportTimeouts m_timeouts;
 };
 

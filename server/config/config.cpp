@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "server/clients/base_url.h"
+#include "server/support/base_url.h"
 #include "server/config/env_reader.h"
 #include "server/support/secrets.h"
 #include "shared/errors.h"
@@ -57,7 +57,7 @@ std::map<std::string, Role> parse_api_keys(const std::string& text) {
 // scheme://host[:port][/prefix]: what the clients' transport can reach, checked at start.
 void require_http_url(const std::string& url, const char* name) {
   try {
-    clients::split_base_url(url);
+    support::split_base_url(url);
   } catch (const core::InputError& e) {
     throw core::InputError(std::string(name) + ": " + e.what(), "invalid_config");
   }

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "server/clients/base_url.h"
+#include "server/support/base_url.h"
 #include "shared/errors.h"
 
 namespace server::config {
@@ -31,7 +31,7 @@ SupabaseAuth read_supabase_auth(const Environment& env) {
   while (auth.url.ends_with('/')) auth.url.pop_back();
   if (!auth.url.empty()) {
     try {
-      if (!plain_host(clients::split_base_url(auth.url).origin)) {
+      if (!plain_host(support::split_base_url(auth.url).origin)) {
         throw core::InputError(
             "\"" + auth.url +
             "\" has no plain host name: set the project's URL, e.g. https://abcd.supabase.co");

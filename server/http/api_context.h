@@ -11,42 +11,35 @@
 #include "server/http/published_pointers.h"
 #include "server/http/published_refresher.h"
 #include "server/http/wait_slots.h"
-#include "server/jobs/job_board.h"
-#include "server/pipeline/interfaces.h"
-#include "server/service/generation_service.h"
-#include "server/storage/store.h"
+#include "server/service/application.h"
 #include "server/support/clock.h"
-
-namespace server::jobs {
-class WorkerPool;
-}
 
 namespace server::http {
 
-/// What the HTTP handlers use. Owned by whoever starts the server (serve, tests).
+/// What the HTTP handlers use: the application services, the configuration, the clock and the
+/// HTTP layer's own caches and bounds. Owned by whoever starts the server (serve, tests); the
+/// services it is given must outlive it.
 struct ApiContext {
-  ApiContext(const config::Config& c, storage::Store& s, pipeline::PlaceProvider& p, pipeline::DistanceProvider& d,
-             jobs::JobBoard& b, jobs::WorkerPool* w, const support::Clock& k = support::system_clock())
+  ApiContext(const config::Config& c, const service::Application& app,
+             const support::Clock& k = support::system_clock())
       : config(c),
         clock(k),
-        store(s),
-        distances(d),
-        board(b),
-        pool(w),
-        generation(s, p, &b, w, k),
+        generation(app.generation),
+        drafts(app.drafts),
+        reads(app.reads),
+        operations(app.operations),
         published_pointers(std::chrono::seconds(c.published_cache_seconds)),
-        published_refresher(s, published_pointers, k),
+        published_refresher(app.reads, published_pointers, k),
         wait_slots(static_cast<std::size_t>(std::max(1, c.http_threads / 4))),
         admission(c, k),
         app_tokens(auth::make_supabase_verifier(c.supabase, k)) {}
 
   const config::Config& config;
   const support::Clock& clock;            ///< the wait window, event keep-alives, the published cache
-  storage::Store& store;
-  pipeline::DistanceProvider& distances;  ///< for replanning a draft
-  jobs::JobBoard& board;
-  jobs::WorkerPool* pool = nullptr;       ///< woken when a job is queued; may be null
-  service::GenerationService generation;  ///< generate: submit or join, watch the job (places, board, pool)
+  service::GenerationService& generation;  ///< generate: submit or join, watch the job
+  service::DraftService& drafts;           ///< edit, replan, publish
+  service::ReadService& reads;             ///< cities, revisions, runs, jobs, the catalogue
+  service::Operations& operations;         ///< readiness, job counts
   DocumentCache published_documents;
   PublishedPointers published_pointers;   ///< lets the app's reads skip the store (PUBLISHED_CACHE_SECONDS)
   PublishedRefresher published_refresher;  ///< refreshes expired published_pointers off the request path

@@ -148,7 +148,7 @@ void ApiServer::listen() { m_impl->front_door.run(); }
 
 void ApiServer::stop() {
   m_impl->context.stopping = true;
-  m_impl->context.board.wake_all();
+  m_impl->context.generation.wake_watchers();  // waiting handlers see `stopping` at once
   m_impl->server.set_serving(INVALID_SOCKET);  // event streams end
   m_impl->front_door.stop();
 }

@@ -4,12 +4,10 @@
 #include <map>
 #include <mutex>
 
-#include "server/http/city_access.h"
 #include "server/http/content_coding.h"
-#include "server/http/request_context.h"
 #include "server/http/handlers.h"
-#include "server/offline/basemaps.h"
-#include "shared/errors.h"
+#include "server/http/request_context.h"
+#include "server/service/read_service.h"
 
 namespace server::http {
 namespace {
@@ -17,15 +15,13 @@ namespace {
 constexpr const char* kContentType = "application/vnd.narrando.basemap";
 constexpr const char* kCacheControl = "public, max-age=86400";
 
-// The embedded files and, made on first request, each one's gzip body (they never change while the
-// server runs).
+// Each embedded file's gzip body, made on first request (they never change while the server runs).
 class BasemapBodies {
  public:
   static BasemapBodies& instance() {
     static BasemapBodies bodies;
     return bodies;
   }
-  const std::vector<offline::EmbeddedBasemapFile>& files() const { return m_files; }
   const std::string& gzipped(const offline::EmbeddedBasemapFile& file) {
     const std::lock_guard lock(m_mutex);
     auto it = m_gzipped.find(file.city_key);
@@ -37,8 +33,6 @@ class BasemapBodies {
   }
 
  private:
-  BasemapBodies() : m_files(offline::embedded_basemap_files()) {}
-  std::vector<offline::EmbeddedBasemapFile> m_files;
   std::mutex m_mutex;
   std::map<std::string, std::string> m_gzipped;
 };
@@ -56,12 +50,8 @@ std::string etag_of(const offline::EmbeddedBasemapFile& file) {
 }  // namespace
 
 void handle_get_basemap(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
-  const core::model::City city = require_city(context, request.matches[1]);
-  BasemapBodies& bodies = BasemapBodies::instance();
-  const offline::EmbeddedBasemapFile* file =
-      offline::find_basemap(bodies.files(), offline::EmbeddedCatalogue::builtin(), city);
-  if (file == nullptr) throw core::NotFoundError("no offline basemap covers city " + city.id, "no_basemap");
-  const std::string etag = etag_of(*file);
+  const offline::EmbeddedBasemapFile& file = context.reads.basemap_of(request.matches[1]);
+  const std::string etag = etag_of(file);
   response.set_header("ETag", etag);
   response.set_header("Cache-Control", kCacheControl);
   response.set_header("Vary", "Accept-Encoding");
@@ -73,9 +63,9 @@ void handle_get_basemap(ApiContext& context, const httplib::Request& request, ht
   const std::string& accepted = RequestContext::current().accept_encoding;
   if (negotiate(accepted, {ContentCoding::Gzip}) == ContentCoding::Gzip) {
     response.set_header("Content-Encoding", "gzip");
-    response.set_content(bodies.gzipped(*file), kContentType);
+    response.set_content(BasemapBodies::instance().gzipped(file), kContentType);
   } else {
-    response.set_content(reinterpret_cast<const char*>(file->bytes.data()), file->bytes.size(), kContentType);
+    response.set_content(reinterpret_cast<const char*>(file.bytes.data()), file.bytes.size(), kContentType);
   }
 }
 

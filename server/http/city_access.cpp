@@ -8,12 +8,6 @@
 
 namespace server::http {
 
-core::model::City require_city(ApiContext& context, const std::string& city_id) {
-  auto city = context.store.find_city(city_id);
-  if (!city) throw core::NotFoundError("no city with id " + city_id);
-  return std::move(*city);
-}
-
 storage::RevisionChoice revision_for_reader(const httplib::Request& request) {
   const config::Role role = RequestContext::current().role;
   if (role != config::Role::Editor || !request.has_param("revision")) return service::revision_for(role);
@@ -26,13 +20,8 @@ storage::RevisionChoice revision_for_reader(const httplib::Request& request) {
   return service::revision_for(role, number);
 }
 
-CityView load_view(ApiContext& context, const std::string& city_id, const httplib::Request& request) {
-  auto loaded = context.store.load_city_revision(city_id, revision_for_reader(request));
-  if (!loaded) {
-    if (!context.store.find_city(city_id)) throw core::NotFoundError("no city with id " + city_id);
-    throw core::NotFoundError("city " + city_id + " has no such revision to read");
-  }
-  return {std::move(loaded->city), std::move(loaded->revision)};
+service::CityView load_view(ApiContext& context, const std::string& city_id, const httplib::Request& request) {
+  return context.reads.load_view(city_id, revision_for_reader(request));
 }
 
 core::model::City published_view(core::model::City city, const core::model::Revision& revision) {

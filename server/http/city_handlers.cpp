@@ -1,21 +1,12 @@
-#include <set>
-
 #include "server/http/city_access.h"
 #include "server/http/encoded_document.h"
 #include "server/http/handlers.h"
 #include "server/http/request_context.h"
 #include "server/http/responses.h"
-#include "shared/algo/name_similarity.h"
 #include "shared/json/city_messages.h"
 
 namespace server::http {
 namespace {
-
-core::model::CityStatus city_status(const core::model::City& city, const std::set<std::string>& generating) {
-  if (generating.contains(city.place_id)) return core::model::CityStatus::Generating;
-  if (city.draft_revision) return core::model::CityStatus::Draft;
-  return core::model::CityStatus::Published;
-}
 
 // A published revision never changes, but the city's published revision may: clients may keep it
 // as long as the server itself may answer with the previous one (PUBLISHED_CACHE_SECONDS), then
@@ -30,37 +21,7 @@ void send_published(const ApiContext& context, const httplib::Request& request, 
 
 void handle_list_cities(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const bool editor = RequestContext::current().role == config::Role::Editor;
-  const std::string query = core::algo::fold_name(request.get_param_value("q"));
-  const std::vector<core::model::Job> active = editor ? context.store.active_jobs() : std::vector<core::model::Job>{};
-  std::set<std::string> generating;
-  for (const core::model::Job& job : active) generating.insert(job.place_id);
-  core::json::CityList list;
-  std::set<std::string> listed;
-  for (const core::model::City& city : context.store.list_cities(editor)) {
-    if (!query.empty() && core::algo::fold_name(city.name).find(query) == std::string::npos) continue;
-    core::json::CityListItem item;
-    item.city = city;
-    item.app_view = !editor;
-    item.status = editor ? city_status(city, generating) : core::model::CityStatus::Published;
-    listed.insert(city.place_id);
-    list.cities.push_back(std::move(item));
-  }
-  // Places being generated for the first time have no city yet; editors see them too, with
-  // their job's progress, and a search finds them by place id.
-  for (const core::model::Job& job : active) {
-    if (listed.contains(job.place_id)) continue;
-    if (!query.empty() && core::algo::fold_name(job.place_id).find(query) == std::string::npos) continue;
-    core::json::CityListItem item;
-    item.city.place_id = job.place_id;
-    item.status = core::model::CityStatus::Generating;
-    item.job_id = job.id;
-    item.job_status = job.status;
-    item.stage = job.stage;
-    item.progress = job.progress;
-    listed.insert(job.place_id);
-    list.cities.push_back(std::move(item));
-  }
-  send_json(response, 200, list);
+  send_json(response, 200, context.reads.list_cities(editor, request.get_param_value("q")));
 }
 
 void handle_get_city(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
@@ -81,7 +42,7 @@ void handle_get_city(ApiContext& context, const httplib::Request& request, httpl
     }
   }
   // Whoever asks, the published revision never changes: once serialized, it is served from memory.
-  if (const auto city = context.store.find_city(city_id); city && city->published_revision) {
+  if (const auto city = context.reads.find_city(city_id); city && city->published_revision) {
     context.published_pointers.remember(city->id, *city->published_revision, now);
     const bool wants_published =
         choice.kind == storage::RevisionChoice::Kind::Published ||
@@ -94,7 +55,7 @@ void handle_get_city(ApiContext& context, const httplib::Request& request, httpl
       }
     }
   }
-  const CityView view = load_view(context, city_id, request);
+  const service::CityView view = load_view(context, city_id, request);
   if (view.revision.status != core::model::RevisionStatus::Published) {
     send_json(response, 200, core::json::CityDocument{view.city, view.revision, std::nullopt});
     return;

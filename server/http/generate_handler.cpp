@@ -1,10 +1,9 @@
-#include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <optional>
 
 #include "server/http/handlers.h"
 #include "server/http/idempotency.h"
+#include "server/http/prefer_header.h"
 #include "server/http/request_context.h"
 #include "server/http/responses.h"
 #include "shared/json/job_messages.h"
@@ -16,38 +15,6 @@ namespace {
 
 using core::model::Job;
 using core::model::JobStatus;
-
-constexpr int kMaxWaitSeconds = 600;
-
-struct Preference {
-  bool respond_async = false;
-  int wait_seconds = 0;
-};
-
-// RFC 7240 Prefer: "respond-async" and "wait=N" (several may come, comma-separated).
-Preference read_prefer(const httplib::Request& request, int default_wait) {
-  Preference preference{false, default_wait};
-  const std::string header = request.get_header_value("Prefer");
-  std::size_t start = 0;
-  while (start < header.size()) {
-    std::size_t end = header.find(',', start);
-    if (end == std::string::npos) end = header.size();
-    std::string token = header.substr(start, end - start);
-    token.erase(0, token.find_first_not_of(' '));
-    token.erase(token.find_last_not_of(' ') + 1);
-    if (token == "respond-async") preference.respond_async = true;
-    if (token.starts_with("wait=")) {
-      int seconds = 0;
-      const auto [ptr, error] = std::from_chars(token.data() + 5, token.data() + token.size(), seconds);
-      if (error == std::errc() && ptr == token.data() + token.size()) {
-        preference.wait_seconds = std::clamp(seconds, 0, kMaxWaitSeconds);
-      }
-    }
-    start = end + 1;
-  }
-  return preference;
-}
-
 
 void send_existing_city(const service::ExistingCity& existing, httplib::Response& response) {
   core::json::GenerateAnswer answer;
@@ -73,7 +40,7 @@ void handle_generate_city(ApiContext& context, const httplib::Request& request, 
   const std::string idempotency_key = scoped_idempotency_key(request, RequestContext::current().caller_scope);
   service::GenerateCall call{place_id, options, idempotency_key, {}};
   call.admission.admit = [&] {
-    ticket = context.admission.admit(context.store, caller, role, response);
+    ticket = context.admission.admit(context.operations.store(), caller, role, response);
   };
   call.admission.queued = [&](const std::string& job_id, bool joined) {
     if (ticket) context.admission.queued(*ticket, job_id, joined);
@@ -83,15 +50,14 @@ void handle_generate_city(ApiContext& context, const httplib::Request& request, 
     send_existing_city(*submission.existing, response);
     return;
   }
-  const Preference preference = read_prefer(request, context.config.wait_seconds);
+  const Preference preference = read_prefer(request.get_header_value("Prefer"), context.config.wait_seconds);
   const storage::EnqueueResult& queued = submission.queued;
   Job job = queued.job;
   // Without a free wait slot the answer is the 202 a client gets when the window runs out.
   std::optional<WaitSlots::Slot> slot;
   if (!preference.respond_async) slot.emplace(context.wait_slots.try_take());
   if (slot && *slot) {
-    service::JobWatch watch = context.generation.watch(job);
-    job = watch.wait_until_finished(std::chrono::seconds(preference.wait_seconds), context.stopping);
+    job = context.generation.wait(job, std::chrono::seconds(preference.wait_seconds), context.stopping);
   }
   response.set_header("X-Job-Id", job.id);
   if (job.status == JobStatus::Succeeded && job.result) {

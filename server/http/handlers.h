@@ -35,9 +35,10 @@ void handle_put_tours(ApiContext& context, const httplib::Request& request, http
 void handle_replan(ApiContext& context, const httplib::Request& request, httplib::Response& response);
 /// POST /api/cities/{id}/publish: make the draft what the app sees (or preview with dry_run).
 void handle_publish(ApiContext& context, const httplib::Request& request, httplib::Response& response);
-/// GET /api/cities/{id}/runs: the city's generations (job, status, calls, cost), newest first.
+/// GET /api/cities/{id}/runs: the city's runs, generations and replans (job, origin, status, calls,
+/// cost), newest first.
 void handle_list_runs(ApiContext& context, const httplib::Request& request, httplib::Response& response);
-/// GET /api/cities/{id}/runs/{job}: a generation's run trace.
+/// GET /api/cities/{id}/runs/{job}: a run's trace (a generation's or a replan's).
 void handle_get_run(ApiContext& context, const httplib::Request& request, httplib::Response& response);
 /// GET /api/places: the embedded catalogue (cities generated offline by place id).
 void handle_list_places(ApiContext& context, const httplib::Request& request, httplib::Response& response);

@@ -22,8 +22,7 @@ void handle_readyz(ApiContext& context, const httplib::Request&, httplib::Respon
     return;
   }
   try {
-    context.store.ping();
-    send_json(response, 200, core::json::ReadyAnswer{"ready", context.store.backend()});
+    send_json(response, 200, core::json::ReadyAnswer{"ready", context.operations.ready()});
   } catch (const std::exception& e) {
     // The database's own words go to the log: the probe is public.
     support::log(support::LogLevel::Warn, "readiness check failed", {{"error", e.what()}});
@@ -38,12 +37,12 @@ void handle_metrics(ApiContext& context, const httplib::Request& request, httpli
   }
   std::map<std::string, int> jobs;
   try {
-    for (const auto& [status, count] : context.store.count_jobs()) jobs[to_string(status)] = count;
+    for (const auto& [status, count] : context.operations.job_counts()) jobs[to_string(status)] = count;
   } catch (const std::exception&) {
     // The store being down must not hide the rest of the metrics.
   }
   response.status = 200;
-  response.set_content(support::Metrics::global().render(jobs) + context.admission.render_metrics(context.store),
+  response.set_content(support::Metrics::global().render(jobs) + context.admission.render_metrics(context.operations.store()),
                        "text/plain; version=0.0.4");
 }
 

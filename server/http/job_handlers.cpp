@@ -5,7 +5,6 @@
 #include "server/http/request_context.h"
 #include "server/http/responses.h"
 #include "server/service/job_watch.h"
-#include "shared/errors.h"
 #include "shared/json/job_messages.h"
 
 namespace server::http {
@@ -14,7 +13,6 @@ namespace {
 constexpr std::chrono::milliseconds kEventWait{1000};
 constexpr std::chrono::seconds kKeepAlive{15};
 
-
 core::json::JobAnswer job_answer(core::model::Job job) {
   job.idempotency_key = client_idempotency_key(job.idempotency_key);  // not whose key it is
   return {std::move(job)};
@@ -22,9 +20,7 @@ core::json::JobAnswer job_answer(core::model::Job job) {
 
 core::model::Job require_job(ApiContext& context, const std::string& job_id) {
   RequestContext::current().job_id = job_id;
-  auto job = context.store.find_job(job_id);
-  if (!job) throw core::NotFoundError("no job with id " + job_id);
-  return std::move(*job);
+  return context.reads.require_job(job_id);
 }
 
 // One server-sent event: "event: <name>" and the job as its data, on one line.

@@ -6,9 +6,9 @@
 
 namespace server::http {
 
-PublishedRefresher::PublishedRefresher(storage::Store& store, PublishedPointers& pointers,
+PublishedRefresher::PublishedRefresher(service::ReadService& reads, PublishedPointers& pointers,
                                        const support::Clock& clock)
-    : m_store(store), m_pointers(pointers), m_clock(clock), m_thread([this] { run(); }) {}
+    : m_reads(reads), m_pointers(pointers), m_clock(clock), m_thread([this] { run(); }) {}
 
 PublishedRefresher::~PublishedRefresher() {
   {
@@ -45,7 +45,7 @@ void PublishedRefresher::refresh(const std::string& city_id) {
   // Stamped with the time the read began: what it returns was true at least from then on.
   const auto started = m_clock.steady_now();
   try {
-    const auto city = m_store.find_city(city_id);
+    const auto city = m_reads.find_city(city_id);
     if (city && city->published_revision) {
       m_pointers.remember(city_id, *city->published_revision, started);
     } else {

@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "server/http/published_pointers.h"
-#include "server/storage/store.h"
+#include "server/service/read_service.h"
 #include "server/support/clock.h"
 
 namespace server::http {
@@ -23,9 +23,9 @@ class PublishedRefresher {
   /// answers from the store after PublishedPointers::kRefreshAllowance).
   static constexpr std::size_t kQueueLimit = 4096;
 
-  /// Starts the thread. `store`, `pointers` and `clock` (which stamps the reads) must outlive
+  /// Starts the thread. `reads`, `pointers` and `clock` (which stamps the reads) must outlive
   /// this object.
-  PublishedRefresher(storage::Store& store, PublishedPointers& pointers,
+  PublishedRefresher(service::ReadService& reads, PublishedPointers& pointers,
                      const support::Clock& clock = support::system_clock());
   /// Stops the thread; waiting refreshes are dropped.
   ~PublishedRefresher();
@@ -39,7 +39,7 @@ class PublishedRefresher {
   void run();
   void refresh(const std::string& city_id);
 
-  storage::Store& m_store;
+  service::ReadService& m_reads;
   PublishedPointers& m_pointers;
   const support::Clock& m_clock;
   std::mutex m_mutex;

@@ -16,9 +16,7 @@ nlohmann::json optional_body(const httplib::Request& request) {
 
 void handle_replan(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const auto replan_request = optional_body(request).get<core::json::ReplanRequest>();
-  service::ReplanOutcome outcome = service::replan(context.store, context.distances, request.matches[1],
-                                                   replan_request.options, context.config.call_budget,
-                                                   context.config.generation_concurrency);
+  service::ReplanOutcome outcome = context.drafts.replan(request.matches[1], replan_request.options);
   send_json(response, 200,
             core::json::ReplanAnswer{{std::move(outcome.city), std::move(outcome.draft), std::move(outcome.warnings)},
                                      std::move(outcome.spent)});
@@ -27,7 +25,7 @@ void handle_replan(ApiContext& context, const httplib::Request& request, httplib
 void handle_publish(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
   const std::string city_id = request.matches[1];
   const bool dry_run = optional_body(request).get<core::json::PublishRequest>().dry_run;
-  service::PublishOutcome outcome = service::publish(context.store, city_id, dry_run);
+  service::PublishOutcome outcome = context.drafts.publish(city_id, dry_run);
   if (!outcome.published) {
     send_json(response, 200,
               core::json::PublishAnswer{true, "", 0, outcome.draft_revision, std::move(outcome.changes)});

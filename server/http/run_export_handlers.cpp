@@ -2,7 +2,6 @@
 #include "server/http/handlers.h"
 #include "server/http/request_context.h"
 #include "server/http/responses.h"
-#include "shared/errors.h"
 #include "shared/formats/geojson.h"
 #include "shared/formats/gpx.h"
 #include "shared/json/city_messages.h"
@@ -19,30 +18,17 @@ std::string file_name(const core::model::City& city, const char* extension) {
 }  // namespace
 
 void handle_get_run(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
-  const std::string city_id = request.matches[1];
   const std::string job_id = request.matches[2];
   RequestContext::current().job_id = job_id;
-  require_city(context, city_id);
-  const auto trace = context.store.load_run(job_id);
-  if (!trace || trace->city.id != city_id) {
-    throw core::NotFoundError("no run of job " + job_id + " for city " + city_id);
-  }
-  send_json(response, 200, core::json::RunAnswer{*trace});
+  send_json(response, 200, core::json::RunAnswer{context.reads.load_run(request.matches[1], job_id)});
 }
 
 void handle_list_runs(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
-  // A city rarely has more; the console offers the newest for replay and comparison.
-  constexpr int kMaxRuns = 100;
-  const core::model::City city = require_city(context, request.matches[1]);
-  core::json::RunList list;
-  for (const core::model::Job& job : context.store.jobs_of_place(city.place_id, kMaxRuns)) {
-    list.runs.push_back(core::json::RunSummary::of(job));
-  }
-  send_json(response, 200, list);
+  send_json(response, 200, context.reads.list_runs(request.matches[1]));
 }
 
 void handle_export_geojson(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
-  const CityView view = load_view(context, request.matches[1], request);
+  const service::CityView view = load_view(context, request.matches[1], request);
   response.status = 200;
   response.set_header("Content-Disposition", "inline; filename=\"" + file_name(view.city, "geojson") + "\"");
   response.set_content(core::formats::tours_geojson(view.city, view.revision)
@@ -51,7 +37,7 @@ void handle_export_geojson(ApiContext& context, const httplib::Request& request,
 }
 
 void handle_export_gpx(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
-  const CityView view = load_view(context, request.matches[1], request);
+  const service::CityView view = load_view(context, request.matches[1], request);
   response.status = 200;
   response.set_header("Content-Disposition", "attachment; filename=\"" + file_name(view.city, "gpx") + "\"");
   response.set_content(core::formats::tours_gpx(view.city, view.revision), "application/gpx+xml");

@@ -62,6 +62,11 @@ auto run_stage(Stage stage, core::model::RunTrace& trace, RunContext& context, c
   }
 }
 
+// Adds `text` to a stage's note after what its failed attempts left there.
+void add_note(core::model::StageRecord& record, const std::string& text) {
+  record.note += (record.note.empty() ? "" : "; ") + text;
+}
+
 void carry_editor_fields(std::vector<core::model::Attraction>& decisions,
                          const std::optional<core::model::Revision>& previous) {
   if (!previous) return;
@@ -119,7 +124,7 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
   trace.places_source = trace.city.source;  // a routing provider serves some places offline
   trace.candidates = run_stage(Stage::Attractions, trace, context, m_retry, [&](core::model::StageRecord& record) {
     auto candidates = m_places.attractions(trace.city, options, context);
-    record.note = std::to_string(candidates.size()) + " candidates";
+    add_note(record, std::to_string(candidates.size()) + " candidates");
     return candidates;
   });
   trace.decisions = run_stage(Stage::Filter, trace, context, m_retry, [&](core::model::StageRecord& record) {
@@ -128,19 +133,37 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
     carry_editor_fields(outcome.decisions, previous);
     const auto kept = std::count_if(outcome.decisions.begin(), outcome.decisions.end(),
                                     [](const auto& a) { return core::model::effective_included(a); });
-    record.note = outcome.used + ": kept " + std::to_string(kept) + " of " + std::to_string(outcome.decisions.size());
+    add_note(record, outcome.used + ": kept " + std::to_string(kept) + " of " + std::to_string(outcome.decisions.size()));
     return std::move(outcome.decisions);
   });
+  std::vector<std::string> warnings = plan_and_walk(trace, context);
+
+  // A city without tours is of no use to the app: the run fails with why, and stores nothing.
+  if (trace.tours.empty()) throw core::Error("no_tours", no_tours_reason(options, warnings));
+
+  result.city = trace.city;
+  result.warnings = std::move(warnings);
+  result.revision.origin = core::model::RevisionOrigin::Generation;
+  result.revision.job_id = request.job_id;
+  result.revision.options = options;
+  result.revision.attractions = sorted_for_people(trace.decisions);
+  result.revision.tours = trace.tours;
+  trace.calls = context.calls;
+  return result;
+}
+
+std::vector<std::string> Pipeline::plan_and_walk(core::model::RunTrace& trace, RunContext& context) const {
+  const core::model::GenerationOptions& options = trace.options;
   const core::algo::PlanPoints points = core::algo::plan_points(trace.decisions, options);
   const core::algo::TravelMatrix matrix = run_stage(Stage::Distances, trace, context, m_retry, [&](auto& record) {
-    record.note = trace.distance_policy + ", " + std::to_string(points.points.size()) + " points";
+    add_note(record, trace.distance_policy + ", " + std::to_string(points.points.size()) + " points");
     return m_distances.matrix(trace.city, points.points, options, context);
   });
   core::algo::PlanResult plan = run_stage(Stage::Plan, trace, context, m_retry, [&](auto& record) {
     core::planner::SolveOptions solve_options;
     solve_options.seed = options.seed;
     auto planned = core::algo::plan_tours(trace.decisions, points, matrix, options, trace.locked_tours, solve_options);
-    record.note = std::to_string(planned.tours.size()) + " tours";
+    add_note(record, std::to_string(planned.tours.size()) + " tours");
     return planned;
   });
   trace.planned = plan.tours;
@@ -150,16 +173,31 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
     keep_within_budgets(trace.city, tours, m_distances, options, context);
     return tours;
   });
+  return std::move(plan.warnings);
+}
 
-  // A city without tours is of no use to the app: the run fails with why, and stores nothing.
-  if (trace.tours.empty()) throw core::Error("no_tours", no_tours_reason(options, plan.warnings));
-
-  result.city = trace.city;
-  result.warnings = std::move(plan.warnings);
-  result.revision.origin = core::model::RevisionOrigin::Generation;
+GenerationResult Pipeline::replan(const ReplanRequest& request, RunContext& context) const {
+  GenerationResult result;
+  core::model::RunTrace& trace = result.trace;
+  trace.job_id = request.job_id;
+  trace.place_id = request.city.place_id;
+  trace.origin = core::model::RevisionOrigin::Replan;
+  trace.base_revision = request.base.number;
+  trace.options = request.options;
+  trace.places_source = request.city.source;
+  trace.distance_policy = m_distances.describe(request.options);
+  trace.settings = m_settings;
+  trace.city = request.city;
+  trace.decisions = request.base.attractions;
+  // Only tours whose order an editor froze bind the planner (core::algo::plan_tours).
+  for (const core::model::Tour& tour : request.base.tours) {
+    if (tour.order_locked) trace.locked_tours.push_back(tour);
+  }
+  result.warnings = plan_and_walk(trace, context);
+  result.city = request.city;
+  result.revision.origin = core::model::RevisionOrigin::Replan;
   result.revision.job_id = request.job_id;
-  result.revision.options = options;
-  result.revision.attractions = sorted_for_people(trace.decisions);
+  result.revision.options = request.options;
   result.revision.tours = trace.tours;
   trace.calls = context.calls;
   return result;

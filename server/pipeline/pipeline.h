@@ -19,7 +19,15 @@ struct GenerationRequest {
   core::model::GenerationOptions options;
 };
 
-/// Everything a generation produced, ready to be stored in one transaction.
+/// One replan to run: the planning stages again over a stored revision.
+struct ReplanRequest {
+  std::string job_id;                      ///< the replan's own run (its trace's job id)
+  core::model::City city;                  ///< as stored
+  core::model::Revision base;              ///< the revision replanned: attractions (editor fields) and tours
+  core::model::GenerationOptions options;  ///< what it plans with (the base's, patched)
+};
+
+/// Everything a generation (or a replan) produced, ready to be stored in one transaction.
 struct GenerationResult {
   core::model::City city;          ///< as the place source describes it (no store id yet)
   core::model::Revision revision;  ///< attractions and tours; number and status set by the store
@@ -33,9 +41,9 @@ struct StageRetry {
   std::chrono::milliseconds delay{500};
 };
 
-/// Orchestrates city -> attractions -> filter -> distances -> plan -> legs over the interfaces.
-/// Each stage's output, duration and external calls go into the run trace. Thread-safe if the
-/// providers are.
+/// Orchestrates city -> attractions -> filter -> distances -> plan -> legs over the interfaces (a
+/// replan: the last three). Each stage's output, duration and external calls go into the run
+/// trace. Thread-safe if the providers are.
 class Pipeline {
  public:
   /// `settings` describe the providers (which source, filter, policy) and go into every trace.
@@ -49,7 +57,18 @@ class Pipeline {
   GenerationResult run(const GenerationRequest& request, const std::optional<core::model::Revision>& previous,
                        RunContext& context) const;
 
+  /// Runs distances -> plan -> legs over `request.base` with the same stage runner as run()
+  /// (retries, cancellation, progress, call accounting). The trace (origin Replan) holds the
+  /// base's attractions as `decisions` and its locked tours, so a replay plans from the same
+  /// input. A plan without tours is returned as it is (the caller decides). Throws what a stage
+  /// throws after its retries.
+  GenerationResult replan(const ReplanRequest& request, RunContext& context) const;
+
  private:
+  /// The last three stages over trace.decisions, trace.locked_tours and trace.city: fills
+  /// trace.planned and trace.tours; returns the planner's warnings.
+  std::vector<std::string> plan_and_walk(core::model::RunTrace& trace, RunContext& context) const;
+
   PlaceProvider& m_places;
   AttractionFilter& m_filter;
   DistanceProvider& m_distances;

@@ -2,10 +2,10 @@
 
 #include <cstdio>
 
-#include "server/cli/providers.h"
 #include "server/pipeline/pipeline.h"
 #include "server/replay/replay_place_provider.h"
 #include "server/replay/replay_transport.h"
+#include "server/wiring/providers.h"
 #include "shared/edit/revision_diff.h"
 
 namespace server::replay {
@@ -41,12 +41,30 @@ std::vector<std::string> describe_differences(const core::model::RunTrace& trace
   return lines;
 }
 
+// What a generation took from the city's previous revision (editor fields, locked tours), if anything.
+std::optional<core::model::Revision> previous_revision(const core::model::RunTrace& trace) {
+  if (trace.editor_input.empty() && trace.locked_tours.empty()) return std::nullopt;
+  core::model::Revision previous;
+  previous.attractions = trace.editor_input;
+  previous.tours = trace.locked_tours;
+  return previous;
+}
+
+// A replan's input as recorded: the replanned revision's attractions and locked tours.
+pipeline::ReplanRequest replan_request(const core::model::RunTrace& trace) {
+  pipeline::ReplanRequest request{trace.job_id, trace.city, {}, trace.options};
+  request.base.number = trace.base_revision;
+  request.base.attractions = trace.decisions;
+  request.base.tours = trace.locked_tours;
+  return request;
+}
+
 }  // namespace
 
 ReplayReport replay_run(const core::model::RunTrace& trace, const config::Config& config) {
-  const cli::ProviderChoice choice = cli::ProviderChoice::from_settings(trace.settings);
+  const wiring::ProviderChoice choice = wiring::ProviderChoice::from_settings(trace.settings);
   std::vector<std::shared_ptr<ReplayTransport>> transports;
-  const cli::TransportFactory factory = [&](const std::string& service) {
+  const wiring::TransportFactory factory = [&](const std::string& service) {
     transports.push_back(std::make_shared<ReplayTransport>(trace.calls, service));
     return transports.back();
   };
@@ -54,24 +72,20 @@ ReplayReport replay_run(const core::model::RunTrace& trace, const config::Config
   replay_config.google_places_api_key = "replay";
   replay_config.perplexity_api_key = "replay";
   clients::PriceTable prices = clients::PriceTable::defaults();
-  cli::Providers providers = cli::make_providers(choice, replay_config, factory, [](auto) {}, prices);
+  wiring::Providers providers = wiring::make_providers(choice, replay_config, factory, [](auto) {}, prices);
   // Offline runs replay their recorded candidates; Google runs re-parse the recorded answers.
   ReplayPlaceProvider recorded_places(trace);
   pipeline::PlaceProvider& places =
       choice.places == core::model::PlaceSource::Google ? *providers.places : recorded_places;
   const pipeline::Pipeline pipeline(places, *providers.filter, *providers.distances,
                                     {pipeline::StageRetry{}.max_attempts, std::chrono::milliseconds(0)}, trace.settings);
-  core::model::Revision previous;
-  previous.attractions = trace.editor_input;
-  previous.tours = trace.locked_tours;
   pipeline::RunContext context;
   context.call_budget = static_cast<int>(trace.calls.size()) + 1;
   context.concurrency = config.generation_concurrency;  // answers are served by request, not by order
-  const pipeline::GenerationResult result = pipeline.run(
-      {trace.job_id, trace.place_id, trace.options}, previous.attractions.empty() && previous.tours.empty()
-                                                         ? std::nullopt
-                                                         : std::optional<core::model::Revision>(previous),
-      context);
+  const pipeline::GenerationResult result = trace.origin == core::model::RevisionOrigin::Replan
+                                                ? pipeline.replan(replan_request(trace), context)
+                                                : pipeline.run({trace.job_id, trace.place_id, trace.options},
+                                                               previous_revision(trace), context);
   ReplayReport report;
   report.tours = result.trace.tours;
   report.identical = report.tours == trace.tours;

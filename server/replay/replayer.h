@@ -17,8 +17,9 @@ struct ReplayReport {
 };
 
 /// Re-runs the pipeline of `trace` with no network: the same stages (from trace.settings), the
-/// recorded external responses, the recorded input from the previous revision, the same seed.
-/// Identical only if every tour is the same as recorded. Never writes anything.
+/// recorded external responses, the recorded input from the previous revision (a replan: the
+/// replanned revision's attractions and locked tours, through pipeline::Pipeline::replan), the
+/// same seed. Identical only if every tour is the same as recorded. Never writes anything.
 ReplayReport replay_run(const core::model::RunTrace& trace, const config::Config& config);
 
 }  // namespace server::replay

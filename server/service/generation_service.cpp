@@ -1,15 +1,23 @@
 #include "server/service/generation_service.h"
 
+#include "server/jobs/job_runner.h"
 #include "server/jobs/worker_pool.h"
 #include "server/service/revision_choice.h"
 #include "shared/errors.h"
 
 namespace server::service {
 
-GenerationService::GenerationService(storage::Store& store, pipeline::PlaceProvider& places,
-                                     const jobs::JobBoard* board, jobs::WorkerPool* pool,
+namespace {
+
+// However long a job runs elsewhere, a caller of run_or_wait waits for its end.
+constexpr std::chrono::hours kUntilItEnds{24 * 365};
+
+}  // namespace
+
+GenerationService::GenerationService(storage::Store& store, pipeline::PlaceProvider& places, jobs::JobBoard* board,
+                                     jobs::WorkerPool* pool, const jobs::JobRunner* runner,
                                      const support::Clock& clock)
-    : m_store(store), m_places(places), m_board(board), m_pool(pool), m_clock(clock) {}
+    : m_store(store), m_places(places), m_board(board), m_pool(pool), m_runner(runner), m_clock(clock) {}
 
 ExistingCity GenerationService::existing(core::model::City city, config::Role reader) const {
   const std::optional<int> number = revision_number(city, revision_for(reader));
@@ -40,5 +48,33 @@ Submission GenerationService::submit(const GenerateCall& call, config::Role read
 }
 
 JobWatch GenerationService::watch(const core::model::Job& job) const { return {m_board, m_store, m_clock, job}; }
+
+core::model::Job GenerationService::wait(const core::model::Job& job, std::chrono::milliseconds window,
+                                         const std::atomic<bool>& stopping) const {
+  JobWatch follow = watch(job);
+  return follow.wait_until_finished(window, stopping);
+}
+
+void GenerationService::wake_watchers() const {
+  if (m_board != nullptr) m_board->wake_all();
+}
+
+Finished GenerationService::run_or_wait(const core::model::Job& job, const std::string& worker,
+                                        std::chrono::seconds lease,
+                                        const std::function<void(const core::model::Job&)>& on_join,
+                                        const std::atomic<bool>& stopping) const {
+  if (m_runner != nullptr) {
+    if (auto claimed = m_store.claim_specific_job(job.id, worker, lease)) {
+      jobs::RunHooks hooks;
+      hooks.cancel = &stopping;
+      if (m_board != nullptr) hooks.on_update = [this](const core::model::Job& news) { m_board->post(news); };
+      jobs::JobOutcome outcome = m_runner->run(std::move(*claimed), worker, hooks);
+      return {std::move(outcome.job), std::move(outcome.warnings)};
+    }
+  }
+  // Someone else (a server sharing the database) runs this place: wait for its outcome.
+  if (on_join) on_join(job);
+  return {wait(job, kUntilItEnds, stopping), {}};
+}
 
 }  // namespace server::service

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "server/config/config.h"
 #include "server/jobs/job_board.h"
@@ -15,6 +18,7 @@
 #include "shared/model/revision.h"
 
 namespace server::jobs {
+class JobRunner;
 class WorkerPool;
 }
 
@@ -48,13 +52,21 @@ struct Submission {
   storage::EnqueueResult queued;  ///< when nothing existed
 };
 
-/// Generating a city, for the HTTP API and the CLI alike: submit (or join), then watch the job.
+/// How a job ended for a caller that saw it through (see GenerationService::run_or_wait).
+struct Finished {
+  core::model::Job job;               ///< as stored at the end (or as last seen, if stopped)
+  std::vector<std::string> warnings;  ///< the planner's, when this process ran the job
+};
+
+/// Generating a city, for the HTTP API and the CLI alike: submit (or join), then watch the job,
+/// or run it here.
 class GenerationService {
  public:
   /// `board` (may be null) carries this process's job news; `pool` (may be null) is woken when a
-  /// job is queued. Everything given must outlive the service.
-  GenerationService(storage::Store& store, pipeline::PlaceProvider& places, const jobs::JobBoard* board,
-                    jobs::WorkerPool* pool, const support::Clock& clock);
+  /// job is queued; `runner` (may be null) runs a job in the caller's thread (run_or_wait).
+  /// Everything given must outlive the service.
+  GenerationService(storage::Store& store, pipeline::PlaceProvider& places, jobs::JobBoard* board,
+                    jobs::WorkerPool* pool, const jobs::JobRunner* runner, const support::Clock& clock);
 
   /// Checks the place id (core::InputError), then: a key used before gives its own job (whatever
   /// exists now; core::Error "idempotency_key_reused" for another request under it); a city
@@ -66,13 +78,31 @@ class GenerationService {
   /// A watch over `job` on this service's board and store.
   JobWatch watch(const core::model::Job& job) const;
 
+  /// Waits until `job` ends, `window` passes or `stopping` is set (the generate wait window);
+  /// returns the job as last seen.
+  core::model::Job wait(const core::model::Job& job, std::chrono::milliseconds window,
+                        const std::atomic<bool>& stopping) const;
+
+  /// Wakes every watch waiting on this process's job news (shutdown: they look at their
+  /// `stopping` flag at once).
+  void wake_watchers() const;
+
+  /// Sees a job that submit queued through to its end, for a caller without a worker pool (the
+  /// CLI): runs it in this thread as `worker` (lease `lease`) when this service has a runner and
+  /// nobody holds the job yet; else (another process runs it) calls `on_join` with the job and
+  /// watches it until it ends or `stopping` is set.
+  Finished run_or_wait(const core::model::Job& job, const std::string& worker, std::chrono::seconds lease,
+                       const std::function<void(const core::model::Job&)>& on_join,
+                       const std::atomic<bool>& stopping) const;
+
  private:
   ExistingCity existing(core::model::City city, config::Role reader) const;
 
   storage::Store& m_store;
   pipeline::PlaceProvider& m_places;
-  const jobs::JobBoard* m_board;
+  jobs::JobBoard* m_board;
   jobs::WorkerPool* m_pool;
+  const jobs::JobRunner* m_runner;
   const support::Clock& m_clock;
 };
 

@@ -197,38 +197,64 @@ SavedRevision SqlStore::save_generation(const City& city, Revision revision, con
   return saved;
 }
 
+Revision SqlStore::edit_draft_in(SqlSession& session, const std::string& city_id,
+                                 const std::function<void(Revision&)>& edit, const std::string& now) {
+  const auto city = query_city(session, "id = ?", city_id, m_db->for_update_clause());
+  if (!city) throw core::NotFoundError("no city with id " + city_id);
+  Revision draft;
+  const bool had_draft = city->draft_revision.has_value();
+  if (had_draft) {
+    draft = *rows::read_revision(session, city_id, *city->draft_revision);
+  } else {
+    if (!city->published_revision) throw core::ConflictError("city " + city_id + " has no revision to edit yet");
+    draft = *rows::read_revision(session, city_id, *city->published_revision);
+    draft.number = next_revision_number(session, city_id);
+    draft.status = RevisionStatus::Draft;
+    draft.origin = core::model::RevisionOrigin::Edit;
+    draft.job_id.clear();
+    draft.created_at = now;
+    draft.published_at.clear();
+  }
+  edit(draft);
+  if (had_draft) {
+    rows::delete_revision_content(session, city_id, draft.number);
+    session.execute("UPDATE revisions SET origin = ?, options = ? WHERE city_id = ? AND number = ?",
+                    {rows::name_of(draft.origin), nlohmann::json(draft.options).dump(), city_id,
+                     static_cast<std::int64_t>(draft.number)});
+    rows::insert_revision_content(session, draft);
+  } else {
+    rows::insert_revision(session, draft);
+  }
+  session.execute("UPDATE cities SET draft_revision = ?, updated_at = ? WHERE id = ?",
+                  {static_cast<std::int64_t>(draft.number), now, city_id});
+  return draft;
+}
+
 Revision SqlStore::edit_draft(const std::string& city_id, const std::function<void(Revision&)>& edit) {
   if (!support::is_uuid(city_id)) throw core::NotFoundError("no city with id " + city_id);
   Revision draft;
+  m_db->transact([&](SqlSession& session) { draft = edit_draft_in(session, city_id, edit, timestamp()); });
+  return draft;
+}
+
+Revision SqlStore::save_replan(const std::string& city_id, const std::function<void(Revision&)>& edit,
+                               const core::model::Job& job, const core::model::RunTrace& trace) {
+  if (!support::is_uuid(city_id)) throw core::NotFoundError("no city with id " + city_id);
+  Revision draft;
   m_db->transact([&](SqlSession& session) {
-    const auto city = query_city(session, "id = ?", city_id, m_db->for_update_clause());
-    if (!city) throw core::NotFoundError("no city with id " + city_id);
     const std::string now = timestamp();
-    const bool had_draft = city->draft_revision.has_value();
-    if (had_draft) {
-      draft = *rows::read_revision(session, city_id, *city->draft_revision);
-    } else {
-      if (!city->published_revision) throw core::ConflictError("city " + city_id + " has no revision to edit yet");
-      draft = *rows::read_revision(session, city_id, *city->published_revision);
-      draft.number = next_revision_number(session, city_id);
-      draft.status = RevisionStatus::Draft;
-      draft.origin = core::model::RevisionOrigin::Edit;
-      draft.job_id.clear();
-      draft.created_at = now;
-      draft.published_at.clear();
-    }
-    edit(draft);
-    if (had_draft) {
-      rows::delete_revision_content(session, city_id, draft.number);
-      session.execute("UPDATE revisions SET origin = ?, options = ? WHERE city_id = ? AND number = ?",
-                      {rows::name_of(draft.origin), nlohmann::json(draft.options).dump(), city_id,
-                       static_cast<std::int64_t>(draft.number)});
-      rows::insert_revision_content(session, draft);
-    } else {
-      rows::insert_revision(session, draft);
-    }
-    session.execute("UPDATE cities SET draft_revision = ?, updated_at = ? WHERE id = ?",
-                    {static_cast<std::int64_t>(draft.number), now, city_id});
+    draft = edit_draft_in(session, city_id, edit, now);
+    const core::model::JobResult result{city_id, draft.number, static_cast<int>(draft.tours.size()), false};
+    session.execute(
+        "INSERT INTO jobs (id, place_id, options, origin, status, stage, progress, attempts, result, stages, "
+        "created_at, started_at, finished_at, updated_at) VALUES (?, ?, ?, ?, 'succeeded', ?, 1, 1, ?, ?, ?, ?, ?, ?)",
+        {job.id, job.place_id, nlohmann::json(job.options).dump(), rows::name_of(core::model::RevisionOrigin::Replan),
+         rows::name_of(core::model::Stage::Legs), nlohmann::json(result).dump(), nlohmann::json(job.stages).dump(),
+         job.created_at.empty() ? now : job.created_at, job.started_at.empty() ? now : job.started_at, now, now});
+    core::model::RunTrace stored_trace = trace;
+    stored_trace.city.id = city_id;
+    session.execute("INSERT INTO runs (job_id, city_id, trace, worker, created_at) VALUES (?, ?, ?, ?, ?)",
+                    {job.id, city_id, nlohmann::json(stored_trace).dump(), std::string("replan"), now});
   });
   return draft;
 }

@@ -32,6 +32,9 @@ class SqlStore : public Store {
                                 const std::string& worker, bool auto_publish) override;
   core::model::Revision edit_draft(const std::string& city_id,
                                    const std::function<void(core::model::Revision&)>& edit) override;
+  core::model::Revision save_replan(const std::string& city_id,
+                                    const std::function<void(core::model::Revision&)>& edit,
+                                    const core::model::Job& job, const core::model::RunTrace& trace) override;
   int publish(const std::string& city_id) override;
 
   EnqueueResult enqueue_job(const std::string& place_id, const core::model::GenerationOptions& options,
@@ -55,6 +58,11 @@ class SqlStore : public Store {
  private:
   std::optional<core::model::Job> claim(const std::string& worker, std::chrono::seconds lease,
                                         const std::string& only_job_id);
+
+  /// edit_draft's work inside `session`, stamped `now`.
+  core::model::Revision edit_draft_in(SqlSession& session, const std::string& city_id,
+                                      const std::function<void(core::model::Revision&)>& edit,
+                                      const std::string& now);
 
   /// The clock's time as stored: ISO 8601 UTC.
   std::string timestamp() const;

@@ -219,7 +219,7 @@ std::map<core::model::JobStatus, int> SqlStore::count_jobs() {
                                                {core::model::JobStatus::Succeeded, 0},
                                                {core::model::JobStatus::Failed, 0}};
   m_db->read([&](SqlSession& session) {
-    for (const SqlRow& row : session.query("SELECT status, COUNT(*) FROM jobs GROUP BY status")) {
+    for (const SqlRow& row : session.query("SELECT status, COUNT(*) FROM jobs WHERE origin = 'generation' GROUP BY status")) {
       counts[rows::enum_column<core::model::JobStatus>(row[0], "jobs.status")] = static_cast<int>(as_int(row[1]));
     }
   });

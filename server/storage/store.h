@@ -89,6 +89,14 @@ class Store {
   virtual core::model::Revision edit_draft(const std::string& city_id,
                                            const std::function<void(core::model::Revision&)>& edit) = 0;
 
+  /// A replan's draft and its run in one transaction: applies `edit` to the city's draft as
+  /// edit_draft does, then records the run as a succeeded job of origin Replan (`job`: id,
+  /// options and stages; created_at and started_at when given, else now) with `trace`. What
+  /// `edit` throws aborts it all. Returns the saved draft. Throws core::NotFoundError.
+  virtual core::model::Revision save_replan(const std::string& city_id,
+                                            const std::function<void(core::model::Revision&)>& edit,
+                                            const core::model::Job& job, const core::model::RunTrace& trace) = 0;
+
   /// Makes the draft the published revision in one transaction (the old one is superseded).
   /// Returns the published number. Throws core::ConflictError when there is no draft.
   virtual int publish(const std::string& city_id) = 0;
@@ -122,9 +130,9 @@ class Store {
   virtual void release_job(const std::string& job_id, const std::string& worker) = 0;
   /// Jobs queued or running now, oldest first.
   virtual std::vector<core::model::Job> active_jobs() = 0;
-  /// The `limit` newest jobs of `place_id`, whatever their state, newest first.
+  /// The `limit` newest jobs of `place_id` (generations and replans), whatever their state, newest first.
   virtual std::vector<core::model::Job> jobs_of_place(const std::string& place_id, int limit) = 0;
-  /// Number of jobs in each state.
+  /// Number of generation jobs in each state (replans are recorded finished, and not counted).
   virtual std::map<core::model::JobStatus, int> count_jobs() = 0;
 
   /// The run trace of a job.

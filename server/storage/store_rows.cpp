@@ -113,6 +113,7 @@ core::model::Job job_from_row(const SqlRow& r) {
   job.created_at = as_text(r[11]);
   job.started_at = as_text(r[12]);
   job.finished_at = as_text(r[13]);
+  job.origin = enum_column<core::model::RevisionOrigin>(r[14], "jobs.origin");
   return job;
 }
 

@@ -21,7 +21,7 @@ inline constexpr const char* kCityColumns =
 /// Columns of a job, in the order job_from_row reads them.
 inline constexpr const char* kJobColumns =
     "id, place_id, options, status, stage, progress, attempts, error, result, stages, idempotency_key, created_at, "
-    "started_at, finished_at";
+    "started_at, finished_at, origin";
 
 /// The enumerator a text column names; throws CorruptRowError naming the column for any other
 /// text (a row is never read as a default).

@@ -89,6 +89,7 @@ void from_json(const nlohmann::json& j, CityDocument& value) {
 RunSummary RunSummary::of(const model::Job& job) {
   RunSummary run;
   run.job_id = job.id;
+  run.origin = job.origin;
   run.status = job.status;
   run.created_at = job.created_at;
   if (job.result) run.revision = job.result->revision;

@@ -59,7 +59,7 @@ void to_json(nlohmann::json& j, const CityDocument& value);
 /// Throws core::InputError when `j` is not a city document.
 void from_json(const nlohmann::json& j, CityDocument& value);
 
-/// One generation of a city, for GET /api/cities/{id}/runs: what the job did and spent.
+/// One run of a city (a generation or a replan), for GET /api/cities/{id}/runs: what it did and spent.
 struct RunSummary {
   std::string job_id;
   model::RevisionOrigin origin = model::RevisionOrigin::Generation;
@@ -69,7 +69,7 @@ struct RunSummary {
   int calls = 0;                 ///< external calls of its stages
   double cost_usd = 0.0;         ///< their estimated cost
 
-  /// The summary of a generation job (its stages' calls and costs summed).
+  /// The summary of a run's job (its stages' calls and costs summed).
   static RunSummary of(const model::Job& job);
 
   friend bool operator==(const RunSummary&, const RunSummary&) = default;
@@ -77,7 +77,7 @@ struct RunSummary {
 void to_json(nlohmann::json& j, const RunSummary& value);
 void from_json(const nlohmann::json& j, RunSummary& value);
 
-/// GET /api/cities/{id}/runs: the city's generations, newest first.
+/// GET /api/cities/{id}/runs: the city's runs (generations and replans), newest first.
 struct RunList {
   std::vector<RunSummary> runs;
 

@@ -52,6 +52,7 @@ void to_json(nlohmann::json& j, const Job& value) {
   j = nlohmann::json{{"id", value.id},
                      {"place_id", value.place_id},
                      {"options", value.options},
+                     {"origin", value.origin},
                      {"status", value.status},
                      {"stage", stage_or_empty(value.stage)},
                      {"progress", value.progress},
@@ -71,6 +72,7 @@ void from_json(const nlohmann::json& j, Job& value) {
   reader.required("id", value.id);
   reader.required("place_id", value.place_id);
   if (const auto it = j.find("options"); it != j.end()) value.options = it->get<GenerationOptions>();
+  reader.optional("origin", value.origin);  // absent before replans were runs: a generation
   reader.required("status", value.status);
   read_stage_or_empty(reader, "stage", value.stage);
   reader.optional("progress", value.progress);
@@ -139,6 +141,8 @@ void to_json(nlohmann::json& j, const RunTrace& value) {
   j = nlohmann::json{{"version", value.version},
                      {"job_id", value.job_id},
                      {"place_id", value.place_id},
+                     {"origin", value.origin},
+                     {"base_revision", value.base_revision},
                      {"options", value.options},
                      {"places_source", value.places_source},
                      {"filter_used", value.filter_used},
@@ -161,6 +165,8 @@ void from_json(const nlohmann::json& j, RunTrace& value) {
   reader.optional("version", value.version);
   reader.optional("job_id", value.job_id);
   reader.required("place_id", value.place_id);
+  reader.optional("origin", value.origin);  // absent in traces recorded before replans had any
+  reader.optional("base_revision", value.base_revision);
   if (const auto it = j.find("options"); it != j.end()) value.options = it->get<GenerationOptions>();
   reader.optional("places_source", value.places_source);
   reader.optional("filter_used", value.filter_used);

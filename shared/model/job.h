@@ -7,6 +7,7 @@
 
 #include "shared/model/enum_names.h"
 #include "shared/model/generation_options.h"
+#include "shared/model/revision.h"
 #include "shared/model/stage.h"
 
 namespace core::model {
@@ -44,11 +45,13 @@ struct JobResult {
   friend bool operator==(const JobResult&, const JobResult&) = default;
 };
 
-/// A durable generation request and its progress.
+/// A durable generation request and its progress; or the record of a replan, a run made at once
+/// (origin Replan, stored finished).
 struct Job {
   std::string id;
   std::string place_id;
   GenerationOptions options;
+  RevisionOrigin origin = RevisionOrigin::Generation;  ///< Generation or Replan
   JobStatus status = JobStatus::Queued;
   std::optional<Stage> stage;  ///< current or last stage; none while queued the first time
   double progress = 0.0;   ///< 0..1

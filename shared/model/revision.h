@@ -22,15 +22,18 @@ struct EnumNames<RevisionStatus> {
                                      EnumName<RevisionStatus>{RevisionStatus::Superseded, "superseded"}};
 };
 
-/// What made a revision: a generation, or an editor's first change to a published revision
-/// (edits, arrangements and replans of an existing draft keep its origin).
-enum class RevisionOrigin { Generation, Edit };
+/// What made a revision or a run: a generation, an editor's first change to a published revision
+/// (edits, arrangements and replans of an existing draft keep its origin), or a replan. A replan
+/// is a run (a job and its trace) of its own; the draft it writes is an edit of the revision it
+/// replanned.
+enum class RevisionOrigin { Generation, Edit, Replan };
 
 template <>
 struct EnumNames<RevisionOrigin> {
   static constexpr const char* kWhat = "revision origin";
   static constexpr std::array kNames{EnumName<RevisionOrigin>{RevisionOrigin::Generation, "generation"},
-                                     EnumName<RevisionOrigin>{RevisionOrigin::Edit, "edit"}};
+                                     EnumName<RevisionOrigin>{RevisionOrigin::Edit, "edit"},
+                                     EnumName<RevisionOrigin>{RevisionOrigin::Replan, "replan"}};
 };
 
 /// One version of a city's content: every attraction with its decision, and the tours.

@@ -7,6 +7,7 @@
 #include "shared/model/attraction.h"
 #include "shared/model/city.h"
 #include "shared/model/generation_options.h"
+#include "shared/model/revision.h"
 #include "shared/model/stage.h"
 #include "shared/model/tour.h"
 
@@ -31,11 +32,15 @@ struct ExternalCall {
   friend bool operator==(const ExternalCall&, const ExternalCall&) = default;
 };
 
-/// Everything one generation saw and decided, stage by stage: the input of QA replay.
+/// Everything one run saw and decided, stage by stage: the input of QA replay. A generation runs
+/// every stage; a replan (origin Replan) runs distances, plan and legs over the attractions of the
+/// revision it replanned (`decisions`, with their editor fields) and its locked tours.
 struct RunTrace {
   int version = 1;
   std::string job_id;
   std::string place_id;
+  RevisionOrigin origin = RevisionOrigin::Generation;  ///< Generation or Replan
+  int base_revision = 0;                              ///< a replan: the revision it replanned
   GenerationOptions options;
   PlaceSource places_source = PlaceSource::Embedded;  ///< where the city and candidates came from
   std::string filter_used;      ///< "heuristic" / "llm" / "llm, fell back to heuristic: <why>"

@@ -4,7 +4,13 @@
   - console/state and console/net never include ImGui, GLFW or OpenGL headers: they are
     console_core, unit-tested without a window;
   - shared/ includes nothing from server/ or console/;
-  - server/ and console/ never include each other: they talk over HTTP only.
+  - server/ and console/ never include each other: they talk over HTTP only;
+  - inside server/, includes point down (SERVER_RANKS below): cli above http and replay, those
+    above wiring (the composition root: every layer but its users), wiring above service, service
+    above jobs, jobs above pipeline, pipeline above clients, offline and storage, and config and
+    support as leaves. Layers of one rank are peers and do not include each other. Two
+    exceptions: clients/ and offline/ implement the pipeline's ports (PIPELINE_PORTS), and http/
+    reaches the pipeline, its providers and the wiring only through the services (HTTP_SKIPS).
 
 Usage: check_layering.py ROOT          checks the tree at ROOT; exit 1 listing each violation
        check_layering.py --self-test   checks the checker on a made-up tree with known faults
@@ -20,6 +26,56 @@ SOURCE_SUFFIXES = {".h", ".hpp", ".cpp", ".cc", ".inc", ".ipp"}
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]')
 # ImGui (and its backends, however they are reached), GLFW, OpenGL and the usual GL loaders.
 GRAPHICS = re.compile(r'(^|/)imgui[^/]*$|^imgui/|^(GLFW|GL|KHR|glad|epoxy)/', re.IGNORECASE)
+
+
+# Who may include whom inside server/: a layer includes only layers of a lower rank. Files directly
+# in server/ count as layers of their own (main.cpp, the wiring's executable; errors.h, a leaf).
+SERVER_RANKS = {
+    "main.cpp": 10,
+    "cli": 9,
+    "http": 8, "replay": 8,
+    "wiring": 7,
+    "service": 6, "auth": 6,
+    "jobs": 5,
+    "pipeline": 4,
+    "clients": 3, "offline": 3, "storage": 3,
+    "config": 2,
+    "support": 1, "errors.h": 1,
+}
+# The pipeline's ports: the interfaces its stages call (and the run context's concurrent calls),
+# which the providers in clients/ and offline/ implement.
+PIPELINE_PORTS = {"server/pipeline/interfaces.h", "server/pipeline/concurrent_calls.h"}
+PORT_IMPLEMENTERS = {"clients", "offline"}
+# Layers below http that it must not reach around the services.
+HTTP_SKIPS = {"wiring", "pipeline", "clients", "offline"}
+
+
+def server_layer(path):
+    """The server layer of a path under server/ ('http', 'main.cpp'), or None outside server/."""
+    parts = path.parts
+    if len(parts) < 2 or parts[0] != "server":
+        return None
+    return parts[1]
+
+
+def server_direction(source, header):
+    """Why `source` may not include `header` by the server's internal direction, or None."""
+    header_path = pathlib.PurePosixPath(header)
+    mine, theirs = server_layer(source), server_layer(header_path)
+    if mine is None or theirs is None or mine == theirs:
+        return None
+    for layer in (mine, theirs):
+        if layer not in SERVER_RANKS:
+            return f"server/{layer} is no known layer: give it a rank in tests/layering (SERVER_RANKS)"
+    if mine in PORT_IMPLEMENTERS and header in PIPELINE_PORTS:
+        return None
+    if mine == "http" and theirs in HTTP_SKIPS:
+        return f"http reaches {theirs}/ only through the application services (server/service)"
+    if SERVER_RANKS[theirs] == SERVER_RANKS[mine]:
+        return f"server/{mine} and server/{theirs} are peers: neither includes the other"
+    if SERVER_RANKS[theirs] > SERVER_RANKS[mine]:
+        return f"back-edge: server/{mine} is below server/{theirs}"
+    return None
 
 
 def layer_of(path):
@@ -38,6 +94,8 @@ def forbidden(source, header):
         return "the server does not depend on the console"
     if top == "console" and included == "server":
         return "the console talks to the server over HTTP only"
+    if top == "server":
+        return server_direction(source, header)
     return None
 
 
@@ -52,6 +110,9 @@ def check(root):
     scanned = {}
     for folder in ("shared", "server", "console", "console/state", "console/net"):
         scanned[folder] = len(sources(root, folder))
+    for layer in SERVER_RANKS:
+        if not layer.endswith((".h", ".cpp")):
+            scanned["server/" + layer] = len(sources(root, "server/" + layer))
     for folder in ("shared", "server", "console"):
         for path in sources(root, folder):
             relative = path.relative_to(root)
@@ -86,6 +147,23 @@ def self_test():
         "shared/json/bad.h": '  #  include <console/state/app_state.h>\n',
         "server/http/ok.cpp": '#include "server/http/routes.h"\n#include "shared/json/documents.h"\n',
         "server/http/bad.cpp": '#include "console/net/api_client.h"\n',
+        # The server's own direction.
+        "server/http/ok_service.cpp": '#include "server/service/read_service.h"\n#include "server/storage/store.h"\n',
+        "server/http/bad_pipeline.cpp": '#include "server/pipeline/pipeline.h"\n',
+        "server/replay/ok.cpp": '#include "server/wiring/providers.h"\n#include "server/clients/pricing.h"\n',
+        "server/replay/bad_cli.cpp": '#include "server/cli/commands.h"\n',
+        "server/replay/bad_http.cpp": '#include "server/http/routes.h"\n',
+        "server/wiring/bad_http.cpp": '#include "server/http/api_context.h"\n',
+        "server/service/ok.cpp": '#include "server/jobs/job_board.h"\n#include "server/config/config.h"\n',
+        "server/pipeline/bad_jobs.cpp": '#include "server/jobs/job_runner.h"\n',
+        "server/clients/ok_port.cpp": '#include "server/pipeline/interfaces.h"\n#include "server/errors.h"\n',
+        "server/clients/bad_pipeline.cpp": '#include "server/pipeline/pipeline.h"\n',
+        "server/clients/bad_peer.cpp": '#include "server/storage/store.h"\n',
+        "server/config/bad_clients.cpp": '#include "server/clients/base_url.h"\n',
+        "server/config/ok.cpp": '#include "server/support/secrets.h"\n',
+        "server/support/bad_config.cpp": '#include "server/config/config.h"\n',
+        "server/bad_unknown/x.cpp": '#include "server/support/log.h"\n',
+        "server/main.cpp": '#include "server/cli/cli.h"\n',
         "console/state/ok.cpp": '#include "console/state/app_state.h"\n#include "shared/model/city.h"\n',
         "console/state/bad_imgui.h": '#include <imgui.h>\n',
         "console/state/bad_backend.cpp": '#include "backends/imgui_impl_glfw.h"\n',

@@ -16,7 +16,7 @@ set(SERVER_TEST_SOURCES
   clients/service_caller_test.cpp
   cli/command_line_test.cpp
   cli/generate_command_test.cpp
-  cli/providers_test.cpp
+  wiring/providers_test.cpp
   config/config_test.cpp
   config/secret_redaction_test.cpp
   http/app_users_test.cpp
@@ -38,6 +38,7 @@ set(SERVER_TEST_SOURCES
   http/no_empty_city_test.cpp
   http/operations_test.cpp
   http/paid_calls_test.cpp
+  http/prefer_header_test.cpp
   http/publish_atomicity_test.cpp
   http/published_pointers_test.cpp
   http/request_limits_test.cpp
@@ -52,6 +53,7 @@ set(SERVER_TEST_SOURCES
   process/hostile_shutdown_test.cpp
   process/serve_process_test.cpp
   replay/recorded_traces_test.cpp
+  replay/replan_replay_test.cpp
   service/draft_service_test.cpp
   service/generation_service_test.cpp
   service/job_watch_test.cpp

@@ -7,7 +7,7 @@
 
 #include <httplib.h>
 
-#include "server/cli/services.h"
+#include "server/wiring/services.h"
 #include "server/http/api_context.h"
 #include "server/http/api_server.h"
 #include "server/jobs/worker_pool.h"
@@ -16,37 +16,33 @@
 
 namespace narrando::testing {
 
-/// The real HTTP service on a free loopback port, with the configuration `env` describes
-/// (SQLite in a temporary folder unless DATABASE_URL is given) and its own worker pool. Its store,
-/// pool, job board and handlers stamp and wait on `clock` (a test's ManualClock, which must
-/// outlive the server).
+/// The real HTTP service on a free loopback port, built by the composition root (wiring) as
+/// `serve` builds it, with the configuration `env` describes (SQLite in a temporary folder unless
+/// DATABASE_URL is given) and its own worker pool. Its store, pool, job board and handlers stamp
+/// and wait on `clock` (a test's ManualClock, which must outlive the server).
 class TestServer {
  public:
   explicit TestServer(std::map<std::string, std::string> env = {},
-                      const server::support::Clock& clock = server::support::system_clock())
-      : m_board(clock) {
+                      const server::support::Clock& clock = server::support::system_clock()) {
     // Warnings and errors only: request lines would drown the test output.
     server::support::configure_logging(server::support::LogLevel::Warn, false, &std::cerr);
     if (!env.contains("DATABASE_URL") && !env.contains("NARRANDO_DB")) env["NARRANDO_DB"] = m_dir.file("narrando.db");
     m_config = server::config::from_environment(env);
-    m_services = std::make_unique<server::cli::Services>(server::cli::build_services(m_config, clock));
-    m_pool = std::make_unique<server::jobs::WorkerPool>(
-        *m_services->store, *m_services->runner, m_board,
+    m_services = std::make_unique<server::wiring::Services>(server::wiring::build_services(
+        m_config, clock,
         server::jobs::WorkerPoolSettings{m_config.workers, std::chrono::seconds(m_config.lease_seconds),
-                                         std::chrono::milliseconds(200)},
-        clock);
-    m_context = std::make_unique<server::http::ApiContext>(m_config, *m_services->store, *m_services->places,
-                                                           *m_services->distances, m_board, m_pool.get(), clock);
+                                         std::chrono::milliseconds(200)}));
+    m_context = std::make_unique<server::http::ApiContext>(m_config, m_services->application(), clock);
     m_server = std::make_unique<server::http::ApiServer>(*m_context);
     m_port = m_server->bind("127.0.0.1", 0);
-    m_pool->start();
+    m_services->pool->start();
     m_thread = std::thread([this] { m_server->listen(); });
     for (int i = 0; i < 500 && !m_server->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   ~TestServer() {
     m_server->stop();
     m_thread.join();
-    m_pool->stop(std::chrono::seconds(5));
+    m_services->pool->stop(std::chrono::seconds(5));
   }
   TestServer(const TestServer&) = delete;
   TestServer& operator=(const TestServer&) = delete;
@@ -62,14 +58,12 @@ class TestServer {
   /// The HTTP server itself.
   server::http::ApiServer& api() { return *m_server; }
   /// The wired services (store, providers) behind the server.
-  server::cli::Services& services() { return *m_services; }
+  server::wiring::Services& services() { return *m_services; }
 
  private:
   TempDir m_dir;
   server::config::Config m_config;
-  std::unique_ptr<server::cli::Services> m_services;
-  server::jobs::JobBoard m_board;
-  std::unique_ptr<server::jobs::WorkerPool> m_pool;
+  std::unique_ptr<server::wiring::Services> m_services;
   std::unique_ptr<server::http::ApiContext> m_context;
   std::unique_ptr<server::http::ApiServer> m_server;
   std::thread m_thread;

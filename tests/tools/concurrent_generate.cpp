@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/cli/cli.h"
-#include "server/cli/services.h"
+#include "server/wiring/services.h"
 #include "tests/fakes/fake_google.h"
 #include "tests/fakes/fake_overpass.h"
 #include "tests/fakes/fake_perplexity.h"
@@ -70,7 +70,7 @@ bool time_one(const std::map<std::string, std::string>& base_env, const std::str
   }
   if (quiet) return true;
   const std::string job_id = nlohmann::json::parse(out.str())["revision"]["job_id"];
-  const auto trace = server::cli::connect_store(server::config::from_environment(env))->load_run(job_id);
+  const auto trace = server::wiring::connect_store(server::config::from_environment(env))->load_run(job_id);
   std::printf("concurrency %2d: %6.2f s wall, %3zu calls, %zu tours |", limit, wall, trace->calls.size(),
               trace->tours.size());
   for (const auto& stage : trace->stages) {

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/cli/cli.h"
-#include "server/cli/services.h"
+#include "server/wiring/services.h"
 #include "shared/json/model_json.h"
 #include "tests/fakes/fake_google.h"
 #include "tests/fakes/fake_overpass.h"
@@ -32,7 +32,7 @@ int record(const std::filesystem::path& out_dir, const std::string& name, std::m
     return 1;
   }
   const std::string job_id = nlohmann::json::parse(out.str())["revision"]["job_id"];
-  const auto trace = server::cli::connect_store(server::config::from_environment(env))->load_run(job_id);
+  const auto trace = server::wiring::connect_store(server::config::from_environment(env))->load_run(job_id);
   std::ofstream file(out_dir / (name + ".json"));
   file << nlohmann::json(*trace).dump(1) << "\n";
   std::cout << "wrote " << (out_dir / (name + ".json")).string() << " (" << trace->calls.size() << " calls, "

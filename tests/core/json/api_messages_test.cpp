@@ -131,9 +131,14 @@ TEST(CityMessages, RunsRunAndPlacesRoundTrip) {
   failed.job_id = "job-2";
   failed.status = core::model::JobStatus::Failed;
   failed.revision.reset();
-  const RunList runs{{run, failed}};
+  core::model::Job replan_job = sample_job();
+  replan_job.origin = core::model::RevisionOrigin::Replan;
+  EXPECT_EQ(RunSummary::of(replan_job).origin, core::model::RevisionOrigin::Replan) << "the job's own origin";
+  EXPECT_EQ(run.origin, core::model::RevisionOrigin::Generation);
+  const RunList runs{{run, failed, RunSummary::of(replan_job)}};
   EXPECT_EQ(round_trip(runs), runs);
   EXPECT_TRUE(nlohmann::json(runs)["runs"][1]["revision"].is_null());
+  EXPECT_EQ(nlohmann::json(runs)["runs"][2]["origin"], "replan");
 
   RunAnswer answer;
   answer.run.job_id = "job-1";

@@ -113,6 +113,21 @@ TEST(ModelJson, CityRevisionJobAndTraceRoundTrip) {
   trace.calls = {{"places", "searchText", "POST", "/v1/places:searchText", "{}", 200, "{\"places\":[]}", 0.3, "Pro",
                   0.032, 1, ""}};
   EXPECT_EQ(round_trip(trace), trace);
+
+  // A replan is a run of its own kind; a job or trace written before replans were runs is a generation.
+  job.origin = core::model::RevisionOrigin::Replan;
+  trace.origin = core::model::RevisionOrigin::Replan;
+  trace.base_revision = 2;
+  EXPECT_EQ(round_trip(job), job);
+  EXPECT_EQ(round_trip(trace), trace);
+  EXPECT_EQ(nlohmann::json(trace)["origin"], "replan");
+  nlohmann::json older = trace;
+  older.erase("origin");
+  older.erase("base_revision");
+  EXPECT_EQ(older.get<RunTrace>().origin, core::model::RevisionOrigin::Generation);
+  nlohmann::json older_job = job;
+  older_job.erase("origin");
+  EXPECT_EQ(older_job.get<Job>().origin, core::model::RevisionOrigin::Generation);
 }
 
 TEST(ModelJson, NamesAreTheNameTablesAndUnknownNamesAreRefusedWithThePath) {

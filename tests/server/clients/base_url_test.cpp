@@ -2,15 +2,15 @@
 // reaching a fake mounted below that path, directly and through the configured wiring.
 #include <gtest/gtest.h>
 
-#include "server/cli/providers.h"
-#include "server/offline/walking_distance_provider.h"
-#include "server/clients/base_url.h"
 #include "server/clients/google_places_client.h"
 #include "server/clients/google_routes_client.h"
 #include "server/clients/llm_filter.h"
 #include "server/config/config.h"
 #include "server/offline/embedded_catalogue.h"
 #include "server/offline/embedded_place_provider.h"
+#include "server/offline/walking_distance_provider.h"
+#include "server/support/base_url.h"
+#include "server/wiring/providers.h"
 #include "shared/errors.h"
 #include "tests/fakes/fake_google.h"
 #include "tests/fakes/fake_overpass.h"
@@ -20,8 +20,8 @@
 namespace {
 
 using namespace narrando::testing;
-using server::clients::prefixed_path;
-using server::clients::split_base_url;
+using server::support::prefixed_path;
+using server::support::split_base_url;
 
 constexpr const char* kGoogleKey = "AIzaFakeKeyForTests0123";
 constexpr const char* kLlmKey = "pplx-fake-key-for-tests";
@@ -128,8 +128,8 @@ TEST(BaseUrlPrefix, ConfiguredBaseUrlsWithAPathReachEveryService) {
                                                         {"GOOGLE_ROUTES_BASE_URL", google.base_url()},
                                                         {"ROUTES_POLICY", "legs"}});
   EXPECT_EQ(config.llm_model, "sonar") << "chat style without LLM_MODEL asks for Perplexity's chat model";
-  auto providers = server::cli::make_providers(
-      server::cli::ProviderChoice::from_config(config), config, server::cli::real_transports(config),
+  auto providers = server::wiring::make_providers(
+      server::wiring::ProviderChoice::from_config(config), config, server::wiring::real_transports(config),
       [](std::chrono::milliseconds) {}, server::clients::PriceTable::defaults());
   server::pipeline::RunContext context;
   const auto city = providers.places->city(FakeGoogle::kPortoPlaceId, {}, context);

@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/cli/cli.h"
-#include "server/cli/services.h"
+#include "server/wiring/services.h"
 #include "shared/json/model_json.h"
 #include "tests/fakes/fake_google.h"
 #include "tests/fakes/fake_overpass.h"
@@ -54,7 +54,7 @@ class ConcurrentGeneration : public ::testing::Test {
     Generated generated;
     generated.document = nlohmann::json::parse(out.str());
     const std::string job_id = generated.document["revision"]["job_id"];
-    generated.trace = *server::cli::connect_store(server::config::from_environment(env))->load_run(job_id);
+    generated.trace = *server::wiring::connect_store(server::config::from_environment(env))->load_run(job_id);
     for (const auto& stage : generated.trace.stages) {
       if (stage.stage == core::model::Stage::Attractions) generated.attractions_seconds = stage.seconds;
     }

@@ -96,7 +96,8 @@ TEST(PublishedRefresher, RereadsAnExpiredEntryFromTheStoreOffTheCallersThread) {
   const std::string city = store->save_generation(sample.city, sample.revision, sample.trace, *job, "w", true).city_id;
 
   PublishedPointers pointers(1s);
-  PublishedRefresher refresher(*store, pointers);
+  server::service::ReadService reads(*store);
+  PublishedRefresher refresher(reads, pointers);
   // An entry read long ago, with a revision the store no longer says (as after another
   // instance's publish).
   pointers.remember(city, 7, PublishedPointers::Clock::now() - 1h);
@@ -110,7 +111,8 @@ TEST(PublishedRefresher, RereadsAnExpiredEntryFromTheStoreOffTheCallersThread) {
 TEST(PublishedRefresher, ForgetsACityThatIsNoLongerPublished) {
   auto store = narrando::testing::store_backends().front().open(server::support::system_clock());
   PublishedPointers pointers(1s);
-  PublishedRefresher refresher(*store, pointers);
+  server::service::ReadService reads(*store);
+  PublishedRefresher refresher(reads, pointers);
   const std::string gone = "00000000-0000-4000-8000-000000000000";
   pointers.remember(gone, 2, PublishedPointers::Clock::now() - 1h);
   refresher.request(gone);

@@ -76,6 +76,19 @@ TEST_F(ReplanAccounting, CountsAndCostsItsRoutesCallsPerStage) {
   EXPECT_NEAR(spent["cost_usd"].get<double>(), total, 1e-9);
   EXPECT_NEAR(spent["cost_usd"].get<double>(),
               stages["distances"]["cost_usd"].get<double>() + stages["legs"]["cost_usd"].get<double>(), 1e-9);
+
+  // The replan is a run of the city like its generation: listed first, with its trace.
+  const auto runs = json_of(client.Get("/api/cities/" + city + "/runs"))["runs"];
+  ASSERT_EQ(runs.size(), 2u) << runs.dump();
+  EXPECT_EQ(runs[0]["origin"], "replan");
+  EXPECT_EQ(runs[0]["status"], "succeeded");
+  EXPECT_EQ(runs[0]["calls"], spent["calls"]);
+  EXPECT_NEAR(runs[0]["cost_usd"].get<double>(), spent["cost_usd"].get<double>(), 1e-9);
+  EXPECT_EQ(runs[1]["origin"], "generation");
+  const auto trace = json_of(client.Get("/api/cities/" + city + "/runs/" + runs[0]["job_id"].get<std::string>()));
+  EXPECT_EQ(trace["run"]["origin"], "replan");
+  EXPECT_EQ(trace["run"]["calls"].size(), spent["external_calls"].size());
+  EXPECT_EQ(trace["run"]["tours"], json_of(result)["tours"]) << "the trace holds the draft's tours";
 }
 
 TEST_F(ReplanAccounting, WalkingPathsStopAtTheCallBudget) {

@@ -116,6 +116,62 @@ TEST_P(StoreContract, AFailedEditWritesNothing) {
   EXPECT_FALSE(store->load_revision(saved.city_id, 2));
 }
 
+// A replan's draft and its run (a finished job of origin replan, with its trace) in one transaction.
+core::model::Job replan_job(const std::string& place_id) {
+  core::model::Job job;
+  job.id = "0b5e7f4e-3c1a-4d2b-9e8f-7a6b5c4d3e2f";
+  job.place_id = place_id;
+  job.origin = core::model::RevisionOrigin::Replan;
+  job.options.tours = 2;
+  job.stages = {{core::model::Stage::Distances, 0.5, 1, 0.005, ""}, {core::model::Stage::Plan, 0.1, 0, 0.0, ""},
+                {core::model::Stage::Legs, 0.2, 2, 0.01, ""}};
+  return job;
+}
+
+TEST_P(StoreContract, AReplanWritesItsDraftAndItsRunTogether) {
+  const auto saved = generate("geonames:2735943");
+  clock.advance(std::chrono::minutes(1));
+  const core::model::Job job = replan_job("geonames:2735943");
+  core::model::RunTrace trace = sample_generation("geonames:2735943").trace;
+  trace.job_id = job.id;
+  trace.origin = core::model::RevisionOrigin::Replan;
+  trace.base_revision = 1;
+  const auto draft = store->save_replan(
+      saved.city_id, [](core::model::Revision& revision) { revision.options.tours = 2; }, job, trace);
+  EXPECT_EQ(draft.number, 2);
+  EXPECT_EQ(store->find_city(saved.city_id)->draft_revision, 2);
+  const auto stored = store->find_job(job.id);
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->origin, core::model::RevisionOrigin::Replan);
+  EXPECT_EQ(stored->status, JobStatus::Succeeded);
+  EXPECT_EQ(stored->stages, job.stages);
+  ASSERT_TRUE(stored->result);
+  EXPECT_EQ(stored->result->revision, 2);
+  const auto run = store->load_run(job.id);
+  ASSERT_TRUE(run);
+  EXPECT_EQ(run->origin, core::model::RevisionOrigin::Replan);
+  EXPECT_EQ(run->city.id, saved.city_id);
+  const auto runs = store->jobs_of_place("geonames:2735943", 10);
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].id, job.id) << "newest first";
+  EXPECT_EQ(runs[1].origin, core::model::RevisionOrigin::Generation);
+  EXPECT_EQ(store->count_jobs().at(JobStatus::Succeeded), 1) << "job counts are of generations";
+  EXPECT_FALSE(store->claim_job("worker-b", kLease)) << "a replan is never claimed";
+}
+
+TEST_P(StoreContract, AReplanWhoseEditThrowsWritesNeitherDraftNorRun) {
+  const auto saved = generate("geonames:2735943");
+  const core::model::Job job = replan_job("geonames:2735943");
+  core::model::RunTrace trace = sample_generation("geonames:2735943").trace;
+  EXPECT_THROW(store->save_replan(
+                   saved.city_id,
+                   [](core::model::Revision&) { throw core::ConflictError("changed", "draft_changed"); }, job, trace),
+               core::ConflictError);
+  EXPECT_FALSE(store->find_city(saved.city_id)->draft_revision);
+  EXPECT_FALSE(store->find_job(job.id));
+  EXPECT_FALSE(store->load_run(job.id));
+}
+
 TEST_P(StoreContract, PublishWithoutDraftIsAConflictAndUnknownCitiesAreNotFound) {
   const auto saved = generate("geonames:2735943");
   EXPECT_THROW(store->publish(saved.city_id), core::ConflictError);

@@ -54,9 +54,9 @@ TEST_F(RawRows, UnknownSourcesOriginsAndDecidersAreErrors) {
   EXPECT_EQ(message_of([&] { store.find_city(city); }), "cities.source holds an unknown place source \"osm\"");
   execute("UPDATE cities SET source = 'embedded'");
 
-  execute("UPDATE revisions SET origin = 'replan'");
+  execute("UPDATE revisions SET origin = 'import'");
   EXPECT_EQ(message_of([&] { store.load_revision(city, 1); }),
-            "revisions.origin holds an unknown revision origin \"replan\"");
+            "revisions.origin holds an unknown revision origin \"import\"");
   execute("UPDATE revisions SET origin = 'generation'");
 
   execute("UPDATE attractions SET decided_by = 'Heuristic'");

@@ -1,9 +1,8 @@
-#include "server/cli/providers.h"
+#include "server/wiring/providers.h"
 
 #include <algorithm>
 #include <charconv>
 
-#include "server/clients/base_url.h"
 #include "server/clients/google_places_client.h"
 #include "server/clients/google_routes_client.h"
 #include "server/clients/llm_filter.h"
@@ -15,8 +14,9 @@
 #include "server/offline/street_network_distance_provider.h"
 #include "server/offline/walking_distance_provider.h"
 #include "server/offline/walking_networks.h"
+#include "server/support/base_url.h"
 
-namespace server::cli {
+namespace server::wiring {
 namespace {
 
 using core::model::PlaceSource;
@@ -103,7 +103,7 @@ TransportFactory real_transports(const config::Config& config) {
     if (service == "overpass") {
       const clients::TransportTimeouts overpass{std::chrono::seconds(10),
                                                 std::chrono::seconds(config.overpass_timeout_seconds)};
-      return clients::make_httplib_transport(clients::split_endpoint(config.overpass_url).base_url, overpass);
+      return clients::make_httplib_transport(support::split_endpoint(config.overpass_url).base_url, overpass);
     }
     return clients::make_httplib_transport(config.perplexity_base_url, llm);
   };
@@ -145,7 +145,7 @@ Providers make_providers(const ProviderChoice& choice, const config::Config& con
                                                                        offline::WalkingNetworks::builtin()));
     if (choice.places == PlaceSource::Google) {
       clients::OverpassSettings settings;
-      settings.path = clients::split_endpoint(config.overpass_url).path;
+      settings.path = support::split_endpoint(config.overpass_url).path;
       // The query's own limit stays under the transport's read timeout, so Overpass answers first.
       settings.timeout_seconds = std::max(5, config.overpass_timeout_seconds - 10);
       sources.push_back(std::make_unique<clients::OverpassNetworkSource>(
@@ -172,4 +172,4 @@ Providers make_providers(const ProviderChoice& choice, const config::Config& con
   return providers;
 }
 
-}  // namespace server::cli
+}  // namespace server::wiring

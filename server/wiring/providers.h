@@ -16,22 +16,22 @@
 #include "shared/model/routes_policy.h"
 #include "shared/model/walking_network.h"
 
-namespace server::cli {
+namespace server::wiring {
 
 /// Which filter decides the candidates: the offline heuristics, or an LLM (heuristic fallback).
 enum class FilterChoice { Heuristic, Llm };
 
-}  // namespace server::cli
+}  // namespace server::wiring
 
 template <>
-struct core::model::EnumNames<server::cli::FilterChoice> {
+struct core::model::EnumNames<server::wiring::FilterChoice> {
   static constexpr const char* kWhat = "filter";
-  using Filter = server::cli::FilterChoice;
+  using Filter = server::wiring::FilterChoice;
   static constexpr std::array kNames{EnumName<Filter>{Filter::Heuristic, "heuristic"},
                                      EnumName<Filter>{Filter::Llm, "llm"}};
 };
 
-namespace server::cli {
+namespace server::wiring {
 
 /// Which implementation each stage uses. Recorded in every run trace ("settings", by name), so a
 /// replay rebuilds exactly the same stages.
@@ -73,4 +73,4 @@ Providers make_providers(const ProviderChoice& choice, const config::Config& con
 /// The real transports of `config` (base URLs and timeouts).
 TransportFactory real_transports(const config::Config& config);
 
-}  // namespace server::cli
+}  // namespace server::wiring

@@ -1,11 +1,11 @@
-#include "server/cli/services.h"
+#include "server/wiring/services.h"
 
 #include "server/errors.h"
 #include "server/storage/postgres_database.h"
 #include "server/storage/sql_store.h"
 #include "server/storage/sqlite_database.h"
 
-namespace server::cli {
+namespace server::wiring {
 
 std::unique_ptr<storage::Store> connect_store(const config::Config& config, const support::Clock& clock) {
   std::unique_ptr<storage::SqlDatabase> database;
@@ -30,7 +30,8 @@ std::unique_ptr<pipeline::PlaceProvider> make_place_provider(const config::Confi
       .places;
 }
 
-Services build_services(const config::Config& config, const support::Clock& clock) {
+Services build_services(const config::Config& config, const support::Clock& clock,
+                        std::optional<jobs::WorkerPoolSettings> workers) {
   Services services;
   services.config = config;
   services.clock = &clock;
@@ -55,7 +56,21 @@ Services build_services(const config::Config& config, const support::Clock& cloc
   settings.call_budget = config.call_budget;
   settings.concurrency = config.generation_concurrency;
   services.runner = std::make_unique<jobs::JobRunner>(*services.store, *services.pipeline, settings);
+  services.board = std::make_unique<jobs::JobBoard>(clock);
+  if (workers) {
+    services.pool =
+        std::make_unique<jobs::WorkerPool>(*services.store, *services.runner, *services.board, *workers, clock);
+  }
+  // Without a pool, the generation service runs the jobs it queues itself (the CLI).
+  services.generation = std::make_unique<service::GenerationService>(
+      *services.store, *services.places, services.board.get(), services.pool.get(),
+      services.pool ? nullptr : services.runner.get(), clock);
+  services.drafts = std::make_unique<service::DraftService>(
+      *services.store, *services.pipeline,
+      service::ReplanSettings{config.call_budget, config.generation_concurrency}, clock);
+  services.reads = std::make_unique<service::ReadService>(*services.store);
+  services.operations = std::make_unique<service::Operations>(*services.store);
   return services;
 }
 
-}  // namespace server::cli
+}  // namespace server::wiring

@@ -1,8 +1,8 @@
-#include "server/clients/base_url.h"
+#include "server/support/base_url.h"
 
 #include "shared/errors.h"
 
-namespace server::clients {
+namespace server::support {
 
 BaseUrl split_base_url(const std::string& url) {
   const std::size_t scheme_end = url.find("://");
@@ -41,4 +41,4 @@ Endpoint split_endpoint(const std::string& url) {
   return {url.substr(0, last), url.substr(last)};
 }
 
-}  // namespace server::clients
+}  // namespace server::support

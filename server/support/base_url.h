@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace server::clients {
+namespace server::support {
 
 /// A service's base URL split the way httplib needs it: httplib::Client takes only
 /// "scheme://host[:port]", so a gateway's path ("/v1") must go in front of every request path.
@@ -29,4 +29,4 @@ struct Endpoint {
 /// Splits `url` as Endpoint says (no validation: the transport checks the base URL).
 Endpoint split_endpoint(const std::string& url);
 
-}  // namespace server::clients
+}  // namespace server::support

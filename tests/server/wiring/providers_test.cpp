@@ -1,5 +1,5 @@
 // ProviderChoice: typed choices, written to a run trace's settings by name and read back exactly.
-#include "server/cli/providers.h"
+#include "server/wiring/providers.h"
 
 #include <gtest/gtest.h>
 
@@ -9,8 +9,8 @@ namespace {
 
 using core::model::PlaceSource;
 using core::model::RoutesPolicy;
-using server::cli::FilterChoice;
-using server::cli::ProviderChoice;
+using server::wiring::FilterChoice;
+using server::wiring::ProviderChoice;
 
 TEST(ProviderChoice, WithoutKeysEverythingIsOffline) {
   const ProviderChoice choice = ProviderChoice::from_config(server::config::from_environment({}));
