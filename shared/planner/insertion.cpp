@@ -144,6 +144,7 @@ int recreate(const Instance& instance, TopState& state, Workspace& work, Rng& rn
     if (node < 0) break;
     const int pos = work.ins_pos[cell(instance, node, route)];
     state.insert(route, pos, node);
+    debug_check(state, "recreate: insertion");
     work.dirty[at(route)] = 1;
     work.open[at(route)] = state.slack(route) >= instance.min_service ? 1 : 0;
     if (work.open[at(route)] != 0) update_cache(instance, state, work, route, pos);

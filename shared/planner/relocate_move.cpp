@@ -60,6 +60,7 @@ bool relocate_at(const Instance& inst, TopState& state, Workspace& work, int r, 
   if (best_route < 0) return false;
   state.remove(r, p);
   state.insert(best_route, best_pos, i);
+  debug_check(state, "relocate");
   work.dirty[at(r)] = 1;
   work.dirty[at(best_route)] = 1;
   return true;

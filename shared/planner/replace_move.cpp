@@ -70,6 +70,7 @@ bool replace_at(const Instance& inst, TopState& state, int r, int p) {
   if (best_node < 0) return false;
   state.remove(r, p);
   state.insert(r, best_pos, best_node);
+  debug_check(state, "replace");
   return true;
 }
 

@@ -100,6 +100,7 @@ bool optimise_route(const Instance& instance, TopState& state, int r, Workspace&
     changed = changed || improved;
   }
   if (changed) state.refresh(r);
+  debug_check(state, "route reordering");
   return changed;
 }
 

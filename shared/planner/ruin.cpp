@@ -10,6 +10,7 @@ void take_out(TopState& state, Workspace& work, int node) {
   state.remove(r, state.pos_of(node));
   work.removed.push_back(node);
   work.dirty[at(r)] = 1;
+  debug_check(state, "ruin");
 }
 
 // Lists the removable stops in work.order (second = node).

@@ -86,6 +86,7 @@ bool SetPacking::improve(const RoutePool& pool, TopState& state, std::int64_t st
            state.stop_count(r) > 0)
       ++r;
     for (const int node : pool.stops(i)) state.insert(r, state.stop_count(r) + 1, node);
+    debug_check(state, "set packing");
   }
   return true;
 }

@@ -15,6 +15,7 @@ set(PLANNER_SOURCES
   swap_move.cpp
   top_search.cpp
   top_state.cpp
+  top_state_check.cpp
   tsp.cpp
   tsp_construct.cpp
   tsp_local_search.cpp

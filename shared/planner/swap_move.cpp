@@ -41,6 +41,7 @@ bool swap_at(const Instance& inst, TopState& state, Workspace& work, int r, int 
         state.edit(q)[at(p2)] = i;
         state.refresh(r);
         state.refresh(q);
+        debug_check(state, "swap");
         work.dirty[at(r)] = 1;
         work.dirty[at(q)] = 1;
         return true;

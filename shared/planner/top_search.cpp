@@ -70,6 +70,7 @@ void repair_budgets(const Instance& inst, TopState& state) {
           worst = p;
       }
       state.remove(r, worst);
+      debug_check(state, "budget repair");
     }
   }
 }

@@ -1,7 +1,5 @@
 #include "shared/planner/top_state.h"
 
-#include <cmath>
-
 namespace core::planner {
 
 TopState::TopState(const Instance& instance) : m_inst(&instance) {
@@ -72,20 +70,6 @@ void TopState::refresh(int r) {
   // Summed afresh (K is small) so that no rounding drift builds up over a long search.
   m_secondary = 0.0;
   for (const double c : m_route_cost) m_secondary += c;
-}
-
-bool TopState::consistent() const {
-  double score = 0.0;
-  for (int r = 0; r < route_count(); ++r) {
-    const std::vector<int>& s = m_seq[at(r)];
-    if (s.front() != m_inst->start[at(r)] || s.back() != m_inst->end[at(r)]) return false;
-    for (std::size_t p = 1; p + 1 < s.size(); ++p) {
-      if (m_route_of[at(s[p])] != r || m_pos_of[at(s[p])] != static_cast<int>(p)) return false;
-      score += m_inst->score[at(s[p])];
-    }
-    if (m_inst->frozen[at(r)] == 0 && s.size() > 2 && slack(r) < -kEpsilon) return false;
-  }
-  return std::fabs(score - m_score) <= 1e-6 * (1.0 + std::fabs(score));
 }
 
 }  // namespace core::planner

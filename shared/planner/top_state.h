@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "shared/planner/instance.h"
@@ -35,7 +36,7 @@ class TopState {
   double duration(int r) const { return m_travel[at(r)] + m_service[at(r)]; }
   /// Budget left in tour `r` (within the rounding tolerance).
   double slack(int r) const { return m_inst->limit[at(r)] - duration(r); }
-  /// Total search score (with required-node bonuses).
+  /// Search score of the stops of the non-frozen tours (with required-node bonuses).
   double score() const { return m_score; }
   /// Total tie-break cost: travel plus the balance term.
   double secondary() const { return m_secondary; }
@@ -50,10 +51,26 @@ class TopState {
   int remove(int r, int pos);
   /// Recomputes the cached values of tour `r` from its sequence, exactly.
   void refresh(int r);
-  /// True when every tour is within budget and the caches match the sequences (for asserts).
-  bool consistent() const;
+  /// Empty when the state holds together: every tour runs from its start to its end depot, a
+  /// frozen tour keeps its frozen stops, every other stop is a node its tour may visit, no node
+  /// is in two places, and each cached value (travel, service, tie-break cost, tour and position
+  /// of every node, score, total cost) equals its value recomputed from the sequences.
+  /// Otherwise names the first that diverged. Budgets are not part of it: on a matrix without
+  /// the triangle inequality, taking a stop out can lengthen a tour (plans are repaired before
+  /// they are returned).
+  std::string first_divergence() const;
+  /// Empty when every non-frozen tour with stops fits its budget (within the rounding
+  /// tolerance); otherwise the first tour that does not.
+  std::string first_over_budget() const;
+  /// True when the state holds together and fits its budgets (for tests).
+  bool consistent() const { return first_divergence().empty() && first_over_budget().empty(); }
+  /// Throws std::logic_error "<after>: <first_divergence()>" unless the state holds together.
+  void check_invariants(const char* after) const;
 
  private:
+  // Checks tour `r` (see first_divergence()); records where each of its stops is.
+  std::string route_divergence(int r, std::vector<int>& route_of, std::vector<int>& pos_of) const;
+
   const Instance* m_inst;
   std::vector<std::vector<int>> m_seq;
   std::vector<double> m_travel;
@@ -64,6 +81,17 @@ class TopState {
   double m_score = 0.0;
   double m_secondary = 0.0;
 };
+
+/// Checks `state` after a move `after` names (check_invariants()) in debug builds; compiled out
+/// with NDEBUG, so the search's hot loops pay nothing in release builds.
+inline void debug_check(const TopState& state, const char* after) {
+#ifndef NDEBUG
+  state.check_invariants(after);
+#else
+  static_cast<void>(state);
+  static_cast<void>(after);
+#endif
+}
 
 /// True when (score_a, cost_a) is lexicographically better than (score_b, cost_b).
 inline bool better(double score_a, double cost_a, double score_b, double cost_b) {

@@ -96,11 +96,18 @@ TspResult solve_tsp(const CostMatrix& travel, const SolveOptions& options) {
         options.max_iterations >= 0 ? options.max_iterations : default_kicks(n);
     for (std::int64_t k = 0; k < kicks; ++k) {
       if (options.stop != nullptr && options.stop->stop_requested()) break;
+      TspLengthWatch watch(tour);
       tour.begin_journal();
-      double delta = kick(tour, search, travel, rng);
-      delta += search.run(tour);
+      const double kicked = kick(tour, search, travel, rng);
+      watch.moved(tour, kicked, "kick");
+      const double repaired = search.run(tour);
+      watch.moved(tour, repaired, "repair of a kick");
+      const double delta = kicked + repaired;
       // Accept sideways moves too: they let the tour drift across plateaus.
-      if (delta > 1e-9) tour.undo_journal();
+      if (delta > 1e-9) {
+        const bool undone = tour.undo_journal();
+        watch.moved(tour, undone ? -delta : 0.0, "undo of a kick");
+      }
     }
     result.order = tour.order();
   }

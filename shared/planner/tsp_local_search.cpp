@@ -43,12 +43,14 @@ void TspLocalSearch::push_around(const TspTour& tour, int node) {
 
 double TspLocalSearch::run(TspTour& tour) {
   double total = 0.0;
+  TspLengthWatch watch(tour);
   while (m_size > 0) {
     const int a = pop();
     double gain = 0.0;
     if (try_two_opt(tour, a, gain) || try_or_opt(tour, a, gain)) {
       total -= gain;
       push(a);
+      watch.moved(tour, -gain, "local search move");
     }
   }
   return total;

@@ -1,5 +1,7 @@
 #include "shared/planner/tsp_tour.h"
 
+#include <cmath>
+#include <stdexcept>
 #include <utility>
 
 namespace core::planner {
@@ -94,6 +96,44 @@ double TspTour::backward_cost(int from, int to) {
   const int j = m_pos[at(to)];
   return i <= j ? m_bwd[at(j)] - m_bwd[at(i)] : m_bwd[at(m_n)] - m_bwd[at(i)] + m_bwd[at(j)];
 }
+
+std::string TspTour::first_divergence() const {
+  if (m_order.size() != static_cast<std::size_t>(m_n) || m_pos.size() != m_order.size()) {
+    return "order or positions do not hold every node";
+  }
+  for (int p = 0; p < m_n; ++p) {
+    const int node = m_order[at(p)];
+    if (node < 0 || node >= m_n || m_pos[at(node)] != p) {
+      return "position " + std::to_string(p) + " holds node " + std::to_string(node) +
+             " whose cached position disagrees";
+    }
+  }
+  if (!m_prefix_valid) return {};
+  for (int p = 0; p < m_n; ++p) {
+    const int a = m_order[at(p)];
+    const int b = m_order[at(wrap(p + 1))];
+    const double fwd = m_fwd[at(p)] + (*m_matrix)(a, b);
+    const double bwd = m_bwd[at(p)] + (*m_matrix)(b, a);
+    if (fwd != m_fwd[at(p + 1)] || bwd != m_bwd[at(p + 1)]) {
+      return "prefix travel at position " + std::to_string(p + 1) + " is stale";
+    }
+  }
+  return {};
+}
+
+#ifndef NDEBUG
+void TspLengthWatch::moved(const TspTour& tour, double change, const char* move) {
+  m_expected += change;
+  std::string problem = tour.first_divergence();
+  const double length = tour.length();
+  // The expected length sums the moves' deltas: rounding grows with their number.
+  if (problem.empty() && std::fabs(length - m_expected) > 1e-7 * (1.0 + std::fabs(length))) {
+    problem = "length is " + std::to_string(length) + ", the moves claimed " +
+              std::to_string(m_expected);
+  }
+  if (!problem.empty()) throw std::logic_error(std::string("TSP ") + move + ": " + problem);
+}
+#endif
 
 double TspTour::length() const {
   double total = 0.0;

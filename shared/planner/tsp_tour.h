@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "shared/planner/cost_matrix.h"
@@ -42,6 +43,9 @@ class TspTour {
   }
   /// Undoes every reversal since begin_journal(); false if the journal overflowed (no undo).
   bool undo_journal();
+  /// Empty when the array is a permutation of the nodes, every node's position points back at
+  /// it and valid prefix sums match the order; otherwise what diverged.
+  std::string first_divergence() const;
 
  private:
   static std::size_t at(int i) { return static_cast<std::size_t>(i); }
@@ -59,6 +63,26 @@ class TspTour {
   bool m_prefix_valid = false;
   std::vector<std::pair<int, int>> m_journal;
   bool m_journal_ok = true;
+};
+
+/// In debug builds, follows a tour's length through the moves made on it: after each, checks
+/// the tour (first_divergence()) and that the length recomputed afresh equals the length before
+/// plus the change the move claimed, else throws std::logic_error naming the move. Compiled out
+/// with NDEBUG, so the search's hot loops pay nothing in release builds.
+class TspLengthWatch {
+ public:
+#ifndef NDEBUG
+  /// Starts from the tour's current length.
+  explicit TspLengthWatch(const TspTour& tour) : m_expected(tour.length()) {}
+  /// Checks `tour` after `move`, which claimed to change its length by `change`.
+  void moved(const TspTour& tour, double change, const char* move);
+
+ private:
+  double m_expected;
+#else
+  explicit TspLengthWatch(const TspTour&) {}
+  void moved(const TspTour&, double, const char*) {}
+#endif
 };
 
 }  // namespace core::planner

@@ -1,11 +1,16 @@
 # Core (shared/) test sources. Included by tests/CMakeLists.txt.
 set(CORE_TEST_SOURCES
   algo/budget_repair_test.cpp
-  formats/gpx_test.cpp
   basemap/basemap_builder_test.cpp
   basemap/basemap_codec_test.cpp
   basemap/geometry_test.cpp
   basemap/osm_classes_test.cpp
+  edit/draft_edits_test.cpp
+  edit/revision_diff_test.cpp
+  formats/byte_codec_test.cpp
+  formats/geojson_test.cpp
+  formats/gpx_test.cpp
+  formats/tour_path_test.cpp
   algo/geo_test.cpp
   algo/heuristic_filter_test.cpp
   algo/name_similarity_test.cpp

@@ -18,24 +18,8 @@
 namespace core::planner {
 namespace {
 
-using testing::euclidean;
-using testing::Points;
-
-// Points on a grid-like layout; node 0 is the common depot of `k` tours.
-Problem line_problem(const Points& points, int k, double budget) {
-  Problem p;
-  p.travel = euclidean(points);
-  p.score.assign(points.x.size(), 1.0);
-  p.score[0] = 0.0;
-  p.tour_count = k;
-  p.budget.assign(static_cast<std::size_t>(k), budget);
-  p.ends.assign(static_cast<std::size_t>(k), TourEnds{0, 0});
-  return p;
-}
-
-void put(TopState& state, int r, const std::vector<int>& stops) {
-  for (const int node : stops) state.insert(r, state.stop_count(r) + 1, node);
-}
+using testing::line_problem;
+using testing::put;
 
 double brute_force_route(const Instance& inst, std::vector<int> stops, int r) {
   std::sort(stops.begin(), stops.end());

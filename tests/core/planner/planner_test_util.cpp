@@ -35,6 +35,21 @@ Points random_points(int count, double side, std::uint64_t seed) {
   return points;
 }
 
+Problem line_problem(const Points& points, int k, double budget) {
+  Problem p;
+  p.travel = euclidean(points);
+  p.score.assign(points.x.size(), 1.0);
+  p.score[0] = 0.0;
+  p.tour_count = k;
+  p.budget.assign(at(k), budget);
+  p.ends.assign(at(k), TourEnds{0, 0});
+  return p;
+}
+
+void put(TopState& state, int r, const std::vector<int>& stops) {
+  for (const int node : stops) state.insert(r, state.stop_count(r) + 1, node);
+}
+
 CostMatrix euclidean(const Points& points) {
   const int n = static_cast<int>(points.x.size());
   CostMatrix m(n);

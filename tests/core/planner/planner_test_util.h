@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "shared/planner/problem.h"
+#include "shared/planner/top_state.h"
 
 namespace core::planner::testing {
 
@@ -18,6 +19,10 @@ struct Points {
 Points random_points(int count, double side, std::uint64_t seed);
 /// Euclidean travel matrix of `points`.
 CostMatrix euclidean(const Points& points);
+/// `k` tours of `budget` from and back to node 0 over `points`; every other node scores 1.
+Problem line_problem(const Points& points, int k, double budget);
+/// Appends `stops` to tour `r` of `state`.
+void put(TopState& state, int r, const std::vector<int>& stops);
 
 /// A Chao-format TOP instance from tests/data/top as a Problem (depots: first and last row).
 Problem read_top(const std::string& file);

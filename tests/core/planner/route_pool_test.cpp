@@ -21,19 +21,10 @@ Problem line(int k, double budget) {
     points.x.push_back(i);
     points.y.push_back(0.0);
   }
-  Problem p;
-  p.travel = testing::euclidean(points);
-  p.score.assign(9, 1.0);
-  p.score[0] = 0.0;
-  p.tour_count = k;
-  p.budget.assign(static_cast<std::size_t>(k), budget);
-  p.ends.assign(static_cast<std::size_t>(k), TourEnds{0, 0});
-  return p;
+  return testing::line_problem(points, k, budget);
 }
 
-void put(TopState& state, int r, const std::vector<int>& stops) {
-  for (const int node : stops) state.insert(r, state.stop_count(r) + 1, node);
-}
+using testing::put;
 
 std::vector<int> as_vector(std::span<const int> stops) { return {stops.begin(), stops.end()}; }
 

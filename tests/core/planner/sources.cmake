@@ -5,6 +5,7 @@ set(PLANNER_TEST_SOURCES
   planner_test_util.cpp
   route_pool_test.cpp
   solver_test.cpp
+  top_state_test.cpp
   top_instances_test.cpp
   tsp_test.cpp
 )
