@@ -111,14 +111,22 @@ int run_city(const Options& options) {
   const Run quick = run_once(problem, options, false);
   std::printf("points,tours,budget,seed,score,travel,seconds");
   if (options.time_limit_given) std::printf(",long_ms,long_score,long_seconds,gap_percent");
-  std::printf("\n%d,%d,%g,%llu,%.0f,%.1f,%.3f", options.points, options.tours, options.budget_min,
-              static_cast<unsigned long long>(options.seed), quick.solution.score,
-              quick.solution.travel, quick.seconds);
+  std::printf("\n%d,%d,%g,%llu,%.0f,%.1f,%.3f",
+              options.points,
+              options.tours,
+              options.budget_min,
+              static_cast<unsigned long long>(options.seed),
+              quick.solution.score,
+              quick.solution.travel,
+              quick.seconds);
   if (options.time_limit_given) {
     const Run slow = run_once(problem, options, true);
     const double gap = (slow.solution.score - quick.solution.score) / slow.solution.score * 100.0;
-    std::printf(",%lld,%.0f,%.3f,%.3f", static_cast<long long>(options.time_limit_ms),
-                slow.solution.score, slow.seconds, gap);
+    std::printf(",%lld,%.0f,%.3f,%.3f",
+                static_cast<long long>(options.time_limit_ms),
+                slow.solution.score,
+                slow.seconds,
+                gap);
   }
   std::printf("\n");
   return 0;

@@ -11,12 +11,12 @@ struct Options {
   std::vector<std::string> files;     ///< instance files (top, tsp modes)
   std::int64_t time_limit_ms = 1000;  ///< per instance
   std::uint64_t seed = 1;             ///< planner seed (and city generator seed)
-  int points = 300;               ///< city mode
-  int tours = 4;                  ///< city mode
-  double budget_min = 180.0;      ///< city mode
-  bool time_limit_given = false;  ///< city mode: also run for time_limit_ms and report the gap
-  std::int64_t iterations = -1;   ///< city mode: max_iterations of the first run (-1: default)
-  std::int64_t max_states = 0;    ///< top-exact mode: label limit (0: the solver's default)
+  int points = 300;                   ///< city mode
+  int tours = 4;                      ///< city mode
+  double budget_min = 180.0;          ///< city mode
+  bool time_limit_given = false;      ///< city mode: also run for time_limit_ms and report the gap
+  std::int64_t iterations = -1;       ///< city mode: max_iterations of the first run (-1: default)
+  std::int64_t max_states = 0;        ///< top-exact mode: label limit (0: the solver's default)
 };
 
 /// `top` mode: prints instance,n,m,tmax,score,seconds; returns the process exit code.

@@ -29,11 +29,11 @@ bool label_order(const Label& a, const Label& b) {
 }
 
 struct Instance {
-  std::vector<int> rows;            // file row of each reachable scoring node
-  std::vector<double> score;        // per reachable node
-  std::vector<double> from_start;   // d(start, node)
-  std::vector<double> to_end;       // d(node, end)
-  std::vector<double> between;      // k x k
+  std::vector<int> rows;           // file row of each reachable scoring node
+  std::vector<double> score;       // per reachable node
+  std::vector<double> from_start;  // d(start, node)
+  std::vector<double> to_end;      // d(node, end)
+  std::vector<double> between;     // k x k
   double tmax = 0.0;
   int k() const { return static_cast<int>(rows.size()); }
   double d(int a, int b) const { return between[static_cast<std::size_t>(a * k() + b)]; }
@@ -45,7 +45,8 @@ Instance reachable_nodes(const TopFile& f) {
   const int start = 0;
   const int end = f.n - 1;
   for (int i = 1; i < end; ++i) {
-    if (f.score[static_cast<std::size_t>(i)] > 0 && euclid(f, start, i) + euclid(f, i, end) <= f.tmax)
+    if (f.score[static_cast<std::size_t>(i)] > 0 &&
+        euclid(f, start, i) + euclid(f, i, end) <= f.tmax)
       in.rows.push_back(i);
   }
   const int k = in.k();
@@ -64,11 +65,14 @@ Instance reachable_nodes(const TopFile& f) {
 
 // Stage 1. layers[p] holds the labels of sets of p+1 nodes, sorted by (set, last). Returns false
 // when the label limit is reached.
-bool enumerate_paths(const Instance& in, std::size_t max_states,
-                     std::vector<std::vector<Label>>& layers, std::size_t& states) {
+bool enumerate_paths(const Instance& in,
+                     std::size_t max_states,
+                     std::vector<std::vector<Label>>& layers,
+                     std::size_t& states) {
   const int k = in.k();
   std::vector<Label> layer;
-  for (int a = 0; a < k; ++a) layer.push_back({std::uint64_t{1} << a, a, in.from_start[static_cast<std::size_t>(a)]});
+  for (int a = 0; a < k; ++a)
+    layer.push_back({std::uint64_t{1} << a, a, in.from_start[static_cast<std::size_t>(a)]});
   states = layer.size();
   std::vector<Label> grown;
   while (!layer.empty()) {
@@ -87,7 +91,8 @@ bool enumerate_paths(const Instance& in, std::size_t max_states,
       return label_order(a, b) || (!label_order(b, a) && a.cost < b.cost);
     });
     // Keep the cheapest label of each (set, last): the first after sorting.
-    grown.erase(std::unique(grown.begin(), grown.end(),
+    grown.erase(std::unique(grown.begin(),
+                            grown.end(),
                             [](const Label& a, const Label& b) {
                               return a.set == b.set && a.last == b.last;
                             }),
@@ -104,7 +109,8 @@ struct FeasibleSet {
   double score = 0.0;
 };
 
-std::vector<FeasibleSet> feasible_sets(const Instance& in, const std::vector<std::vector<Label>>& layers) {
+std::vector<FeasibleSet> feasible_sets(const Instance& in,
+                                       const std::vector<std::vector<Label>>& layers) {
   std::vector<FeasibleSet> sets;
   for (const auto& layer : layers) {
     for (std::size_t i = 0; i < layer.size(); ++i) {
@@ -115,8 +121,9 @@ std::vector<FeasibleSet> feasible_sets(const Instance& in, const std::vector<std
       sets.push_back({layer[i].set, score});
     }
   }
-  std::stable_sort(sets.begin(), sets.end(),
-                   [](const FeasibleSet& a, const FeasibleSet& b) { return a.score > b.score; });
+  std::stable_sort(sets.begin(), sets.end(), [](const FeasibleSet& a, const FeasibleSet& b) {
+    return a.score > b.score;
+  });
   return sets;
 }
 
@@ -124,7 +131,8 @@ std::vector<FeasibleSet> feasible_sets(const Instance& in, const std::vector<std
 class Packing {
  public:
   Packing(const std::vector<FeasibleSet>& sets, int paths, std::uint64_t max_nodes)
-      : sets_(sets), paths_(paths), max_nodes_(max_nodes), chosen_(static_cast<std::size_t>(paths)) {}
+      : sets_(sets), paths_(paths), max_nodes_(max_nodes),
+        chosen_(static_cast<std::size_t>(paths)) {}
 
   /// Returns false when the node limit was reached (best() is then a lower bound).
   bool run() {
@@ -170,8 +178,8 @@ const Label* find_label(const std::vector<Label>& layer, std::uint64_t set, int 
 // The visiting order of a feasible set, read back from the labels: the cheapest feasible last
 // node, then at each step the predecessor whose label cost plus the edge gives exactly the cost
 // (the same additions in the same order, so the comparison is exact).
-std::vector<int> path_of(const Instance& in, const std::vector<std::vector<Label>>& layers,
-                         std::uint64_t set) {
+std::vector<int>
+path_of(const Instance& in, const std::vector<std::vector<Label>>& layers, std::uint64_t set) {
   std::vector<int> order;
   const auto length = [&](const Label& label) {
     return label.cost + in.to_end[static_cast<std::size_t>(label.last)];
@@ -179,8 +187,10 @@ std::vector<int> path_of(const Instance& in, const std::vector<std::vector<Label
   const Label* current = nullptr;
   for (std::uint64_t rest = set; rest != 0; rest &= rest - 1) {
     const int last = std::countr_zero(rest);
-    const Label* label = find_label(layers[static_cast<std::size_t>(std::popcount(set) - 1)], set, last);
-    if (label != nullptr && (current == nullptr || length(*label) < length(*current))) current = label;
+    const Label* label =
+        find_label(layers[static_cast<std::size_t>(std::popcount(set) - 1)], set, last);
+    if (label != nullptr && (current == nullptr || length(*label) < length(*current)))
+      current = label;
   }
   while (current != nullptr) {
     order.push_back(current->last);
@@ -188,8 +198,10 @@ std::vector<int> path_of(const Instance& in, const std::vector<std::vector<Label
     const Label* previous = nullptr;
     for (std::uint64_t rest = before; rest != 0 && previous == nullptr; rest &= rest - 1) {
       const int prev = std::countr_zero(rest);
-      const Label* label = find_label(layers[static_cast<std::size_t>(std::popcount(before) - 1)], before, prev);
-      if (label != nullptr && label->cost + in.d(prev, current->last) == current->cost) previous = label;
+      const Label* label =
+          find_label(layers[static_cast<std::size_t>(std::popcount(before) - 1)], before, prev);
+      if (label != nullptr && label->cost + in.d(prev, current->last) == current->cost)
+        previous = label;
     }
     current = previous;
   }
@@ -218,7 +230,8 @@ ExactResult solve_top_exact(const TopFile& f, const ExactLimits& limits) {
   result.feasible_sets = sets.size();
   Packing packing(sets, f.m, limits.max_search_nodes);
   result.solved = packing.run();
-  if (!result.solved) result.reason = "more than " + std::to_string(limits.max_search_nodes) + " search steps";
+  if (!result.solved)
+    result.reason = "more than " + std::to_string(limits.max_search_nodes) + " search steps";
   result.search_nodes = packing.nodes();
   result.optimum = packing.best();
   for (std::size_t p = 0; p < packing.best_sets().size(); ++p)

@@ -29,18 +29,30 @@ int run_top_exact(const Options& options) {
       // the planner's solutions.
       try {
         const double score = verify_paths(f, result.paths);
-        if (score != result.optimum) throw std::runtime_error("solution scores " + std::to_string(score));
+        if (score != result.optimum)
+          throw std::runtime_error("solution scores " + std::to_string(score));
         optimum = std::to_string(static_cast<long long>(result.optimum));
       } catch (const std::exception& e) {
-        std::fprintf(stderr, "narrando-bench: %s: exact solution rejected: %s\n", name.c_str(), e.what());
+        std::fprintf(
+            stderr, "narrando-bench: %s: exact solution rejected: %s\n", name.c_str(), e.what());
         status = 1;
       }
     } else {
-      std::fprintf(stderr, "narrando-bench: %s: not solved (%s); best found %.0f\n", name.c_str(),
-                   result.reason.c_str(), result.optimum);
+      std::fprintf(stderr,
+                   "narrando-bench: %s: not solved (%s); best found %.0f\n",
+                   name.c_str(),
+                   result.reason.c_str(),
+                   result.optimum);
     }
-    std::printf("%s,%d,%d,%g,%d,%zu,%s,%.3f\n", name.c_str(), f.n, f.m, f.tmax, result.reachable,
-                result.feasible_sets, optimum.c_str(), seconds);
+    std::printf("%s,%d,%d,%g,%d,%zu,%s,%.3f\n",
+                name.c_str(),
+                f.n,
+                f.m,
+                f.tmax,
+                result.reachable,
+                result.feasible_sets,
+                optimum.c_str(),
+                seconds);
     std::fflush(stdout);
   }
   return status;

@@ -13,7 +13,8 @@ struct TopFile {
   std::vector<double> x, y, score;
 };
 
-/// Reads a Chao-format TOP file (`n`, `m`, `tmax` header, then n rows `x y score`); throws on error.
+/// Reads a Chao-format TOP file (`n`, `m`, `tmax` header, then n rows `x y score`); throws on
+/// error.
 TopFile read_top(const std::string& path);
 
 /// Unrounded Euclidean distance between rows `a` and `b`: the travel time of the benchmark.

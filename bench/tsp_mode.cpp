@@ -25,8 +25,8 @@ long long verify(const TsplibInstance& inst, const std::vector<int>& order) {
   }
   long long length = 0;
   for (int p = 0; p < n; ++p) {
-    length += tsplib_distance(inst, order[static_cast<std::size_t>(p)],
-                              order[static_cast<std::size_t>((p + 1) % n)]);
+    length += tsplib_distance(
+        inst, order[static_cast<std::size_t>(p)], order[static_cast<std::size_t>((p + 1) % n)]);
   }
   return length;
 }

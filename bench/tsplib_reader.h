@@ -7,7 +7,7 @@ namespace bench {
 
 /// A TSPLIB instance with EUC_2D or GEO coordinates.
 struct TsplibInstance {
-  std::string type;  ///< EDGE_WEIGHT_TYPE: "EUC_2D" or "GEO"
+  std::string type;       ///< EDGE_WEIGHT_TYPE: "EUC_2D" or "GEO"
   std::vector<double> x;  ///< per city: NODE_COORD x (GEO: latitude, DDD.MM)
   std::vector<double> y;  ///< per city: NODE_COORD y (GEO: longitude, DDD.MM)
 };

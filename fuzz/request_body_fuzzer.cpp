@@ -25,8 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     core::model::validate_place_id(place_id);
     const core::model::GenerationOptions options =
         core::json::parse_generation_options(body.value("options", nlohmann::json()), "options");
-    (void)core::json::merge_generation_options(body.value("options", nlohmann::json()), options, "options");
-  } catch (const core::Error&) {
-  }
+    (void)core::json::merge_generation_options(
+        body.value("options", nlohmann::json()), options, "options");
+  } catch (const core::Error&) {}
   return 0;
 }

@@ -8,7 +8,8 @@
 # --build    compilers, CMake and -dev packages to build the server and the bench tool (libosmium and
 #            protozero are header-only: build-network reads .osm.pbf extracts; zlib is their runtime;
 #            CLI11 is the header-only command-line parser)
-# --test     what the test suite starts: PostgreSQL, Xvfb and Mesa for the console
+# --test     what the test suite starts: PostgreSQL, Xvfb and Mesa for the console; clang-format-14,
+#            which checks the house format (scripts/format.sh --check)
 # --console  Dear ImGui, GLFW, OpenGL and stb headers (and a font) for the editors' console
 # --fuzz     clang 14 and its libFuzzer runtime for scripts/run-fuzzers.sh (the sanitizer builds of
 #            scripts/run-sanitizers.sh use GCC's ASan, UBSan and TSan, installed with --build)
@@ -22,7 +23,7 @@ runtime=(ca-certificates libcpp-httplib0.11 libpqxx-6.4 libsqlite3-0 libssl3 zli
 build=(build-essential cmake pkg-config git libcpp-httplib-dev nlohmann-json3-dev libpqxx-dev libsqlite3-dev
        libssl-dev zlib1g-dev libbrotli-dev libgtest-dev libgmock-dev ca-certificates
        libosmium2-dev libprotozero-dev libcli11-dev)
-test=(postgresql postgresql-contrib xvfb xauth libgl1-mesa-dri libglx-mesa0 python3 python3-yaml curl)
+test=(postgresql postgresql-contrib xvfb xauth libgl1-mesa-dri libglx-mesa0 python3 python3-yaml curl clang-format-14)
 console=(libimgui-dev libglfw3-dev libgl-dev libstb-dev fonts-dejavu-core)
 data=(python3 python3-pyosmium)
 bench=(wrk nginx-light hyperfine curl python3)

@@ -7,6 +7,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
 jobs=$(nproc)
 
+# The house format first: it takes seconds and needs no build.
+"$root/scripts/format.sh" --check
+
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNARRANDO_WERROR=ON \
   -DNARRANDO_BUILD_TESTS=ON -DNARRANDO_BUILD_BENCH=ON -DNARRANDO_BUILD_CONSOLE=ON >/dev/null
 cmake --build "$build" -j "$jobs"

@@ -19,16 +19,17 @@ void ignore_imgui_error(void*, const char*, ...) {}
 
 const char* tab_name(state::BottomTab tab) {
   switch (tab) {
-    case state::BottomTab::Attractions: return "Attractions";
-    case state::BottomTab::Tours: return "Tours";
-    case state::BottomTab::Replay: return "QA replay";
+  case state::BottomTab::Attractions: return "Attractions";
+  case state::BottomTab::Tours: return "Tours";
+  case state::BottomTab::Replay: return "QA replay";
   }
   return "";
 }
 
 }  // namespace
 
-App::App(state::SettingsSession settings, AppPaths paths) : m_settings(std::move(settings)), m_paths(std::move(paths)) {
+App::App(state::SettingsSession settings, AppPaths paths)
+    : m_settings(std::move(settings)), m_paths(std::move(paths)) {
   m_state.settings = m_settings.initial();
   restart_tiles();
   if (!m_state.settings.server_url.empty()) {
@@ -47,7 +48,9 @@ void App::restart_tiles() {
   std::optional<net::TileSource> source;
   const std::string& url = m_state.settings.tile_url;
   if (!url.empty() && url != state::kNoTiles) {
-    source = net::TileSource{url, state::tile_user_agent(NARRANDO_VERSION, m_state.settings.contact), m_paths.cache_root};
+    source = net::TileSource{url,
+                             state::tile_user_agent(NARRANDO_VERSION, m_state.settings.contact),
+                             m_paths.cache_root};
   }
   m_map.reset();
   try {
@@ -70,10 +73,13 @@ void App::apply_settings() {
   }
 }
 
-bool App::idle() const { return m_worker.pending() == 0 && m_commands.empty() && !m_tiles->busy(); }
+bool App::idle() const {
+  return m_worker.pending() == 0 && m_commands.empty() && !m_tiles->busy();
+}
 
 void App::frame(float width, float height, double seconds) {
-  for (state::Reply& reply : m_worker.drain()) state::apply_reply(m_state, std::move(reply), m_commands);
+  for (state::Reply& reply : m_worker.drain())
+    state::apply_reply(m_state, std::move(reply), m_commands);
   m_state.replay.timeline.tick(seconds);
   apply_theme();
   if (!m_open_city.empty() && m_state.connection == state::Connection::Connected) {
@@ -105,7 +111,8 @@ void App::apply_theme() {
   } else {
     ImGui::StyleColorsDark();
   }
-  if (!first && m_paths.save_settings) apply_settings();  // a theme chosen in the status bar is remembered
+  if (!first && m_paths.save_settings)
+    apply_settings();  // a theme chosen in the status bar is remembered
 }
 
 void App::handle_shortcuts() {
@@ -114,7 +121,8 @@ void App::handle_shortcuts() {
   // brackets is their ASCII code.
   for (const char key : {'Z', 'Y', 'S', 'F', '[', ']'}) {
     if (!ImGui::IsKeyPressed(static_cast<unsigned char>(key), false)) continue;
-    state::run_shortcut(m_state, m_commands, state::shortcut_for({key, io.KeyCtrl, io.KeyShift, io.WantTextInput}));
+    state::run_shortcut(
+        m_state, m_commands, state::shortcut_for({key, io.KeyCtrl, io.KeyShift, io.WantTextInput}));
   }
 }
 
@@ -122,23 +130,31 @@ void App::draw_panels(float width, float height) {
   handle_shortcuts();
   const FrameLayout layout = frame_layout(width, height);
   begin_fixed_window("Narrando", layout.sidebar);
-  if (ImGui::CollapsingHeader("Server", m_state.connection == state::Connection::Connected ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader("Server",
+                              m_state.connection == state::Connection::Connected
+                                  ? 0
+                                  : ImGuiTreeNodeFlags_DefaultOpen)) {
     m_connection.draw_content(m_state, m_commands);
   }
   ImGui::TextUnformatted("Cities");
   m_cities.draw_content(m_state, m_commands);
   ImGui::End();
 
-  const std::string map_title = m_state.city ? "Map - " + m_state.city->city.name + "###map" : std::string("Map###map");
-  begin_fixed_window(map_title.c_str(), layout.map, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  const std::string map_title =
+      m_state.city ? "Map - " + m_state.city->city.name + "###map" : std::string("Map###map");
+  begin_fixed_window(map_title.c_str(),
+                     layout.map,
+                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   m_map->draw_content(m_state, m_commands);
   ImGui::End();
 
   begin_fixed_window("Editor", layout.bottom, ImGuiWindowFlags_NoTitleBar);
   if (ImGui::BeginTabBar("tabs")) {
-    for (const state::BottomTab tab : {state::BottomTab::Attractions, state::BottomTab::Tours, state::BottomTab::Replay}) {
+    for (const state::BottomTab tab :
+         {state::BottomTab::Attractions, state::BottomTab::Tours, state::BottomTab::Replay}) {
       const bool force = m_state.tab_forced && m_state.tab == tab;
-      if (!ImGui::BeginTabItem(tab_name(tab), nullptr, force ? ImGuiTabItemFlags_SetSelected : 0)) continue;
+      if (!ImGui::BeginTabItem(tab_name(tab), nullptr, force ? ImGuiTabItemFlags_SetSelected : 0))
+        continue;
       if (!m_state.tab_forced) m_state.tab = tab;
       if (tab == state::BottomTab::Attractions) m_attractions.draw_content(m_state, m_commands);
       if (tab == state::BottomTab::Tours) m_tours.draw_content(m_state, m_commands);
@@ -150,7 +166,8 @@ void App::draw_panels(float width, float height) {
   m_state.tab_forced = false;
   ImGui::End();
 
-  begin_fixed_window("##status", layout.status, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  begin_fixed_window(
+      "##status", layout.status, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
   m_status.set_activity(m_worker.pending(), m_tiles->status());
   m_status.draw_content(m_state, m_commands);
   ImGui::End();
@@ -163,12 +180,20 @@ nlohmann::json App::describe_frame(int width, int height) const {
   nlohmann::json markers = nlohmann::json::array();
   for (const draw::Marker& marker : map.scene.markers) {
     if (marker.attraction_id.empty()) continue;
-    markers.push_back({{"id", marker.attraction_id}, {"x", marker.at.x}, {"y", marker.at.y}, {"tour", marker.tour},
+    markers.push_back({{"id", marker.attraction_id},
+                       {"x", marker.at.x},
+                       {"y", marker.at.y},
+                       {"tour", marker.tour},
                        {"filled", marker.filled}});
   }
   nlohmann::json swatches = nlohmann::json::array();
   for (const panels::SwatchRecord& s : m_attractions.swatches()) {
-    swatches.push_back({{"id", s.attraction_id}, {"tour", s.tour}, {"x0", s.min.x}, {"y0", s.min.y}, {"x1", s.max.x}, {"y1", s.max.y}});
+    swatches.push_back({{"id", s.attraction_id},
+                        {"tour", s.tour},
+                        {"x0", s.min.x},
+                        {"y0", s.min.y},
+                        {"x1", s.max.x},
+                        {"y1", s.max.y}});
   }
   nlohmann::json sidecar{
       {"width", width},
@@ -177,7 +202,11 @@ nlohmann::json App::describe_frame(int width, int height) const {
       {"map",
        {{"drawn", map.drawn},
         {"mode", map.replay ? "replay" : "edit"},
-        {"canvas", {{"x", map.transform.origin.x}, {"y", map.transform.origin.y}, {"width", map.transform.size.x}, {"height", map.transform.size.y}}},
+        {"canvas",
+         {{"x", map.transform.origin.x},
+          {"y", map.transform.origin.y},
+          {"width", map.transform.size.x},
+          {"height", map.transform.size.y}}},
         {"centre", {{"x", map.transform.centre.x}, {"y", map.transform.centre.y}}},
         {"zoom", map.transform.zoom},
         {"tiles_enabled", m_tiles->enabled()},
@@ -194,10 +223,13 @@ nlohmann::json App::describe_frame(int width, int height) const {
       {"table", {{"swatches", std::move(swatches)}}},
       {"access", {{"editor", m_state.editor}, {"read_only", state::read_only_reason(m_state)}}},
       {"selected", {{"attraction", m_state.selected_id}, {"tour", m_state.selected_tour}}},
-      {"replay", {{"position", m_state.replay.timeline.position()},
-                  {"stage", state::replay_stage_label(m_state.replay.timeline.frame().stage)}}}};
+      {"replay",
+       {{"position", m_state.replay.timeline.position()},
+        {"stage", state::replay_stage_label(m_state.replay.timeline.frame().stage)}}}};
   if (m_state.city) {
-    sidecar["city"] = {{"id", m_state.city->city.id}, {"name", m_state.city->city.name}, {"revision", m_state.city->revision.number}};
+    sidecar["city"] = {{"id", m_state.city->city.id},
+                       {"name", m_state.city->city.name},
+                       {"revision", m_state.city->revision.number}};
   }
   return sidecar;
 }

@@ -33,17 +33,22 @@ int run_window(console::app::Window& window, console::app::App& app) {
   Clock::time_point last = Clock::now();
   while (!window.should_close()) {
     window.begin_frame();
-    app.frame(static_cast<float>(window.width()), static_cast<float>(window.height()), seconds_since(last));
+    app.frame(static_cast<float>(window.width()),
+              static_cast<float>(window.height()),
+              seconds_since(last));
     window.end_frame();
   }
   return 0;
 }
 
-int run_headless(console::app::Window& window, console::app::App& app, const console::state::LaunchOptions& options) {
+int run_headless(console::app::Window& window,
+                 console::app::App& app,
+                 const console::state::LaunchOptions& options) {
   console::app::HeadlessScript script(options);
   Clock::time_point last = Clock::now();
   while (true) {
-    const console::app::HeadlessStep step = script.before_frame(app.state(), app.commands(), app.idle());
+    const console::app::HeadlessStep step =
+        script.before_frame(app.state(), app.commands(), app.idle());
     if (step == console::app::HeadlessStep::Failed) {
       std::cerr << "narrando-console: " << script.error() << "\n";
       return 1;
@@ -84,13 +89,17 @@ int main(int argc, char** argv) {
   }
   try {
     const bool headless = !options.screenshot.empty();
-    const auto settings_file = console::state::settings_path(std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
-    const auto cache_root = console::state::cache_folder(std::getenv("XDG_CACHE_HOME"), std::getenv("HOME"));
+    const auto settings_file =
+        console::state::settings_path(std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
+    const auto cache_root =
+        console::state::cache_folder(std::getenv("XDG_CACHE_HOME"), std::getenv("HOME"));
     std::string problem;
-    const console::state::Settings file_settings = console::net::load_settings(settings_file, problem);
+    const console::state::Settings file_settings =
+        console::net::load_settings(settings_file, problem);
     if (!problem.empty()) std::cerr << "narrando-console: " << problem << "\n";
     // Command-line values are for this run: Connect saves only what the user edits in the panel.
-    console::state::SettingsSession settings(file_settings, {options.server_url, options.api_key, options.tile_url});
+    console::state::SettingsSession settings(
+        file_settings, {options.server_url, options.api_key, options.tile_url});
     // imgui.ini holds window and table layout only; the key lives in console.json. ImGui does not
     // create folders, so the config folder must exist for it to save the layout; it is made 0700
     // here, before anything is written into it.
@@ -102,9 +111,11 @@ int main(int argc, char** argv) {
         std::cerr << "narrando-console: " << e.what() << "\n";
       }
     }
-    console::app::Window window(options.width, options.height, headless, headless ? nullptr : ini.c_str());
+    console::app::Window window(
+        options.width, options.height, headless, headless ? nullptr : ini.c_str());
     console::app::App app(std::move(settings), {settings_file, cache_root, !headless});
-    if (options.theme) app.state().settings.theme = *options.theme;  // this run only: never saved from here
+    if (options.theme)
+      app.state().settings.theme = *options.theme;  // this run only: never saved from here
     if (headless) return run_headless(window, app, options);
     if (!options.city.empty()) app.open_city_when_connected(options.city);
     return run_window(window, app);

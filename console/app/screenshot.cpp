@@ -6,7 +6,10 @@
 
 namespace console::app {
 
-bool write_png(const std::string& path, const std::vector<std::uint8_t>& rgba, int width, int height) {
+bool write_png(const std::string& path,
+               const std::vector<std::uint8_t>& rgba,
+               int width,
+               int height) {
   return stbi_write_png(path.c_str(), width, height, 4, rgba.data(), width * 4) != 0;
 }
 

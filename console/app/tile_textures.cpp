@@ -41,9 +41,10 @@ void TileTextures::update() {
   m_wanted.clear();
   evict();
   const net::TileStats stats = m_fetcher->stats();
-  m_status = "tiles: " + std::to_string(stats.from_network) + " fetched, " + std::to_string(stats.from_cache + stats.revalidated) +
-             " cached";
-  if (stats.queued + stats.in_flight > 0) m_status += ", " + std::to_string(stats.queued + stats.in_flight) + " loading";
+  m_status = "tiles: " + std::to_string(stats.from_network) + " fetched, " +
+             std::to_string(stats.from_cache + stats.revalidated) + " cached";
+  if (stats.queued + stats.in_flight > 0)
+    m_status += ", " + std::to_string(stats.queued + stats.in_flight) + " loading";
   if (stats.offline) m_status += ", OFFLINE (graticule shown)";
   if (!stats.problem.empty()) m_status += " | " + stats.problem;
 }
@@ -63,16 +64,27 @@ void TileTextures::upload(const net::TileImage& image) {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+  glTexImage2D(GL_TEXTURE_2D,
+               0,
+               GL_RGBA,
+               image.width,
+               image.height,
+               0,
+               GL_RGBA,
+               GL_UNSIGNED_BYTE,
+               image.rgba.data());
   const Key key{image.id.z, image.id.x, image.id.y};
-  if (const auto old = m_textures.find(key); old != m_textures.end()) glDeleteTextures(1, &old->second.texture);
+  if (const auto old = m_textures.find(key); old != m_textures.end())
+    glDeleteTextures(1, &old->second.texture);
   m_textures[key] = {texture, m_frame};
 }
 
 void TileTextures::evict() {
   while (m_textures.size() > kMaxTileTextures) {
-    const auto oldest = std::min_element(m_textures.begin(), m_textures.end(),
-                                         [](const auto& a, const auto& b) { return a.second.last_used < b.second.last_used; });
+    const auto oldest =
+        std::min_element(m_textures.begin(), m_textures.end(), [](const auto& a, const auto& b) {
+          return a.second.last_used < b.second.last_used;
+        });
     glDeleteTextures(1, &oldest->second.texture);
     const auto [z, x, y] = oldest->first;
     m_fetcher->forget({z, x, y});

@@ -40,7 +40,8 @@ void add_fonts() {
 
 }  // namespace
 
-Window::Window(int width, int height, bool offscreen, const char* ini_file) : m_offscreen(offscreen) {
+Window::Window(int width, int height, bool offscreen, const char* ini_file)
+    : m_offscreen(offscreen) {
   if (!glfwInit()) throw std::runtime_error("GLFW could not start (is DISPLAY set?)");
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
@@ -87,7 +88,9 @@ void Window::create_framebuffer() {
   }
 }
 
-bool Window::should_close() const { return glfwWindowShouldClose(m_window) != 0; }
+bool Window::should_close() const {
+  return glfwWindowShouldClose(m_window) != 0;
+}
 
 int Window::width() const {
   if (m_offscreen) return m_width;
@@ -143,7 +146,9 @@ void Window::read_pixels(std::vector<std::uint8_t>& rgba, int& width, int& heigh
   // OpenGL's first row is the bottom one.
   rgba.resize(flipped.size());
   for (int y = 0; y < height; ++y) {
-    std::copy_n(flipped.data() + row * static_cast<std::size_t>(height - 1 - y), row, rgba.data() + row * static_cast<std::size_t>(y));
+    std::copy_n(flipped.data() + row * static_cast<std::size_t>(height - 1 - y),
+                row,
+                rgba.data() + row * static_cast<std::size_t>(y));
   }
 }
 

@@ -23,9 +23,9 @@ struct BasemapStyle {
   Rgba railway;
   Rgba footway;
   Rgba steps;
-  Rgba street;        ///< minor streets and streets
+  Rgba street;  ///< minor streets and streets
   Rgba major_street;
-  Rgba casing;        ///< the edge drawn under streets
+  Rgba casing;  ///< the edge drawn under streets
   Rgba bridge_casing;
   Rgba label;
   Rgba label_halo;
@@ -82,7 +82,10 @@ bool drawn_at(const core::basemap::Feature& feature, int level);
 /// line widths growing with the zoom; the labels of that level that fit without covering each
 /// other (at most `max_labels`, most important first; text width estimated at `char_px` per
 /// character).
-BasemapScene build_basemap_scene(const core::basemap::Basemap& basemap, const MapTransform& transform,
-                                 const BasemapStyle& style, int max_labels = 80, double char_px = 7.0);
+BasemapScene build_basemap_scene(const core::basemap::Basemap& basemap,
+                                 const MapTransform& transform,
+                                 const BasemapStyle& style,
+                                 int max_labels = 80,
+                                 double char_px = 7.0);
 
 }  // namespace console::draw

@@ -29,7 +29,10 @@ struct TileQuad {
 void draw_fallback(ImDrawList* list, const MapTransform& transform);
 /// The offline basemap instead of the fallback: its land colour, filled areas (convex rings
 /// directly, others by scanline spans), cased lines with bridges last, and haloed labels.
-void draw_basemap(ImDrawList* list, const MapTransform& transform, const BasemapScene& scene, SpanFiller& filler,
+void draw_basemap(ImDrawList* list,
+                  const MapTransform& transform,
+                  const BasemapScene& scene,
+                  SpanFiller& filler,
                   std::vector<Span>& spans);
 /// Tile images over the fallback (missing tiles leave it visible).
 void draw_tiles(ImDrawList* list, const std::vector<TileQuad>& tiles);

@@ -5,8 +5,12 @@
 
 namespace console::draw {
 
-void SpanFiller::fill(std::span<const Vec2> points, std::span<const std::uint32_t> ring_ends, Vec2 clip_min,
-                      Vec2 clip_max, double row_px, std::vector<Span>& out) {
+void SpanFiller::fill(std::span<const Vec2> points,
+                      std::span<const std::uint32_t> ring_ends,
+                      Vec2 clip_min,
+                      Vec2 clip_max,
+                      double row_px,
+                      std::vector<Span>& out) {
   m_edges.clear();
   std::uint32_t begin = 0;
   for (const std::uint32_t end : ring_ends) {
@@ -21,7 +25,9 @@ void SpanFiller::fill(std::span<const Vec2> points, std::span<const std::uint32_
     begin = end;
   }
   if (m_edges.empty()) return;
-  std::sort(m_edges.begin(), m_edges.end(), [](const Edge& a, const Edge& b) { return a.y_top < b.y_top; });
+  std::sort(m_edges.begin(), m_edges.end(), [](const Edge& a, const Edge& b) {
+    return a.y_top < b.y_top;
+  });
   const double y_low = std::max(clip_min.y, m_edges.front().y_top);
   double max_bottom = m_edges.front().y_bottom;
   for (const Edge& e : m_edges) max_bottom = std::max(max_bottom, e.y_bottom);

@@ -23,8 +23,12 @@ class SpanFiller {
   /// Appends to `out` the spans of the rings (`points`, split at `ring_ends`, each ring closed
   /// implicitly) sampled at the middle of each row of `row_px` pixels, clipped to
   /// [clip_min, clip_max].
-  void fill(std::span<const Vec2> points, std::span<const std::uint32_t> ring_ends, Vec2 clip_min, Vec2 clip_max,
-            double row_px, std::vector<Span>& out);
+  void fill(std::span<const Vec2> points,
+            std::span<const std::uint32_t> ring_ends,
+            Vec2 clip_min,
+            Vec2 clip_max,
+            double row_px,
+            std::vector<Span>& out);
 
  private:
   struct Edge {

@@ -37,8 +37,10 @@ std::vector<core::model::GeoPoint> without_outliers(std::vector<core::model::Geo
 
 }  // namespace
 
-std::vector<core::model::GeoPoint> focus_points(const std::vector<core::model::Attraction>& attractions,
-                                                const std::vector<core::model::Tour>& tours, int tour) {
+std::vector<core::model::GeoPoint>
+focus_points(const std::vector<core::model::Attraction>& attractions,
+             const std::vector<core::model::Tour>& tours,
+             int tour) {
   std::vector<core::model::GeoPoint> points;
   for (const core::model::Tour& t : tours) {
     if (tour >= 0 && t.index != tour) continue;

@@ -12,7 +12,9 @@ namespace console::draw {
 /// when `tour` is negative. A city without tours frames its included attractions without the
 /// outliers: those farther from their median point than three times the median distance (a
 /// single far candidate must not shrink the city to a dot).
-std::vector<core::model::GeoPoint> focus_points(const std::vector<core::model::Attraction>& attractions,
-                                                const std::vector<core::model::Tour>& tours, int tour);
+std::vector<core::model::GeoPoint>
+focus_points(const std::vector<core::model::Attraction>& attractions,
+             const std::vector<core::model::Tour>& tours,
+             int tour);
 
 }  // namespace console::draw

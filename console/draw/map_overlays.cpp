@@ -9,9 +9,9 @@
 namespace console::draw {
 namespace {
 
-constexpr std::array<double, 21> kGraticuleStepsDeg{0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01,
-                                                    0.02,   0.05,   0.1,    0.2,   0.5,   1.0,   2.0,
-                                                    5.0,    10.0,   15.0,   30.0,  45.0,  90.0,  180.0};
+constexpr std::array<double, 21> kGraticuleStepsDeg{
+    0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1,  0.2,
+    0.5,    1.0,    2.0,    5.0,   10.0,  15.0,  30.0, 45.0, 90.0, 180.0};
 
 // Liang-Barsky: the part [t0, t1] of the segment a + t * d (0 <= t <= 1) inside [lo, hi].
 bool clip_segment(Vec2 a, Vec2 d, Vec2 lo, Vec2 hi, double& t0, double& t1) {
@@ -36,8 +36,8 @@ bool clip_segment(Vec2 a, Vec2 d, Vec2 lo, Vec2 hi, double& t0, double& t1) {
 
 }  // namespace
 
-std::vector<Dash> dash_segments(const std::vector<Vec2>& points, bool closed, double dash_px, Vec2 clip_min,
-                                Vec2 clip_max) {
+std::vector<Dash> dash_segments(
+    const std::vector<Vec2>& points, bool closed, double dash_px, Vec2 clip_min, Vec2 clip_max) {
   assert(dash_px > 0.0);
   std::vector<Dash> dashes;
   const std::size_t count = points.size();
@@ -74,11 +74,14 @@ std::vector<TilePlacement> visible_tiles(const MapTransform& transform) {
   const double tile_px = transform.scale() / n;
   const core::algo::WorldPoint top_left = transform.to_world(transform.origin);
   const core::algo::WorldPoint bottom_right = transform.to_world(transform.origin + transform.size);
-  const auto index = [n](double world) { return std::clamp(static_cast<int>(std::floor(world * n)), 0, n - 1); };
+  const auto index = [n](double world) {
+    return std::clamp(static_cast<int>(std::floor(world * n)), 0, n - 1);
+  };
   std::vector<TilePlacement> tiles;
   for (int y = index(top_left.y); y <= index(bottom_right.y); ++y) {
     for (int x = index(top_left.x); x <= index(bottom_right.x); ++x) {
-      const Vec2 min = transform.to_screen(core::algo::WorldPoint{static_cast<double>(x) / n, static_cast<double>(y) / n});
+      const Vec2 min = transform.to_screen(
+          core::algo::WorldPoint{static_cast<double>(x) / n, static_cast<double>(y) / n});
       tiles.push_back({{z, x, y}, min, min + Vec2{tile_px, tile_px}});
     }
   }
@@ -87,7 +90,9 @@ std::vector<TilePlacement> visible_tiles(const MapTransform& transform) {
     const Vec2 c = (t.min + t.max) * 0.5 - middle;
     return c.x * c.x + c.y * c.y;
   };
-  std::sort(tiles.begin(), tiles.end(), [&](const auto& a, const auto& b) { return distance(a) < distance(b); });
+  std::sort(tiles.begin(), tiles.end(), [&](const auto& a, const auto& b) {
+    return distance(a) < distance(b);
+  });
   if (tiles.size() > static_cast<std::size_t>(kMaxVisibleTiles)) tiles.resize(kMaxVisibleTiles);
   return tiles;
 }
@@ -118,14 +123,19 @@ Graticule graticule(const MapTransform& transform, double min_spacing_px) {
   }
   const double step = result.step_deg;
   const core::model::GeoPoint north_west = core::algo::to_geo(transform.to_world(transform.origin));
-  const core::model::GeoPoint south_east = core::algo::to_geo(transform.to_world(transform.origin + transform.size));
+  const core::model::GeoPoint south_east =
+      core::algo::to_geo(transform.to_world(transform.origin + transform.size));
   // Integer multiples of the step: adding the step repeatedly would drift off the round values.
   const auto first = [step](double value) { return static_cast<long>(std::ceil(value / step)); };
-  for (long i = first(north_west.lon_deg); static_cast<double>(i) * step <= south_east.lon_deg; ++i) {
-    result.meridians_x.push_back(transform.to_screen(core::model::GeoPoint{0.0, static_cast<double>(i) * step}).x);
+  for (long i = first(north_west.lon_deg); static_cast<double>(i) * step <= south_east.lon_deg;
+       ++i) {
+    result.meridians_x.push_back(
+        transform.to_screen(core::model::GeoPoint{0.0, static_cast<double>(i) * step}).x);
   }
-  for (long i = first(south_east.lat_deg); static_cast<double>(i) * step <= north_west.lat_deg; ++i) {
-    result.parallels_y.push_back(transform.to_screen(core::model::GeoPoint{static_cast<double>(i) * step, 0.0}).y);
+  for (long i = first(south_east.lat_deg); static_cast<double>(i) * step <= north_west.lat_deg;
+       ++i) {
+    result.parallels_y.push_back(
+        transform.to_screen(core::model::GeoPoint{static_cast<double>(i) * step, 0.0}).y);
   }
   return result;
 }
@@ -134,7 +144,8 @@ std::string format_distance(double metres) {
   char text[32];
   if (metres >= 1000.0) {
     const double km = metres / 1000.0;
-    std::snprintf(text, sizeof text, km >= 10.0 || km == std::floor(km) ? "%.0f km" : "%.1f km", km);
+    std::snprintf(
+        text, sizeof text, km >= 10.0 || km == std::floor(km) ? "%.0f km" : "%.1f km", km);
   } else {
     std::snprintf(text, sizeof text, "%.0f m", metres);
   }

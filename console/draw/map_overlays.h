@@ -17,7 +17,8 @@ inline constexpr int kMaxVisibleTiles = 96;
 inline constexpr const char* kOsmAttribution = "\xC2\xA9 OpenStreetMap contributors";
 
 /// The credit of the offline basemap (a derived database of OpenStreetMap under the ODbL).
-inline constexpr const char* kOfflineBasemapCredit = "\xC2\xA9 OpenStreetMap contributors, ODbL (offline basemap)";
+inline constexpr const char* kOfflineBasemapCredit =
+    "\xC2\xA9 OpenStreetMap contributors, ODbL (offline basemap)";
 
 /// The map's credit line: the OpenStreetMap credit when at least one tile was drawn this frame;
 /// else the offline basemap's when it was drawn; otherwise only the graticule shows, and the line
@@ -67,8 +68,8 @@ struct Dash {
 /// with gaps as long, restarting at each vertex, kept only where they lie inside the rectangle
 /// [clip_min, clip_max], so a frame mostly off the canvas costs only its visible dashes.
 /// Precondition: dash_px > 0.
-std::vector<Dash> dash_segments(const std::vector<Vec2>& points, bool closed, double dash_px, Vec2 clip_min,
-                                Vec2 clip_max);
+std::vector<Dash> dash_segments(
+    const std::vector<Vec2>& points, bool closed, double dash_px, Vec2 clip_min, Vec2 clip_max);
 
 /// "1.2 km" or "350 m" for a walking distance in metres.
 std::string format_distance(double metres);

@@ -23,7 +23,8 @@ constexpr double kStopGapPx = 2.0;
 // The bounds caption keeps clear of the offline fallback's note in the canvas's top-left corner.
 constexpr Vec2 kBoundsCaptionInset{8.0, 28.0};
 
-std::vector<Vec2> project(const std::vector<core::model::GeoPoint>& points, const MapTransform& transform) {
+std::vector<Vec2> project(const std::vector<core::model::GeoPoint>& points,
+                          const MapTransform& transform) {
   std::vector<Vec2> screen;
   screen.reserve(points.size());
   for (const core::model::GeoPoint& p : points) screen.push_back(transform.to_screen(p));
@@ -33,13 +34,15 @@ std::vector<Vec2> project(const std::vector<core::model::GeoPoint>& points, cons
 std::string shortened(const std::string& text) {
   if (text.size() <= kCaptionChars) return text;
   std::size_t cut = kCaptionChars - 3;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;  // not inside a UTF-8 character
   return text.substr(0, cut) + "...";
 }
 
 // Adds `text` right of `anchor` unless it would overlap a caption already placed (first come,
 // first served: the list order of the run decides, so a frame always shows the same captions).
-void add_caption(MapScene& scene, Vec2 anchor, double radius, const std::string& text, Rgba colour) {
+void add_caption(
+    MapScene& scene, Vec2 anchor, double radius, const std::string& text, Rgba colour) {
   if (text.empty()) return;
   const std::string shown = shortened(text);
   // One caption per reason: many candidates dropped for one rule would repeat it all over the map
@@ -49,7 +52,9 @@ void add_caption(MapScene& scene, Vec2 anchor, double radius, const std::string&
   }
   const Vec2 at{anchor.x + radius + 3.0, anchor.y - kCaptionBoxHeight * 0.5};
   for (const Caption& other : scene.captions) {
-    if (std::abs(other.at.x - at.x) < kCaptionBoxWidth && std::abs(other.at.y - at.y) < kCaptionBoxHeight) return;
+    if (std::abs(other.at.x - at.x) < kCaptionBoxWidth &&
+        std::abs(other.at.y - at.y) < kCaptionBoxHeight)
+      return;
   }
   scene.captions.push_back({at, shown, colour});
 }
@@ -57,7 +62,8 @@ void add_caption(MapScene& scene, Vec2 anchor, double radius, const std::string&
 // An arrowhead at the middle (by length) of a screen polyline, pointing along it.
 void add_arrow(MapScene& scene, const std::vector<Vec2>& line, Rgba colour) {
   double total = 0.0;
-  for (std::size_t i = 1; i < line.size(); ++i) total += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+  for (std::size_t i = 1; i < line.size(); ++i)
+    total += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
   if (total < kArrowMinLegPx) return;
   double walked = 0.0;
   for (std::size_t i = 1; i < line.size(); ++i) {
@@ -75,8 +81,13 @@ void add_arrow(MapScene& scene, const std::vector<Vec2>& line, Rgba colour) {
   }
 }
 
-void add_tour(MapScene& scene, const core::model::Tour& tour, const MapTransform& transform, std::size_t legs_shown,
-              double alpha, double thickness, bool with_stops) {
+void add_tour(MapScene& scene,
+              const core::model::Tour& tour,
+              const MapTransform& transform,
+              std::size_t legs_shown,
+              double alpha,
+              double thickness,
+              bool with_stops) {
   const Rgba colour = faded(tour_colour(tour.index), alpha);
   const auto legs = leg_paths(tour);
   for (std::size_t i = 0; i < legs.size() && i < legs_shown; ++i) {
@@ -90,23 +101,39 @@ void add_tour(MapScene& scene, const core::model::Tour& tour, const MapTransform
   for (std::size_t s = 0; s < tour.stops.size(); ++s) {
     if (legs_shown == 0 || s + offset > legs_shown) break;
     const core::model::TourStop& stop = tour.stops[s];
-    scene.markers.push_back({stop.attraction_id, transform.to_screen(stop.location), kStopRadius, colour, true,
-                             std::to_string(s + 1), tour.index, false});
+    scene.markers.push_back({stop.attraction_id,
+                             transform.to_screen(stop.location),
+                             kStopRadius,
+                             colour,
+                             true,
+                             std::to_string(s + 1),
+                             tour.index,
+                             false});
   }
 }
 
 // The city's bounding box: its edges are usually off the canvas (the view frames the attractions),
 // so it is drawn faint and dashed, with a caption, to read as a frame and not as data.
-void add_bounds(MapScene& scene, const core::model::BoundingBox& box, const MapTransform& transform) {
-  const Vec2 north_west = transform.to_screen(core::model::GeoPoint{box.high.lat_deg, box.low.lon_deg});
-  const Vec2 south_east = transform.to_screen(core::model::GeoPoint{box.low.lat_deg, box.high.lon_deg});
-  scene.paths.push_back({{north_west, {south_east.x, north_west.y}, south_east, {north_west.x, south_east.y}},
-                         kBoundsColour, 1.0, -1, true, kBoundsDashPx});
+void add_bounds(MapScene& scene,
+                const core::model::BoundingBox& box,
+                const MapTransform& transform) {
+  const Vec2 north_west =
+      transform.to_screen(core::model::GeoPoint{box.high.lat_deg, box.low.lon_deg});
+  const Vec2 south_east =
+      transform.to_screen(core::model::GeoPoint{box.low.lat_deg, box.high.lon_deg});
+  scene.paths.push_back(
+      {{north_west, {south_east.x, north_west.y}, south_east, {north_west.x, south_east.y}},
+       kBoundsColour,
+       1.0,
+       -1,
+       true,
+       kBoundsDashPx});
   const Vec2 corner{std::max(north_west.x, transform.origin.x + kBoundsCaptionInset.x),
                     std::max(north_west.y, transform.origin.y + kBoundsCaptionInset.y)};
   const Vec2 at = corner + Vec2{4.0, 3.0};
   const bool inside_box = at.x < south_east.x && at.y < south_east.y;
-  if (inside_box && transform.contains(at)) scene.captions.push_back({at, kBoundsCaption, kBoundsColour});
+  if (inside_box && transform.contains(at))
+    scene.captions.push_back({at, kBoundsCaption, kBoundsColour});
 }
 
 void mark_selected(MapScene& scene, const std::string& selected_id) {
@@ -138,23 +165,40 @@ std::vector<std::vector<core::model::GeoPoint>> leg_paths(const core::model::Tou
 }
 
 MapScene build_edit_scene(const std::vector<core::model::Attraction>& attractions,
-                          const std::vector<core::model::Tour>& tours, const MapTransform& transform,
-                          const std::string& selected_id, int selected_tour) {
+                          const std::vector<core::model::Tour>& tours,
+                          const MapTransform& transform,
+                          const std::string& selected_id,
+                          int selected_tour) {
   MapScene scene;
   // Excluded first so included markers and tours stay on top of them.
   for (const core::model::Attraction& a : attractions) {
     if (core::model::effective_included(a)) continue;
-    scene.markers.push_back({a.id, transform.to_screen(a.location), kAttractionRadius, kExcludedColour, false, "", -1, false});
+    scene.markers.push_back({a.id,
+                             transform.to_screen(a.location),
+                             kAttractionRadius,
+                             kExcludedColour,
+                             false,
+                             "",
+                             -1,
+                             false});
   }
   for (const core::model::Attraction& a : attractions) {
     if (!core::model::effective_included(a)) continue;
-    scene.markers.push_back(
-        {a.id, transform.to_screen(a.location), kAttractionRadius, kUnassignedColour, true, "", -1, false});
+    scene.markers.push_back({a.id,
+                             transform.to_screen(a.location),
+                             kAttractionRadius,
+                             kUnassignedColour,
+                             true,
+                             "",
+                             -1,
+                             false});
   }
   // The selected tour last, so that it is drawn over the others.
   std::vector<const core::model::Tour*> order;
   for (const core::model::Tour& tour : tours) order.push_back(&tour);
-  std::stable_partition(order.begin(), order.end(), [&](const core::model::Tour* t) { return t->index != selected_tour; });
+  std::stable_partition(order.begin(), order.end(), [&](const core::model::Tour* t) {
+    return t->index != selected_tour;
+  });
   const auto alpha_of = [&](const core::model::Tour& tour) {
     return selected_tour < 0 || tour.index == selected_tour ? 1.0 : kDimmedTourAlpha;
   };
@@ -166,8 +210,14 @@ MapScene build_edit_scene(const std::vector<core::model::Attraction>& attraction
     const Rgba colour = faded(tour_colour(tour->index), alpha_of(*tour));
     for (std::size_t s = 0; s < tour->stops.size(); ++s) {
       const core::model::TourStop& stop = tour->stops[s];
-      scene.markers.push_back({stop.attraction_id, transform.to_screen(stop.location), kStopRadius, colour, true,
-                               std::to_string(s + 1), tour->index, false});
+      scene.markers.push_back({stop.attraction_id,
+                               transform.to_screen(stop.location),
+                               kStopRadius,
+                               colour,
+                               true,
+                               std::to_string(s + 1),
+                               tour->index,
+                               false});
     }
   }
   spread_crowded_stops(scene, kStopGapPx);
@@ -175,16 +225,26 @@ MapScene build_edit_scene(const std::vector<core::model::Attraction>& attraction
   return scene;
 }
 
-MapScene build_replay_scene(const core::model::RunTrace& trace, const state::ReplayFrame& frame,
-                            const MapTransform& transform, const std::string& selected_id) {
+MapScene build_replay_scene(const core::model::RunTrace& trace,
+                            const state::ReplayFrame& frame,
+                            const MapTransform& transform,
+                            const std::string& selected_id) {
   MapScene scene;
   add_bounds(scene, trace.city.viewport, transform);
-  scene.markers.push_back({"", transform.to_screen(trace.city.centre), 6.0, kInkColour, false, "", -1, false});
+  scene.markers.push_back(
+      {"", transform.to_screen(trace.city.centre), 6.0, kInkColour, false, "", -1, false});
   if (!frame.decisions_shown()) {
     const std::size_t shown = frame.candidates_visible(trace.candidates.size());
     for (std::size_t i = 0; i < shown; ++i) {
       const core::model::Attraction& c = trace.candidates[i];
-      scene.markers.push_back({c.id, transform.to_screen(c.location), kAttractionRadius, kCandidateColour, true, "", -1, false});
+      scene.markers.push_back({c.id,
+                               transform.to_screen(c.location),
+                               kAttractionRadius,
+                               kCandidateColour,
+                               true,
+                               "",
+                               -1,
+                               false});
     }
   } else {
     const Rgba dropped = faded(kExcludedColour, frame.dropped_alpha());
@@ -194,11 +254,23 @@ MapScene build_replay_scene(const core::model::RunTrace& trace, const state::Rep
       const Vec2 at = transform.to_screen(d.location);
       scene.markers.push_back({d.id, at, kAttractionRadius, dropped, false, "", -1, false});
       // The text fades less than the marker so that it stays readable at the end of the stage.
-      if (fading) add_caption(scene, at, kAttractionRadius, d.reason, faded(kInkColour, 0.5 + 0.5 * frame.dropped_alpha()));
+      if (fading)
+        add_caption(scene,
+                    at,
+                    kAttractionRadius,
+                    d.reason,
+                    faded(kInkColour, 0.5 + 0.5 * frame.dropped_alpha()));
     }
     for (const core::model::Attraction& d : trace.decisions) {
       if (!d.included) continue;
-      scene.markers.push_back({d.id, transform.to_screen(d.location), kAttractionRadius, kKeptColour, true, "", -1, false});
+      scene.markers.push_back({d.id,
+                               transform.to_screen(d.location),
+                               kAttractionRadius,
+                               kKeptColour,
+                               true,
+                               "",
+                               -1,
+                               false});
     }
   }
   const bool final_legs = frame.stage == state::ReplayStage::Legs;
@@ -229,7 +301,8 @@ void spread_crowded_stops(MapScene& scene, double gap_px) {
     for (std::size_t b = a + 1; b < stops.size(); ++b) {
       const Marker& ma = scene.markers[stops[a]];
       const Marker& mb = scene.markers[stops[b]];
-      if (std::hypot(ma.at.x - mb.at.x, ma.at.y - mb.at.y) < ma.radius + mb.radius + gap_px) parent[root(a)] = root(b);
+      if (std::hypot(ma.at.x - mb.at.x, ma.at.y - mb.at.y) < ma.radius + mb.radius + gap_px)
+        parent[root(a)] = root(b);
     }
   }
   std::vector<std::vector<std::size_t>> groups(stops.size());
@@ -245,7 +318,14 @@ void spread_crowded_stops(MapScene& scene, double gap_px) {
     }
     if (group.size() > kMaxSpreadStops) {
       Marker& kept = scene.markers[group.front()];
-      kept = {kept.attraction_id, centre, radius + 3.0, kInkColour, true, std::to_string(group.size()), -1, false};
+      kept = {kept.attraction_id,
+              centre,
+              radius + 3.0,
+              kInkColour,
+              true,
+              std::to_string(group.size()),
+              -1,
+              false};
       for (std::size_t k = 1; k < group.size(); ++k) removed[group[k]] = true;
       continue;
     }
@@ -254,11 +334,13 @@ void spread_crowded_stops(MapScene& scene, double gap_px) {
       const Vec2 d = scene.markers[i].at - centre;
       by_bearing.emplace_back(std::atan2(d.y, d.x), i);
     }
-    std::stable_sort(by_bearing.begin(), by_bearing.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(by_bearing.begin(), by_bearing.end(), [](const auto& a, const auto& b) {
+      return a.first < b.first;
+    });
     const double n = static_cast<double>(group.size());
     // Neighbours on the circle stay one marker width (plus the gap) apart.
-    const double ring = std::max(radius + gap_px, (2.0 * radius + gap_px) / (2.0 * std::sin(M_PI / n)));
+    const double ring =
+        std::max(radius + gap_px, (2.0 * radius + gap_px) / (2.0 * std::sin(M_PI / n)));
     for (std::size_t k = 0; k < by_bearing.size(); ++k) {
       const double angle = by_bearing.front().first + 2.0 * M_PI * static_cast<double>(k) / n;
       Marker& marker = scene.markers[by_bearing[k].second];

@@ -64,8 +64,10 @@ struct MapScene {
 /// selected tour (its index, or -1 for none) that tour is drawn thicker on top and the others
 /// dimmed. Crowded stops are spread out (see spread_crowded_stops).
 MapScene build_edit_scene(const std::vector<core::model::Attraction>& attractions,
-                          const std::vector<core::model::Tour>& tours, const MapTransform& transform,
-                          const std::string& selected_id, int selected_tour = -1);
+                          const std::vector<core::model::Tour>& tours,
+                          const MapTransform& transform,
+                          const std::string& selected_id,
+                          int selected_tour = -1);
 
 /// Most stop markers spread around one place; more are grouped into one marker with their count.
 inline constexpr std::size_t kMaxSpreadStops = 8;
@@ -86,8 +88,10 @@ inline constexpr const char* kBoundsCaption = "city bounds";
 /// off it), candidates appearing, the filter's decisions (dropped
 /// ones fading, with their reason written beside them while they fade, where it does not cover
 /// another caption), planned tours then walking legs drawn leg by leg.
-MapScene build_replay_scene(const core::model::RunTrace& trace, const state::ReplayFrame& frame,
-                            const MapTransform& transform, const std::string& selected_id);
+MapScene build_replay_scene(const core::model::RunTrace& trace,
+                            const state::ReplayFrame& frame,
+                            const MapTransform& transform,
+                            const std::string& selected_id);
 
 /// The attraction marker nearest to `cursor` within its radius plus `slop_px`, or null.
 const Marker* hit_test(const MapScene& scene, Vec2 cursor, double slop_px);

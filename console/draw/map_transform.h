@@ -27,8 +27,8 @@ inline constexpr double kTileSizePx = 256.0;
 struct MapTransform {
   core::algo::WorldPoint centre;  ///< world point at the canvas centre
   double zoom = 0.0;
-  Vec2 origin;                    ///< canvas top-left corner on screen
-  Vec2 size;                      ///< canvas size in pixels
+  Vec2 origin;  ///< canvas top-left corner on screen
+  Vec2 size;    ///< canvas size in pixels
 
   /// Pixels per world unit: 256 * 2^zoom.
   double scale() const;

@@ -69,13 +69,16 @@ class ApiClient {
   /// Follows GET /api/jobs/{id}/events, calling `on_job` for every event (`ended` on "end").
   /// Returns true once the end event arrived, false when the stream closed early or
   /// `keep_going` said stop.
-  bool follow_job(const std::string& job_id, const std::function<void(core::model::Job, bool)>& on_job,
+  bool follow_job(const std::string& job_id,
+                  const std::function<void(core::model::Job, bool)>& on_job,
                   const std::function<bool()>& keep_going);
   /// PATCH /api/cities/{id}/attractions/{aid}.
-  void patch_attraction(const std::string& city_id, const std::string& attraction_id,
+  void patch_attraction(const std::string& city_id,
+                        const std::string& attraction_id,
                         const core::edit::AttractionPatch& patch);
   /// PUT /api/cities/{id}/tours; returns the server's warnings (tours over budget).
-  std::vector<std::string> put_tours(const std::string& city_id, const std::vector<core::edit::TourEdit>& tours);
+  std::vector<std::string> put_tours(const std::string& city_id,
+                                     const std::vector<core::edit::TourEdit>& tours);
   /// POST /api/cities/{id}/replan: the replanned draft.
   state::CityReply replan(const std::string& city_id);
   /// POST /api/cities/{id}/publish {"dry_run": true}: what would change.
@@ -87,15 +90,18 @@ class ApiClient {
   /// True when the key may edit: an editors-only route (a run of no city) answers 404 to an
   /// editor's key and 403 to an app key; nothing is changed on the server.
   bool key_can_edit();
-  /// GET /api/cities/{id}/basemap (gzip accepted; httplib inflates it): the file's bytes, or nullopt
-  /// when the server has no basemap for the city (404).
+  /// GET /api/cities/{id}/basemap (gzip accepted; httplib inflates it): the file's bytes, or
+  /// nullopt when the server has no basemap for the city (404).
   std::optional<std::string> get_basemap(const std::string& city_id);
   /// Aborts the request in flight (from any thread); it then throws ApiError "cancelled".
   void stop();
 
  private:
-  nlohmann::json call(const std::string& method, const std::string& path, const nlohmann::json* body,
-                      const std::vector<std::pair<std::string, std::string>>& extra_headers = {}, int* status = nullptr);
+  nlohmann::json call(const std::string& method,
+                      const std::string& path,
+                      const nlohmann::json* body,
+                      const std::vector<std::pair<std::string, std::string>>& extra_headers = {},
+                      int* status = nullptr);
 
   std::string m_base_url;
   std::string m_prefix;  ///< path prefix of the base URL ("" or "/narrando")

@@ -14,8 +14,10 @@ constexpr auto kPollInterval = std::chrono::milliseconds(700);
 constexpr int kPollFailuresAllowed = 5;
 
 state::FailureReply failure(const std::string& action, const std::exception& e) {
-  if (const auto* api = dynamic_cast<const ApiError*>(&e)) return {action, api->code(), api->what(), api->status()};
-  if (const auto* core_error = dynamic_cast<const core::Error*>(&e)) return {action, core_error->code(), e.what(), 0};
+  if (const auto* api = dynamic_cast<const ApiError*>(&e))
+    return {action, api->code(), api->what(), api->status()};
+  if (const auto* core_error = dynamic_cast<const core::Error*>(&e))
+    return {action, core_error->code(), e.what(), 0};
   return {action, "internal", e.what(), 0};
 }
 
@@ -53,7 +55,9 @@ struct CommandRunner {
     }
   }
   void operator()(state::FollowJobCommand& c) { worker.start_watcher(c.job_id); }
-  void operator()(state::LoadCityCommand& c) { worker.post(client.get_city(c.city_id, c.revision)); }
+  void operator()(state::LoadCityCommand& c) {
+    worker.post(client.get_city(c.city_id, c.revision));
+  }
   void operator()(state::SaveAttractionsCommand& c) {
     std::size_t saved = 0;
     try {
@@ -64,9 +68,11 @@ struct CommandRunner {
       }
     } catch (const ApiError& e) {
       // Report which edit failed, then reload so the table shows what the server kept.
-      worker.post(state::FailureReply{"save attractions", e.code(),
-                                      "saved " + std::to_string(saved) + " of " + std::to_string(c.patches.size()) +
-                                          "; attraction " + c.patches[saved].first + ": " + e.what(),
+      worker.post(state::FailureReply{"save attractions",
+                                      e.code(),
+                                      "saved " + std::to_string(saved) + " of " +
+                                          std::to_string(c.patches.size()) + "; attraction " +
+                                          c.patches[saved].first + ": " + e.what(),
                                       e.status()});
     }
     state::CityReply reply = client.get_city(c.city_id, std::nullopt);
@@ -90,13 +96,18 @@ struct CommandRunner {
       worker.post(state::PublishedReply{c.city_id, client.publish(c.city_id)});
     }
   }
-  void operator()(state::LoadRunCommand& c) { worker.post(state::RunReply{c.slot, client.get_run(c.city_id, c.job_id)}); }
-  void operator()(state::ListRunsCommand& c) { worker.post(state::RunsReply{c.city_id, client.list_runs(c.city_id)}); }
+  void operator()(state::LoadRunCommand& c) {
+    worker.post(state::RunReply{c.slot, client.get_run(c.city_id, c.job_id)});
+  }
+  void operator()(state::ListRunsCommand& c) {
+    worker.post(state::RunsReply{c.city_id, client.list_runs(c.city_id)});
+  }
   void operator()(state::LoadBasemapCommand& c) {
     state::BasemapReply reply{c.city_id, nullptr};
     if (const std::optional<std::string> bytes = client.get_basemap(c.city_id)) {
       const auto* data = reinterpret_cast<const std::uint8_t*>(bytes->data());
-      reply.basemap = std::make_shared<const core::basemap::Basemap>(core::basemap::decode_basemap({data, bytes->size()}));
+      reply.basemap = std::make_shared<const core::basemap::Basemap>(
+          core::basemap::decode_basemap({data, bytes->size()}));
     }
     worker.post(std::move(reply));
   }
@@ -122,7 +133,9 @@ void ApiWorker::submit(state::Command command) {
   {
     std::lock_guard lock(m_mutex);
     if (std::holds_alternative<state::ListCitiesCommand>(command)) {
-      std::erase_if(m_queue, [](const state::Command& c) { return std::holds_alternative<state::ListCitiesCommand>(c); });
+      std::erase_if(m_queue, [](const state::Command& c) {
+        return std::holds_alternative<state::ListCitiesCommand>(c);
+      });
     }
     m_queue.push_back(std::move(command));
   }
@@ -173,7 +186,8 @@ void ApiWorker::run(std::stop_token stop) {
 
 void ApiWorker::execute(state::Command& command, const std::stop_token& stop) {
   if (auto* connect = std::get_if<state::ConnectCommand>(&command)) {
-    auto fresh = std::make_shared<ApiClient>(connect->settings.server_url, connect->settings.api_key);
+    auto fresh =
+        std::make_shared<ApiClient>(connect->settings.server_url, connect->settings.api_key);
     {
       std::lock_guard lock(m_mutex);
       m_client = fresh;
@@ -184,7 +198,8 @@ void ApiWorker::execute(state::Command& command, const std::stop_token& stop) {
     std::vector<state::CitySummary> cities = fresh->list_cities("", editor);
     // The list looks alike to both roles; the editors-only routes tell them apart.
     editor = editor && fresh->key_can_edit();
-    post(state::ConnectedReply{fresh->base_url(), std::move(cities), editor, embedded_places(*fresh)});
+    post(state::ConnectedReply{
+        fresh->base_url(), std::move(cities), editor, embedded_places(*fresh)});
     return;
   }
   const std::shared_ptr<ApiClient> current = client();
@@ -223,7 +238,10 @@ void ApiWorker::follow(const std::string& job_id, const std::stop_token& stop) {
     // The destructor stops the clients it sees; one made after that must not start a request.
     if (stop.stop_requested()) return;
     const bool ended = client->follow_job(
-        job_id, [this](core::model::Job job, bool end) { post(state::JobUpdateReply{std::move(job), end}); },
+        job_id,
+        [this](core::model::Job job, bool end) {
+          post(state::JobUpdateReply{std::move(job), end});
+        },
         [&stop] { return !stop.stop_requested(); });
     if (!ended && !stop.stop_requested()) poll(*client, job_id, stop);
   } catch (const ApiError& e) {

@@ -53,8 +53,8 @@ class ApiWorker {
   std::deque<state::Command> m_queue;
   std::vector<state::Reply> m_replies;
   int m_running = 0;
-  state::Settings m_settings;                     ///< of the last connect, for the job threads
-  std::shared_ptr<ApiClient> m_client;            ///< the command thread's client
+  state::Settings m_settings;           ///< of the last connect, for the job threads
+  std::shared_ptr<ApiClient> m_client;  ///< the command thread's client
   /// One thread per followed job; `done` lets the next start_watcher join the finished ones.
   struct Watcher {
     std::shared_ptr<std::atomic<bool>> done;
@@ -62,7 +62,7 @@ class ApiWorker {
   };
   std::vector<std::shared_ptr<ApiClient>> m_watch_clients;  ///< of the running watchers, for stop()
   std::vector<Watcher> m_watchers;
-  std::jthread m_thread;                          ///< last: starts once the rest exists
+  std::jthread m_thread;  ///< last: starts once the rest exists
 };
 
 }  // namespace console::net

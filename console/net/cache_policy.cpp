@@ -16,7 +16,9 @@ std::string lower(std::string text) {
 
 std::optional<std::int64_t> directive(const std::string& value, const std::string& name) {
   const auto at = value.find(name + "=");
-  if (at == std::string::npos || (at > 0 && std::isalnum(static_cast<unsigned char>(value[at - 1])))) return std::nullopt;
+  if (at == std::string::npos ||
+      (at > 0 && std::isalnum(static_cast<unsigned char>(value[at - 1]))))
+    return std::nullopt;
   const char* begin = value.data() + at + name.size() + 1;
   if (*begin == '"') ++begin;
   std::int64_t seconds = 0;
@@ -39,14 +41,15 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
 
 std::optional<std::int64_t> max_age_seconds(const std::string& cache_control) {
   const std::string value = lower(cache_control);
-  if (value.find("no-store") != std::string::npos || value.find("no-cache") != std::string::npos) return 0;
+  if (value.find("no-store") != std::string::npos || value.find("no-cache") != std::string::npos)
+    return 0;
   if (const auto shared = directive(value, "s-maxage")) return shared;
   return directive(value, "max-age");
 }
 
 std::optional<std::int64_t> parse_http_date(const std::string& text) {
-  static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  static constexpr std::array<const char*, 12> kMonths{
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   char weekday[4] = {};
   char month[4] = {};
   int day = 0;
@@ -54,14 +57,23 @@ std::optional<std::int64_t> parse_http_date(const std::string& text) {
   int hour = 0;
   int minute = 0;
   int second = 0;
-  if (std::sscanf(text.c_str(), "%3s, %d %3s %d %d:%d:%d GMT", weekday, &day, month, &year, &hour, &minute, &second) != 7) {
+  if (std::sscanf(text.c_str(),
+                  "%3s, %d %3s %d %d:%d:%d GMT",
+                  weekday,
+                  &day,
+                  month,
+                  &year,
+                  &hour,
+                  &minute,
+                  &second) != 7) {
     return std::nullopt;
   }
   unsigned month_number = 0;
   for (unsigned i = 0; i < kMonths.size(); ++i) {
     if (std::strcmp(kMonths[i], month) == 0) month_number = i + 1;
   }
-  if (month_number == 0 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
+  if (month_number == 0 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+    return std::nullopt;
   const std::int64_t days = days_from_civil(year, month_number, static_cast<unsigned>(day));
   return days * 86400 + hour * 3600 + minute * 60 + second;
 }

@@ -20,9 +20,11 @@ void replace(std::string& text, const std::string& key, int value, bool& found) 
 SplitUrl split_url(const std::string& url) {
   SplitUrl out;
   const auto scheme_end = url.find("://");
-  if (scheme_end == std::string::npos) throw core::InputError("\"" + url + "\" is not a URL (http://host:port)");
+  if (scheme_end == std::string::npos)
+    throw core::InputError("\"" + url + "\" is not a URL (http://host:port)");
   out.scheme = url.substr(0, scheme_end);
-  if (out.scheme != "http" && out.scheme != "https") throw core::InputError("only http and https URLs are supported: " + url);
+  if (out.scheme != "http" && out.scheme != "https")
+    throw core::InputError("only http and https URLs are supported: " + url);
   const auto authority_start = scheme_end + 3;
   const auto path_start = url.find_first_of("/?", authority_start);
   const std::string authority = url.substr(authority_start, path_start - authority_start);
@@ -34,7 +36,8 @@ SplitUrl split_url(const std::string& url) {
     out.host = authority.substr(0, colon);
     const std::string port = authority.substr(colon + 1);
     const auto [end, error] = std::from_chars(port.data(), port.data() + port.size(), out.port);
-    if (error != std::errc() || end != port.data() + port.size() || out.port <= 0 || out.port > 65535) {
+    if (error != std::errc() || end != port.data() + port.size() || out.port <= 0 ||
+        out.port > 65535) {
       throw core::InputError("bad port in " + url);
     }
   } else {
@@ -48,7 +51,8 @@ SplitUrl split_url(const std::string& url) {
 
 std::string normalise_base_url(const std::string& url) {
   std::string trimmed = url;
-  while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.pop_back();
+  while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back())))
+    trimmed.pop_back();
   while (!trimmed.empty() && trimmed.back() == '/') trimmed.pop_back();
   split_url(trimmed);  // validates
   return trimmed;
@@ -62,7 +66,8 @@ std::string tile_path(const std::string& path_template, const core::algo::TileId
   replace(path, "{z}", tile.z, z);
   replace(path, "{x}", tile.x, x);
   replace(path, "{y}", tile.y, y);
-  if (!z || !x || !y) throw core::InputError("the tile URL needs {z}, {x} and {y}: " + path_template);
+  if (!z || !x || !y)
+    throw core::InputError("the tile URL needs {z}, {x} and {y}: " + path_template);
   return path;
 }
 

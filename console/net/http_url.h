@@ -11,8 +11,8 @@ struct SplitUrl {
   std::string scheme;  ///< "http" or "https"
   std::string origin;  ///< "https://tile.openstreetmap.org", "http://127.0.0.1:8080"
   std::string host;
-  int port = 0;        ///< explicit or the scheme's default
-  std::string path;    ///< "/" when the URL has none; no trailing "/" is added or removed
+  int port = 0;      ///< explicit or the scheme's default
+  std::string path;  ///< "/" when the URL has none; no trailing "/" is added or removed
 };
 
 /// Splits an http(s) URL. Throws core::InputError for another scheme, a missing host or a bad port.

@@ -39,11 +39,14 @@ state::Settings load_settings(const std::filesystem::path& path, std::string& pr
 }
 
 void ensure_settings_folder(const std::filesystem::path& path) {
-  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  const std::filesystem::path folder =
+      path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   if (std::filesystem::exists(folder)) return;  // an existing folder is the user's choice
   std::error_code error;
   if (folder.has_parent_path()) std::filesystem::create_directories(folder.parent_path(), error);
-  if (error) throw core::Error("settings_io", "cannot create " + folder.parent_path().string() + ": " + error.message());
+  if (error)
+    throw core::Error("settings_io",
+                      "cannot create " + folder.parent_path().string() + ": " + error.message());
   // mkdir(0700) rather than create_directories (0755 under the usual umask) narrowed afterwards:
   // the folder holds the key file and is never open to others, not even for a moment.
   if (::mkdir(folder.c_str(), S_IRWXU) != 0) {
@@ -59,7 +62,8 @@ void save_settings(const std::filesystem::path& path, const state::Settings& set
   const std::filesystem::path temporary = path.string() + ".tmp";
   // O_CREAT with 0600 and an fchmod for a file left by an older version: the key is never readable
   // by others, not even for a moment.
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, S_IRUSR | S_IWUSR);
+  const int fd =
+      ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, S_IRUSR | S_IWUSR);
   if (fd < 0) fail("cannot write", temporary);
   const std::string text = state::settings_to_json(settings).dump(2) + "\n";
   bool ok = ::fchmod(fd, S_IRUSR | S_IWUSR) == 0;

@@ -22,7 +22,8 @@ bool write_file(const std::filesystem::path& path, const std::string& bytes) {
   std::error_code error;
   std::filesystem::create_directories(path.parent_path(), error);
   // A per-write temporary name: two threads may write the same tile at once.
-  const std::filesystem::path temporary = path.string() + "." + std::to_string(std::random_device{}()) + ".tmp";
+  const std::filesystem::path temporary =
+      path.string() + "." + std::to_string(std::random_device{}()) + ".tmp";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return false;
@@ -47,7 +48,8 @@ TileCache::TileCache(const std::filesystem::path& root, const std::string& origi
     : m_folder(root / "tiles" / folder_name(origin)) {}
 
 std::filesystem::path TileCache::tile_path(const core::algo::TileId& tile) const {
-  return m_folder / std::to_string(tile.z) / std::to_string(tile.x) / (std::to_string(tile.y) + ".png");
+  return m_folder / std::to_string(tile.z) / std::to_string(tile.x) /
+         (std::to_string(tile.y) + ".png");
 }
 
 std::optional<CachedTile> TileCache::load(const core::algo::TileId& tile) const {
@@ -65,13 +67,16 @@ std::optional<CachedTile> TileCache::load(const core::algo::TileId& tile) const 
   return cached;
 }
 
-bool TileCache::store(const core::algo::TileId& tile, const std::string& bytes, const TileMeta& meta) const {
+bool TileCache::store(const core::algo::TileId& tile,
+                      const std::string& bytes,
+                      const TileMeta& meta) const {
   // Bytes first: a crash in between leaves an old .meta (or none), never metadata without a tile.
   return write_file(tile_path(tile), bytes) && touch(tile, meta);
 }
 
 bool TileCache::touch(const core::algo::TileId& tile, const TileMeta& meta) const {
-  const nlohmann::json text{{"etag", meta.etag}, {"last_modified", meta.last_modified}, {"expires_at", meta.expires_at}};
+  const nlohmann::json text{
+      {"etag", meta.etag}, {"last_modified", meta.last_modified}, {"expires_at", meta.expires_at}};
   return write_file(tile_path(tile).string() + ".meta", text.dump());
 }
 

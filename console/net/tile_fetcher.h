@@ -1,12 +1,12 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <map>
 #include <mutex>
-#include <condition_variable>
 #include <set>
 #include <stop_token>
 #include <string>
@@ -33,20 +33,20 @@ struct TileImage {
 
 /// What the tile fetcher did so far, for the status bar.
 struct TileStats {
-  bool offline = false;      ///< the last network attempt failed; cached tiles only for a while
-  std::string problem;       ///< the last failure, for people
+  bool offline = false;  ///< the last network attempt failed; cached tiles only for a while
+  std::string problem;   ///< the last failure, for people
   int queued = 0;
   int in_flight = 0;
   int from_network = 0;
   int from_cache = 0;
-  int revalidated = 0;       ///< 304 Not Modified answers
+  int revalidated = 0;  ///< 304 Not Modified answers
   int failed = 0;
 };
 
 /// How to reach the tile server.
 struct TileSource {
-  std::string url_template;        ///< "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-  std::string user_agent;          ///< specific to this app (apis.md §6)
+  std::string url_template;  ///< "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+  std::string user_agent;    ///< specific to this app (apis.md §6)
   std::filesystem::path cache_root;
 };
 
@@ -91,7 +91,8 @@ class TileFetcher {
   TileCache m_cache;
   mutable std::mutex m_mutex;
   std::condition_variable_any m_wake;
-  std::vector<httplib::Client*> m_clients;  ///< each thread's client, so the destructor can stop() it
+  std::vector<httplib::Client*>
+      m_clients;  ///< each thread's client, so the destructor can stop() it
   std::deque<core::algo::TileId> m_queue;
   std::set<Key> m_in_flight;
   std::set<Key> m_delivered;

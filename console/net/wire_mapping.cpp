@@ -25,7 +25,12 @@ std::vector<state::RunRef> replayable_runs(const core::json::RunList& list) {
   std::vector<state::RunRef> runs;
   for (const core::json::RunSummary& run : list.runs) {
     if (run.status != core::model::JobStatus::Succeeded) continue;
-    runs.push_back({run.revision.value_or(0), run.job_id, run.origin, run.created_at, run.calls, run.cost_usd});
+    runs.push_back({run.revision.value_or(0),
+                    run.job_id,
+                    run.origin,
+                    run.created_at,
+                    run.calls,
+                    run.cost_usd});
   }
   return runs;
 }

@@ -30,7 +30,9 @@ void field_error(const state::DraftRow& row, AttractionField field) {
   ImGui::PopTextWrapPos();
 }
 
-bool dirty(const state::DraftRow& row, AttractionField field) { return row.dirty[static_cast<std::size_t>(field)]; }
+bool dirty(const state::DraftRow& row, AttractionField field) {
+  return row.dirty[static_cast<std::size_t>(field)];
+}
 
 // Pushes the dirty frame colour when the field is edited; returns whether it did.
 bool begin_field(const state::DraftRow& row, AttractionField field) {
@@ -70,7 +72,8 @@ void AttractionsPanel::draw_toolbar(state::AppState& state, state::CommandSink& 
   ImGui::SameLine();
   int filter = static_cast<int>(m_query.filter);
   ImGui::SetNextItemWidth(110.0f);
-  if (ImGui::Combo("##which", &filter, kFilters, 4)) m_query.filter = static_cast<state::RowFilter>(filter);
+  if (ImGui::Combo("##which", &filter, kFilters, 4))
+    m_query.filter = static_cast<state::RowFilter>(filter);
   ImGui::SameLine();
   const int edited = state.attractions.dirty_count();
   const int invalid = state.attractions.error_count();
@@ -90,7 +93,10 @@ void AttractionsPanel::draw_toolbar(state::AppState& state, state::CommandSink& 
   if (invalid > 0) {
     ImGui::TextColored(kErrorText, "%d edited, %d invalid (fix them to save)", edited, invalid);
   } else {
-    ImGui::TextColored(edited ? kWarningText : kMutedText, "%d edited of %zu", edited, state.attractions.rows().size());
+    ImGui::TextColored(edited ? kWarningText : kMutedText,
+                       "%d edited of %zu",
+                       edited,
+                       state.attractions.rows().size());
   }
 }
 
@@ -100,29 +106,40 @@ void AttractionsPanel::read_sort(state::RowQuery& query) {
   const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
   query.ascending = spec.SortDirection == ImGuiSortDirection_Ascending;
   switch (spec.ColumnUserID) {
-    case kIncluded: query.sort = state::RowSort::Included; break;
-    case kName: query.sort = state::RowSort::Name; break;
-    case kMinutes: query.sort = state::RowSort::VisitMinutes; break;
-    case kTour: query.sort = state::RowSort::Tour; break;
-    default: query.sort = state::RowSort::Score; break;
+  case kIncluded: query.sort = state::RowSort::Included; break;
+  case kName: query.sort = state::RowSort::Name; break;
+  case kMinutes: query.sort = state::RowSort::VisitMinutes; break;
+  case kTour: query.sort = state::RowSort::Tour; break;
+  default: query.sort = state::RowSort::Score; break;
   }
   specs->SpecsDirty = false;
 }
 
 void AttractionsPanel::draw_table(state::AppState& state) {
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingFixedFit;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                                ImGuiTableFlags_Sortable | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("attractions", 8, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 14.0f, kMark);
+  ImGui::TableSetupColumn(
+      "", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthFixed, 14.0f, kMark);
   ImGui::TableSetupColumn("In", ImGuiTableColumnFlags_WidthFixed, 28.0f, kIncluded);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 2.0f, kName);
-  ImGui::TableSetupColumn("Description", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 1.5f, kDescription);
+  ImGui::TableSetupColumn("Description",
+                          ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort,
+                          1.5f,
+                          kDescription);
   ImGui::TableSetupColumn("Min", ImGuiTableColumnFlags_WidthFixed, 40.0f, kMinutes);
-  ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
-                                       ImGuiTableColumnFlags_PreferSortDescending, 54.0f, kScore);
+  ImGui::TableSetupColumn("Score",
+                          ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
+                              ImGuiTableColumnFlags_PreferSortDescending,
+                          54.0f,
+                          kScore);
   ImGui::TableSetupColumn("Tour", ImGuiTableColumnFlags_WidthFixed, 48.0f, kTour);
-  ImGui::TableSetupColumn("Filter's reason", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 1.5f, kReason);
+  ImGui::TableSetupColumn("Filter's reason",
+                          ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort,
+                          1.5f,
+                          kReason);
   ImGui::TableHeadersRow();
   read_sort(m_query);
   const auto& rows = state.attractions.rows();
@@ -136,8 +153,10 @@ void AttractionsPanel::draw_row(state::AppState& state, const state::DraftRow& r
   const bool selected = state.selected_id == row.id;
   ImGui::TableNextColumn();
   // The selectable spans the row under the inputs: a click on a free spot selects the attraction.
-  if (ImGui::Selectable(row.any_dirty() ? "*" : "##sel", selected || state.hovered_id == row.id,
-                        ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
+  if (ImGui::Selectable(row.any_dirty() ? "*" : "##sel",
+                        selected || state.hovered_id == row.id,
+                        ImGuiSelectableFlags_SpanAllColumns |
+                            ImGuiSelectableFlags_AllowItemOverlap)) {
     state::select_attraction(state, row.id, false);
   }
   if (selected && state.reveal_selection) {
@@ -169,7 +188,8 @@ void AttractionsPanel::draw_row(state::AppState& state, const state::DraftRow& r
   ImGui::TableNextColumn();
   // Read here, edited in the stop panel beside the table.
   const bool described = !row.description.empty();
-  ImGui::TextColored(dirty(row, AttractionField::Description) ? kWarningText : kMutedText, "%s",
+  ImGui::TextColored(dirty(row, AttractionField::Description) ? kWarningText : kMutedText,
+                     "%s",
                      described ? row.description.c_str() : "-");
   if (described && ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
@@ -205,7 +225,8 @@ void AttractionsPanel::draw_row(state::AppState& state, const state::DraftRow& r
     ImVec2 min;
     ImVec2 max;
     swatch(draw::tour_colour(row.tour), kSwatchSize, &min, &max);
-    if (ImGui::IsItemVisible()) m_swatches.push_back({row.id, row.tour, {min.x, min.y}, {max.x, max.y}});
+    if (ImGui::IsItemVisible())
+      m_swatches.push_back({row.id, row.tour, {min.x, min.y}, {max.x, max.y}});
     ImGui::SameLine();
     ImGui::Text("%d.%d", row.tour + 1, row.stop_number);
   }

@@ -15,7 +15,9 @@ class CitiesPanel : public Panel {
 
  private:
   void draw_list(state::AppState& state, state::CommandSink& commands);
-  void draw_row(const state::AppState& state, const state::CitySummary& row, state::CommandSink& commands);
+  void draw_row(const state::AppState& state,
+                const state::CitySummary& row,
+                state::CommandSink& commands);
   void draw_generate(state::AppState& state, state::CommandSink& commands);
   void draw_job(const state::JobView& job);
 };

@@ -32,7 +32,7 @@ struct MapFrameRecord {
   draw::MapTransform transform;
   int tiles_drawn = 0;
   int tiles_visible = 0;
-  std::string credit;  ///< the credit line drawn (OpenStreetMap's only over drawn tiles)
+  std::string credit;          ///< the credit line drawn (OpenStreetMap's only over drawn tiles)
   bool basemap_drawn = false;  ///< the offline basemap was drawn under the tiles
   int basemap_level = 0;       ///< its level of detail (integer zoom)
   int basemap_areas = 0;
@@ -41,8 +41,9 @@ struct MapFrameRecord {
   draw::MapScene scene;
 };
 
-/// The map canvas: Web Mercator with tiles (or the offline basemap, else a graticule), the city's attractions
-/// and tours (or the replay frame), pan by drag, zoom at the cursor, fit, hover, click to select.
+/// The map canvas: Web Mercator with tiles (or the offline basemap, else a graticule), the city's
+/// attractions and tours (or the replay frame), pan by drag, zoom at the cursor, fit, hover, click
+/// to select.
 class MapPanel : public Panel {
  public:
   explicit MapPanel(TileLayer& tiles) : m_tiles(tiles) {}
@@ -52,19 +53,24 @@ class MapPanel : public Panel {
 
  private:
   void fit_city(state::AppState& state, draw::Vec2 size);
-  void handle_input(state::AppState& state, const draw::MapTransform& transform, const draw::MapScene& scene);
-  void draw_canvas(ImDrawList* list, const state::AppState& state, const draw::MapTransform& transform,
+  void handle_input(state::AppState& state,
+                    const draw::MapTransform& transform,
+                    const draw::MapScene& scene);
+  void draw_canvas(ImDrawList* list,
+                   const state::AppState& state,
+                   const draw::MapTransform& transform,
                    const draw::MapScene& scene);
   void draw_tooltip(const state::AppState& state);
 
   void draw_legend(state::AppState& state);
   void draw_find(state::AppState& state);
   const char* base_status(const state::AppState& state) const;
-  void draw_base(ImDrawList* list, const state::AppState& state, const draw::MapTransform& transform);
+  void
+  draw_base(ImDrawList* list, const state::AppState& state, const draw::MapTransform& transform);
 
   TileLayer& m_tiles;
   MapFrameRecord m_record;
-  draw::SpanFiller m_filler;       // scratch of the basemap's polygon fill, kept between frames
+  draw::SpanFiller m_filler;  // scratch of the basemap's polygon fill, kept between frames
   std::vector<draw::Span> m_spans;
 };
 

@@ -15,19 +15,28 @@ void names(const char* prefix, const std::vector<std::string>& list, const ImVec
 }
 
 void summary(const core::edit::RevisionChanges& changes, int draft_revision) {
-  ImGui::Text("Revision %d becomes what the app shows. Tours: %d -> %d.", draft_revision, changes.tours_before,
+  ImGui::Text("Revision %d becomes what the app shows. Tours: %d -> %d.",
+              draft_revision,
+              changes.tours_before,
               changes.tours_after);
   if (!changes.any()) ImGui::TextColored(kMutedText, "%s", "Nothing changes for the app.");
   for (const core::edit::TourChange& tour : changes.tours) {
     ImGui::Separator();
     swatch(draw::tour_colour(tour.index), 12.0f);
     ImGui::SameLine();
-    ImGui::Text("%s: +%zu / -%zu stops%s, %.0f -> %.0f min", tour.title.c_str(), tour.added.size(), tour.removed.size(),
-                tour.reordered ? ", reordered" : "", tour.minutes_before, tour.minutes_after);
+    ImGui::Text("%s: +%zu / -%zu stops%s, %.0f -> %.0f min",
+                tour.title.c_str(),
+                tour.added.size(),
+                tour.removed.size(),
+                tour.reordered ? ", reordered" : "",
+                tour.minutes_before,
+                tour.minutes_after);
     names("  +", tour.added, kGoodText);
     names("  -", tour.removed, kErrorText);
   }
-  if (!changes.newly_included.empty() || !changes.newly_excluded.empty() || !changes.renamed.empty()) ImGui::Separator();
+  if (!changes.newly_included.empty() || !changes.newly_excluded.empty() ||
+      !changes.renamed.empty())
+    ImGui::Separator();
   names("included:", changes.newly_included, kGoodText);
   names("excluded:", changes.newly_excluded, kErrorText);
   names("renamed:", changes.renamed, kWarningText);

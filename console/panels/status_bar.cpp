@@ -9,19 +9,28 @@ namespace console::panels {
 
 void StatusBar::draw_content(state::AppState& state, state::CommandSink&) {
   const bool dark = state.settings.theme == state::Theme::Dark;
-  if (ImGui::SmallButton(dark ? "Light" : "Dark")) state.settings.theme = dark ? state::Theme::Light : state::Theme::Dark;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Switch to the %s theme (remembered)", dark ? "light" : "dark");
+  if (ImGui::SmallButton(dark ? "Light" : "Dark"))
+    state.settings.theme = dark ? state::Theme::Light : state::Theme::Dark;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Switch to the %s theme (remembered)", dark ? "light" : "dark");
   ImGui::SameLine();
   ImGui::SmallButton("Keys");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state::kShortcutHelp);
   ImGui::SameLine();
   switch (state.connection) {
-    case state::Connection::Connected:
-      ImGui::TextColored(kGoodText, "connected: %s%s", state.server_label.c_str(), state.editor ? "" : " (app key: read-only)");
-      break;
-    case state::Connection::Connecting: ImGui::TextColored(kWarningText, "%s", "connecting..."); break;
-    case state::Connection::Failed: ImGui::TextColored(kErrorText, "%s", "not connected"); break;
-    case state::Connection::Disconnected: ImGui::TextColored(kMutedText, "%s", "not connected"); break;
+  case state::Connection::Connected:
+    ImGui::TextColored(kGoodText,
+                       "connected: %s%s",
+                       state.server_label.c_str(),
+                       state.editor ? "" : " (app key: read-only)");
+    break;
+  case state::Connection::Connecting:
+    ImGui::TextColored(kWarningText, "%s", "connecting...");
+    break;
+  case state::Connection::Failed: ImGui::TextColored(kErrorText, "%s", "not connected"); break;
+  case state::Connection::Disconnected:
+    ImGui::TextColored(kMutedText, "%s", "not connected");
+    break;
   }
   ImGui::SameLine();
   ImGui::TextColored(kMutedText, "| %s", m_pending > 0 ? "working..." : "idle");
@@ -29,8 +38,11 @@ void StatusBar::draw_content(state::AppState& state, state::CommandSink&) {
   ImGui::TextColored(kMutedText, "| %s", m_tiles.c_str());
   if (state.city) {
     ImGui::SameLine();
-    ImGui::Text("| %s rev %d%s", state.city->city.name.c_str(), state.city->revision.number,
-                state.attractions.dirty_count() > 0 || state.tours.dirty() ? " (unsaved edits)" : "");
+    ImGui::Text("| %s rev %d%s",
+                state.city->city.name.c_str(),
+                state.city->revision.number,
+                state.attractions.dirty_count() > 0 || state.tours.dirty() ? " (unsaved edits)"
+                                                                           : "");
   }
   if (!state.last_error.empty()) {
     ImGui::SameLine();
@@ -42,7 +54,8 @@ void StatusBar::draw_content(state::AppState& state, state::CommandSink&) {
   if (ImGui::IsWindowHovered() && !state.log.empty()) {
     ImGui::BeginTooltip();
     const std::size_t first = state.log.size() > 15 ? state.log.size() - 15 : 0;
-    for (std::size_t i = first; i < state.log.size(); ++i) ImGui::TextUnformatted(state.log[i].c_str());
+    for (std::size_t i = first; i < state.log.size(); ++i)
+      ImGui::TextUnformatted(state.log[i].c_str());
     ImGui::EndTooltip();
   }
 }

@@ -40,7 +40,10 @@ void draw_stop_details(state::AppState& state) {
   const core::model::Attraction* a = state::find_attraction(state, state.selected_id);
   const state::DraftRow* row = state.attractions.find(state.selected_id);
   if (!a || !row) {
-    ImGui::TextColored(kMutedText, "%s", "Select a stop (in the table, on the map, or Ctrl+F) to read and edit it here.");
+    ImGui::TextColored(
+        kMutedText,
+        "%s",
+        "Select a stop (in the table, on the map, or Ctrl+F) to read and edit it here.");
     return;
   }
   const std::string id = row->id;
@@ -72,7 +75,8 @@ void draw_stop_details(state::AppState& state) {
   }
   std::string description = row->description;
   ImGui::TextColored(kMutedText, "%s", "Description (what the app reads)");
-  if (ImGui::InputTextMultiline("##stop_description", &description, {-1.0f, ImGui::GetTextLineHeight() * 5.0f})) {
+  if (ImGui::InputTextMultiline(
+          "##stop_description", &description, {-1.0f, ImGui::GetTextLineHeight() * 5.0f})) {
     state::before_edit(state, "description:" + id);
     state.attractions.set_description(id, description);
   }

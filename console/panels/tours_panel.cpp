@@ -61,10 +61,14 @@ void ToursPanel::draw_content(state::AppState& state, state::CommandSink& comman
   const int count = static_cast<int>(state.tours.tours().size());
   if (count == 0) {
     // A problem, not a detail: the app would show this city with nothing to walk.
-    ImGui::TextColored(kErrorText, "%s", "This revision has no tours: the app shows nothing to walk. Replan to plan them.");
+    ImGui::TextColored(
+        kErrorText,
+        "%s",
+        "This revision has no tours: the app shows nothing to walk. Replan to plan them.");
     return;
   }
-  const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame;
   if (!ImGui::BeginTable("tours", count, flags)) return;
   for (int t = 0; t < count; ++t) {
     ImGui::TableNextColumn();
@@ -81,7 +85,8 @@ void ToursPanel::draw_toolbar(state::AppState& state, state::CommandSink& comman
   const bool dirty = state.tours.dirty();
   const state::TourPreview& preview = state.tours.preview();
   ImGui::BeginDisabled(!dirty || !preview.error.empty() || !state::can_edit(state));
-  if (ImGui::Button("Save arrangement")) commands.push(state::SaveToursCommand{city_id, state.tours.edits()});
+  if (ImGui::Button("Save arrangement"))
+    commands.push(state::SaveToursCommand{city_id, state.tours.edits()});
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!dirty);
@@ -97,7 +102,8 @@ void ToursPanel::draw_toolbar(state::AppState& state, state::CommandSink& comman
     if (dirty) commands.push(state::SaveToursCommand{city_id, state.tours.edits()});
     commands.push(state::ReplanCommand{city_id});
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Plan again on the server; locked stops and frozen tours are kept.");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Plan again on the server; locked stops and frozen tours are kept.");
   ImGui::SameLine();
   const bool has_draft = state.city->city.draft_revision.has_value();
   ImGui::BeginDisabled(!has_draft || dirty || !state::can_edit(state));
@@ -110,27 +116,37 @@ void ToursPanel::draw_toolbar(state::AppState& state, state::CommandSink& comman
   ImGui::EndDisabled();
   ImGui::SameLine();
   const core::model::Revision& revision = state.city->revision;
-  ImGui::TextColored(kMutedText, "revision %d (%s)%s", revision.number, core::model::to_string(revision.status),
+  ImGui::TextColored(kMutedText,
+                     "revision %d (%s)%s",
+                     revision.number,
+                     core::model::to_string(revision.status),
                      dirty ? " - unsaved arrangement, totals estimated" : "");
   if (!preview.error.empty()) ImGui::TextColored(kErrorText, "%s", preview.error.c_str());
-  for (const std::string& warning : preview.warnings) ImGui::TextColored(kWarningText, "%s", warning.c_str());
+  for (const std::string& warning : preview.warnings)
+    ImGui::TextColored(kWarningText, "%s", warning.c_str());
 }
 
 void ToursPanel::draw_tour_header(state::AppState& state, int t) {
   const auto& tours = state.tours.preview().tours;
-  const core::model::Tour* tour = static_cast<std::size_t>(t) < tours.size() ? &tours[static_cast<std::size_t>(t)] : nullptr;
+  const core::model::Tour* tour =
+      static_cast<std::size_t>(t) < tours.size() ? &tours[static_cast<std::size_t>(t)] : nullptr;
   swatch(draw::tour_colour(t), 14.0f);
   ImGui::SameLine();
   ImGui::TextUnformatted(tour ? tour->title.c_str() : "Tour");
   if (tour) {
     const double budget = tour->budget_minutes > 0 ? tour->budget_minutes : 1.0;
-    ImGui::TextColored(kMutedText, "%s, %.0f min walking + %d min visits", draw::format_distance(tour->walk_distance_m).c_str(),
-                       tour->walk_minutes, tour->visit_minutes);
+    ImGui::TextColored(kMutedText,
+                       "%s, %.0f min walking + %d min visits",
+                       draw::format_distance(tour->walk_distance_m).c_str(),
+                       tour->walk_minutes,
+                       tour->visit_minutes);
     char overlay[48];
-    std::snprintf(overlay, sizeof overlay, "%.0f / %d min", tour->total_minutes, tour->budget_minutes);
+    std::snprintf(
+        overlay, sizeof overlay, "%.0f / %d min", tour->total_minutes, tour->budget_minutes);
     const bool over = tour->total_minutes > budget + 1e-9;
     if (over) ImGui::PushStyleColor(ImGuiCol_PlotHistogram, kErrorText);
-    ImGui::ProgressBar(static_cast<float>(std::min(1.0, tour->total_minutes / budget)), {-1.0f, 0.0f}, overlay);
+    ImGui::ProgressBar(
+        static_cast<float>(std::min(1.0, tour->total_minutes / budget)), {-1.0f, 0.0f}, overlay);
     if (over) ImGui::PopStyleColor();
   }
   bool order_locked = state.tours.tours()[static_cast<std::size_t>(t)].order_locked;
@@ -177,13 +193,15 @@ void ToursPanel::draw_stops(state::AppState& state, int t) {
         const std::string item = "Move to tour " + std::to_string(other + 1);
         if (ImGui::MenuItem(item.c_str())) {
           state::before_edit(state, "");
-          const int end = static_cast<int>(state.tours.tours()[static_cast<std::size_t>(other)].stops.size());
+          const int end =
+              static_cast<int>(state.tours.tours()[static_cast<std::size_t>(other)].stops.size());
           moved = state.tours.move(t, i, other, end);
         }
       }
       ImGui::EndPopup();
     }
-    if (hovered && !moved && !ImGui::GetDragDropPayload()) draw_description_tooltip(state, stop.attraction_id);
+    if (hovered && !moved && !ImGui::GetDragDropPayload())
+      draw_description_tooltip(state, stop.attraction_id);
     ImGui::PopID();
     // A move changed the list under the loop: the next frame draws the new order.
     if (moved) break;

@@ -15,10 +15,12 @@ inline const ImVec4 kMutedText{0.60f, 0.60f, 0.60f, 1.0f};
 inline const ImVec4 kDirtyFrame{0.55f, 0.45f, 0.10f, 0.65f};
 
 /// A small filled square of `colour` (a tour swatch) inline with the text; returns its rectangle.
-inline void swatch(draw::Rgba colour, float size, ImVec2* min_out = nullptr, ImVec2* max_out = nullptr) {
+inline void
+swatch(draw::Rgba colour, float size, ImVec2* min_out = nullptr, ImVec2* max_out = nullptr) {
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const ImVec2 max{min.x + size, min.y + size};
-  ImGui::GetWindowDrawList()->AddRectFilled(min, max, IM_COL32(colour.r, colour.g, colour.b, colour.a), 2.0f);
+  ImGui::GetWindowDrawList()->AddRectFilled(
+      min, max, IM_COL32(colour.r, colour.g, colour.b, colour.a), 2.0f);
   ImGui::Dummy({size, size});
   if (min_out) *min_out = min;
   if (max_out) *max_out = max;

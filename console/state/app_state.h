@@ -8,8 +8,8 @@
 
 #include "console/state/attraction_draft.h"
 #include "console/state/city_summary.h"
-#include "console/state/edit_history.h"
 #include "console/state/commands.h"
+#include "console/state/edit_history.h"
 #include "console/state/map_view.h"
 #include "console/state/replay_timeline.h"
 #include "console/state/replies.h"
@@ -60,7 +60,8 @@ struct ReplayState {
 /// The open city's offline basemap (drawn under the tours when tiles are missing).
 struct BasemapState {
   std::string city_id;  ///< the city it was asked for ("" before any)
-  std::shared_ptr<const core::basemap::Basemap> map;  ///< null while loading or when the server has none
+  std::shared_ptr<const core::basemap::Basemap>
+      map;                ///< null while loading or when the server has none
   bool answered = false;  ///< the server answered (with a basemap or with none)
 };
 
@@ -74,12 +75,13 @@ struct AppState {
   Connection connection = Connection::Disconnected;
   std::string server_label;  ///< the URL connected to
   bool editor = true;
-  std::string last_error;    ///< shown in the status bar until the next success
+  std::string last_error;  ///< shown in the status bar until the next success
   std::deque<std::string> log;
 
   std::string city_search;
   std::vector<CitySummary> cities;
-  std::vector<core::json::PlaceSummary> places;  ///< the server's embedded data set, to generate from
+  std::vector<core::json::PlaceSummary>
+      places;  ///< the server's embedded data set, to generate from
   std::string place_id_input;
   bool force_generate = false;
   std::vector<JobView> jobs;
@@ -87,8 +89,8 @@ struct AppState {
   std::optional<LoadedCity> city;
   AttractionDraft attractions;
   TourDraft tours;
-  EditHistory history;  ///< undo and redo of the two drafts
-  std::string find_query;  ///< the map's "find a stop" text
+  EditHistory history;      ///< undo and redo of the two drafts
+  std::string find_query;   ///< the map's "find a stop" text
   bool focus_find = false;  ///< the find box takes the keyboard on the next frame (Ctrl+F)
   std::string selected_id;
   bool reveal_selection = false;  ///< the table scrolls to the selection once
@@ -100,7 +102,8 @@ struct AppState {
   PublishDialog publish;
   ReplayState replay;
   BottomTab tab = BottomTab::Attractions;
-  bool tab_forced = false;  ///< select `tab` on the next frame (headless runs, links between panels)
+  bool tab_forced =
+      false;  ///< select `tab` on the next frame (headless runs, links between panels)
 };
 
 /// Folds a worker reply into the state; may queue follow-up commands: list the runs when a city

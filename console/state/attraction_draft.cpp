@@ -9,23 +9,34 @@
 namespace console::state {
 namespace {
 
-std::size_t slot(AttractionField field) { return static_cast<std::size_t>(field); }
+std::size_t slot(AttractionField field) {
+  return static_cast<std::size_t>(field);
+}
 
 std::string lower(const std::string& text) {
   std::string out = text;
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
+    return static_cast<char>(std::tolower(c));
+  });
   return out;
 }
 
 bool matches(const DraftRow& row, const RowQuery& query, const std::string& needle) {
   switch (query.filter) {
-    case RowFilter::Included: if (!row.included) return false; break;
-    case RowFilter::Excluded: if (row.included) return false; break;
-    case RowFilter::Edited: if (!row.any_dirty()) return false; break;
-    case RowFilter::All: break;
+  case RowFilter::Included:
+    if (!row.included) return false;
+    break;
+  case RowFilter::Excluded:
+    if (row.included) return false;
+    break;
+  case RowFilter::Edited:
+    if (!row.any_dirty()) return false;
+    break;
+  case RowFilter::All: break;
   }
   if (needle.empty()) return true;
-  return lower(row.name).find(needle) != std::string::npos || lower(row.description).find(needle) != std::string::npos ||
+  return lower(row.name).find(needle) != std::string::npos ||
+         lower(row.description).find(needle) != std::string::npos ||
          lower(row.reason).find(needle) != std::string::npos;
 }
 
@@ -33,21 +44,25 @@ bool matches(const DraftRow& row, const RowQuery& query, const std::string& need
 int compare(const DraftRow& a, const DraftRow& b, RowSort sort) {
   const auto three_way = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
   switch (sort) {
-    case RowSort::Included: return three_way(a.included, b.included);
-    case RowSort::Name: return three_way(lower(a.name), lower(b.name));
-    case RowSort::VisitMinutes: return three_way(a.visit_minutes, b.visit_minutes);
-    case RowSort::Score: return three_way(a.score, b.score);
-    case RowSort::Tour: {
-      const auto key = [](const DraftRow& r) { return std::pair(r.tour < 0 ? 1 << 20 : r.tour, r.stop_number); };
-      return three_way(key(a), key(b));
-    }
+  case RowSort::Included: return three_way(a.included, b.included);
+  case RowSort::Name: return three_way(lower(a.name), lower(b.name));
+  case RowSort::VisitMinutes: return three_way(a.visit_minutes, b.visit_minutes);
+  case RowSort::Score: return three_way(a.score, b.score);
+  case RowSort::Tour: {
+    const auto key = [](const DraftRow& r) {
+      return std::pair(r.tour < 0 ? 1 << 20 : r.tour, r.stop_number);
+    };
+    return three_way(key(a), key(b));
+  }
   }
   return 0;
 }
 
 }  // namespace
 
-bool DraftRow::any_dirty() const { return std::any_of(dirty.begin(), dirty.end(), [](bool d) { return d; }); }
+bool DraftRow::any_dirty() const {
+  return std::any_of(dirty.begin(), dirty.end(), [](bool d) { return d; });
+}
 
 bool DraftRow::any_error() const {
   return std::any_of(errors.begin(), errors.end(), [](const std::string& e) { return !e.empty(); });
@@ -144,11 +159,17 @@ void AttractionDraft::update(DraftRow& r, AttractionField field) {
   const core::model::Attraction& a = m_base.attractions[m_index.at(r.id)];
   bool& dirty = r.dirty[slot(field)];
   switch (field) {
-    case AttractionField::Included: dirty = r.included != core::model::effective_included(a); break;
-    case AttractionField::Name: dirty = r.name != core::model::effective_name(a); break;
-    case AttractionField::Description: dirty = r.description != core::model::effective_description(a); break;
-    case AttractionField::VisitMinutes: dirty = r.visit_minutes != core::model::effective_visit_minutes(a); break;
-    case AttractionField::Score: dirty = std::abs(r.score - core::model::effective_score(a)) > 1e-9; break;
+  case AttractionField::Included: dirty = r.included != core::model::effective_included(a); break;
+  case AttractionField::Name: dirty = r.name != core::model::effective_name(a); break;
+  case AttractionField::Description:
+    dirty = r.description != core::model::effective_description(a);
+    break;
+  case AttractionField::VisitMinutes:
+    dirty = r.visit_minutes != core::model::effective_visit_minutes(a);
+    break;
+  case AttractionField::Score:
+    dirty = std::abs(r.score - core::model::effective_score(a)) > 1e-9;
+    break;
   }
   std::string& error = r.errors[slot(field)];
   error.clear();
@@ -165,13 +186,15 @@ void AttractionDraft::update(DraftRow& r, AttractionField field) {
   }
 }
 
-core::edit::AttractionPatch AttractionDraft::patch_of(const DraftRow& r, bool dirty_only, AttractionField only) const {
+core::edit::AttractionPatch
+AttractionDraft::patch_of(const DraftRow& r, bool dirty_only, AttractionField only) const {
   const auto wanted = [&](AttractionField f) { return dirty_only ? r.dirty[slot(f)] : f == only; };
   core::edit::AttractionPatch patch;
   if (wanted(AttractionField::Included)) {
     patch.included.emplace(r.included);
     const core::model::Attraction& a = m_base.attractions[m_index.at(r.id)];
-    if (!r.included && a.editor.locked_tour) patch.locked_tour.emplace(std::nullopt);  // null: clear the lock
+    if (!r.included && a.editor.locked_tour)
+      patch.locked_tour.emplace(std::nullopt);  // null: clear the lock
   }
   if (wanted(AttractionField::Name)) patch.name.emplace(r.name);
   if (wanted(AttractionField::Description)) patch.description.emplace(r.description);
@@ -181,17 +204,20 @@ core::edit::AttractionPatch AttractionDraft::patch_of(const DraftRow& r, bool di
 }
 
 int AttractionDraft::dirty_count() const {
-  return static_cast<int>(std::count_if(m_rows.begin(), m_rows.end(), [](const DraftRow& r) { return r.any_dirty(); }));
+  return static_cast<int>(
+      std::count_if(m_rows.begin(), m_rows.end(), [](const DraftRow& r) { return r.any_dirty(); }));
 }
 
 int AttractionDraft::error_count() const {
-  return static_cast<int>(std::count_if(m_rows.begin(), m_rows.end(), [](const DraftRow& r) { return r.any_error(); }));
+  return static_cast<int>(
+      std::count_if(m_rows.begin(), m_rows.end(), [](const DraftRow& r) { return r.any_error(); }));
 }
 
 std::vector<std::pair<std::string, core::edit::AttractionPatch>> AttractionDraft::patches() const {
   std::vector<std::pair<std::string, core::edit::AttractionPatch>> out;
   for (const DraftRow& r : m_rows) {
-    if (r.any_dirty() && !r.any_error()) out.emplace_back(r.id, patch_of(r, true, AttractionField::Included));
+    if (r.any_dirty() && !r.any_error())
+      out.emplace_back(r.id, patch_of(r, true, AttractionField::Included));
   }
   return out;
 }

@@ -25,9 +25,9 @@ struct DraftRow {
   std::string description;
   int visit_minutes = 0;
   double score = 0.0;
-  int tour = -1;       ///< 0-based tour visiting it in the loaded revision, -1 for none
-  int stop_number = 0; ///< 1-based position in that tour, 0 for none
-  std::string reason;  ///< the filter's (or editor's) reason
+  int tour = -1;        ///< 0-based tour visiting it in the loaded revision, -1 for none
+  int stop_number = 0;  ///< 1-based position in that tour, 0 for none
+  std::string reason;   ///< the filter's (or editor's) reason
   std::array<bool, kAttractionFieldCount> dirty{};
   std::array<std::string, kAttractionFieldCount> errors{};
 
@@ -68,7 +68,8 @@ class AttractionDraft {
  private:
   DraftRow* row(const std::string& id);
   void update(DraftRow& row, AttractionField field);
-  core::edit::AttractionPatch patch_of(const DraftRow& row, bool dirty_only, AttractionField field) const;
+  core::edit::AttractionPatch
+  patch_of(const DraftRow& row, bool dirty_only, AttractionField field) const;
 
   core::model::Revision m_base;  ///< options and attractions of the loaded revision (no tours)
   std::vector<DraftRow> m_rows;

@@ -23,7 +23,9 @@ CityBadge city_badge(const CitySummary& row, const LoadedCity* open) {
   return badge;
 }
 
-bool can_edit(const AppState& state) { return read_only_reason(state).empty() && !map_shows_replay(state); }
+bool can_edit(const AppState& state) {
+  return read_only_reason(state).empty() && !map_shows_replay(state);
+}
 
 std::string read_only_reason(const AppState& state) {
   if (!state.editor) return "read-only: this is an app key (editing needs an editor key)";

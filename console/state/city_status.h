@@ -12,8 +12,8 @@ enum class CityHealth {
   PublishedWithDraft,  ///< the app sees the published revision; editors have a draft pending
   Draft,               ///< never published
   Generating,
-  Problem,             ///< a revision without tours: the app would show nothing to walk
-  Unknown,             ///< the server gave no status
+  Problem,  ///< a revision without tours: the app would show nothing to walk
+  Unknown,  ///< the server gave no status
 };
 
 /// A row's status text and health.

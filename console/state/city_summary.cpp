@@ -6,8 +6,10 @@ namespace console::state {
 
 const core::json::PlaceSummary* find_place(const std::vector<core::json::PlaceSummary>& places,
                                            const std::string& place_id) {
-  const auto it = std::find_if(places.begin(), places.end(),
-                               [&](const core::json::PlaceSummary& p) { return p.place_id == place_id; });
+  const auto it =
+      std::find_if(places.begin(), places.end(), [&](const core::json::PlaceSummary& p) {
+        return p.place_id == place_id;
+      });
   return it == places.end() ? nullptr : &*it;
 }
 
@@ -18,12 +20,15 @@ const CitySummary* find_city(const std::vector<CitySummary>& cities, const std::
   return it == cities.end() ? nullptr : &*it;
 }
 
-std::string city_label(const CitySummary& row, const std::vector<core::json::PlaceSummary>& places) {
+std::string city_label(const CitySummary& row,
+                       const std::vector<core::json::PlaceSummary>& places) {
   if (row.openable()) {
-    return row.city.country_code.empty() ? row.city.name : row.city.name + " (" + row.city.country_code + ")";
+    return row.city.country_code.empty() ? row.city.name
+                                         : row.city.name + " (" + row.city.country_code + ")";
   }
   if (!row.city.name.empty()) return row.city.name;
-  if (const core::json::PlaceSummary* place = find_place(places, row.city.place_id)) return place->name;
+  if (const core::json::PlaceSummary* place = find_place(places, row.city.place_id))
+    return place->name;
   return row.city.place_id;
 }
 
@@ -34,6 +39,8 @@ std::string short_date(const std::string& iso_time) {
   return text;
 }
 
-std::string day_of(const std::string& iso_time) { return iso_time.substr(0, 10); }
+std::string day_of(const std::string& iso_time) {
+  return iso_time.substr(0, 10);
+}
 
 }  // namespace console::state

@@ -26,7 +26,8 @@ struct CitySummary {
 const core::json::PlaceSummary* find_place(const std::vector<core::json::PlaceSummary>& places,
                                            const std::string& place_id);
 
-/// The openable list entry whose id or place id is `key`, or null (rows without a city are skipped).
+/// The openable list entry whose id or place id is `key`, or null (rows without a city are
+/// skipped).
 const CitySummary* find_city(const std::vector<CitySummary>& cities, const std::string& key);
 
 /// What the list shows for a row: "Porto (PT)"; for a place without a city yet, its name when

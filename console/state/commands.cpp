@@ -12,7 +12,9 @@ struct NameOf {
   const char* operator()(const SaveAttractionsCommand&) const { return "save attractions"; }
   const char* operator()(const SaveToursCommand&) const { return "save tours"; }
   const char* operator()(const ReplanCommand&) const { return "replan"; }
-  const char* operator()(const PublishCommand& c) const { return c.dry_run ? "preview publish" : "publish"; }
+  const char* operator()(const PublishCommand& c) const {
+    return c.dry_run ? "preview publish" : "publish";
+  }
   const char* operator()(const LoadRunCommand&) const { return "load run trace"; }
   const char* operator()(const ListRunsCommand&) const { return "list runs"; }
   const char* operator()(const LoadBasemapCommand&) const { return "load basemap"; }
@@ -20,6 +22,8 @@ struct NameOf {
 
 }  // namespace
 
-const char* command_name(const Command& command) { return std::visit(NameOf{}, command); }
+const char* command_name(const Command& command) {
+  return std::visit(NameOf{}, command);
+}
 
 }  // namespace console::state

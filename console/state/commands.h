@@ -73,9 +73,18 @@ struct LoadBasemapCommand {
 };
 
 /// Everything a panel can ask of the network worker.
-using Command = std::variant<ConnectCommand, ListCitiesCommand, GenerateCityCommand, FollowJobCommand, LoadCityCommand,
-                             SaveAttractionsCommand, SaveToursCommand, ReplanCommand, PublishCommand, LoadRunCommand,
-                             ListRunsCommand, LoadBasemapCommand>;
+using Command = std::variant<ConnectCommand,
+                             ListCitiesCommand,
+                             GenerateCityCommand,
+                             FollowJobCommand,
+                             LoadCityCommand,
+                             SaveAttractionsCommand,
+                             SaveToursCommand,
+                             ReplanCommand,
+                             PublishCommand,
+                             LoadRunCommand,
+                             ListRunsCommand,
+                             LoadBasemapCommand>;
 
 /// Where panels put their commands during a frame; the app hands them to the worker after it.
 class CommandSink {

@@ -2,7 +2,9 @@
 
 namespace console::state {
 
-void EditHistory::before_change(const AttractionDraft& attractions, const TourDraft& tours, const std::string& key) {
+void EditHistory::before_change(const AttractionDraft& attractions,
+                                const TourDraft& tours,
+                                const std::string& key) {
   m_redo.clear();
   if (!key.empty() && key == m_last_key && !m_undo.empty()) return;
   m_undo.push_back({attractions, tours, key});

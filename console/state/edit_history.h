@@ -20,7 +20,8 @@ class EditHistory {
 
   /// Records the drafts as they are before a change named `key` (e.g. "name:<id>"), unless the
   /// previous change had the same key. Forgets what could be redone.
-  void before_change(const AttractionDraft& attractions, const TourDraft& tours, const std::string& key);
+  void
+  before_change(const AttractionDraft& attractions, const TourDraft& tours, const std::string& key);
   /// Puts the drafts back as they were before the last step; false when there is none.
   bool undo(AttractionDraft& attractions, TourDraft& tours);
   /// Applies again the step undone last; false when there is none.

@@ -8,7 +8,8 @@ namespace {
 using core::model::Stage;
 
 StageProgress& row_of(std::vector<StageProgress>& rows, Stage stage) {
-  return *std::find_if(rows.begin(), rows.end(), [&](const StageProgress& r) { return r.stage == stage; });
+  return *std::find_if(
+      rows.begin(), rows.end(), [&](const StageProgress& r) { return r.stage == stage; });
 }
 
 }  // namespace
@@ -19,7 +20,8 @@ std::vector<StageProgress> stage_progress(const core::model::Job& job) {
     rows.push_back({stage, StageState::Pending, 0.0, 0.0, 0, 0.0});
   }
   for (const core::model::StageRecord& timing : job.stages) {
-    row_of(rows, timing.stage) = {timing.stage, StageState::Done, 1.0, timing.seconds, timing.calls, timing.cost_usd};
+    row_of(rows, timing.stage) = {
+        timing.stage, StageState::Done, 1.0, timing.seconds, timing.calls, timing.cost_usd};
   }
   if (job.status == core::model::JobStatus::Succeeded) {
     // A finished job may not time its last bookkeeping stage: every stage is done.
@@ -46,7 +48,8 @@ std::vector<StageProgress> stage_progress(const core::model::Job& job) {
 std::string failure_text(const core::model::Job& job) {
   if (job.status != core::model::JobStatus::Failed) return "";
   if (!job.error) return "the job failed without saying why";
-  std::string text = job.error->stage ? std::string(to_string(*job.error->stage)) + " failed: " : "generation failed: ";
+  std::string text = job.error->stage ? std::string(to_string(*job.error->stage)) + " failed: "
+                                      : "generation failed: ";
   text += job.error->message;
   if (!job.error->code.empty()) text += " (" + job.error->code + ")";
   return text;

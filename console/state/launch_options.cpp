@@ -12,7 +12,8 @@ int parse_int(const std::string& text, const std::string& option, int low, int h
   int value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || value < low || value > high) {
-    throw core::InputError(option + " needs a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+    throw core::InputError(option + " needs a whole number from " + std::to_string(low) + " to " +
+                           std::to_string(high));
   }
   return value;
 }
@@ -43,21 +44,34 @@ LaunchOptions parse_launch_options(const std::vector<std::string>& args) {
       options.help = true;
       continue;
     }
-    if (arg.rfind("--", 0) != 0) throw core::InputError("unexpected argument " + arg + " (see --help)");
+    if (arg.rfind("--", 0) != 0)
+      throw core::InputError("unexpected argument " + arg + " (see --help)");
     if (i + 1 >= args.size()) throw core::InputError(arg + " needs a value");
     const std::string& value = args[++i];
-    if (arg == "--server") options.server_url = value;
-    else if (arg == "--key") options.api_key = value;
-    else if (arg == "--tile-url") options.tile_url = value;
-    else if (arg == "--city") options.city = value;
-    else if (arg == "--screenshot") options.screenshot = value;
-    else if (arg == "--replay-stage") options.replay_stage = parse_int(value, arg, 0, kReplayStageCount - 1);
-    else if (arg == "--frames") options.frames = parse_int(value, arg, 1, 600);
-    else if (arg == "--timeout") options.timeout_seconds = parse_int(value, arg, 1, 3600);
-    else if (arg == "--size") parse_size(value, options);
-    else if (arg == "--stop") options.stop = value;
-    else if (arg == "--tour") options.tour = parse_int(value, arg, 1, 99);
-    else if (arg == "--theme") options.theme = theme_from_name(value);
+    if (arg == "--server")
+      options.server_url = value;
+    else if (arg == "--key")
+      options.api_key = value;
+    else if (arg == "--tile-url")
+      options.tile_url = value;
+    else if (arg == "--city")
+      options.city = value;
+    else if (arg == "--screenshot")
+      options.screenshot = value;
+    else if (arg == "--replay-stage")
+      options.replay_stage = parse_int(value, arg, 0, kReplayStageCount - 1);
+    else if (arg == "--frames")
+      options.frames = parse_int(value, arg, 1, 600);
+    else if (arg == "--timeout")
+      options.timeout_seconds = parse_int(value, arg, 1, 3600);
+    else if (arg == "--size")
+      parse_size(value, options);
+    else if (arg == "--stop")
+      options.stop = value;
+    else if (arg == "--tour")
+      options.tour = parse_int(value, arg, 1, 99);
+    else if (arg == "--theme")
+      options.theme = theme_from_name(value);
     else if (arg == "--panel") {
       options.panel = parse_panel(value);
       panel_given = true;
@@ -66,24 +80,29 @@ LaunchOptions parse_launch_options(const std::vector<std::string>& args) {
     }
   }
   if (options.replay_stage && !panel_given) options.panel = PanelChoice::Replay;
-  if (!options.screenshot.empty() && options.city.empty()) throw core::InputError("--screenshot needs --city");
+  if (!options.screenshot.empty() && options.city.empty())
+    throw core::InputError("--screenshot needs --city");
   return options;
 }
 
 const char* launch_usage() {
   return "usage: narrando-console [--server URL] [--key K] [--tile-url URL|none]\n"
-         "                        [--city ID] [--screenshot out.png [--panel map|table|tours|replay]\n"
+         "                        [--city ID] [--screenshot out.png [--panel "
+         "map|table|tours|replay]\n"
          "                         [--replay-stage N] [--frames N] [--size WxH] [--timeout S]]\n"
          "                        [--stop NAME] [--tour N] [--theme light|dark]\n"
          "\n"
-         "The editors' console of Narrando. Without --screenshot it opens the window; the server URL,\n"
+         "The editors' console of Narrando. Without --screenshot it opens the window; the server "
+         "URL,\n"
          "key and tile URL default to the settings file ($XDG_CONFIG_HOME/narrando/console.json);\n"
          "--city opens that city once connected.\n"
-         "With --screenshot it connects, loads the city (uuid or place id), renders N real frames,\n"
+         "With --screenshot it connects, loads the city (uuid or place id), renders N real "
+         "frames,\n"
          "writes the PNG (and a JSON sidecar out.png.json describing what was drawn) and exits;\n"
          "exit status 1 when the server, the city or the run trace cannot be loaded.\n"
          "--replay-stage N shows the QA replay at the end of stage N: 0 city, 1 raw candidates,\n"
-         "2 filter decisions, 3 planning, 4 walking legs. --tile-url none draws the offline basemap (a graticule for a city without one).\n"
+         "2 filter decisions, 3 planning, 4 walking legs. --tile-url none draws the offline "
+         "basemap (a graticule for a city without one).\n"
          "--stop NAME selects the stop found by that name (its details open beside the table);\n"
          "--tour N highlights tour N and zooms to it; --theme picks the colours for this run.\n";
 }

@@ -23,11 +23,11 @@ struct LaunchOptions {
   PanelChoice panel = PanelChoice::Map;   ///< --panel map|table|tours|replay
   int width = 1600;                       ///< --size WxH
   int height = 1000;
-  int timeout_seconds = 60;               ///< --timeout S: headless gives up after S seconds
-  std::string stop;                       ///< --stop NAME: select the stop found by that name
-  int tour = 0;                           ///< --tour N: highlight tour N (1-based) and zoom to it
-  std::optional<Theme> theme;             ///< --theme light|dark: for this run only
-  bool help = false;                      ///< --help
+  int timeout_seconds = 60;    ///< --timeout S: headless gives up after S seconds
+  std::string stop;            ///< --stop NAME: select the stop found by that name
+  int tour = 0;                ///< --tour N: highlight tour N (1-based) and zoom to it
+  std::optional<Theme> theme;  ///< --theme light|dark: for this run only
+  bool help = false;           ///< --help
 };
 
 /// Parses the arguments after the program name. Throws core::InputError naming the bad option.

@@ -7,18 +7,19 @@ namespace console::state {
 namespace {
 
 std::size_t part_of(std::size_t count, double progress) {
-  return std::min(count, static_cast<std::size_t>(std::ceil(static_cast<double>(count) * progress)));
+  return std::min(count,
+                  static_cast<std::size_t>(std::ceil(static_cast<double>(count) * progress)));
 }
 
 }  // namespace
 
 const char* replay_stage_label(ReplayStage stage) {
   switch (stage) {
-    case ReplayStage::City: return "City";
-    case ReplayStage::Candidates: return "Raw candidates";
-    case ReplayStage::Filter: return "Filter decisions";
-    case ReplayStage::Planning: return "Planning";
-    case ReplayStage::Legs: return "Walking legs";
+  case ReplayStage::City: return "City";
+  case ReplayStage::Candidates: return "Raw candidates";
+  case ReplayStage::Filter: return "Filter decisions";
+  case ReplayStage::Planning: return "Planning";
+  case ReplayStage::Legs: return "Walking legs";
   }
   return "?";
 }
@@ -26,11 +27,11 @@ const char* replay_stage_label(ReplayStage stage) {
 std::vector<core::model::Stage> replay_stage_records(ReplayStage stage) {
   using core::model::Stage;
   switch (stage) {
-    case ReplayStage::City: return {Stage::City};
-    case ReplayStage::Candidates: return {Stage::Attractions};
-    case ReplayStage::Filter: return {Stage::Filter};
-    case ReplayStage::Planning: return {Stage::Distances, Stage::Plan};
-    case ReplayStage::Legs: return {Stage::Legs, Stage::Store};
+  case ReplayStage::City: return {Stage::City};
+  case ReplayStage::Candidates: return {Stage::Attractions};
+  case ReplayStage::Filter: return {Stage::Filter};
+  case ReplayStage::Planning: return {Stage::Distances, Stage::Plan};
+  case ReplayStage::Legs: return {Stage::Legs, Stage::Store};
   }
   return {};
 }
@@ -41,7 +42,9 @@ std::size_t ReplayFrame::candidates_visible(std::size_t count) const {
   return count;
 }
 
-bool ReplayFrame::decisions_shown() const { return stage >= ReplayStage::Filter; }
+bool ReplayFrame::decisions_shown() const {
+  return stage >= ReplayStage::Filter;
+}
 
 double ReplayFrame::dropped_alpha() const {
   if (stage < ReplayStage::Filter) return 1.0;
@@ -62,13 +65,15 @@ std::size_t ReplayFrame::final_legs_visible(std::size_t count) const {
 
 ReplayFrame ReplayTimeline::frame() const {
   // Position s + 1 is the end of stage s: the stage is the ceiling minus one, except at 0.
-  const int stage = std::clamp(static_cast<int>(std::ceil(m_position)) - 1, 0, kReplayStageCount - 1);
+  const int stage =
+      std::clamp(static_cast<int>(std::ceil(m_position)) - 1, 0, kReplayStageCount - 1);
   return {static_cast<ReplayStage>(stage), std::clamp(m_position - stage, 0.0, 1.0)};
 }
 
 void ReplayTimeline::tick(double seconds) {
   if (!m_playing) return;
-  m_position = std::min(static_cast<double>(kReplayStageCount), m_position + seconds * m_speed / kSecondsPerStage);
+  m_position = std::min(static_cast<double>(kReplayStageCount),
+                        m_position + seconds * m_speed / kSecondsPerStage);
   if (m_position >= kReplayStageCount) m_playing = false;
 }
 
@@ -96,13 +101,15 @@ void ReplayTimeline::show_stage(int index) {
   seek(static_cast<double>(std::clamp(index, 0, kReplayStageCount - 1) + 1));
 }
 
-void ReplayTimeline::set_speed(double speed) { m_speed = std::clamp(speed, 0.25, 8.0); }
+void ReplayTimeline::set_speed(double speed) {
+  m_speed = std::clamp(speed, 0.25, 8.0);
+}
 
 std::string replay_position_label(const ReplayFrame& frame) {
   const int number = static_cast<int>(frame.stage) + 1;
   const int percent = static_cast<int>(std::lround(std::clamp(frame.progress, 0.0, 1.0) * 100.0));
-  return std::to_string(number) + "/" + std::to_string(kReplayStageCount) + " " + replay_stage_label(frame.stage) + ": " +
-         std::to_string(percent) + "%";
+  return std::to_string(number) + "/" + std::to_string(kReplayStageCount) + " " +
+         replay_stage_label(frame.stage) + ": " + std::to_string(percent) + "%";
 }
 
 }  // namespace console::state

@@ -22,7 +22,8 @@ struct ConnectedReply {
   std::string server_url;
   std::vector<CitySummary> cities;
   bool editor = true;  ///< false when the list lacks the editors' fields (an app key)
-  std::vector<core::json::PlaceSummary> places;  ///< the server's embedded data set (GET /api/places)
+  std::vector<core::json::PlaceSummary>
+      places;  ///< the server's embedded data set (GET /api/places)
 };
 /// A city list for `query`.
 struct CitiesReply {
@@ -98,7 +99,17 @@ struct FailureReply {
 };
 
 /// Everything the network worker sends back to the frame loop.
-using Reply = std::variant<ConnectedReply, CitiesReply, JobAcceptedReply, JobUpdateReply, AlreadyGeneratedReply,
-                           CityReply, PublishPreviewReply, PublishedReply, RunReply, RunsReply, BasemapReply, FailureReply>;
+using Reply = std::variant<ConnectedReply,
+                           CitiesReply,
+                           JobAcceptedReply,
+                           JobUpdateReply,
+                           AlreadyGeneratedReply,
+                           CityReply,
+                           PublishPreviewReply,
+                           PublishedReply,
+                           RunReply,
+                           RunsReply,
+                           BasemapReply,
+                           FailureReply>;
 
 }  // namespace console::state

@@ -7,8 +7,10 @@ namespace console::state {
 namespace {
 
 int kept(const core::model::RunTrace& run) {
-  return static_cast<int>(std::count_if(run.decisions.begin(), run.decisions.end(),
-                                        [](const core::model::Attraction& a) { return a.included; }));
+  return static_cast<int>(std::count_if(
+      run.decisions.begin(), run.decisions.end(), [](const core::model::Attraction& a) {
+        return a.included;
+      }));
 }
 
 // Stage timings are shown with four decimals: less than that is "no measurable time".
@@ -36,16 +38,25 @@ RunComparison compare_runs(const core::model::RunTrace& a, const core::model::Ru
   result.kept_b = kept(b);
   result.total = {"total", 0.0, 0.0, 0, 0, 0.0, 0.0, true, true};
   for (const core::model::StageRecord& stage : a.stages) {
-    result.stages.push_back(
-        {to_string(stage.stage), stage.seconds, 0.0, stage.calls, 0, stage.cost_usd, 0.0, true, false});
+    result.stages.push_back({to_string(stage.stage),
+                             stage.seconds,
+                             0.0,
+                             stage.calls,
+                             0,
+                             stage.cost_usd,
+                             0.0,
+                             true,
+                             false});
     result.total.seconds_a += stage.seconds;
     result.total.calls_a += stage.calls;
     result.total.cost_a += stage.cost_usd;
   }
   for (const core::model::StageRecord& stage : b.stages) {
-    auto it = std::find_if(result.stages.begin(), result.stages.end(),
-                           [&](const StageDelta& d) { return d.name == to_string(stage.stage); });
-    if (it == result.stages.end()) it = result.stages.insert(result.stages.end(), StageDelta{to_string(stage.stage)});
+    auto it = std::find_if(result.stages.begin(), result.stages.end(), [&](const StageDelta& d) {
+      return d.name == to_string(stage.stage);
+    });
+    if (it == result.stages.end())
+      it = result.stages.insert(result.stages.end(), StageDelta{to_string(stage.stage)});
     it->seconds_b = stage.seconds;
     it->calls_b = stage.calls;
     it->cost_b = stage.cost_usd;

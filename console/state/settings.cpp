@@ -6,16 +6,21 @@
 namespace console::state {
 namespace {
 
-bool set(const char* value) { return value != nullptr && *value != '\0'; }
+bool set(const char* value) {
+  return value != nullptr && *value != '\0';
+}
 
 }  // namespace
 
-const char* theme_name(Theme theme) { return theme == Theme::Dark ? "dark" : "light"; }
+const char* theme_name(Theme theme) {
+  return theme == Theme::Dark ? "dark" : "light";
+}
 
 Theme theme_from_name(const std::string& name) {
   if (name == "light") return Theme::Light;
   if (name == "dark") return Theme::Dark;
-  throw core::InputError("theme must be \"light\" or \"dark\", got \"" + name + "\"", "invalid_settings");
+  throw core::InputError("theme must be \"light\" or \"dark\", got \"" + name + "\"",
+                         "invalid_settings");
 }
 
 nlohmann::json settings_to_json(const Settings& settings) {
@@ -40,7 +45,8 @@ Settings settings_from_json(const nlohmann::json& value) {
 }
 
 std::filesystem::path settings_path(const char* xdg_config_home, const char* home) {
-  if (set(xdg_config_home)) return std::filesystem::path(xdg_config_home) / "narrando" / "console.json";
+  if (set(xdg_config_home))
+    return std::filesystem::path(xdg_config_home) / "narrando" / "console.json";
   if (set(home)) return std::filesystem::path(home) / ".config" / "narrando" / "console.json";
   return "narrando-console.json";
 }

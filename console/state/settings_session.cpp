@@ -6,7 +6,9 @@ namespace console::state {
 namespace {
 
 // One field: the file keeps its value while the panel still shows the untouched override.
-void merge(std::optional<std::string>& override_value, const std::string& current, std::string& file_value) {
+void merge(std::optional<std::string>& override_value,
+           const std::string& current,
+           std::string& file_value) {
   if (override_value && *override_value == current) return;
   override_value.reset();
   file_value = current;

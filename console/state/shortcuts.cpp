@@ -26,7 +26,9 @@ bool step_tour(AppState& state, int step) {
   if (!state.city || count == 0) return false;
   const int slot = state.selected_tour < 0 ? count : state.selected_tour;  // slot `count` is "all"
   const int next = ((slot + step) % (count + 1) + count + 1) % (count + 1);
-  focus_tour(state, next == count ? -1 : state.tours.preview().tours[static_cast<std::size_t>(next)].index);
+  focus_tour(state,
+             next == count ? -1
+                           : state.tours.preview().tours[static_cast<std::size_t>(next)].index);
   return true;
 }
 
@@ -35,37 +37,33 @@ bool step_tour(AppState& state, int step) {
 Shortcut shortcut_for(const KeyPress& press) {
   if (press.ctrl) {
     switch (press.key) {
-      // In a text field, Ctrl+Z undoes the typing there (Dear ImGui's own undo), not a draft step.
-      case 'Z': return press.typing ? Shortcut::None : press.shift ? Shortcut::Redo : Shortcut::Undo;
-      case 'Y': return press.typing ? Shortcut::None : Shortcut::Redo;
-      case 'S': return Shortcut::Save;
-      case 'F': return Shortcut::Find;
-      default: return Shortcut::None;
+    // In a text field, Ctrl+Z undoes the typing there (Dear ImGui's own undo), not a draft step.
+    case 'Z': return press.typing ? Shortcut::None : press.shift ? Shortcut::Redo : Shortcut::Undo;
+    case 'Y': return press.typing ? Shortcut::None : Shortcut::Redo;
+    case 'S': return Shortcut::Save;
+    case 'F': return Shortcut::Find;
+    default: return Shortcut::None;
     }
   }
   if (press.typing || press.shift) return Shortcut::None;
   switch (press.key) {
-    case 'F': return Shortcut::Fit;
-    case ']': return Shortcut::NextTour;
-    case '[': return Shortcut::PreviousTour;
-    default: return Shortcut::None;
+  case 'F': return Shortcut::Fit;
+  case ']': return Shortcut::NextTour;
+  case '[': return Shortcut::PreviousTour;
+  default: return Shortcut::None;
   }
 }
 
 bool run_shortcut(AppState& state, CommandSink& commands, Shortcut shortcut) {
   switch (shortcut) {
-    case Shortcut::Undo: return undo_edit(state);
-    case Shortcut::Redo: return redo_edit(state);
-    case Shortcut::Save: return save(state, commands);
-    case Shortcut::Fit:
-      state.map.fitted = false;
-      return true;
-    case Shortcut::NextTour: return step_tour(state, 1);
-    case Shortcut::PreviousTour: return step_tour(state, -1);
-    case Shortcut::Find:
-      state.focus_find = true;
-      return true;
-    case Shortcut::None: return false;
+  case Shortcut::Undo: return undo_edit(state);
+  case Shortcut::Redo: return redo_edit(state);
+  case Shortcut::Save: return save(state, commands);
+  case Shortcut::Fit: state.map.fitted = false; return true;
+  case Shortcut::NextTour: return step_tour(state, 1);
+  case Shortcut::PreviousTour: return step_tour(state, -1);
+  case Shortcut::Find: state.focus_find = true; return true;
+  case Shortcut::None: return false;
   }
   return false;
 }

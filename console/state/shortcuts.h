@@ -27,7 +27,7 @@ Shortcut shortcut_for(const KeyPress& press);
 bool run_shortcut(AppState& state, CommandSink& commands, Shortcut shortcut);
 
 /// A one-line list of the shortcuts, for tooltips and the README.
-inline constexpr const char* kShortcutHelp =
-    "Ctrl+Z undo, Ctrl+Shift+Z redo, Ctrl+S save, Ctrl+F find a stop, F fit, ] next tour, [ previous tour";
+inline constexpr const char* kShortcutHelp = "Ctrl+Z undo, Ctrl+Shift+Z redo, Ctrl+S save, Ctrl+F "
+                                             "find a stop, F fit, ] next tour, [ previous tour";
 
 }  // namespace console::state

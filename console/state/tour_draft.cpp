@@ -11,7 +11,8 @@ void TourDraft::reset(const core::model::Revision& revision) {
   for (const core::model::Tour& tour : revision.tours) {
     DraftTour draft;
     draft.order_locked = tour.order_locked;
-    for (const core::model::TourStop& stop : tour.stops) draft.stops.push_back({stop.attraction_id, stop.name, stop.locked});
+    for (const core::model::TourStop& stop : tour.stops)
+      draft.stops.push_back({stop.attraction_id, stop.name, stop.locked});
     m_loaded.push_back(std::move(draft));
   }
   m_tours = m_loaded;
@@ -60,7 +61,8 @@ std::vector<core::edit::TourEdit> TourDraft::edits() const {
   for (const DraftTour& tour : m_tours) {
     core::edit::TourEdit edit;
     edit.order_locked = tour.order_locked;
-    for (const DraftStop& stop : tour.stops) edit.stops.push_back({stop.attraction_id, stop.locked});
+    for (const DraftStop& stop : tour.stops)
+      edit.stops.push_back({stop.attraction_id, stop.locked});
     out.push_back(std::move(edit));
   }
   return out;
@@ -74,7 +76,8 @@ void TourDraft::refresh() {
   }
   // Same code as the server's PUT /tours: the totals and warnings the editor will get.
   core::model::Revision scratch = m_base;
-  const core::algo::WalkingModel walking{m_base.options.walking_speed_kmh, m_base.options.detour_factor};
+  const core::algo::WalkingModel walking{m_base.options.walking_speed_kmh,
+                                         m_base.options.detour_factor};
   try {
     m_preview.warnings = core::edit::apply_tour_edits(scratch, edits(), walking);
     m_preview.tours = std::move(scratch.tours);

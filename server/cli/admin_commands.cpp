@@ -10,8 +10,8 @@ namespace server::cli {
 int migrate_command(const config::Config& config, std::ostream& out) {
   const auto store = wiring::connect_store(config);
   const int applied = store->migrate();
-  out << "database (" << store->backend() << "): applied " << applied << " migration" << (applied == 1 ? "" : "s")
-      << ", schema is up to date\n";
+  out << "database (" << store->backend() << "): applied " << applied << " migration"
+      << (applied == 1 ? "" : "s") << ", schema is up to date\n";
   return 0;
 }
 
@@ -21,8 +21,13 @@ int config_command(const config::Config& config, std::ostream& out) {
   out << "\nVariables:\n";
   char row[320];
   for (const config::VariableDoc& variable : config::documented_variables()) {
-    std::snprintf(row, sizeof row, "  %-24s default %-30s %s%s\n", variable.name, variable.default_value,
-                  variable.meaning, variable.secret ? " (secret)" : "");
+    std::snprintf(row,
+                  sizeof row,
+                  "  %-24s default %-30s %s%s\n",
+                  variable.name,
+                  variable.default_value,
+                  variable.meaning,
+                  variable.secret ? " (secret)" : "");
     out << row;
   }
   return 0;

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <fstream>
 
-#include "shared/errors.h"
 #include "server/cli/commands.h"
 #include "server/cli/osm_build_args.h"
 #include "server/clients/osm_basemap_reader.h"
@@ -12,6 +11,7 @@
 #include "server/offline/basemaps.h"
 #include "shared/basemap/basemap_builder.h"
 #include "shared/basemap/basemap_codec.h"
+#include "shared/errors.h"
 #include "shared/routing/graph_codec.h"
 
 namespace server::cli {
@@ -20,8 +20,9 @@ namespace {
 std::string kind_counts(const core::basemap::BasemapStats& stats) {
   std::string text;
   for (int k = 0; k < core::basemap::kFeatureKindCount; ++k) {
-    text += (k ? " " : "") + std::string(core::basemap::kind_name(static_cast<core::basemap::FeatureKind>(k))) + "=" +
-            std::to_string(stats.features[static_cast<std::size_t>(k)]);
+    text += (k ? " " : "") +
+            std::string(core::basemap::kind_name(static_cast<core::basemap::FeatureKind>(k))) +
+            "=" + std::to_string(stats.features[static_cast<std::size_t>(k)]);
   }
   return text;
 }
@@ -37,20 +38,31 @@ int build_basemap_command(const BuildBasemapArgs& args, std::ostream& out, std::
   const auto started = std::chrono::steady_clock::now();
   const core::model::BoundingBox box =
       args.bbox ? parse_bbox(*args.bbox) : offline::basemap_bbox(embedded_city(*args.city));
-  core::basemap::BasemapMetadata metadata{core::routing::kOsmAttribution, source_text(pbfs, bbox_string(box)),
+  core::basemap::BasemapMetadata metadata{core::routing::kOsmAttribution,
+                                          source_text(pbfs, bbox_string(box)),
                                           clients::sha256_of_files(pbfs)};
   const core::basemap::BuiltBasemap built =
       core::basemap::build_basemap(clients::read_basemap_osm(pbfs), box, std::move(metadata));
   const std::vector<std::uint8_t> bytes = core::basemap::encode_basemap(built.basemap);
   (void)core::basemap::decode_basemap(bytes);  // proves the bytes decode before they are written
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   std::ofstream file(out_path, std::ios::binary | std::ios::trunc);
-  file.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  file.write(reinterpret_cast<const char*>(bytes.data()),
+             static_cast<std::streamsize>(bytes.size()));
   if (!file.flush()) throw std::runtime_error("cannot write " + out_path);
   char line[200];
-  std::snprintf(line, sizeof line, "%s: %zu features, %zu points, %zu labels, %zu bytes, %zu tiny dropped, built in %.0f ms\n",
-                out_path.c_str(), built.basemap.features.size(), built.stats.points, built.stats.labels, bytes.size(),
-                built.stats.dropped_tiny, ms);
+  std::snprintf(
+      line,
+      sizeof line,
+      "%s: %zu features, %zu points, %zu labels, %zu bytes, %zu tiny dropped, built in %.0f ms\n",
+      out_path.c_str(),
+      built.basemap.features.size(),
+      built.stats.points,
+      built.stats.labels,
+      bytes.size(),
+      built.stats.dropped_tiny,
+      ms);
   out << line << "  " << kind_counts(built.stats) << "\n";
   return built.basemap.features.empty() ? 1 : 0;
 }

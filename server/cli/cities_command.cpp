@@ -21,20 +21,26 @@ int cities_command(const CitiesArgs& args, std::ostream& out) {
   if (args.json) {
     nlohmann::json cities = nlohmann::json::array();
     for (const offline::EmbeddedCity& c : catalogue.cities()) {
-      cities.push_back({{"key", c.key}, {"place_id", c.city.place_id}, {"name", c.city.name},
-                        {"country_code", c.city.country_code}, {"centre", c.city.centre},
-                        {"candidates", catalogue.poi_count(c.key)}, {"note", c.city.note}});
+      cities.push_back({{"key", c.key},
+                        {"place_id", c.city.place_id},
+                        {"name", c.city.name},
+                        {"country_code", c.city.country_code},
+                        {"centre", c.city.centre},
+                        {"candidates", catalogue.poi_count(c.key)},
+                        {"note", c.city.note}});
     }
     out << nlohmann::json{{"success", true}, {"cities", cities}}.dump(2) << "\n";
     return 0;
   }
-  out << "Cities of the embedded offline data set (generate one with `narrando-server generate <place_id>`):\n\n";
+  out << "Cities of the embedded offline data set (generate one with `narrando-server generate "
+         "<place_id>`):\n\n";
   out << padded("place_id", 31) << padded("name", 23) << padded("cc", 4) << "candidates\n";
   for (const offline::EmbeddedCity& c : catalogue.cities()) {
     out << padded(c.city.place_id, 31) << padded(c.city.name, 23) << padded(c.city.country_code, 4)
         << catalogue.poi_count(c.key) << "\n";
   }
-  out << "\nData: (c) OpenStreetMap contributors (ODbL 1.0); GeoNames (CC BY 4.0); French Wikivoyage names\n"
+  out << "\nData: (c) OpenStreetMap contributors (ODbL 1.0); GeoNames (CC BY 4.0); French "
+         "Wikivoyage names\n"
          "(CC BY-SA 3.0) with Wikidata coordinates. Details: data/places/README.md\n";
   return 0;
 }

@@ -18,19 +18,31 @@ struct Dispatch {
     return generate_command(args, config::from_environment(env), out, err);
   }
   int operator()(const CitiesArgs& args) const { return cities_command(args, out); }
-  int operator()(const ServeArgs& args) const { return serve_command(args, config::from_environment(env), out, err); }
+  int operator()(const ServeArgs& args) const {
+    return serve_command(args, config::from_environment(env), out, err);
+  }
   int operator()(const ReplayArgs& args) const {
     return replay_command(args, config::from_environment(env), out, err);
   }
-  int operator()(const MigrateArgs&) const { return migrate_command(config::from_environment(env), out); }
-  int operator()(const ConfigArgs&) const { return config_command(config::from_environment(env), out); }
-  int operator()(const BuildNetworkArgs& args) const { return build_network_command(args, out, err); }
-  int operator()(const BuildBasemapArgs& args) const { return build_basemap_command(args, out, err); }
+  int operator()(const MigrateArgs&) const {
+    return migrate_command(config::from_environment(env), out);
+  }
+  int operator()(const ConfigArgs&) const {
+    return config_command(config::from_environment(env), out);
+  }
+  int operator()(const BuildNetworkArgs& args) const {
+    return build_network_command(args, out, err);
+  }
+  int operator()(const BuildBasemapArgs& args) const {
+    return build_basemap_command(args, out, err);
+  }
 };
 
 }  // namespace
 
-int run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env, std::ostream& out,
+int run(const std::vector<std::string>& args,
+        const std::map<std::string, std::string>& env,
+        std::ostream& out,
         std::ostream& err) {
   const ParsedCommandLine parsed = parse_command_line(args, out, err);
   if (!parsed.command) return parsed.exit_code;

@@ -59,8 +59,14 @@ struct BuildNetworkArgs : OsmBuildArgs {};
 struct BuildBasemapArgs : OsmBuildArgs {};
 
 /// One parsed command line.
-using CommandArgs = std::variant<GenerateArgs, CitiesArgs, ServeArgs, ReplayArgs, MigrateArgs, ConfigArgs,
-                                 BuildNetworkArgs, BuildBasemapArgs>;
+using CommandArgs = std::variant<GenerateArgs,
+                                 CitiesArgs,
+                                 ServeArgs,
+                                 ReplayArgs,
+                                 MigrateArgs,
+                                 ConfigArgs,
+                                 BuildNetworkArgs,
+                                 BuildBasemapArgs>;
 
 /// The flag of a generation option ("--tours", "--minutes"): errors speak in flags.
 std::string flag_of(core::model::OptionField field);

@@ -20,7 +20,8 @@ struct ParsedCommandLine {
 /// `--version` print to `out` and give exit 0 without a command; an unknown command, option or
 /// extra argument, a missing one, or a value of the wrong type print "error: ..." naming it to
 /// `err` and give exit 2. Never throws.
-ParsedCommandLine parse_command_line(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+ParsedCommandLine
+parse_command_line(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 /// Every subcommand's name, in the order the usage lists them.
 std::vector<std::string> command_names();

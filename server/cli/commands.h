@@ -10,14 +10,23 @@
 namespace server::cli {
 
 /// `generate`: runs the pipeline and stores the result (or shows the stored city unless forced).
-int generate_command(const GenerateArgs& args, const config::Config& config, std::ostream& out, std::ostream& err);
+int generate_command(const GenerateArgs& args,
+                     const config::Config& config,
+                     std::ostream& out,
+                     std::ostream& err);
 /// `cities`: lists the embedded cities and how to address them.
 int cities_command(const CitiesArgs& args, std::ostream& out);
 /// `serve`: runs the HTTP service until SIGTERM or SIGINT.
-int serve_command(const ServeArgs& args, config::Config config, std::ostream& out, std::ostream& err);
+int serve_command(const ServeArgs& args,
+                  config::Config config,
+                  std::ostream& out,
+                  std::ostream& err);
 /// `replay`: re-runs a generation from its trace with no network; exit 0 only if the tours are
 /// identical (else the differences are printed).
-int replay_command(const ReplayArgs& args, const config::Config& config, std::ostream& out, std::ostream& err);
+int replay_command(const ReplayArgs& args,
+                   const config::Config& config,
+                   std::ostream& out,
+                   std::ostream& err);
 /// `build-network`: writes a walking graph file built from OSM extracts (exit 1 if the box holds
 /// no walkable way).
 int build_network_command(const BuildNetworkArgs& args, std::ostream& out, std::ostream& err);

@@ -25,9 +25,9 @@ core::model::GeoPoint parse_point(const std::string& text, const std::string& fl
     std::size_t used_lon = 0;
     const double lat = std::stod(text.substr(0, comma), &used_lat);
     const double lon = std::stod(text.substr(comma + 1), &used_lon);
-    if (comma != std::string::npos && used_lat == comma && used_lon == text.size() - comma - 1) return {lat, lon};
-  } catch (const std::exception&) {
-  }
+    if (comma != std::string::npos && used_lat == comma && used_lon == text.size() - comma - 1)
+      return {lat, lon};
+  } catch (const std::exception&) {}
   throw core::InputError(flag + " must be LAT,LON, got \"" + text + "\"", "invalid_arguments");
 }
 
@@ -43,11 +43,14 @@ core::model::GenerationOptions options_from(const GenerateArgs& args) {
   return options;
 }
 
-int print_city(const service::ExistingCity& shown, const std::vector<std::string>& warnings, bool json,
+int print_city(const service::ExistingCity& shown,
+               const std::vector<std::string>& warnings,
+               bool json,
                std::ostream& out) {
   if (!shown.revision) throw core::NotFoundError("city " + shown.city.id + " has no revision");
   if (json) {
-    out << nlohmann::json(core::json::CityDocument{shown.city, *shown.revision, warnings}).dump(2) << "\n";
+    out << nlohmann::json(core::json::CityDocument{shown.city, *shown.revision, warnings}).dump(2)
+        << "\n";
   } else {
     print_summary(out, shown.city, *shown.revision, warnings);
   }
@@ -56,7 +59,10 @@ int print_city(const service::ExistingCity& shown, const std::vector<std::string
 
 }  // namespace
 
-int generate_command(const GenerateArgs& args, const config::Config& config, std::ostream& out, std::ostream& err) {
+int generate_command(const GenerateArgs& args,
+                     const config::Config& config,
+                     std::ostream& out,
+                     std::ostream& err) {
   const std::string& place_id = args.place_id;
   const core::model::GenerationOptions options = options_from(args);
 
@@ -64,20 +70,26 @@ int generate_command(const GenerateArgs& args, const config::Config& config, std
   wiring::make_place_provider(config)->check_place_id(place_id);
   wiring::Services services = wiring::build_services(config);
   service::GenerationService& generation = *services.generation;
-  const service::Submission submission = generation.submit({place_id, options, "", {}}, config::Role::Editor);
+  const service::Submission submission =
+      generation.submit({place_id, options, "", {}}, config::Role::Editor);
   if (submission.existing) {
-    err << submission.existing->city.name << " was generated before; showing the stored tours (--force regenerates)\n";
+    err << submission.existing->city.name
+        << " was generated before; showing the stored tours (--force regenerates)\n";
     return print_city(*submission.existing, {}, args.json, out);
   }
   const auto joining = [&err](const core::model::Job& job) {
     err << "joining job " << job.id << " already " << to_string(job.status) << " for this place\n";
   };
   const service::Finished finished =
-      generation.run_or_wait(submission.queued.job, support::worker_id("cli"),
-                             std::chrono::seconds(config.lease_seconds), joining, kNotStopping);
+      generation.run_or_wait(submission.queued.job,
+                             support::worker_id("cli"),
+                             std::chrono::seconds(config.lease_seconds),
+                             joining,
+                             kNotStopping);
   const core::model::Job& job = finished.job;
   if (job.status != core::model::JobStatus::Succeeded || !job.result) {
-    const std::string message = job.error ? job.error->code + ": " + job.error->message : "job did not finish";
+    const std::string message =
+        job.error ? job.error->code + ": " + job.error->message : "job did not finish";
     err << "error: generation failed (job " << job.id << "): " << message << "\n";
     return 1;
   }

@@ -16,12 +16,14 @@ core::model::BoundingBox parse_bbox(const std::string& text) {
     if (end == std::string::npos) break;
     const auto [ptr, error] = std::from_chars(text.data() + start, text.data() + end, values[i]);
     if (error != std::errc() || ptr != text.data() + end) {
-      throw core::InputError("--bbox must be S,W,N,E in degrees, got \"" + text + "\"", "invalid_arguments");
+      throw core::InputError("--bbox must be S,W,N,E in degrees, got \"" + text + "\"",
+                             "invalid_arguments");
     }
     start = end + 1;
   }
   if (start != text.size() + 1 || values[0] >= values[2] || values[1] >= values[3]) {
-    throw core::InputError("--bbox must be S,W,N,E with S < N and W < E, got \"" + text + "\"", "invalid_arguments");
+    throw core::InputError("--bbox must be S,W,N,E with S < N and W < E, got \"" + text + "\"",
+                           "invalid_arguments");
   }
   return {{values[0], values[1]}, {values[2], values[3]}};
 }
@@ -30,12 +32,18 @@ const offline::EmbeddedCity& embedded_city(const std::string& key) {
   for (const offline::EmbeddedCity& city : offline::EmbeddedCatalogue::builtin().cities()) {
     if (city.key == key) return city;
   }
-  throw core::InputError("--city: no embedded city \"" + key + "\" (see narrando-server cities)", "invalid_arguments");
+  throw core::InputError("--city: no embedded city \"" + key + "\" (see narrando-server cities)",
+                         "invalid_arguments");
 }
 
 std::string bbox_string(const core::model::BoundingBox& box) {
   char text[96];
-  std::snprintf(text, sizeof text, "%.5f,%.5f,%.5f,%.5f", box.low.lat_deg, box.low.lon_deg, box.high.lat_deg,
+  std::snprintf(text,
+                sizeof text,
+                "%.5f,%.5f,%.5f,%.5f",
+                box.low.lat_deg,
+                box.low.lon_deg,
+                box.high.lat_deg,
                 box.high.lon_deg);
   return text;
 }

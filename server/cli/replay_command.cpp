@@ -25,13 +25,17 @@ core::model::RunTrace load_trace(const std::string& source, const config::Config
     return (json.contains("run") ? json["run"] : json).get<core::model::RunTrace>();
   }
   auto trace = wiring::connect_store(config)->load_run(source);
-  if (!trace) throw core::NotFoundError("no run trace for job \"" + source + "\" (nor a file of that name)");
+  if (!trace)
+    throw core::NotFoundError("no run trace for job \"" + source + "\" (nor a file of that name)");
   return std::move(*trace);
 }
 
 }  // namespace
 
-int replay_command(const ReplayArgs& args, const config::Config& config, std::ostream& out, std::ostream& err) {
+int replay_command(const ReplayArgs& args,
+                   const config::Config& config,
+                   std::ostream& out,
+                   std::ostream& err) {
   const core::model::RunTrace trace = load_trace(args.source, config);
   const replay::ReplayReport report = replay::replay_run(trace, config);
   if (args.json) {
@@ -42,8 +46,9 @@ int replay_command(const ReplayArgs& args, const config::Config& config, std::os
                .dump(2)
         << "\n";
   } else if (report.identical) {
-    out << "replay of job " << trace.job_id << " (" << trace.city.name << "): " << report.tours.size()
-        << " tours identical to the recorded run, from " << trace.calls.size() << " recorded calls\n";
+    out << "replay of job " << trace.job_id << " (" << trace.city.name
+        << "): " << report.tours.size() << " tours identical to the recorded run, from "
+        << trace.calls.size() << " recorded calls\n";
   } else {
     err << "replay of job " << trace.job_id << " differs from the recorded run:\n";
     for (const std::string& line : report.differences) err << "  " << line << "\n";

@@ -5,10 +5,10 @@
 #include <thread>
 
 #include "server/cli/commands.h"
-#include "server/wiring/services.h"
 #include "server/http/api_server.h"
 #include "server/jobs/worker_pool.h"
 #include "server/support/log.h"
+#include "server/wiring/services.h"
 #include "shared/errors.h"
 
 namespace server::cli {
@@ -25,9 +25,10 @@ sigset_t shutdown_signals() {
 void announce(const config::Config& config, const wiring::Services& services, int port) {
   using support::LogLevel;
   if (config.development_mode()) {
-    support::log(LogLevel::Warn,
-                 "DEVELOPMENT MODE: API_KEYS is not set, so requests are not authenticated; listening on "
-                 "127.0.0.1 only. Set API_KEYS=<key>:app,<key>:editor to serve other machines.");
+    support::log(
+        LogLevel::Warn,
+        "DEVELOPMENT MODE: API_KEYS is not set, so requests are not authenticated; listening on "
+        "127.0.0.1 only. Set API_KEYS=<key>:app,<key>:editor to serve other machines.");
     if (!config.host.empty() && config.host != "127.0.0.1") {
       support::log(LogLevel::Warn, "HOST is ignored in development mode", {{"host", config.host}});
     }
@@ -37,10 +38,14 @@ void announce(const config::Config& config, const wiring::Services& services, in
   const char* role = config.serve_role == config::ServeRole::All   ? "all"
                      : config.serve_role == config::ServeRole::Api ? "api"
                                                                    : "worker";
-  support::log(LogLevel::Info, "narrando-server listening",
-               {{"host", config.listen_host()}, {"port", port}, {"role", role},
+  support::log(LogLevel::Info,
+               "narrando-server listening",
+               {{"host", config.listen_host()},
+                {"port", port},
+                {"role", role},
                 {"workers", config.serve_role == config::ServeRole::Api ? 0 : config.workers},
-                {"choices", services.choices}, {"config", settings}});
+                {"choices", services.choices},
+                {"config", settings}});
 }
 
 }  // namespace
@@ -54,7 +59,8 @@ int serve_command(const ServeArgs& args, config::Config config, std::ostream&, s
     config.port = *args.port;
   }
   if (args.host) config.host = *args.host;
-  support::configure_logging(support::log_level_from(config.log_level), config.log_format == "json");
+  support::configure_logging(support::log_level_from(config.log_level),
+                             config.log_format == "json");
 
   // Block the shutdown signals in every thread; one thread waits for them with sigwait.
   const sigset_t signals = shutdown_signals();
@@ -63,14 +69,18 @@ int serve_command(const ServeArgs& args, config::Config config, std::ostream&, s
   // An API-only instance queues jobs for the worker instances; a worker serves no API routes.
   const int workers = config.serve_role == config::ServeRole::Api ? 0 : config.workers;
   wiring::Services services = wiring::build_services(
-      config, support::system_clock(),
-      jobs::WorkerPoolSettings{workers, std::chrono::seconds(config.lease_seconds), std::chrono::milliseconds(1000)});
+      config,
+      support::system_clock(),
+      jobs::WorkerPoolSettings{
+          workers, std::chrono::seconds(config.lease_seconds), std::chrono::milliseconds(1000)});
   jobs::WorkerPool& pool = *services.pool;
   try {
     services.store->open_connections();
   } catch (const std::exception& e) {
     // Not fatal: /readyz reports the database, and requests open connections when they can.
-    support::log(support::LogLevel::Warn, "could not open the database connections ahead of requests", {{"error", e.what()}});
+    support::log(support::LogLevel::Warn,
+                 "could not open the database connections ahead of requests",
+                 {{"error", e.what()}});
   }
   http::ApiContext context(config, services.application(), *services.clock);
   context.probes_only = config.serve_role == config::ServeRole::Worker;
@@ -82,7 +92,8 @@ int serve_command(const ServeArgs& args, config::Config config, std::ostream&, s
   std::thread signal_waiter([&server, signals] {
     int signal_number = 0;
     sigwait(&signals, &signal_number);
-    support::log(support::LogLevel::Info, "shutdown requested",
+    support::log(support::LogLevel::Info,
+                 "shutdown requested",
                  {{"signal", signal_number == SIGTERM ? "SIGTERM" : "SIGINT"}});
     server.stop();
   });

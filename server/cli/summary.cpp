@@ -18,7 +18,9 @@ std::string fixed(double value, int decimals) {
 
 void print_reasons(std::ostream& out, const std::map<std::string, int>& counts) {
   std::vector<std::pair<std::string, int>> sorted(counts.begin(), counts.end());
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) {
+    return x.second > y.second;
+  });
   for (std::size_t i = 0; i < sorted.size() && i < 5; ++i) {
     out << "    " << sorted[i].second << " x " << sorted[i].first << "\n";
   }
@@ -26,13 +28,15 @@ void print_reasons(std::ostream& out, const std::map<std::string, int>& counts) 
 
 void print_tour(std::ostream& out, const core::model::Tour& tour) {
   out << "\nTour " << tour.index + 1 << ": " << tour.title << "\n"
-      << "  " << tour.stops.size() << " stops, " << fixed(tour.walk_distance_m / 1000.0, 1) << " km walking ("
-      << fixed(tour.walk_minutes, 0) << " min) + " << tour.visit_minutes << " min of visits = "
-      << fixed(tour.total_minutes, 0) << " of " << tour.budget_minutes << " min\n";
+      << "  " << tour.stops.size() << " stops, " << fixed(tour.walk_distance_m / 1000.0, 1)
+      << " km walking (" << fixed(tour.walk_minutes, 0) << " min) + " << tour.visit_minutes
+      << " min of visits = " << fixed(tour.total_minutes, 0) << " of " << tour.budget_minutes
+      << " min\n";
   const std::size_t first_leg = tour.start ? 1 : 0;
   for (std::size_t i = 0; i < tour.stops.size(); ++i) {
     const core::model::TourStop& stop = tour.stops[i];
-    out << "  " << (i + 1 < 10 ? " " : "") << i + 1 << ". " << stop.name << " (" << stop.visit_minutes << " min";
+    out << "  " << (i + 1 < 10 ? " " : "") << i + 1 << ". " << stop.name << " ("
+        << stop.visit_minutes << " min";
     const std::size_t leg = first_leg + i - 1;
     if (i + first_leg > 0 && leg < tour.legs.size()) {
       out << ", " << fixed(tour.legs[leg].distance_m, 0) << " m walk before";
@@ -50,15 +54,21 @@ void print_stages(std::ostream& out, const std::vector<core::model::StageRecord>
   int calls = 0;
   for (const core::model::StageRecord& stage : stages) {
     char line[160];
-    std::snprintf(line, sizeof line, "  %-12s %7.3f s %4d calls  $%.4f", to_string(stage.stage), stage.seconds,
-                  stage.calls, stage.cost_usd);
+    std::snprintf(line,
+                  sizeof line,
+                  "  %-12s %7.3f s %4d calls  $%.4f",
+                  to_string(stage.stage),
+                  stage.seconds,
+                  stage.calls,
+                  stage.cost_usd);
     out << line << (stage.note.empty() ? "" : "  " + stage.note) << "\n";
     seconds += stage.seconds;
     cost += stage.cost_usd;
     calls += stage.calls;
   }
   char total[120];
-  std::snprintf(total, sizeof total, "  %-12s %7.3f s %4d calls  $%.4f", "total", seconds, calls, cost);
+  std::snprintf(
+      total, sizeof total, "  %-12s %7.3f s %4d calls  $%.4f", "total", seconds, calls, cost);
   out << total << "\n";
 }
 
@@ -67,11 +77,13 @@ std::string reason_family(const std::string& reason) {
   return reason.substr(0, cut);
 }
 
-void print_summary(std::ostream& out, const core::model::City& city, const core::model::Revision& revision,
+void print_summary(std::ostream& out,
+                   const core::model::City& city,
+                   const core::model::Revision& revision,
                    const std::vector<std::string>& warnings) {
   out << city.name << ", " << city.country_code << " (" << city.place_id << ")\n"
-      << "  city id " << city.id << ", revision " << revision.number << " (" << to_string(revision.status)
-      << ")\n";
+      << "  city id " << city.id << ", revision " << revision.number << " ("
+      << to_string(revision.status) << ")\n";
   if (!city.note.empty()) out << "  data: " << city.note << "\n";
   std::map<std::string, int> kept_reasons;
   std::map<std::string, int> dropped_reasons;

@@ -12,7 +12,9 @@ namespace server::cli {
 
 /// Prints what a generation produced for people: the city, kept and dropped counts with the
 /// most common reasons, and each tour's stops with walking distance and minutes.
-void print_summary(std::ostream& out, const core::model::City& city, const core::model::Revision& revision,
+void print_summary(std::ostream& out,
+                   const core::model::City& city,
+                   const core::model::Revision& revision,
                    const std::vector<std::string>& warnings);
 
 /// Prints each pipeline stage's time, external calls and estimated cost, and the total.

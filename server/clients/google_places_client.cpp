@@ -22,7 +22,11 @@ constexpr double kMaxNearbyRadiusM = 50000.0;
 json parse_object(const HttpResponse& response, const char* operation) {
   auto body = json::parse(response.body, nullptr, false);
   if (!body.is_object()) {
-    throw UpstreamError("places", response.status, std::string("places ") + operation + " answered a body that is not a JSON object", true);
+    throw UpstreamError("places",
+                        response.status,
+                        std::string("places ") + operation +
+                            " answered a body that is not a JSON object",
+                        true);
   }
   return body;
 }
@@ -39,7 +43,8 @@ std::string text_of(const json& localized) {
 // A place of a search answer as an undecided candidate. Proto3 JSON omits defaults: every field
 // may be missing.
 std::optional<core::model::Attraction> attraction_of(const json& place) {
-  if (!place.is_object() || !place.contains("id") || !place.contains("location")) return std::nullopt;
+  if (!place.is_object() || !place.contains("id") || !place.contains("location"))
+    return std::nullopt;
   core::model::Attraction a;
   a.source_id = place["id"].get<std::string>();
   a.id = core::model::attraction_id(a.source_id);
@@ -49,21 +54,26 @@ std::optional<core::model::Attraction> attraction_of(const json& place) {
   const std::string primary = place.value("primaryType", "");
   if (!primary.empty()) a.types.push_back(primary);
   for (const auto& type : place.value("types", json::array())) {
-    if (type.is_string() && type.get<std::string>() != primary) a.types.push_back(type.get<std::string>());
+    if (type.is_string() && type.get<std::string>() != primary)
+      a.types.push_back(type.get<std::string>());
   }
-  if (place.contains("rating") && place["rating"].is_number()) a.rating = place["rating"].get<double>();
+  if (place.contains("rating") && place["rating"].is_number())
+    a.rating = place["rating"].get<double>();
   a.rating_count = place.value("userRatingCount", 0);
   a.summary = text_of(place.value("editorialSummary", json()));
   // The filter's closure rules read it: a closed place is no stop, whoever keeps it.
-  if (const std::string status = place.value("businessStatus", ""); !status.empty()) a.tags["businessStatus"] = status;
+  if (const std::string status = place.value("businessStatus", ""); !status.empty())
+    a.tags["businessStatus"] = status;
   return a;
 }
 
-void add_unique(std::vector<core::model::Attraction>& found, core::model::Attraction candidate,
+void add_unique(std::vector<core::model::Attraction>& found,
+                core::model::Attraction candidate,
                 const core::model::BoundingBox& area) {
   if (!core::algo::contains(area, candidate.location)) return;
-  const bool known = std::any_of(found.begin(), found.end(),
-                                 [&](const auto& a) { return a.source_id == candidate.source_id; });
+  const bool known = std::any_of(found.begin(), found.end(), [&](const auto& a) {
+    return a.source_id == candidate.source_id;
+  });
   if (!known) found.push_back(std::move(candidate));
 }
 
@@ -93,20 +103,25 @@ void require_city_like(const std::string& place_id, const json& place) {
   for (const auto& type : place.value("types", json::array())) {
     if (!type.is_string()) continue;
     const std::string name = type.get<std::string>();
-    if (name == "locality" || name == "postal_town" || name.starts_with("administrative_area_level_")) return;
+    if (name == "locality" || name == "postal_town" ||
+        name.starts_with("administrative_area_level_"))
+      return;
   }
   std::string types;
   for (const auto& type : place.value("types", json::array())) {
     if (type.is_string()) types += (types.empty() ? "" : ", ") + type.get<std::string>();
   }
-  throw core::Error("not_a_city", "place " + place_id + " is not a town (its types: " +
-                                      (types.empty() ? std::string("none") : types) +
-                                      "); ask for a locality, postal town or administrative area");
+  throw core::Error("not_a_city",
+                    "place " + place_id + " is not a town (its types: " +
+                        (types.empty() ? std::string("none") : types) +
+                        "); ask for a locality, postal town or administrative area");
 }
 
 }  // namespace
 
-GooglePlacesClient::GooglePlacesClient(ServiceCaller caller, GooglePlacesSettings settings, const PriceTable& prices)
+GooglePlacesClient::GooglePlacesClient(ServiceCaller caller,
+                                       GooglePlacesSettings settings,
+                                       const PriceTable& prices)
     : m_caller(std::move(caller)), m_settings(std::move(settings)), m_prices(prices) {}
 
 const char* GooglePlacesClient::details_mask() {
@@ -117,11 +132,14 @@ const char* GooglePlacesClient::search_mask() {
   // Enterprise tier (rating, userRatingCount; businessStatus is Pro, so free here) but not
   // Atmosphere: descriptions come from the LLM filter, which is cheaper than editorialSummary on
   // every search page.
-  return "places.id,places.displayName,places.location,places.types,places.primaryType,places.businessStatus,"
+  return "places.id,places.displayName,places.location,places.types,places.primaryType,places."
+         "businessStatus,"
          "places.rating,places.userRatingCount,nextPageToken";
 }
 
-HttpRequest GooglePlacesClient::request(const std::string& method, const std::string& path, const std::string& mask,
+HttpRequest GooglePlacesClient::request(const std::string& method,
+                                        const std::string& path,
+                                        const std::string& mask,
                                         const std::string& body) const {
   HttpRequest request;
   request.method = method;
@@ -131,23 +149,32 @@ HttpRequest GooglePlacesClient::request(const std::string& method, const std::st
   return request;
 }
 
-core::model::City GooglePlacesClient::city(const std::string& place_id, const core::model::GenerationOptions& options,
+core::model::City GooglePlacesClient::city(const std::string& place_id,
+                                           const core::model::GenerationOptions& options,
                                            pipeline::RunContext& context) {
   core::model::validate_place_id(place_id);
-  const std::string path = "/v1/places/" + encode_path_segment(place_id) + "?languageCode=" + options.language;
+  const std::string path =
+      "/v1/places/" + encode_path_segment(place_id) + "?languageCode=" + options.language;
   const HttpResponse response =
-      m_caller.call(request("GET", path, details_mask(), ""), "getPlace",
+      m_caller.call(request("GET", path, details_mask(), ""),
+                    "getPlace",
                     {"places.details." + places_tier(details_mask(), false),
                      m_prices.price("places.details." + places_tier(details_mask(), false))},
-                    context, {400, 404});
-  if (response.status == 404) throw core::NotFoundError("Google Places knows no place " + place_id, "unknown_place");
+                    context,
+                    {400, 404});
+  if (response.status == 404)
+    throw core::NotFoundError("Google Places knows no place " + place_id, "unknown_place");
   if (response.status == 400) {
     const std::string failure = describe_failure(response);
     // A bad key is also a 400 (API_KEY_INVALID): that is our configuration, not the caller's input.
     if (response.body.find("API_KEY") != std::string::npos) {
-      throw UpstreamError("places", 400, "places getPlace failed: " + failure + " (check GOOGLE_PLACES_API_KEY)", false);
+      throw UpstreamError("places",
+                          400,
+                          "places getPlace failed: " + failure + " (check GOOGLE_PLACES_API_KEY)",
+                          false);
     }
-    throw core::InputError("Google Places refused place id " + place_id + ": " + failure, "invalid_place_id");
+    throw core::InputError("Google Places refused place id " + place_id + ": " + failure,
+                           "invalid_place_id");
   }
   const json place = parse_object(response, "getPlace");
   require_city_like(place_id, place);
@@ -155,11 +182,13 @@ core::model::City GooglePlacesClient::city(const std::string& place_id, const co
   city.place_id = place_id;
   city.name = text_of(place.value("displayName", json()));
   city.source = core::model::PlaceSource::Google;
-  if (!place.contains("location")) throw UpstreamError("places", 200, "places getPlace answered no location", false);
+  if (!place.contains("location"))
+    throw UpstreamError("places", 200, "places getPlace answered no location", false);
   city.centre = point_of(place["location"]);
   for (const auto& component : place.value("addressComponents", json::array())) {
     const auto types = component.value("types", json::array());
-    if (std::find(types.begin(), types.end(), "country") != types.end()) city.country_code = component.value("shortText", "");
+    if (std::find(types.begin(), types.end(), "country") != types.end())
+      city.country_code = component.value("shortText", "");
   }
   if (place.contains("viewport")) {
     city.viewport = {point_of(place["viewport"].value("low", json::object())),
@@ -171,26 +200,36 @@ core::model::City GooglePlacesClient::city(const std::string& place_id, const co
   return city;
 }
 
-void GooglePlacesClient::text_search(const std::string& query, const core::model::City& city,
-                                     const core::model::GenerationOptions& options, pipeline::RunContext& context,
+void GooglePlacesClient::text_search(const std::string& query,
+                                     const core::model::City& city,
+                                     const core::model::GenerationOptions& options,
+                                     pipeline::RunContext& context,
                                      std::vector<core::model::Attraction>& found) const {
   const std::string tier = places_tier(search_mask(), true);
   const Pricing pricing{"places.text_search." + tier, m_prices.price("places.text_search." + tier)};
   json body{{"textQuery", query + " in " + city.name},
             {"languageCode", options.language},
             {"pageSize", 20},
-            {"locationRestriction", {{"rectangle", rectangle_of(core::algo::expanded(city.viewport, kViewportMarginM))}}}};
+            {"locationRestriction",
+             {{"rectangle", rectangle_of(core::algo::expanded(city.viewport, kViewportMarginM))}}}};
   const auto area = core::algo::expanded(city.viewport, kViewportMarginM);
   for (int page = 0; page < m_settings.max_pages; ++page) {
-    HttpResponse response = m_caller.call(request("POST", "/v1/places:searchText", search_mask(), body.dump()),
-                                          "searchText", pricing, context, {400});
+    HttpResponse response =
+        m_caller.call(request("POST", "/v1/places:searchText", search_mask(), body.dump()),
+                      "searchText",
+                      pricing,
+                      context,
+                      {400});
     if (response.status == 400 && body.contains("pageToken")) {
       // A page token can need a moment before it is valid: wait once and ask again.
       m_caller.pause(std::chrono::seconds(2));
-      response = m_caller.call(request("POST", "/v1/places:searchText", search_mask(), body.dump()), "searchText",
-                               pricing, context);
+      response = m_caller.call(request("POST", "/v1/places:searchText", search_mask(), body.dump()),
+                               "searchText",
+                               pricing,
+                               context);
     } else if (response.status == 400) {
-      throw UpstreamError("places", 400, "places searchText failed: " + describe_failure(response), false);
+      throw UpstreamError(
+          "places", 400, "places searchText failed: " + describe_failure(response), false);
     }
     const json answer = parse_object(response, "searchText");
     for (const auto& place : answer.value("places", json::array())) {
@@ -202,45 +241,54 @@ void GooglePlacesClient::text_search(const std::string& query, const core::model
   }
 }
 
-void GooglePlacesClient::nearby_search(const core::model::City& city, const core::model::GenerationOptions& options,
+void GooglePlacesClient::nearby_search(const core::model::City& city,
+                                       const core::model::GenerationOptions& options,
                                        pipeline::RunContext& context,
                                        std::vector<core::model::Attraction>& found) const {
   const std::string tier = places_tier(search_mask(), true);
-  const double radius = std::min(kMaxNearbyRadiusM, std::max(1000.0, core::algo::haversine_m(city.centre, city.viewport.high)));
-  const json body{{"includedTypes", m_settings.nearby_types},
-                  {"maxResultCount", 20},
-                  {"rankPreference", "POPULARITY"},
-                  {"languageCode", options.language},
-                  {"locationRestriction",
-                   {{"circle",
-                     {{"center", {{"latitude", city.centre.lat_deg}, {"longitude", city.centre.lon_deg}}},
-                      {"radius", radius}}}}}};
+  const double radius =
+      std::min(kMaxNearbyRadiusM,
+               std::max(1000.0, core::algo::haversine_m(city.centre, city.viewport.high)));
+  const json body{
+      {"includedTypes", m_settings.nearby_types},
+      {"maxResultCount", 20},
+      {"rankPreference", "POPULARITY"},
+      {"languageCode", options.language},
+      {"locationRestriction",
+       {{"circle",
+         {{"center", {{"latitude", city.centre.lat_deg}, {"longitude", city.centre.lon_deg}}},
+          {"radius", radius}}}}}};
   // Nearby Search has no paging and its mask has no nextPageToken.
   std::string mask = search_mask();
   mask = mask.substr(0, mask.rfind(",nextPageToken"));
-  const HttpResponse response = m_caller.call(request("POST", "/v1/places:searchNearby", mask, body.dump()),
-                                              "searchNearby",
-                                              {"places.nearby." + tier, m_prices.price("places.nearby." + tier)}, context);
+  const HttpResponse response =
+      m_caller.call(request("POST", "/v1/places:searchNearby", mask, body.dump()),
+                    "searchNearby",
+                    {"places.nearby." + tier, m_prices.price("places.nearby." + tier)},
+                    context);
   const auto area = core::algo::expanded(city.viewport, kViewportMarginM);
   for (const auto& place : parse_object(response, "searchNearby").value("places", json::array())) {
     if (auto candidate = attraction_of(place)) add_unique(found, std::move(*candidate), area);
   }
 }
 
-std::vector<core::model::Attraction> GooglePlacesClient::attractions(const core::model::City& city,
-                                                                     const core::model::GenerationOptions& options,
-                                                                     pipeline::RunContext& context) {
+std::vector<core::model::Attraction>
+GooglePlacesClient::attractions(const core::model::City& city,
+                                const core::model::GenerationOptions& options,
+                                pipeline::RunContext& context) {
   // The Text Search chains (each pages on its own) and the Nearby Search do not depend on each
   // other: they are asked concurrently and merged in query order, never in order of arrival.
   const std::size_t queries = m_settings.queries.size();
-  std::vector<std::vector<core::model::Attraction>> answers(queries + (m_settings.nearby_types.empty() ? 0 : 1));
-  pipeline::run_concurrently(context, answers.size(), [&](std::size_t index, pipeline::RunContext& lane) {
-    if (index < queries) {
-      text_search(m_settings.queries[index], city, options, lane, answers[index]);
-    } else {
-      nearby_search(city, options, lane, answers[index]);
-    }
-  });
+  std::vector<std::vector<core::model::Attraction>> answers(
+      queries + (m_settings.nearby_types.empty() ? 0 : 1));
+  pipeline::run_concurrently(
+      context, answers.size(), [&](std::size_t index, pipeline::RunContext& lane) {
+        if (index < queries) {
+          text_search(m_settings.queries[index], city, options, lane, answers[index]);
+        } else {
+          nearby_search(city, options, lane, answers[index]);
+        }
+      });
   std::vector<core::model::Attraction> found;
   const auto area = core::algo::expanded(city.viewport, kViewportMarginM);
   for (std::vector<core::model::Attraction>& answer : answers) {
@@ -257,17 +305,22 @@ pipeline::PlaceProvider& RoutingPlaceProvider::pick(const std::string& place_id)
   return place_id.starts_with("geonames:") ? *m_embedded : *m_google;
 }
 
-void RoutingPlaceProvider::check_place_id(const std::string& place_id) const { pick(place_id).check_place_id(place_id); }
+void RoutingPlaceProvider::check_place_id(const std::string& place_id) const {
+  pick(place_id).check_place_id(place_id);
+}
 
-core::model::City RoutingPlaceProvider::city(const std::string& place_id, const core::model::GenerationOptions& options,
+core::model::City RoutingPlaceProvider::city(const std::string& place_id,
+                                             const core::model::GenerationOptions& options,
                                              pipeline::RunContext& context) {
   return pick(place_id).city(place_id, options, context);
 }
 
-std::vector<core::model::Attraction> RoutingPlaceProvider::attractions(const core::model::City& city,
-                                                                       const core::model::GenerationOptions& options,
-                                                                       pipeline::RunContext& context) {
-  PlaceProvider& source = city.source == core::model::PlaceSource::Embedded ? *m_embedded : *m_google;
+std::vector<core::model::Attraction>
+RoutingPlaceProvider::attractions(const core::model::City& city,
+                                  const core::model::GenerationOptions& options,
+                                  pipeline::RunContext& context) {
+  PlaceProvider& source =
+      city.source == core::model::PlaceSource::Embedded ? *m_embedded : *m_google;
   return source.attractions(city, options, context);
 }
 

@@ -15,11 +15,21 @@ struct GooglePlacesSettings {
   std::string api_key;
   int max_pages = 3;  ///< Text Search pages per query (20 places each; Google stops at 60)
   /// Text Search queries, each followed by " in <city>".
-  std::vector<std::string> queries{"top tourist attractions", "museums", "historic landmarks and monuments",
-                                   "churches and cathedrals", "parks and gardens", "viewpoints"};
+  std::vector<std::string> queries{"top tourist attractions",
+                                   "museums",
+                                   "historic landmarks and monuments",
+                                   "churches and cathedrals",
+                                   "parks and gardens",
+                                   "viewpoints"};
   /// Nearby Search types (Places Table A) around the centre.
-  std::vector<std::string> nearby_types{"tourist_attraction", "museum", "historical_landmark", "monument",
-                                        "church", "art_gallery", "park", "observation_deck"};
+  std::vector<std::string> nearby_types{"tourist_attraction",
+                                        "museum",
+                                        "historical_landmark",
+                                        "monument",
+                                        "church",
+                                        "art_gallery",
+                                        "park",
+                                        "observation_deck"};
 };
 
 /// PlaceProvider over Google Places API (New): Place Details for the city (field mask without
@@ -31,7 +41,8 @@ class GooglePlacesClient : public pipeline::PlaceProvider {
   GooglePlacesClient(ServiceCaller caller, GooglePlacesSettings settings, const PriceTable& prices);
 
   std::string name() const override { return "google"; }
-  core::model::City city(const std::string& place_id, const core::model::GenerationOptions& options,
+  core::model::City city(const std::string& place_id,
+                         const core::model::GenerationOptions& options,
                          pipeline::RunContext& context) override;
   std::vector<core::model::Attraction> attractions(const core::model::City& city,
                                                    const core::model::GenerationOptions& options,
@@ -42,13 +53,19 @@ class GooglePlacesClient : public pipeline::PlaceProvider {
   static const char* search_mask();
 
  private:
-  HttpRequest request(const std::string& method, const std::string& path, const std::string& mask,
+  HttpRequest request(const std::string& method,
+                      const std::string& path,
+                      const std::string& mask,
                       const std::string& body) const;
-  void text_search(const std::string& query, const core::model::City& city,
-                   const core::model::GenerationOptions& options, pipeline::RunContext& context,
+  void text_search(const std::string& query,
+                   const core::model::City& city,
+                   const core::model::GenerationOptions& options,
+                   pipeline::RunContext& context,
                    std::vector<core::model::Attraction>& found) const;
-  void nearby_search(const core::model::City& city, const core::model::GenerationOptions& options,
-                     pipeline::RunContext& context, std::vector<core::model::Attraction>& found) const;
+  void nearby_search(const core::model::City& city,
+                     const core::model::GenerationOptions& options,
+                     pipeline::RunContext& context,
+                     std::vector<core::model::Attraction>& found) const;
 
   ServiceCaller m_caller;
   GooglePlacesSettings m_settings;
@@ -63,7 +80,8 @@ class RoutingPlaceProvider : public pipeline::PlaceProvider {
                        std::unique_ptr<pipeline::PlaceProvider> embedded);
   std::string name() const override { return "google"; }
   void check_place_id(const std::string& place_id) const override;
-  core::model::City city(const std::string& place_id, const core::model::GenerationOptions& options,
+  core::model::City city(const std::string& place_id,
+                         const core::model::GenerationOptions& options,
                          pipeline::RunContext& context) override;
   std::vector<core::model::Attraction> attractions(const core::model::City& city,
                                                    const core::model::GenerationOptions& options,

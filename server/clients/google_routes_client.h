@@ -28,25 +28,36 @@ struct GoogleRoutesSettings {
 /// value, and a tour whose Routes call fails keeps the base's legs (the run notes each).
 class GoogleRoutesDistanceProvider : public pipeline::DistanceProvider {
  public:
-  GoogleRoutesDistanceProvider(ServiceCaller caller, GoogleRoutesSettings settings, const PriceTable& prices,
+  GoogleRoutesDistanceProvider(ServiceCaller caller,
+                               GoogleRoutesSettings settings,
+                               const PriceTable& prices,
                                std::unique_ptr<pipeline::DistanceProvider> base);
 
   std::string describe(const core::model::GenerationOptions& options) const override;
-  core::algo::TravelMatrix matrix(const core::model::City& city, const std::vector<core::model::GeoPoint>& points,
+  core::algo::TravelMatrix matrix(const core::model::City& city,
+                                  const std::vector<core::model::GeoPoint>& points,
                                   const core::model::GenerationOptions& options,
                                   pipeline::RunContext& context) override;
-  void legs(const core::model::City& city, std::vector<core::model::Tour>& tours,
-            const core::model::GenerationOptions& options, pipeline::RunContext& context) override;
+  void legs(const core::model::City& city,
+            std::vector<core::model::Tour>& tours,
+            const core::model::GenerationOptions& options,
+            pipeline::RunContext& context) override;
 
   /// The computeRouteMatrix field mask: element status and condition always in it, since without
   /// them a failed element reads as a 0 m walk.
   static const char* matrix_mask();
 
  private:
-  HttpResponse ask_block(const std::vector<core::model::GeoPoint>& points, std::size_t origin_start,
-                         std::size_t destination_start, pipeline::RunContext& context) const;
-  void fill_block(const HttpResponse& response, std::size_t origin_start, std::size_t destination_start,
-                  std::size_t size, core::algo::TravelMatrix& matrix, std::vector<bool>& answered,
+  HttpResponse ask_block(const std::vector<core::model::GeoPoint>& points,
+                         std::size_t origin_start,
+                         std::size_t destination_start,
+                         pipeline::RunContext& context) const;
+  void fill_block(const HttpResponse& response,
+                  std::size_t origin_start,
+                  std::size_t destination_start,
+                  std::size_t size,
+                  core::algo::TravelMatrix& matrix,
+                  std::vector<bool>& answered,
                   std::size_t& unreachable) const;
   void route_tour(core::model::Tour& tour, pipeline::RunContext& context) const;
 

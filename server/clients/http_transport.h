@@ -25,7 +25,7 @@ struct HttpResponse {
   int status = 0;
   std::string body;
   std::map<std::string, std::string> headers;  ///< lower-case names
-  std::string error;                           ///< "timeout", "connection refused"...; empty on a response
+  std::string error;  ///< "timeout", "connection refused"...; empty on a response
 };
 
 /// Sends requests to one service's base URL. Implementations are thread-safe.
@@ -45,6 +45,7 @@ struct TransportTimeouts {
 /// The real transport: cpp-httplib, HTTPS with certificate verification against the system CA
 /// store (Debian's ca-certificates). `base_url` is "scheme://host[:port][/prefix]"; the prefix goes
 /// in front of every request path. Throws core::InputError for a malformed base URL.
-std::unique_ptr<HttpTransport> make_httplib_transport(const std::string& base_url, TransportTimeouts timeouts);
+std::unique_ptr<HttpTransport> make_httplib_transport(const std::string& base_url,
+                                                      TransportTimeouts timeouts);
 
 }  // namespace server::clients

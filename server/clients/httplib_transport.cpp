@@ -3,8 +3,8 @@
 
 #include <httplib.h>
 
-#include "server/support/base_url.h"
 #include "server/clients/http_transport.h"
+#include "server/support/base_url.h"
 
 namespace server::clients {
 namespace {
@@ -31,8 +31,9 @@ class HttplibTransport : public HttpTransport {
     for (const auto& [name, value] : request.headers) headers.emplace(name, value);
     // A gateway's base URL ("https://host/v1") mounts the service below a path.
     const std::string path = support::prefixed_path(m_base.path_prefix, request.path);
-    httplib::Result result = request.method == "GET" ? client.Get(path, headers)
-                                                     : client.Post(path, headers, request.body, request.content_type);
+    httplib::Result result = request.method == "GET"
+                                 ? client.Get(path, headers)
+                                 : client.Post(path, headers, request.body, request.content_type);
     HttpResponse response;
     if (!result) {
       response.error = httplib::to_string(result.error());
@@ -42,7 +43,9 @@ class HttplibTransport : public HttpTransport {
     response.body = result->body;
     for (const auto& [name, value] : result->headers) {
       std::string lower = name;
-      std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+      std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) {
+        return std::tolower(c);
+      });
       response.headers[lower] = value;
     }
     return response;
@@ -55,7 +58,8 @@ class HttplibTransport : public HttpTransport {
 
 }  // namespace
 
-std::unique_ptr<HttpTransport> make_httplib_transport(const std::string& base_url, TransportTimeouts timeouts) {
+std::unique_ptr<HttpTransport> make_httplib_transport(const std::string& base_url,
+                                                      TransportTimeouts timeouts) {
   return std::make_unique<HttplibTransport>(base_url, timeouts);
 }
 

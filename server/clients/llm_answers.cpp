@@ -32,7 +32,8 @@ const json& decisions_schema() {
 }
 
 std::string agent_answer_text(const json& response) {
-  if (!response.is_object()) throw UpstreamError("llm", 200, "llm answered something that is not a JSON object", true);
+  if (!response.is_object())
+    throw UpstreamError("llm", 200, "llm answered something that is not a JSON object", true);
   const std::string status = response.value("status", "completed");
   if (status != "completed") {
     std::string message = "llm response status is " + status;
@@ -45,7 +46,8 @@ std::string agent_answer_text(const json& response) {
   for (const json& item : response.value("output", json::array())) {
     if (!item.is_object() || item.value("type", "") != "message") continue;
     for (const json& part : item.value("content", json::array())) {
-      if (part.is_object() && part.value("type", "") == "output_text") text += part.value("text", "");
+      if (part.is_object() && part.value("type", "") == "output_text")
+        text += part.value("text", "");
     }
   }
   if (text.empty()) throw UpstreamError("llm", 200, "llm response carries no output_text", true);
@@ -76,12 +78,14 @@ std::string chat_answer_text(const json& response) {
 
 std::string strip_reasoning(const std::string& text) {
   std::string answer = text;
-  if (const std::size_t end = answer.rfind("</think>"); end != std::string::npos) answer = answer.substr(end + 8);
+  if (const std::size_t end = answer.rfind("</think>"); end != std::string::npos)
+    answer = answer.substr(end + 8);
   const std::size_t open = answer.find("```");
   if (open != std::string::npos) {
     const std::size_t line = answer.find('\n', open);
     const std::size_t close = answer.rfind("```");
-    if (line != std::string::npos && close > line) answer = answer.substr(line + 1, close - line - 1);
+    if (line != std::string::npos && close > line)
+      answer = answer.substr(line + 1, close - line - 1);
   }
   const std::size_t first = answer.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return "";
@@ -95,8 +99,8 @@ std::vector<LlmDecision> parse_decisions(const std::string& text) {
   }
   std::vector<LlmDecision> decisions;
   for (const json& item : answer["decisions"]) {
-    if (!item.is_object() || !item.contains("id") || !item["id"].is_string() || !item.contains("keep") ||
-        !item["keep"].is_boolean()) {
+    if (!item.is_object() || !item.contains("id") || !item["id"].is_string() ||
+        !item.contains("keep") || !item["keep"].is_boolean()) {
       continue;
     }
     LlmDecision decision;

@@ -20,24 +20,33 @@ using nlohmann::json;
 constexpr int kMinVisitMinutes = 5;
 constexpr int kMaxVisitMinutes = 180;
 
-std::string instructions(const core::model::City& city, const core::model::GenerationOptions& options) {
+std::string instructions(const core::model::City& city,
+                         const core::model::GenerationOptions& options) {
   return "You choose the stops of walking audio-guide tours of " + city.name +
-         ". For every candidate place decide keep (a sight people walk to, look at and hear a story about: "
-         "landmarks, monuments, churches, museums, squares, parks, viewpoints, notable buildings) or drop "
-         "(shops, hotels, restaurants and cafes without historic or cultural interest, offices, transport "
-         "stops, the city itself, duplicates of a better-known place nearby, minor unremarkable things). "
-         "Give a short reason, a one-line factual description in the language '" + options.language +
-         "', and the minutes a walking-tour stop there usually takes (5 to 120). Use each candidate's id "
+         ". For every candidate place decide keep (a sight people walk to, look at and hear a "
+         "story about: "
+         "landmarks, monuments, churches, museums, squares, parks, viewpoints, notable buildings) "
+         "or drop "
+         "(shops, hotels, restaurants and cafes without historic or cultural interest, offices, "
+         "transport "
+         "stops, the city itself, duplicates of a better-known place nearby, minor unremarkable "
+         "things). "
+         "Give a short reason, a one-line factual description in the language '" +
+         options.language +
+         "', and the minutes a walking-tour stop there usually takes (5 to 120). Use each "
+         "candidate's id "
          "exactly. Answer with JSON only, matching the schema.";
 }
 
-std::string candidates_text(const std::vector<const core::model::Attraction*>& batch, const core::model::City& city) {
+std::string candidates_text(const std::vector<const core::model::Attraction*>& batch,
+                            const core::model::City& city) {
   json list = json::array();
   for (const core::model::Attraction* a : batch) {
     json item{{"id", a->id}, {"name", a->name}, {"types", a->types}};
     if (a->rating) item["rating"] = *a->rating;
     if (a->rating_count > 0) item["rating_count"] = a->rating_count;
-    if (const auto status = a->tags.find("businessStatus"); status != a->tags.end()) item["business_status"] = status->second;
+    if (const auto status = a->tags.find("businessStatus"); status != a->tags.end())
+      item["business_status"] = status->second;
     list.push_back(std::move(item));
   }
   return "City: " + city.name + " (" + city.country_code + ")\nCandidates:\n" +
@@ -46,7 +55,8 @@ std::string candidates_text(const std::vector<const core::model::Attraction*>& b
 
 // Applies the LLM's decisions; returns how many candidates of the batch it decided. The LLM's
 // minutes are a visit's; a tour spends at most stop_minutes() of them there.
-std::size_t apply_decisions(const std::vector<LlmDecision>& decisions, int minutes_per_tour,
+std::size_t apply_decisions(const std::vector<LlmDecision>& decisions,
+                            int minutes_per_tour,
                             std::vector<core::model::Attraction>& candidates) {
   std::map<std::string, core::model::Attraction*, std::less<>> by_id;
   for (core::model::Attraction& a : candidates) by_id.emplace(a.id, &a);
@@ -61,10 +71,13 @@ std::size_t apply_decisions(const std::vector<LlmDecision>& decisions, int minut
     if (!d.description.empty() && a.summary.empty()) a.summary = d.description;
     if (d.keep) {
       a.visit_minutes = core::algo::stop_minutes(
-          std::clamp(d.visit_minutes > 0 ? d.visit_minutes : a.visit_minutes, kMinVisitMinutes, kMaxVisitMinutes),
+          std::clamp(d.visit_minutes > 0 ? d.visit_minutes : a.visit_minutes,
+                     kMinVisitMinutes,
+                     kMaxVisitMinutes),
           minutes_per_tour);
       // Something the type tables had no sight kind for (a famous cafe) still needs a score.
-      if (a.interest_score <= 0.0) a.interest_score = core::algo::interest_score(a, core::algo::PlaceKind::Attraction);
+      if (a.interest_score <= 0.0)
+        a.interest_score = core::algo::interest_score(a, core::algo::PlaceKind::Attraction);
     }
     ++applied;
   }
@@ -73,20 +86,25 @@ std::size_t apply_decisions(const std::vector<LlmDecision>& decisions, int minut
 
 }  // namespace
 
-LlmAttractionFilter::LlmAttractionFilter(ServiceCaller caller, LlmSettings settings, const PriceTable& prices)
+LlmAttractionFilter::LlmAttractionFilter(ServiceCaller caller,
+                                         LlmSettings settings,
+                                         const PriceTable& prices)
     : m_caller(std::move(caller)), m_settings(std::move(settings)), m_prices(prices) {}
 
 std::string LlmAttractionFilter::ask(const std::vector<const core::model::Attraction*>& batch,
-                                     const core::model::City& city, const core::model::GenerationOptions& options,
+                                     const core::model::City& city,
+                                     const core::model::GenerationOptions& options,
                                      pipeline::RunContext& context) const {
-  const json format{{"type", "json_schema"}, {"json_schema", {{"name", "stop_decisions"}, {"schema", decisions_schema()}}}};
+  const json format{{"type", "json_schema"},
+                    {"json_schema", {{"name", "stop_decisions"}, {"schema", decisions_schema()}}}};
   json body;
   HttpRequest request;
   if (m_settings.style == "chat") {
     request.path = "/chat/completions";
     body = {{"model", m_settings.model},
-            {"messages", {{{"role", "system"}, {"content", instructions(city, options)}},
-                          {{"role", "user"}, {"content", candidates_text(batch, city)}}}},
+            {"messages",
+             {{{"role", "system"}, {"content", instructions(city, options)}},
+              {{"role", "user"}, {"content", candidates_text(batch, city)}}}},
             {"response_format", format},
             {"max_tokens", m_settings.max_output_tokens},
             {"temperature", 0.1}};
@@ -107,8 +125,10 @@ std::string LlmAttractionFilter::ask(const std::vector<const core::model::Attrac
   if (answer.is_discarded()) {
     // A proxy's error page or a body cut short: say which, so the fallback note is useful.
     const bool html = response.body.find('<') != std::string::npos;
-    throw UpstreamError("llm", response.status,
-                        "llm " + operation + " answered " + (html ? "an HTML page" : "a body that is not JSON") + " (" +
+    throw UpstreamError("llm",
+                        response.status,
+                        "llm " + operation + " answered " +
+                            (html ? "an HTML page" : "a body that is not JSON") + " (" +
                             std::to_string(response.body.size()) + " bytes)",
                         true);
   }
@@ -135,7 +155,9 @@ pipeline::FilterOutcome LlmAttractionFilter::filter(const core::model::City& cit
   std::vector<std::string> errors(batches);
   pipeline::run_concurrently(context, batches, [&](std::size_t index, pipeline::RunContext& lane) {
     std::vector<const core::model::Attraction*> batch;
-    for (std::size_t i = index * batch_size; i < std::min(candidates.size(), (index + 1) * batch_size); ++i) {
+    for (std::size_t i = index * batch_size;
+         i < std::min(candidates.size(), (index + 1) * batch_size);
+         ++i) {
       batch.push_back(&candidates[i]);
     }
     try {
@@ -161,10 +183,11 @@ pipeline::FilterOutcome LlmAttractionFilter::filter(const core::model::City& cit
   if (failed == candidates.size() && !candidates.empty()) {
     used = "llm failed, fell back to heuristic: " + first_error;
   } else if (failed > 0) {
-    used += ", fell back to heuristic for " + std::to_string(failed) + " of " + std::to_string(candidates.size()) +
-            " candidates: " + first_error;
+    used += ", fell back to heuristic for " + std::to_string(failed) + " of " +
+            std::to_string(candidates.size()) + " candidates: " + first_error;
   } else if (decided < candidates.size()) {
-    used += ", heuristic for the " + std::to_string(candidates.size() - decided) + " candidates it did not decide";
+    used += ", heuristic for the " + std::to_string(candidates.size() - decided) +
+            " candidates it did not decide";
   }
   return {std::move(candidates), used};
 }

@@ -11,7 +11,8 @@ namespace server::clients {
 /// LLM filter settings.
 struct LlmSettings {
   std::string api_key;
-  std::string style = "agent";  ///< "agent": POST /v1/responses (Perplexity Agent API); "chat": /chat/completions
+  std::string style =
+      "agent";  ///< "agent": POST /v1/responses (Perplexity Agent API); "chat": /chat/completions
   std::string model = "perplexity/sonar";
   std::size_t batch_size = 40;  ///< candidates per request
   int max_output_tokens = 6000;
@@ -26,12 +27,16 @@ class LlmAttractionFilter : public pipeline::AttractionFilter {
  public:
   LlmAttractionFilter(ServiceCaller caller, LlmSettings settings, const PriceTable& prices);
 
-  pipeline::FilterOutcome filter(const core::model::City& city, std::vector<core::model::Attraction> candidates,
-                                 const core::model::GenerationOptions& options, pipeline::RunContext& context) override;
+  pipeline::FilterOutcome filter(const core::model::City& city,
+                                 std::vector<core::model::Attraction> candidates,
+                                 const core::model::GenerationOptions& options,
+                                 pipeline::RunContext& context) override;
 
  private:
-  std::string ask(const std::vector<const core::model::Attraction*>& batch, const core::model::City& city,
-                  const core::model::GenerationOptions& options, pipeline::RunContext& context) const;
+  std::string ask(const std::vector<const core::model::Attraction*>& batch,
+                  const core::model::City& city,
+                  const core::model::GenerationOptions& options,
+                  pipeline::RunContext& context) const;
 
   ServiceCaller m_caller;
   LlmSettings m_settings;

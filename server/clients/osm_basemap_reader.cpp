@@ -55,7 +55,8 @@ class BasemapCollector : public osmium::handler::Handler {
     core::basemap::SourceArea out{{}, std::move(tags)};
     for (const osmium::OuterRing& outer : area.outer_rings()) {
       out.rings.push_back(ring_points(outer));
-      for (const osmium::InnerRing& inner : area.inner_rings(outer)) out.rings.push_back(ring_points(inner));
+      for (const osmium::InnerRing& inner : area.inner_rings(outer))
+        out.rings.push_back(ring_points(inner));
     }
     std::erase_if(out.rings, [](const auto& ring) { return ring.size() < 3; });
     if (!out.rings.empty()) m_out.areas.push_back(std::move(out));
@@ -86,9 +87,12 @@ void read_file(const std::string& path, BasemapCollector& collector) {
     LocationHandler locations{index};
     locations.ignore_errors();  // extracts are cut: ways may reference nodes outside them
     osmium::io::Reader reader(file, osmium::io::read_meta::no);
-    osmium::apply(reader, locations, collector, manager.handler([&collector](const osmium::memory::Buffer& areas) {
-      osmium::apply(areas, collector);
-    }));
+    osmium::apply(reader,
+                  locations,
+                  collector,
+                  manager.handler([&collector](const osmium::memory::Buffer& areas) {
+                    osmium::apply(areas, collector);
+                  }));
     reader.close();
   } catch (const std::exception& e) {
     throw core::InputError("cannot read OSM extract " + path + ": " + e.what(), "invalid_extract");

@@ -20,13 +20,15 @@ using core::routing::OsmData;
 using core::routing::OsmTags;
 
 // The node keys foot_node_blocks reads; other node tags are not kept.
-constexpr std::array<const char*, 5> kNodeKeys = {"barrier", "access", "foot", "bollard", "sensory"};
+constexpr std::array<const char*, 5> kNodeKeys = {
+    "barrier", "access", "foot", "bollard", "sensory"};
 
 OsmTags tags_of(const osmium::TagList& list, bool profile_keys_only) {
   OsmTags tags;
   for (const osmium::Tag& tag : list) {
-    if (profile_keys_only &&
-        std::none_of(kNodeKeys.begin(), kNodeKeys.end(), [&](const char* key) { return std::strcmp(key, tag.key()) == 0; })) {
+    if (profile_keys_only && std::none_of(kNodeKeys.begin(), kNodeKeys.end(), [&](const char* key) {
+          return std::strcmp(key, tag.key()) == 0;
+        })) {
       continue;
     }
     tags.push_back({tag.key(), tag.value()});
@@ -62,10 +64,14 @@ class WayCollector : public osmium::handler::Handler {
 // Second pass: the positions and profile tags of the nodes the ways use.
 class NodeCollector : public osmium::handler::Handler {
  public:
-  NodeCollector(OsmData& data, const std::vector<std::int64_t>& wanted) : m_data(data), m_wanted(wanted) {}
+  NodeCollector(OsmData& data, const std::vector<std::int64_t>& wanted)
+      : m_data(data), m_wanted(wanted) {}
   void node(const osmium::Node& node) {
-    if (!node.location().valid() || !std::binary_search(m_wanted.begin(), m_wanted.end(), node.id())) return;
-    m_data.nodes.push_back({node.id(), node.location().y(), node.location().x(), tags_of(node.tags(), true)});
+    if (!node.location().valid() ||
+        !std::binary_search(m_wanted.begin(), m_wanted.end(), node.id()))
+      return;
+    m_data.nodes.push_back(
+        {node.id(), node.location().y(), node.location().x(), tags_of(node.tags(), true)});
   }
 
  private:
@@ -101,10 +107,12 @@ std::string sha256_of_files(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     std::ifstream file(path, std::ios::binary);
     if (!file) throw core::InputError("cannot read " + path, "invalid_extract");
-    const std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    const std::string bytes((std::istreambuf_iterator<char>(file)),
+                            std::istreambuf_iterator<char>());
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
+    if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) !=
+        1) {
       throw core::InputError("cannot hash " + path, "invalid_extract");
     }
     static constexpr char kHex[] = "0123456789abcdef";

@@ -19,21 +19,25 @@ using nlohmann::json;
 // Walks between a city's points may leave their box (round a river bend, up to a bridge); the
 // embedded graphs have the same margin.
 constexpr double kMarginM = 500.0;
-// The box is rounded outwards to this grid, so runs of one city ask one query (and share the cache).
+// The box is rounded outwards to this grid, so runs of one city ask one query (and share the
+// cache).
 constexpr double kGridDeg = 0.01;
 constexpr double kKmPerDegree = 111.32;
 
 core::model::BoundingBox box_of(const std::vector<core::model::GeoPoint>& points) {
   core::model::BoundingBox box = core::algo::expanded(core::algo::bounding_box(points), kMarginM);
-  box.low = {std::floor(box.low.lat_deg / kGridDeg) * kGridDeg, std::floor(box.low.lon_deg / kGridDeg) * kGridDeg};
-  box.high = {std::ceil(box.high.lat_deg / kGridDeg) * kGridDeg, std::ceil(box.high.lon_deg / kGridDeg) * kGridDeg};
+  box.low = {std::floor(box.low.lat_deg / kGridDeg) * kGridDeg,
+             std::floor(box.low.lon_deg / kGridDeg) * kGridDeg};
+  box.high = {std::ceil(box.high.lat_deg / kGridDeg) * kGridDeg,
+              std::ceil(box.high.lon_deg / kGridDeg) * kGridDeg};
   return box;
 }
 
 double area_km2(const core::model::BoundingBox& box) {
-  const double mid_lat = (box.low.lat_deg + box.high.lat_deg) / 2.0 * 3.14159265358979323846 / 180.0;
-  return (box.high.lat_deg - box.low.lat_deg) * kKmPerDegree * (box.high.lon_deg - box.low.lon_deg) *
-         kKmPerDegree * std::cos(mid_lat);
+  const double mid_lat =
+      (box.low.lat_deg + box.high.lat_deg) / 2.0 * 3.14159265358979323846 / 180.0;
+  return (box.high.lat_deg - box.low.lat_deg) * kKmPerDegree *
+         (box.high.lon_deg - box.low.lon_deg) * kKmPerDegree * std::cos(mid_lat);
 }
 
 // application/x-www-form-urlencoded, as Overpass reads a POSTed query.
@@ -64,7 +68,9 @@ core::routing::OsmTags tags_of(const json& element) {
   return tags;
 }
 
-std::int32_t e7(double degrees) { return static_cast<std::int32_t>(std::lround(degrees * 1e7)); }
+std::int32_t e7(double degrees) {
+  return static_cast<std::int32_t>(std::lround(degrees * 1e7));
+}
 
 std::shared_ptr<const core::routing::Router> network_of(core::routing::OsmData data,
                                                         const core::model::BoundingBox& box) {
@@ -84,7 +90,12 @@ std::shared_ptr<const core::routing::Router> network_of(core::routing::OsmData d
 
 std::string overpass_query(const core::model::BoundingBox& box, int timeout_seconds) {
   char bbox[128];
-  std::snprintf(bbox, sizeof bbox, "%.2f,%.2f,%.2f,%.2f", box.low.lat_deg, box.low.lon_deg, box.high.lat_deg,
+  std::snprintf(bbox,
+                sizeof bbox,
+                "%.2f,%.2f,%.2f,%.2f",
+                box.low.lat_deg,
+                box.low.lon_deg,
+                box.high.lat_deg,
                 box.high.lon_deg);
   // Every way the foot profile may walk (shared/routing/foot_profile.cpp decides which), then their
   // nodes: "out body" keeps the nodes' tags, where barriers are.
@@ -108,8 +119,10 @@ core::routing::OsmData parse_overpass(const std::string& body) {
     if (!element.is_object()) continue;
     const std::string type = element.value("type", "");
     if (type == "node" && element.contains("lat") && element.contains("lon")) {
-      data.nodes.push_back({element.value("id", std::int64_t{0}), e7(element.value("lat", 0.0)),
-                            e7(element.value("lon", 0.0)), tags_of(element)});
+      data.nodes.push_back({element.value("id", std::int64_t{0}),
+                            e7(element.value("lat", 0.0)),
+                            e7(element.value("lon", 0.0)),
+                            tags_of(element)});
     } else if (type == "way" && element.contains("nodes") && element["nodes"].is_array()) {
       core::routing::OsmWay way{element.value("id", std::int64_t{0}), {}, tags_of(element)};
       for (const json& id : element["nodes"]) {
@@ -121,10 +134,13 @@ core::routing::OsmData parse_overpass(const std::string& body) {
   return data;
 }
 
-OverpassNetworkSource::OverpassNetworkSource(ServiceCaller caller, OverpassSettings settings, const PriceTable& prices)
+OverpassNetworkSource::OverpassNetworkSource(ServiceCaller caller,
+                                             OverpassSettings settings,
+                                             const PriceTable& prices)
     : m_caller(std::move(caller)), m_settings(std::move(settings)), m_prices(prices) {}
 
-const OverpassNetworkSource::Cached* OverpassNetworkSource::cached(const core::model::BoundingBox& box) {
+const OverpassNetworkSource::Cached*
+OverpassNetworkSource::cached(const core::model::BoundingBox& box) {
   for (auto it = m_cache.begin(); it != m_cache.end(); ++it) {
     const core::model::BoundingBox& held = it->box;
     if (box.low.lat_deg < held.low.lat_deg || box.low.lon_deg < held.low.lon_deg ||
@@ -137,14 +153,20 @@ const OverpassNetworkSource::Cached* OverpassNetworkSource::cached(const core::m
   return nullptr;
 }
 
-std::shared_ptr<const core::routing::Router> OverpassNetworkSource::network_for(
-    const core::model::City& city, const std::vector<core::model::GeoPoint>& points, pipeline::RunContext& context) {
+std::shared_ptr<const core::routing::Router>
+OverpassNetworkSource::network_for(const core::model::City& city,
+                                   const std::vector<core::model::GeoPoint>& points,
+                                   pipeline::RunContext& context) {
   if (points.empty()) return nullptr;
   const core::model::BoundingBox box = box_of(points);
   if (area_km2(box) > m_settings.max_area_km2) {
     char text[160];
-    std::snprintf(text, sizeof text, "%s spreads over %.0f km2, more than one Overpass query may ask (%.0f)",
-                  city.name.c_str(), area_km2(box), m_settings.max_area_km2);
+    std::snprintf(text,
+                  sizeof text,
+                  "%s spreads over %.0f km2, more than one Overpass query may ask (%.0f)",
+                  city.name.c_str(),
+                  area_km2(box),
+                  m_settings.max_area_km2);
     context.notes.emplace_back(text);
     return nullptr;
   }
@@ -153,9 +175,10 @@ std::shared_ptr<const core::routing::Router> OverpassNetworkSource::network_for(
     const std::lock_guard lock(m_mutex);
     if (const Cached* hit = cached(box)) {
       // Once per run: the trace needs the answer once, however often the run asks for the network.
-      const bool recorded = std::any_of(context.calls.begin(), context.calls.end(), [hit](const auto& call) {
-        return call.service == hit->call.service && call.request_body == hit->call.request_body;
-      });
+      const bool recorded =
+          std::any_of(context.calls.begin(), context.calls.end(), [hit](const auto& call) {
+            return call.service == hit->call.service && call.request_body == hit->call.request_body;
+          });
       if (!recorded) {
         core::model::ExternalCall call = hit->call;
         call.cached = true;
@@ -172,9 +195,11 @@ std::shared_ptr<const core::routing::Router> OverpassNetworkSource::network_for(
   request.content_type = "application/x-www-form-urlencoded";
   request.body = "data=" + form_encoded(query);
   const std::string sku = "overpass.interpreter";
-  const HttpResponse response = m_caller.call(request, "interpreter", {sku, m_prices.price(sku)}, context);
+  const HttpResponse response =
+      m_caller.call(request, "interpreter", {sku, m_prices.price(sku)}, context);
   const core::model::ExternalCall recorded = context.calls.back();
-  std::shared_ptr<const core::routing::Router> network = network_of(parse_overpass(response.body), box);
+  std::shared_ptr<const core::routing::Router> network =
+      network_of(parse_overpass(response.body), box);
   const std::lock_guard lock(m_mutex);
   m_cache.push_front({query, box, recorded, network});
   if (m_cache.size() > m_settings.cache_size) m_cache.pop_back();

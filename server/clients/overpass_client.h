@@ -15,9 +15,9 @@ namespace server::clients {
 /// Overpass client settings.
 struct OverpassSettings {
   std::string path = "/interpreter";  ///< the interpreter's path below the transport's base URL
-  int timeout_seconds = 80;           ///< the query's own [timeout:], under the transport's read timeout
-  double max_area_km2 = 400.0;        ///< a bigger box is not asked for (the city walks the model)
-  std::size_t cache_size = 8;         ///< cities whose answer and network are kept in memory
+  int timeout_seconds = 80;     ///< the query's own [timeout:], under the transport's read timeout
+  double max_area_km2 = 400.0;  ///< a bigger box is not asked for (the city walks the model)
+  std::size_t cache_size = 8;   ///< cities whose answer and network are kept in memory
 };
 
 /// The Overpass QL query for the ways the foot profile may walk in `box` (every highway, ferries,
@@ -43,15 +43,16 @@ class OverpassNetworkSource : public pipeline::NetworkSource {
   std::string name() const override { return "OpenStreetMap via Overpass"; }
   /// Null for a box larger than max_area_km2 (noted) or with no walkable way; throws
   /// server::UpstreamError when Overpass fails after its retries.
-  std::shared_ptr<const core::routing::Router> network_for(const core::model::City& city,
-                                                           const std::vector<core::model::GeoPoint>& points,
-                                                           pipeline::RunContext& context) override;
+  std::shared_ptr<const core::routing::Router>
+  network_for(const core::model::City& city,
+              const std::vector<core::model::GeoPoint>& points,
+              pipeline::RunContext& context) override;
 
  private:
   struct Cached {
     std::string query;
     core::model::BoundingBox box;
-    core::model::ExternalCall call;                      // as recorded by the first run that asked
+    core::model::ExternalCall call;  // as recorded by the first run that asked
     std::shared_ptr<const core::routing::Router> network;  // null: the answer had no walkable way
   };
 

@@ -14,7 +14,9 @@
 namespace server::clients {
 namespace {
 
-bool retryable_status(int status) { return status == 0 || status == 408 || status == 429 || status >= 500; }
+bool retryable_status(int status) {
+  return status == 0 || status == 408 || status == 429 || status >= 500;
+}
 
 std::string header(const HttpResponse& response, const std::string& name) {
   const auto it = response.headers.find(name);
@@ -25,17 +27,19 @@ std::chrono::milliseconds parse_seconds(const std::string& text) {
   try {
     std::size_t used = 0;
     const double seconds = std::stod(text, &used);
-    if (used > 0 && seconds >= 0) return std::chrono::milliseconds(static_cast<long long>(seconds * 1000.0));
-  } catch (const std::exception&) {
-  }
+    if (used > 0 && seconds >= 0)
+      return std::chrono::milliseconds(static_cast<long long>(seconds * 1000.0));
+  } catch (const std::exception&) {}
   return std::chrono::milliseconds(0);
 }
 
 std::chrono::milliseconds parse_http_date(const std::string& text) {
   std::tm when{};
-  if (strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &when) == nullptr) return std::chrono::milliseconds(0);
+  if (strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &when) == nullptr)
+    return std::chrono::milliseconds(0);
   const auto at = std::chrono::system_clock::from_time_t(timegm(&when));
-  const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(at - std::chrono::system_clock::now());
+  const auto wait =
+      std::chrono::duration_cast<std::chrono::milliseconds>(at - std::chrono::system_clock::now());
   return std::max(wait, std::chrono::milliseconds(0));
 }
 
@@ -72,7 +76,8 @@ std::string describe_failure(const HttpResponse& response) {
   if (body.is_object() && body.contains("error")) {
     const auto& error = body["error"];
     if (error.is_object()) {
-      if (error.contains("status") && error["status"].is_string()) text += " " + error["status"].get<std::string>();
+      if (error.contains("status") && error["status"].is_string())
+        text += " " + error["status"].get<std::string>();
       if (error.contains("message") && error["message"].is_string()) {
         text += ": " + error["message"].get<std::string>().substr(0, 200);
       }
@@ -85,45 +90,71 @@ std::string describe_failure(const HttpResponse& response) {
   return text;
 }
 
-ServiceCaller::ServiceCaller(std::string service, std::shared_ptr<HttpTransport> transport, RetryPolicy policy,
+ServiceCaller::ServiceCaller(std::string service,
+                             std::shared_ptr<HttpTransport> transport,
+                             RetryPolicy policy,
                              Sleeper sleeper)
     : m_service(std::move(service)), m_transport(std::move(transport)), m_policy(policy),
       m_sleeper(std::move(sleeper)) {}
 
-std::chrono::milliseconds ServiceCaller::delay_before_retry(int attempt, const HttpResponse& response) const {
+std::chrono::milliseconds ServiceCaller::delay_before_retry(int attempt,
+                                                            const HttpResponse& response) const {
   thread_local std::mt19937_64 random{std::random_device{}()};
   const long long growth = 1LL << std::min(attempt - 1, 20);
-  const long long ceiling = std::min<long long>(m_policy.max_delay.count(), m_policy.base_delay.count() * growth);
+  const long long ceiling =
+      std::min<long long>(m_policy.max_delay.count(), m_policy.base_delay.count() * growth);
   // Jitter between half and all of the ceiling: clients that failed together do not retry together.
   std::uniform_int_distribution<long long> jitter(ceiling / 2, std::max(ceiling, 1LL));
   const auto asked = requested_delay(response);
   return std::max(std::chrono::milliseconds(jitter(random)), std::min(asked, m_policy.max_delay));
 }
 
-HttpResponse ServiceCaller::call(const HttpRequest& request, const std::string& operation, const Pricing& pricing,
-                                 pipeline::RunContext& context, const std::vector<int>& pass_through) const {
+HttpResponse ServiceCaller::call(const HttpRequest& request,
+                                 const std::string& operation,
+                                 const Pricing& pricing,
+                                 pipeline::RunContext& context,
+                                 const std::vector<int>& pass_through) const {
   for (int attempt = 1;; ++attempt) {
     if (!context.take_call()) {
-      throw UpstreamError(m_service, 0, m_service + " " + operation + ": the run's budget of external calls is spent",
+      throw UpstreamError(m_service,
+                          0,
+                          m_service + " " + operation +
+                              ": the run's budget of external calls is spent",
                           false);
     }
     const auto start = std::chrono::steady_clock::now();
     HttpResponse response = m_transport->send(request);
     const bool ok = response.status >= 200 && response.status < 300;
-    context.calls.push_back({m_service, operation, request.method, request.path, request.body, response.status,
-                             response.body, support::seconds_since(start), pricing.sku, ok ? pricing.cost_usd : 0.0,
-                             attempt, response.error});
-    support::Metrics::global().count_external_call(
-        m_service, ok ? "ok" : response.status == 0 ? "no_response" : std::to_string(response.status));
-    if (ok || std::find(pass_through.begin(), pass_through.end(), response.status) != pass_through.end()) {
+    context.calls.push_back({m_service,
+                             operation,
+                             request.method,
+                             request.path,
+                             request.body,
+                             response.status,
+                             response.body,
+                             support::seconds_since(start),
+                             pricing.sku,
+                             ok ? pricing.cost_usd : 0.0,
+                             attempt,
+                             response.error});
+    support::Metrics::global().count_external_call(m_service,
+                                                   ok ? "ok"
+                                                   : response.status == 0
+                                                       ? "no_response"
+                                                       : std::to_string(response.status));
+    if (ok || std::find(pass_through.begin(), pass_through.end(), response.status) !=
+                  pass_through.end()) {
       return response;
     }
-    const bool retry = retryable_status(response.status) && header(response, "x-should-retry") != "false" &&
+    const bool retry = retryable_status(response.status) &&
+                       header(response, "x-should-retry") != "false" &&
                        attempt < m_policy.max_attempts;
     if (!retry) {
-      throw UpstreamError(m_service, response.status,
+      throw UpstreamError(m_service,
+                          response.status,
                           m_service + " " + operation + " failed after " + std::to_string(attempt) +
-                              (attempt == 1 ? " attempt: " : " attempts: ") + describe_failure(response),
+                              (attempt == 1 ? " attempt: " : " attempts: ") +
+                              describe_failure(response),
                           retryable_status(response.status));
     }
     m_sleeper(delay_before_retry(attempt, response));

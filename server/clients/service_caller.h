@@ -37,15 +37,20 @@ struct Pricing {
 /// 4xx), every attempt recorded in the run trace with its SKU and cost. Thread-safe.
 class ServiceCaller {
  public:
-  ServiceCaller(std::string service, std::shared_ptr<HttpTransport> transport, RetryPolicy policy,
+  ServiceCaller(std::string service,
+                std::shared_ptr<HttpTransport> transport,
+                RetryPolicy policy,
                 Sleeper sleeper = real_sleeper());
 
   /// Sends `request` as `operation`. Returns the 2xx response, or a response whose status is in
-  /// `pass_through` (statuses the client interprets itself, e.g. 404 for an unknown place). Throws server::UpstreamError
-  /// naming the service, operation and status (never a key) when the last attempt fails, when
-  /// the status is not retryable, or when the run's call budget is spent.
-  HttpResponse call(const HttpRequest& request, const std::string& operation, const Pricing& pricing,
-                    pipeline::RunContext& context, const std::vector<int>& pass_through = {}) const;
+  /// `pass_through` (statuses the client interprets itself, e.g. 404 for an unknown place). Throws
+  /// server::UpstreamError naming the service, operation and status (never a key) when the last
+  /// attempt fails, when the status is not retryable, or when the run's call budget is spent.
+  HttpResponse call(const HttpRequest& request,
+                    const std::string& operation,
+                    const Pricing& pricing,
+                    pipeline::RunContext& context,
+                    const std::vector<int>& pass_through = {}) const;
 
   /// The service name.
   const std::string& service() const { return m_service; }

@@ -25,47 +25,53 @@ enum class AutoPublish { First, Never };
 /// Everything configurable, read once at start (DESIGN §4). Secrets live here and nowhere else.
 struct Config {
   int port = 8080;
-  std::string host;                   ///< empty: 0.0.0.0; ignored in development mode (127.0.0.1)
-  std::string database_url;           ///< postgres://... (or keyword=value) selects PostgreSQL; empty selects SQLite
+  std::string host;  ///< empty: 0.0.0.0; ignored in development mode (127.0.0.1)
+  std::string
+      database_url;  ///< postgres://... (or keyword=value) selects PostgreSQL; empty selects SQLite
   std::string db_path = "./narrando.db";
-  std::string google_places_api_key;  ///< empty selects the embedded places data
-  std::string perplexity_api_key;     ///< empty selects the heuristic filter
+  std::string google_places_api_key;    ///< empty selects the embedded places data
+  std::string perplexity_api_key;       ///< empty selects the heuristic filter
   std::string llm_api_style = "agent";  ///< "agent" (Perplexity Agent API) or "chat"
-  std::string llm_model = "perplexity/sonar";  ///< LLM_MODEL; unset: default_llm_model(llm_api_style)
+  std::string llm_model =
+      "perplexity/sonar";  ///< LLM_MODEL; unset: default_llm_model(llm_api_style)
   std::string google_places_base_url = "https://places.googleapis.com";
   std::string google_routes_base_url = "https://routes.googleapis.com";
   std::string perplexity_base_url = "https://api.perplexity.ai";
   std::map<std::string, Role> api_keys;  ///< key -> role; empty = development mode
-  core::model::RoutesPolicy routes_policy = core::model::RoutesPolicy::Off;  ///< what Google Routes is asked for
-  core::model::WalkingNetwork walking_network = core::model::WalkingNetwork::Osm;  ///< what walks are measured on
+  core::model::RoutesPolicy routes_policy =
+      core::model::RoutesPolicy::Off;  ///< what Google Routes is asked for
+  core::model::WalkingNetwork walking_network =
+      core::model::WalkingNetwork::Osm;  ///< what walks are measured on
   std::string overpass_url = "https://overpass-api.de/api/interpreter";  ///< Overpass API endpoint
-  int overpass_timeout_seconds = 90;   ///< read timeout of an Overpass query (its [timeout:] is 10 s less)
-  int routes_matrix_max_points = 25;   ///< with Matrix: the largest city planned on a Routes matrix
-  int places_max_pages = 3;            ///< Text Search pages per query
-  int call_budget = 200;               ///< external calls one run may make
-  int generation_concurrency = 8;      ///< external calls of one run in flight at once
-  int client_max_attempts = 4;         ///< attempts per external call (retries on 429/5xx/timeouts)
-  int client_retry_base_ms = 500;      ///< first backoff delay; doubles per attempt, with jitter
-  int job_max_attempts = 3;            ///< attempts of a job before it fails for good
-  int client_timeout_seconds = 30;     ///< read timeout of Google calls
-  int llm_timeout_seconds = 180;       ///< read timeout of LLM calls (long answers)
-  std::size_t llm_batch_size = 40;     ///< candidates per LLM request
-  std::string prices_json;             ///< overrides of the estimated prices per SKU
+  int overpass_timeout_seconds =
+      90;  ///< read timeout of an Overpass query (its [timeout:] is 10 s less)
+  int routes_matrix_max_points = 25;  ///< with Matrix: the largest city planned on a Routes matrix
+  int places_max_pages = 3;           ///< Text Search pages per query
+  int call_budget = 200;              ///< external calls one run may make
+  int generation_concurrency = 8;     ///< external calls of one run in flight at once
+  int client_max_attempts = 4;        ///< attempts per external call (retries on 429/5xx/timeouts)
+  int client_retry_base_ms = 500;     ///< first backoff delay; doubles per attempt, with jitter
+  int job_max_attempts = 3;           ///< attempts of a job before it fails for good
+  int client_timeout_seconds = 30;    ///< read timeout of Google calls
+  int llm_timeout_seconds = 180;      ///< read timeout of LLM calls (long answers)
+  std::size_t llm_batch_size = 40;    ///< candidates per LLM request
+  std::string prices_json;            ///< overrides of the estimated prices per SKU
   int workers = 2;
   ServeRole serve_role = ServeRole::All;  ///< SERVE_ROLE / --role
-  std::string log_level = "info";     ///< debug, info, warn, error
-  std::string log_format = "text";    ///< text or json
+  std::string log_level = "info";         ///< debug, info, warn, error
+  std::string log_format = "text";        ///< text or json
   AutoPublish auto_publish = AutoPublish::First;
-  int wait_seconds = 60;              ///< default wait window of POST /api/generate-city
+  int wait_seconds = 60;  ///< default wait window of POST /api/generate-city
   int shutdown_grace_seconds = 25;
-  int lease_seconds = 60;             ///< job lease; renewed while a worker runs the job
+  int lease_seconds = 60;  ///< job lease; renewed while a worker runs the job
   int http_threads = 64;
-  int http_keep_alive_seconds = 5;    ///< idle keep-alive; holds an HTTP thread; > an ALB's idle timeout
-  int published_cache_seconds = 2;    ///< how stale an app read of a published city may be
-  int db_pool_size = 8;               ///< PostgreSQL connections per instance
+  int http_keep_alive_seconds =
+      5;  ///< idle keep-alive; holds an HTTP thread; > an ALB's idle timeout
+  int published_cache_seconds = 2;  ///< how stale an app read of a published city may be
+  int db_pool_size = 8;             ///< PostgreSQL connections per instance
   std::size_t max_body_bytes = 1024 * 1024;
-  Safeguards safeguards;              ///< connection deadlines and bound, metrics access, paid-call limits
-  SupabaseAuth supabase;              ///< app users' access tokens (SUPABASE_*)
+  Safeguards safeguards;  ///< connection deadlines and bound, metrics access, paid-call limits
+  SupabaseAuth supabase;  ///< app users' access tokens (SUPABASE_*)
 
   /// True without API keys and without Supabase Auth: no auth, loopback only.
   bool development_mode() const { return api_keys.empty() && !supabase.enabled(); }

@@ -52,16 +52,21 @@ int listen_on(const std::string& host, int port) {
   hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
   addrinfo* found = nullptr;
   const std::string service = std::to_string(port);
-  if (::getaddrinfo(host.empty() ? nullptr : host.c_str(), service.c_str(), &hints, &found) != 0 || !found) {
+  if (::getaddrinfo(host.empty() ? nullptr : host.c_str(), service.c_str(), &hints, &found) != 0 ||
+      !found) {
     throw std::runtime_error("cannot resolve the address " + host);
   }
   int fd = -1;
-  for (addrinfo* candidate = found; candidate != nullptr && fd < 0; candidate = candidate->ai_next) {
-    fd = ::socket(candidate->ai_family, candidate->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, candidate->ai_protocol);
+  for (addrinfo* candidate = found; candidate != nullptr && fd < 0;
+       candidate = candidate->ai_next) {
+    fd = ::socket(candidate->ai_family,
+                  candidate->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
+                  candidate->ai_protocol);
     if (fd < 0) continue;
     const int on = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
-    if (::bind(fd, candidate->ai_addr, candidate->ai_addrlen) != 0 || ::listen(fd, kListenBacklog) != 0) {
+    if (::bind(fd, candidate->ai_addr, candidate->ai_addrlen) != 0 ||
+        ::listen(fd, kListenBacklog) != 0) {
       ::close(fd);
       fd = -1;
     }
@@ -81,15 +86,18 @@ int bound_port(int fd) {
 
 FrontDoorSettings front_door_settings(const config::Config& config) {
   FrontDoorSettings settings;
-  settings.limits.max_connections = static_cast<std::size_t>(config.safeguards.http_max_connections);
-  settings.limits.header_timeout = std::chrono::seconds(config.safeguards.http_header_timeout_seconds);
+  settings.limits.max_connections =
+      static_cast<std::size_t>(config.safeguards.http_max_connections);
+  settings.limits.header_timeout =
+      std::chrono::seconds(config.safeguards.http_header_timeout_seconds);
   settings.limits.body_timeout = std::chrono::seconds(config.safeguards.http_body_timeout_seconds);
   settings.limits.keep_alive = std::chrono::seconds(config.http_keep_alive_seconds);
   settings.limits.max_body_bytes = config.max_body_bytes;
   settings.threads = config.http_threads;
   settings.linger = std::min<std::chrono::milliseconds>(kLinger, settings.limits.keep_alive);
   settings.max_lingering = config.http_threads / 2;
-  settings.drain = std::min<std::chrono::milliseconds>(kMaxDrain, std::chrono::seconds(config.shutdown_grace_seconds));
+  settings.drain = std::min<std::chrono::milliseconds>(
+      kMaxDrain, std::chrono::seconds(config.shutdown_grace_seconds));
   return settings;
 }
 
@@ -97,10 +105,12 @@ FrontDoorSettings front_door_settings(const config::Config& config) {
 
 struct ApiServer::Impl {
   explicit Impl(ApiContext& c)
-      : context(c), front_door(front_door_settings(c.config), [this](ReadyRequest& request) { return serve(request); }) {}
+      : context(c), front_door(front_door_settings(c.config),
+                               [this](ReadyRequest& request) { return serve(request); }) {}
 
   ServedRequest serve(ReadyRequest& request) {
-    ConnectionStream stream(request.fd, std::move(request.bytes), request.body_deadline, kWriteIdle);
+    ConnectionStream stream(
+        request.fd, std::move(request.bytes), request.body_deadline, kWriteIdle);
     RequestContext& current = RequestContext::current();
     current = RequestContext{};  // "rejected" until routing starts: httplib may refuse it first
     current.metrics_listener = request.listener == Listener::Metrics;
@@ -111,7 +121,8 @@ struct ApiServer::Impl {
     // A request httplib refused before routing (a bad request line, say) may have left its headers
     // unread, and its Connection header unseen: its connection ends with the answer.
     const bool rejected = current.route == "rejected";
-    served.keep_open = ok && !rejected && !closed_by_client && !request.last && !stream.failed() && !stream.timed_out();
+    served.keep_open = ok && !rejected && !closed_by_client && !request.last && !stream.failed() &&
+                       !stream.timed_out();
     served.unread = stream.take_unread();
     return served;
   }
@@ -128,7 +139,9 @@ ApiServer::ApiServer(ApiContext& context) : m_impl(std::make_unique<Impl>(contex
   register_routes(m_impl->server, context);
 }
 
-ApiServer::~ApiServer() { stop(); }
+ApiServer::~ApiServer() {
+  stop();
+}
 
 int ApiServer::bind(const std::string& host, int port) {
   m_impl->api_fd = listen_on(host, port);
@@ -142,9 +155,13 @@ int ApiServer::bind(const std::string& host, int port) {
   return bound_port(m_impl->api_fd);
 }
 
-int ApiServer::metrics_port() const { return m_impl->metrics_port; }
+int ApiServer::metrics_port() const {
+  return m_impl->metrics_port;
+}
 
-void ApiServer::listen() { m_impl->front_door.run(); }
+void ApiServer::listen() {
+  m_impl->front_door.run();
+}
 
 void ApiServer::stop() {
   m_impl->context.stopping = true;
@@ -153,16 +170,21 @@ void ApiServer::stop() {
   m_impl->front_door.stop();
 }
 
-bool ApiServer::is_running() const { return m_impl->front_door.running(); }
+bool ApiServer::is_running() const {
+  return m_impl->front_door.running();
+}
 
 int ApiServer::listen_backlog() const {
   // For a listening socket Linux reports the accept queue's limit in tcpi_sacked.
   tcp_info info{};
   socklen_t size = sizeof(info);
-  if (m_impl->api_fd < 0 || ::getsockopt(m_impl->api_fd, IPPROTO_TCP, TCP_INFO, &info, &size) != 0) return 0;
+  if (m_impl->api_fd < 0 || ::getsockopt(m_impl->api_fd, IPPROTO_TCP, TCP_INFO, &info, &size) != 0)
+    return 0;
   return static_cast<int>(info.tcpi_sacked);
 }
 
-std::size_t ApiServer::open_connections() const { return m_impl->front_door.connections(); }
+std::size_t ApiServer::open_connections() const {
+  return m_impl->front_door.connections();
+}
 
 }  // namespace server::http

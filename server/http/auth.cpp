@@ -23,7 +23,8 @@ std::string user_scope(const std::string& subject) {
 Caller app_user(const std::string& token, const auth::SupabaseVerifier& app_tokens, Access access) {
   const auth::AppUser user = app_tokens.verify(token);
   if (access == Access::Editor) {
-    throw core::Error("forbidden", "this route is for editors; an app user's access token has the app role");
+    throw core::Error("forbidden",
+                      "this route is for editors; an app user's access token has the app role");
   }
   return Caller{config::Role::App, "user:" + user.subject, user_scope(user.subject)};
 }
@@ -44,7 +45,9 @@ bool constant_time_equals(std::string_view a, std::string_view b) {
 std::string caller_scope(std::string_view credential) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
-  if (EVP_Digest(credential.data(), credential.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
+  if (EVP_Digest(
+          credential.data(), credential.size(), digest.data(), &length, EVP_sha256(), nullptr) !=
+      1) {
     throw std::runtime_error("SHA-256 is unavailable");
   }
   static constexpr char kHex[] = "0123456789abcdef";
@@ -62,14 +65,17 @@ std::string presented_api_key(const httplib::Request& request) {
   return header.starts_with(kBearer) ? header.substr(kBearer.size()) : "";
 }
 
-Caller authorize(const httplib::Request& request, const config::Config& config, Access access,
+Caller authorize(const httplib::Request& request,
+                 const config::Config& config,
+                 Access access,
                  const auth::SupabaseVerifier* app_tokens) {
   if (access == Access::Public) return Caller{};
   if (config.development_mode()) return Caller{config::Role::Editor, "", caller_scope("")};
   const std::string presented = presented_api_key(request);
   if (presented.empty()) {
-    throw core::Error("unauthorized", "this route needs an API key or a signed-in user's access token: send "
-                                      "Authorization: Bearer <credential>");
+    throw core::Error("unauthorized",
+                      "this route needs an API key or a signed-in user's access token: send "
+                      "Authorization: Bearer <credential>");
   }
   // Compare with every key, always: the time taken says nothing about which key nearly matched.
   bool found = false;
@@ -83,9 +89,10 @@ Caller authorize(const httplib::Request& request, const config::Config& config, 
   if (!found) {
     const bool token = auth::looks_like_jwt(presented);
     if (token && app_tokens) return app_user(presented, *app_tokens, access);
-    throw core::Error("unauthorized", token ? "the API key is not valid (this server accepts no access tokens: "
-                                              "SUPABASE_URL is unset)"
-                                            : "the API key is not valid");
+    throw core::Error("unauthorized",
+                      token ? "the API key is not valid (this server accepts no access tokens: "
+                              "SUPABASE_URL is unset)"
+                            : "the API key is not valid");
   }
   if (access == Access::Editor && role != config::Role::Editor) {
     throw core::Error("forbidden", "this route is for editors; the key's role is app");

@@ -33,7 +33,9 @@ struct Caller {
 /// core::Error "unauthorized" (401) without a valid key, auth::TokenRejected (401
 /// "invalid_token") or auth::KeysUnavailable (503) for a token, "forbidden" (403) for a role
 /// that may not call the route.
-Caller authorize(const httplib::Request& request, const config::Config& config, Access access,
+Caller authorize(const httplib::Request& request,
+                 const config::Config& config,
+                 Access access,
                  const auth::SupabaseVerifier* app_tokens = nullptr);
 
 /// The key of `Authorization: Bearer <key>`; empty without the header or with another scheme.

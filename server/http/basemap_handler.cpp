@@ -26,8 +26,10 @@ class BasemapBodies {
     const std::lock_guard lock(m_mutex);
     auto it = m_gzipped.find(file.city_key);
     if (it == m_gzipped.end()) {
-      const std::string_view bytes(reinterpret_cast<const char*>(file.bytes.data()), file.bytes.size());
-      it = m_gzipped.emplace(file.city_key, encode(bytes, ContentCoding::Gzip, Effort::Stored)).first;
+      const std::string_view bytes(reinterpret_cast<const char*>(file.bytes.data()),
+                                   file.bytes.size());
+      it = m_gzipped.emplace(file.city_key, encode(bytes, ContentCoding::Gzip, Effort::Stored))
+               .first;
     }
     return it->second;
   }
@@ -41,7 +43,8 @@ class BasemapBodies {
 std::string etag_of(const offline::EmbeddedBasemapFile& file) {
   std::uint64_t checksum = 0;
   const std::size_t size = file.bytes.size();
-  for (std::size_t i = 0; i < 8 && i < size; ++i) checksum |= static_cast<std::uint64_t>(file.bytes[size - 8 + i]) << (8 * i);
+  for (std::size_t i = 0; i < 8 && i < size; ++i)
+    checksum |= static_cast<std::uint64_t>(file.bytes[size - 8 + i]) << (8 * i);
   char text[32];
   std::snprintf(text, sizeof text, "\"%016llx\"", static_cast<unsigned long long>(checksum));
   return text;
@@ -49,7 +52,9 @@ std::string etag_of(const offline::EmbeddedBasemapFile& file) {
 
 }  // namespace
 
-void handle_get_basemap(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+void handle_get_basemap(ApiContext& context,
+                        const httplib::Request& request,
+                        httplib::Response& response) {
   const offline::EmbeddedBasemapFile& file = context.reads.basemap_of(request.matches[1]);
   const std::string etag = etag_of(file);
   response.set_header("ETag", etag);
@@ -65,7 +70,8 @@ void handle_get_basemap(ApiContext& context, const httplib::Request& request, ht
     response.set_header("Content-Encoding", "gzip");
     response.set_content(BasemapBodies::instance().gzipped(file), kContentType);
   } else {
-    response.set_content(reinterpret_cast<const char*>(file.bytes.data()), file.bytes.size(), kContentType);
+    response.set_content(
+        reinterpret_cast<const char*>(file.bytes.data()), file.bytes.size(), kContentType);
   }
 }
 

@@ -10,7 +10,8 @@ namespace server::http {
 
 storage::RevisionChoice revision_for_reader(const httplib::Request& request) {
   const config::Role role = RequestContext::current().role;
-  if (role != config::Role::Editor || !request.has_param("revision")) return service::revision_for(role);
+  if (role != config::Role::Editor || !request.has_param("revision"))
+    return service::revision_for(role);
   const std::string text = request.get_param_value("revision");
   int number = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
@@ -20,7 +21,8 @@ storage::RevisionChoice revision_for_reader(const httplib::Request& request) {
   return service::revision_for(role, number);
 }
 
-service::CityView load_view(ApiContext& context, const std::string& city_id, const httplib::Request& request) {
+service::CityView
+load_view(ApiContext& context, const std::string& city_id, const httplib::Request& request) {
   return context.reads.load_view(city_id, revision_for_reader(request));
 }
 

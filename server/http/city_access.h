@@ -18,7 +18,8 @@ storage::RevisionChoice revision_for_reader(const httplib::Request& request);
 
 /// The city and the revision the current caller may read (see revision_for_reader), from one
 /// snapshot. Throws core::NotFoundError when there is nothing the caller may see.
-service::CityView load_view(ApiContext& context, const std::string& city_id, const httplib::Request& request);
+service::CityView
+load_view(ApiContext& context, const std::string& city_id, const httplib::Request& request);
 
 /// The city as the app sees it next to a published revision: no draft pointer, stable stamps.
 core::model::City published_view(core::model::City city, const core::model::Revision& revision);

@@ -11,20 +11,28 @@ namespace {
 // A published revision never changes, but the city's published revision may: clients may keep it
 // as long as the server itself may answer with the previous one (PUBLISHED_CACHE_SECONDS), then
 // revalidate with its ETag.
-void send_published(const ApiContext& context, const httplib::Request& request, httplib::Response& response,
+void send_published(const ApiContext& context,
+                    const httplib::Request& request,
+                    httplib::Response& response,
                     const EncodedDocument& document) {
-  const std::string cache_control = "public, max-age=" + std::to_string(context.config.published_cache_seconds);
-  send_document(request, response, RequestContext::current().accept_encoding, document, cache_control);
+  const std::string cache_control =
+      "public, max-age=" + std::to_string(context.config.published_cache_seconds);
+  send_document(
+      request, response, RequestContext::current().accept_encoding, document, cache_control);
 }
 
 }  // namespace
 
-void handle_list_cities(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+void handle_list_cities(ApiContext& context,
+                        const httplib::Request& request,
+                        httplib::Response& response) {
   const bool editor = RequestContext::current().role == config::Role::Editor;
   send_json(response, 200, context.reads.list_cities(editor, request.get_param_value("q")));
 }
 
-void handle_get_city(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+void handle_get_city(ApiContext& context,
+                     const httplib::Request& request,
+                     httplib::Response& response) {
   const std::string city_id = request.matches[1];
   const storage::RevisionChoice choice = revision_for_reader(request);
   const auto now = context.clock.steady_now();
@@ -47,7 +55,8 @@ void handle_get_city(ApiContext& context, const httplib::Request& request, httpl
     const bool wants_published =
         choice.kind == storage::RevisionChoice::Kind::Published ||
         (choice.kind == storage::RevisionChoice::Kind::Latest && !city->draft_revision) ||
-        (choice.kind == storage::RevisionChoice::Kind::Number && choice.number == *city->published_revision);
+        (choice.kind == storage::RevisionChoice::Kind::Number &&
+         choice.number == *city->published_revision);
     if (wants_published) {
       if (auto cached = context.published_documents.find(city->id, *city->published_revision)) {
         send_published(context, request, response, *cached);
@@ -61,11 +70,14 @@ void handle_get_city(ApiContext& context, const httplib::Request& request, httpl
     return;
   }
   // Compressed once (brotli and gzip at their best) and served from memory from then on.
-  const auto encoded = context.published_documents.obtain(view.city.id, view.revision.number, [&view] {
-    const nlohmann::json document =
-        core::json::CityDocument{published_view(view.city, view.revision), view.revision, std::nullopt};
-    return encode_document(document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJsonContentType);
-  });
+  const auto encoded =
+      context.published_documents.obtain(view.city.id, view.revision.number, [&view] {
+        const nlohmann::json document = core::json::CityDocument{
+            published_view(view.city, view.revision), view.revision, std::nullopt};
+        return encode_document(
+            document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+            kJsonContentType);
+      });
   send_published(context, request, response, *encoded);
 }
 

@@ -18,7 +18,12 @@ constexpr std::size_t kReadBlock = 16 * 1024;
 void address_of(const sockaddr_storage& address, socklen_t length, std::string& ip, int& port) {
   char host[NI_MAXHOST] = {};
   char service[NI_MAXSERV] = {};
-  if (::getnameinfo(reinterpret_cast<const sockaddr*>(&address), length, host, sizeof host, service, sizeof service,
+  if (::getnameinfo(reinterpret_cast<const sockaddr*>(&address),
+                    length,
+                    host,
+                    sizeof host,
+                    service,
+                    sizeof service,
                     NI_NUMERICHOST | NI_NUMERICSERV) == 0) {
     ip = host;
     port = std::atoi(service);
@@ -27,9 +32,12 @@ void address_of(const sockaddr_storage& address, socklen_t length, std::string& 
 
 }  // namespace
 
-ConnectionStream::ConnectionStream(int fd, std::string buffer, std::chrono::steady_clock::time_point read_deadline,
+ConnectionStream::ConnectionStream(int fd,
+                                   std::string buffer,
+                                   std::chrono::steady_clock::time_point read_deadline,
                                    std::chrono::milliseconds write_idle)
-    : m_fd(fd), m_buffer(std::move(buffer)), m_read_deadline(read_deadline), m_write_idle(write_idle) {}
+    : m_fd(fd), m_buffer(std::move(buffer)), m_read_deadline(read_deadline),
+      m_write_idle(write_idle) {}
 
 bool ConnectionStream::wait_for(short events, int timeout_ms) const {
   if (timeout_ms < 0) return false;
@@ -54,8 +62,8 @@ ssize_t ConnectionStream::read(char* ptr, size_t size) {
     if (m_failed || m_timed_out) return -1;
     m_buffer.clear();
     m_offset = 0;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(m_read_deadline -
-                                                                            std::chrono::steady_clock::now());
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        m_read_deadline - std::chrono::steady_clock::now());
     if (!wait_for(POLLIN, static_cast<int>(std::max<long>(left.count(), -1)))) {
       m_timed_out = true;
       return -1;
@@ -96,13 +104,15 @@ ssize_t ConnectionStream::write(const char* ptr, size_t size) {
 void ConnectionStream::get_remote_ip_and_port(std::string& ip, int& port) const {
   sockaddr_storage address{};
   socklen_t length = sizeof address;
-  if (::getpeername(m_fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) address_of(address, length, ip, port);
+  if (::getpeername(m_fd, reinterpret_cast<sockaddr*>(&address), &length) == 0)
+    address_of(address, length, ip, port);
 }
 
 void ConnectionStream::get_local_ip_and_port(std::string& ip, int& port) const {
   sockaddr_storage address{};
   socklen_t length = sizeof address;
-  if (::getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) address_of(address, length, ip, port);
+  if (::getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &length) == 0)
+    address_of(address, length, ip, port);
 }
 
 std::string ConnectionStream::take_unread() {

@@ -14,7 +14,9 @@ namespace server::http {
 /// the socket may be non-blocking.
 class ConnectionStream final : public httplib::Stream {
  public:
-  ConnectionStream(int fd, std::string buffer, std::chrono::steady_clock::time_point read_deadline,
+  ConnectionStream(int fd,
+                   std::string buffer,
+                   std::chrono::steady_clock::time_point read_deadline,
                    std::chrono::milliseconds write_idle);
 
   bool is_readable() const override;

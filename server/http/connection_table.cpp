@@ -29,14 +29,19 @@ Connection* ConnectionTable::find(int fd) {
   return it == m_connections.end() ? nullptr : &it->second;
 }
 
-void ConnectionTable::remove(int fd) { m_connections.erase(fd); }
+void ConnectionTable::remove(int fd) {
+  m_connections.erase(fd);
+}
 
-void ConnectionTable::enter(Connection& connection, ConnectionPhase phase, TimePoint now,
+void ConnectionTable::enter(Connection& connection,
+                            ConnectionPhase phase,
+                            TimePoint now,
                             std::chrono::milliseconds timeout) {
   connection.phase = phase;
   connection.since = now;
   connection.deadline = now + timeout;
-  if (phase != ConnectionPhase::Busy && (!m_next_deadline || connection.deadline < *m_next_deadline)) {
+  if (phase != ConnectionPhase::Busy &&
+      (!m_next_deadline || connection.deadline < *m_next_deadline)) {
     m_next_deadline = connection.deadline;
   }
 }
@@ -48,9 +53,9 @@ Verdict ConnectionTable::advance(Connection& connection, TimePoint now) {
   }
   if (connection.phase == ConnectionPhase::Head) {
     switch (scan_head(connection.buffer, m_limits.max_head_bytes, connection.head)) {
-      case HeadScan::Incomplete: return Verdict::Wait;
-      case HeadScan::TooLarge: return Verdict::TooLarge;
-      case HeadScan::Complete: return after_head(connection, now);
+    case HeadScan::Incomplete: return Verdict::Wait;
+    case HeadScan::TooLarge: return Verdict::TooLarge;
+    case HeadScan::Complete: return after_head(connection, now);
     }
   }
   if (connection.phase == ConnectionPhase::Body) {
@@ -69,8 +74,9 @@ Verdict ConnectionTable::after_head(Connection& connection, TimePoint now) {
   // client waits for the server's answer, an oversized body is answered 413 unread, and unclear
   // framing is answered 400.
   const bool read_ahead =
-      !head.expect_continue && ((head.body == BodyFraming::Length && head.content_length <= m_limits.max_body_bytes) ||
-                                head.body == BodyFraming::Chunked);
+      !head.expect_continue &&
+      ((head.body == BodyFraming::Length && head.content_length <= m_limits.max_body_bytes) ||
+       head.body == BodyFraming::Chunked);
   if (!read_ahead) {
     enter(connection, ConnectionPhase::Busy, now, {});
     return Verdict::Serve;
@@ -84,14 +90,18 @@ Verdict ConnectionTable::after_head(Connection& connection, TimePoint now) {
 Verdict ConnectionTable::body_verdict(Connection& connection) {
   const RequestHead& head = connection.head;
   const std::size_t body_bytes = connection.buffer.size() - head.bytes;
-  if (head.body == BodyFraming::Length) return body_bytes >= head.content_length ? Verdict::Serve : Verdict::Wait;
-  const std::string_view unseen = std::string_view(connection.buffer).substr(head.bytes + connection.chunked_seen);
+  if (head.body == BodyFraming::Length)
+    return body_bytes >= head.content_length ? Verdict::Serve : Verdict::Wait;
+  const std::string_view unseen =
+      std::string_view(connection.buffer).substr(head.bytes + connection.chunked_seen);
   connection.chunked_seen += connection.chunks.feed(unseen);
   const bool over = connection.chunked_seen > m_limits.max_body_bytes + kChunkFramingAllowance;
-  return connection.chunks.complete() || connection.chunks.broken() || over ? Verdict::Serve : Verdict::Wait;
+  return connection.chunks.complete() || connection.chunks.broken() || over ? Verdict::Serve
+                                                                            : Verdict::Wait;
 }
 
-Verdict ConnectionTable::returned(Connection& connection, std::string buffer, int requests, TimePoint now) {
+Verdict
+ConnectionTable::returned(Connection& connection, std::string buffer, int requests, TimePoint now) {
   connection.buffer = std::move(buffer);
   connection.head = RequestHead{};
   connection.served += requests;
@@ -120,7 +130,9 @@ std::optional<int> ConnectionTable::evictable() const {
   const auto rank = [](const Connection& c) { return c.phase == ConnectionPhase::Idle ? 0 : 1; };
   for (const auto& [fd, connection] : m_connections) {
     if (connection.phase == ConnectionPhase::Busy) continue;
-    const auto key = [&rank](const Connection& c) { return std::make_tuple(rank(c), c.since, c.order); };
+    const auto key = [&rank](const Connection& c) {
+      return std::make_tuple(rank(c), c.since, c.order);
+    };
     if (chosen == nullptr || key(connection) < key(*chosen)) {
       chosen = &connection;
     }

@@ -20,7 +20,8 @@ struct ConnectionLimits {
   std::chrono::milliseconds body_timeout{30000};
   std::chrono::milliseconds keep_alive{5000};
   std::size_t max_head_bytes = 64 * 1024;
-  std::size_t max_body_bytes = 1024 * 1024;  ///< bodies up to this are read before a thread serves them
+  std::size_t max_body_bytes =
+      1024 * 1024;  ///< bodies up to this are read before a thread serves them
 };
 
 /// Where a connection stands.
@@ -39,10 +40,10 @@ struct Connection {
   std::string buffer;  ///< bytes read and not yet served (the head first)
   RequestHead head;    ///< with Body and Busy
   ChunkedScanner chunks;
-  std::size_t chunked_seen = 0;  ///< body bytes the scanner has been fed
+  std::size_t chunked_seen = 0;                    ///< body bytes the scanner has been fed
   std::chrono::steady_clock::time_point since;     ///< when the current phase began
   std::chrono::steady_clock::time_point deadline;  ///< when the current phase times out
-  int served = 0;      ///< requests served on it
+  int served = 0;                                  ///< requests served on it
   std::uint64_t order = 0;  ///< accept order, to tell apart connections of the same instant
 };
 
@@ -75,13 +76,17 @@ class ConnectionTable {
   Verdict advance(Connection& connection, std::chrono::steady_clock::time_point now);
   /// After a thread served `requests` requests and the connection stays open (its unread bytes
   /// in `buffer`): back to Idle until now + keep_alive, or straight on to the next head.
-  Verdict returned(Connection& connection, std::string buffer, int requests,
+  Verdict returned(Connection& connection,
+                   std::string buffer,
+                   int requests,
                    std::chrono::steady_clock::time_point now);
 
   /// Connections not Busy whose deadline has passed (the caller answers and removes them).
   std::vector<int> expired(std::chrono::steady_clock::time_point now);
   /// The earliest deadline of a connection not Busy (a hint: may be earlier than the real one).
-  std::optional<std::chrono::steady_clock::time_point> next_deadline() const { return m_next_deadline; }
+  std::optional<std::chrono::steady_clock::time_point> next_deadline() const {
+    return m_next_deadline;
+  }
   /// The connection to close to make room for a new one: the longest idle, else the one whose
   /// head or body has been arriving the longest. Never a Busy one; nullopt if all are Busy.
   std::optional<int> evictable() const;
@@ -90,7 +95,9 @@ class ConnectionTable {
   std::vector<int> busy() const;
 
  private:
-  void enter(Connection& connection, ConnectionPhase phase, std::chrono::steady_clock::time_point now,
+  void enter(Connection& connection,
+             ConnectionPhase phase,
+             std::chrono::steady_clock::time_point now,
              std::chrono::milliseconds timeout);
   Verdict after_head(Connection& connection, std::chrono::steady_clock::time_point now);
   Verdict body_verdict(Connection& connection);

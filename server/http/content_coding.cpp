@@ -38,9 +38,14 @@ std::string gzip(std::string_view bytes, int level) {
 std::string brotli(std::string_view bytes, int quality) {
   std::string out(BrotliEncoderMaxCompressedSize(bytes.size()), '\0');
   std::size_t size = out.size();
-  if (out.empty() || BrotliEncoderCompress(quality, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, bytes.size(),
-                                           reinterpret_cast<const std::uint8_t*>(bytes.data()), &size,
-                                           reinterpret_cast<std::uint8_t*>(out.data())) == BROTLI_FALSE) {
+  if (out.empty() ||
+      BrotliEncoderCompress(quality,
+                            BROTLI_DEFAULT_WINDOW,
+                            BROTLI_MODE_TEXT,
+                            bytes.size(),
+                            reinterpret_cast<const std::uint8_t*>(bytes.data()),
+                            &size,
+                            reinterpret_cast<std::uint8_t*>(out.data())) == BROTLI_FALSE) {
     throw std::runtime_error("brotli: compression failed");
   }
   out.resize(size);
@@ -55,7 +60,8 @@ std::string_view trimmed(std::string_view text) {
 
 bool same_token(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
          });
 }
 
@@ -89,7 +95,8 @@ Weights weights_for(std::string_view header, ContentCoding coding) {
     const std::size_t semicolon = std::min(item.find(';'), item.size());
     const std::string_view name = trimmed(item.substr(0, semicolon));
     const double q = semicolon < item.size() ? q_value(item.substr(semicolon + 1)) : 1.0;
-    const bool names_it = same_token(name, token(coding)) || (coding == ContentCoding::Gzip && same_token(name, "x-gzip"));
+    const bool names_it = same_token(name, token(coding)) ||
+                          (coding == ContentCoding::Gzip && same_token(name, "x-gzip"));
     if (names_it) weights.named = std::max(weights.named, q);
     if (name == "*") weights.any = q;
   }
@@ -100,9 +107,9 @@ Weights weights_for(std::string_view header, ContentCoding coding) {
 
 std::string_view token(ContentCoding coding) {
   switch (coding) {
-    case ContentCoding::Gzip: return "gzip";
-    case ContentCoding::Brotli: return "br";
-    case ContentCoding::Identity: break;
+  case ContentCoding::Gzip: return "gzip";
+  case ContentCoding::Brotli: return "br";
+  case ContentCoding::Identity: break;
   }
   return "";
 }
@@ -110,14 +117,16 @@ std::string_view token(ContentCoding coding) {
 std::string encode(std::string_view bytes, ContentCoding coding, Effort effort) {
   const bool stored = effort == Effort::Stored;
   switch (coding) {
-    case ContentCoding::Gzip: return gzip(bytes, stored ? kGzipStoredLevel : kGzipLiveLevel);
-    case ContentCoding::Brotli: return brotli(bytes, stored ? kBrotliStoredQuality : kBrotliLiveQuality);
-    case ContentCoding::Identity: break;
+  case ContentCoding::Gzip: return gzip(bytes, stored ? kGzipStoredLevel : kGzipLiveLevel);
+  case ContentCoding::Brotli:
+    return brotli(bytes, stored ? kBrotliStoredQuality : kBrotliLiveQuality);
+  case ContentCoding::Identity: break;
   }
   return std::string(bytes);
 }
 
-ContentCoding negotiate(std::string_view accept_encoding, std::initializer_list<ContentCoding> offered) {
+ContentCoding negotiate(std::string_view accept_encoding,
+                        std::initializer_list<ContentCoding> offered) {
   for (const ContentCoding coding : offered) {
     if (coding == ContentCoding::Identity) return coding;
     const Weights weights = weights_for(accept_encoding, coding);
@@ -129,7 +138,9 @@ ContentCoding negotiate(std::string_view accept_encoding, std::initializer_list<
 
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   if (trimmed(if_none_match) == "*") return true;
-  const auto opaque = [](std::string_view tag) { return tag.starts_with("W/") ? tag.substr(2) : tag; };
+  const auto opaque = [](std::string_view tag) {
+    return tag.starts_with("W/") ? tag.substr(2) : tag;
+  };
   for (std::size_t start = 0; start < if_none_match.size();) {
     const std::size_t end = std::min(if_none_match.find(',', start), if_none_match.size());
     if (opaque(trimmed(if_none_match.substr(start, end - start))) == opaque(etag)) return true;

@@ -23,7 +23,8 @@ std::string encode(std::string_view bytes, ContentCoding coding, Effort effort);
 /// The coding to answer an Accept-Encoding header with: the first of `offered` (most preferred
 /// first) that the header admits with q > 0 (by name, "x-gzip" for gzip, or "*" for any coding the
 /// header does not name), else identity. An absent or empty header admits identity only.
-ContentCoding negotiate(std::string_view accept_encoding, std::initializer_list<ContentCoding> offered);
+ContentCoding negotiate(std::string_view accept_encoding,
+                        std::initializer_list<ContentCoding> offered);
 
 /// True when an If-None-Match header value ("*" or a list of entity tags) holds `etag`, compared
 /// weakly (a W/ prefix is ignored), as RFC 9110 asks for If-None-Match.

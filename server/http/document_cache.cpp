@@ -2,7 +2,8 @@
 
 namespace server::http {
 
-std::shared_ptr<const EncodedDocument> DocumentCache::find(const std::string& city_id, int revision) {
+std::shared_ptr<const EncodedDocument> DocumentCache::find(const std::string& city_id,
+                                                           int revision) {
   std::lock_guard lock(m_mutex);
   const auto it = m_entries.find({city_id, revision});
   if (it == m_entries.end()) return nullptr;
@@ -10,7 +11,9 @@ std::shared_ptr<const EncodedDocument> DocumentCache::find(const std::string& ci
   return it->second.first;
 }
 
-void DocumentCache::put(const std::string& city_id, int revision, std::shared_ptr<const EncodedDocument> document) {
+void DocumentCache::put(const std::string& city_id,
+                        int revision,
+                        std::shared_ptr<const EncodedDocument> document) {
   std::lock_guard lock(m_mutex);
   const Key key{city_id, revision};
   if (const auto it = m_entries.find(key); it != m_entries.end()) {
@@ -25,8 +28,10 @@ void DocumentCache::put(const std::string& city_id, int revision, std::shared_pt
   }
 }
 
-std::shared_ptr<const EncodedDocument> DocumentCache::obtain(
-    const std::string& city_id, int revision, const std::function<std::shared_ptr<const EncodedDocument>()>& encode) {
+std::shared_ptr<const EncodedDocument>
+DocumentCache::obtain(const std::string& city_id,
+                      int revision,
+                      const std::function<std::shared_ptr<const EncodedDocument>()>& encode) {
   if (auto cached = find(city_id, revision)) return cached;
   const Key key{city_id, revision};
   std::promise<std::shared_ptr<const EncodedDocument>> made;

@@ -24,7 +24,8 @@ std::string hash_tag(std::string_view bytes) {
 
 bool compressible(std::string_view content_type) {
   return content_type.starts_with("application/json") || content_type.starts_with("text/") ||
-         content_type.starts_with("application/geo+json") || content_type.starts_with("application/gpx+xml");
+         content_type.starts_with("application/geo+json") ||
+         content_type.starts_with("application/gpx+xml");
 }
 
 void add_vary(httplib::Response& response) {
@@ -46,10 +47,16 @@ std::shared_ptr<const EncodedDocument> encode_document(std::string body, std::st
   return document;
 }
 
-void send_document(const httplib::Request& request, httplib::Response& response, std::string_view accept_encoding,
-                   const EncodedDocument& document, std::string_view cache_control) {
-  const ContentCoding coding = negotiate(accept_encoding, {ContentCoding::Brotli, ContentCoding::Gzip});
-  const std::string suffix = coding == ContentCoding::Brotli ? "-br" : coding == ContentCoding::Gzip ? "-gz" : "";
+void send_document(const httplib::Request& request,
+                   httplib::Response& response,
+                   std::string_view accept_encoding,
+                   const EncodedDocument& document,
+                   std::string_view cache_control) {
+  const ContentCoding coding =
+      negotiate(accept_encoding, {ContentCoding::Brotli, ContentCoding::Gzip});
+  const std::string suffix = coding == ContentCoding::Brotli ? "-br"
+                             : coding == ContentCoding::Gzip ? "-gz"
+                                                             : "";
   const std::string etag = "\"" + document.etag + suffix + "\"";
   response.set_header("ETag", etag);
   response.set_header("Cache-Control", std::string(cache_control));
@@ -59,9 +66,11 @@ void send_document(const httplib::Request& request, httplib::Response& response,
     return;
   }
   response.status = 200;
-  if (coding != ContentCoding::Identity) response.set_header("Content-Encoding", std::string(token(coding)));
-  const std::string& bytes =
-      coding == ContentCoding::Brotli ? document.brotli : coding == ContentCoding::Gzip ? document.gzip : document.identity;
+  if (coding != ContentCoding::Identity)
+    response.set_header("Content-Encoding", std::string(token(coding)));
+  const std::string& bytes = coding == ContentCoding::Brotli ? document.brotli
+                             : coding == ContentCoding::Gzip ? document.gzip
+                                                             : document.identity;
   response.set_content(bytes, document.content_type);
 }
 
@@ -70,7 +79,8 @@ void compress_response(httplib::Response& response, std::string_view accept_enco
   if (!compressible(response.get_header_value("Content-Type"))) return;
   add_vary(response);
   if (response.body.size() < kMinCompressedBytes) return;
-  const ContentCoding coding = negotiate(accept_encoding, {ContentCoding::Brotli, ContentCoding::Gzip});
+  const ContentCoding coding =
+      negotiate(accept_encoding, {ContentCoding::Brotli, ContentCoding::Gzip});
   if (coding == ContentCoding::Identity) return;
   response.body = encode(response.body, coding, Effort::Live);
   response.set_header("Content-Encoding", std::string(token(coding)));

@@ -24,8 +24,11 @@ std::shared_ptr<const EncodedDocument> encode_document(std::string body, std::st
 /// Answers with the representation `accept_encoding` prefers (brotli, gzip, identity): its bytes,
 /// Content-Encoding, ETag, `Vary: Accept-Encoding` and `cache_control`; or 304 with no body when
 /// the request's If-None-Match holds that representation's tag.
-void send_document(const httplib::Request& request, httplib::Response& response, std::string_view accept_encoding,
-                   const EncodedDocument& document, std::string_view cache_control);
+void send_document(const httplib::Request& request,
+                   httplib::Response& response,
+                   std::string_view accept_encoding,
+                   const EncodedDocument& document,
+                   std::string_view cache_control);
 
 /// Compresses a response built by a handler (JSON or text, at least 1 KiB, not encoded yet) in
 /// the coding `accept_encoding` prefers, at Effort::Live, and adds `Vary: Accept-Encoding`. Meant

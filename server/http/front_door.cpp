@@ -30,31 +30,39 @@ constexpr std::chrono::milliseconds kMaxWait{1000};
 
 const char* reason_of(int status) {
   switch (status) {
-    case 408: return "Request Timeout";
-    case 431: return "Request Header Fields Too Large";
-    default: return "Service Unavailable";
+  case 408: return "Request Timeout";
+  case 431: return "Request Header Fields Too Large";
+  default: return "Service Unavailable";
   }
 }
 
 // An answer the front door gives itself, in the API's error shape; the connection then closes.
-void refuse(int fd, int status, const std::string& code, const std::string& message, const std::string& method) {
+void refuse(int fd,
+            int status,
+            const std::string& code,
+            const std::string& message,
+            const std::string& method) {
   const std::string body = core::json::error_document(code, message).dump();
-  const std::string response = "HTTP/1.1 " + std::to_string(status) + " " + reason_of(status) +
-                               "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
-                               "\r\nConnection: close\r\n\r\n" + body;
+  const std::string response =
+      "HTTP/1.1 " + std::to_string(status) + " " + reason_of(status) +
+      "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+      "\r\nConnection: close\r\n\r\n" + body;
   // Best effort: the socket is non-blocking and the client may not be reading.
   (void)::send(fd, response.data(), response.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
   support::Metrics::global().observe_request(method, "rejected", status, 0.0);
-  support::log(support::LogLevel::Info, "request",
-               {{"route", "rejected"}, {"status", status}, {"code", code}, {"method", support::method_label(method)}});
+  support::log(support::LogLevel::Info,
+               "request",
+               {{"route", "rejected"},
+                {"status", status},
+                {"code", code},
+                {"method", support::method_label(method)}});
 }
 
 }  // namespace
 
 struct FrontDoor::Loop {
   Loop(FrontDoor& door)
-      : owner(door),
-        table(door.m_settings.limits),
+      : owner(door), table(door.m_settings.limits),
         lanes({door.m_settings.threads, door.m_settings.probe_threads}),
         epoll_fd(::epoll_create1(EPOLL_CLOEXEC)) {}
   ~Loop() { ::close(epoll_fd); }
@@ -94,7 +102,8 @@ struct FrontDoor::Loop {
         return;
       }
       if (table.full() && !make_room()) {
-        refuse(fd, 503, "server_busy", "every connection is serving a request; try again shortly", "");
+        refuse(
+            fd, 503, "server_busy", "every connection is serving a request; try again shortly", "");
         ::close(fd);
         continue;
       }
@@ -117,7 +126,8 @@ struct FrontDoor::Loop {
     Connection* connection = table.find(fd);
     if (connection == nullptr || connection->phase == ConnectionPhase::Busy) return;
     const ConnectionLimits& limits = owner.m_settings.limits;
-    const std::size_t cap = limits.max_head_bytes + limits.max_body_bytes + 2 * kReadBlock + 64 * 1024;
+    const std::size_t cap =
+        limits.max_head_bytes + limits.max_body_bytes + 2 * kReadBlock + 64 * 1024;
     char block[kReadBlock];
     while (connection->buffer.size() < cap) {
       const ssize_t got = ::recv(fd, block, sizeof block, 0);
@@ -135,7 +145,8 @@ struct FrontDoor::Loop {
 
   void act(Connection& connection, Verdict verdict, Clock::time_point now) {
     if (verdict == Verdict::TooLarge) {
-      refuse_and_close(connection.fd, 431, "header_too_large", "the request head is larger than the limit");
+      refuse_and_close(
+          connection.fd, 431, "header_too_large", "the request head is larger than the limit");
     } else if (verdict == Verdict::Serve) {
       dispatch(connection, now);
     }
@@ -153,11 +164,14 @@ struct FrontDoor::Loop {
     connection.buffer.clear();
     const bool probe = request->head.method == "GET" && request->head.path == "/healthz";
     if (probe) {
-      lanes.submit(kProbeLane, [door = &owner, request] { door->give_back(request->fd, door->serve_one(*request)); });
-    } else {
-      lanes.submit(kGeneralLane, [door = &owner, request, served = connection.served, lanes = &lanes] {
-        door->serve_connection(*request, served, *lanes);
+      lanes.submit(kProbeLane, [door = &owner, request] {
+        door->give_back(request->fd, door->serve_one(*request));
       });
+    } else {
+      lanes.submit(kGeneralLane,
+                   [door = &owner, request, served = connection.served, lanes = &lanes] {
+                     door->serve_connection(*request, served, *lanes);
+                   });
     }
   }
 
@@ -170,8 +184,8 @@ struct FrontDoor::Loop {
         table.remove(returned.fd);
         continue;
       }
-      const Verdict verdict =
-          table.returned(*connection, std::move(returned.served.unread), returned.served.requests, now);
+      const Verdict verdict = table.returned(
+          *connection, std::move(returned.served.unread), returned.served.requests, now);
       if (verdict == Verdict::Serve) {
         dispatch(*connection, now);
       } else if (!watch(returned.fd)) {
@@ -188,9 +202,12 @@ struct FrontDoor::Loop {
       if (connection->phase == ConnectionPhase::Idle) {
         close_connection(fd);  // an idle keep-alive connection just ends
       } else {
-        refuse_and_close(fd, 408, "request_timeout",
-                         connection->phase == ConnectionPhase::Head ? "the request head did not arrive in time"
-                                                                    : "the request body did not arrive in time");
+        refuse_and_close(fd,
+                         408,
+                         "request_timeout",
+                         connection->phase == ConnectionPhase::Head
+                             ? "the request head did not arrive in time"
+                             : "the request body did not arrive in time");
       }
     }
   }
@@ -198,7 +215,8 @@ struct FrontDoor::Loop {
   int wait_ms(Clock::time_point now) const {
     const auto next = table.next_deadline();
     if (!next) return static_cast<int>(kMaxWait.count());
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*next - now) + std::chrono::milliseconds(1);
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*next - now) +
+                      std::chrono::milliseconds(1);
     return static_cast<int>(std::clamp(left, std::chrono::milliseconds(0), kMaxWait).count());
   }
 
@@ -213,7 +231,8 @@ struct FrontDoor::Loop {
           take_back(now);
           continue;
         }
-        const auto listener = std::find_if(owner.m_listeners.begin(), owner.m_listeners.end(),
+        const auto listener = std::find_if(owner.m_listeners.begin(),
+                                           owner.m_listeners.end(),
                                            [fd](const auto& entry) { return entry.first == fd; });
         if (listener != owner.m_listeners.end()) {
           accept_all(fd, listener->second, now);
@@ -251,7 +270,8 @@ struct FrontDoor::Loop {
 };
 
 FrontDoor::FrontDoor(FrontDoorSettings settings, RequestHandler handler)
-    : m_settings(settings), m_handler(std::move(handler)), m_wake_fd(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {}
+    : m_settings(settings), m_handler(std::move(handler)),
+      m_wake_fd(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {}
 
 FrontDoor::~FrontDoor() {
   stop();
@@ -261,7 +281,9 @@ FrontDoor::~FrontDoor() {
   ::close(m_wake_fd);
 }
 
-void FrontDoor::add_listener(int fd, Listener listener) { m_listeners.emplace_back(fd, listener); }
+void FrontDoor::add_listener(int fd, Listener listener) {
+  m_listeners.emplace_back(fd, listener);
+}
 
 void FrontDoor::run() {
   m_ran = true;
@@ -290,18 +312,22 @@ ServedRequest FrontDoor::serve_one(ReadyRequest& request) {
 
 bool FrontDoor::may_linger(const ServedRequest& served, const RequestLanes& lanes) {
   // Requests waiting for a thread go first: a thread serving one fast client must not starve them.
-  if (!served.keep_open || m_stopping || m_settings.linger.count() <= 0 || lanes.waiting(kGeneralLane)) return false;
+  if (!served.keep_open || m_stopping || m_settings.linger.count() <= 0 ||
+      lanes.waiting(kGeneralLane))
+    return false;
   if (m_lingering.fetch_add(1) < m_settings.max_lingering) return true;
   m_lingering.fetch_sub(1);
   return false;
 }
 
-void FrontDoor::serve_connection(ReadyRequest& request, int served_before, const RequestLanes& lanes) {
+void FrontDoor::serve_connection(ReadyRequest& request,
+                                 int served_before,
+                                 const RequestLanes& lanes) {
   ServedRequest served = serve_one(request);
   int requests = 1;
   while (may_linger(served, lanes)) {
-    const NextRequest next =
-        wait_for_next_request(request.fd, served.unread, m_settings.limits, Clock::now() + m_settings.linger);
+    const NextRequest next = wait_for_next_request(
+        request.fd, served.unread, m_settings.limits, Clock::now() + m_settings.linger);
     m_lingering.fetch_sub(1);
     if (next.closed) served.keep_open = false;
     if (!next.head || m_stopping) break;

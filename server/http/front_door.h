@@ -51,9 +51,9 @@ using RequestHandler = std::function<ServedRequest(ReadyRequest&)>;
 /// The front door's settings.
 struct FrontDoorSettings {
   ConnectionLimits limits;
-  int threads = 64;        ///< threads for requests other than the liveness probe
-  int probe_threads = 2;   ///< threads for GET /healthz only
-  int keep_alive_max = 10000;  ///< requests per connection
+  int threads = 64;                       ///< threads for requests other than the liveness probe
+  int probe_threads = 2;                  ///< threads for GET /healthz only
+  int keep_alive_max = 10000;             ///< requests per connection
   std::chrono::milliseconds drain{5000};  ///< at stop, time given to requests being served
   /// After an answer, how long its thread waits for the connection's next request (next_request.h)
   /// before giving the connection back; 0: never. At most `max_lingering` threads wait at once.

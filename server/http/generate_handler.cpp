@@ -28,7 +28,9 @@ void send_existing_city(const service::ExistingCity& existing, httplib::Response
 
 }  // namespace
 
-void handle_generate_city(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+void handle_generate_city(ApiContext& context,
+                          const httplib::Request& request,
+                          httplib::Response& response) {
   const auto [place_id, options] = parse_body(request).get<core::json::GenerateRequest>();
   const config::Role role = RequestContext::current().role;
   const std::string caller = RequestContext::current().caller;  // an API key or an app user
@@ -37,7 +39,8 @@ void handle_generate_city(ApiContext& context, const httplib::Request& request, 
     throw core::Error("forbidden", "\"force\" regenerates a city at a cost: it is for editor keys");
   }
   std::optional<jobs::SpendBudget::Ticket> ticket;
-  const std::string idempotency_key = scoped_idempotency_key(request, RequestContext::current().caller_scope);
+  const std::string idempotency_key =
+      scoped_idempotency_key(request, RequestContext::current().caller_scope);
   service::GenerateCall call{place_id, options, idempotency_key, {}};
   call.admission.admit = [&] {
     ticket = context.admission.admit(context.operations.store(), caller, role, response);
@@ -50,23 +53,32 @@ void handle_generate_city(ApiContext& context, const httplib::Request& request, 
     send_existing_city(*submission.existing, response);
     return;
   }
-  const Preference preference = read_prefer(request.get_header_value("Prefer"), context.config.wait_seconds);
+  const Preference preference =
+      read_prefer(request.get_header_value("Prefer"), context.config.wait_seconds);
   const storage::EnqueueResult& queued = submission.queued;
   Job job = queued.job;
   // Without a free wait slot the answer is the 202 a client gets when the window runs out.
   std::optional<WaitSlots::Slot> slot;
   if (!preference.respond_async) slot.emplace(context.wait_slots.try_take());
   if (slot && *slot) {
-    job = context.generation.wait(job, std::chrono::seconds(preference.wait_seconds), context.stopping);
+    job = context.generation.wait(
+        job, std::chrono::seconds(preference.wait_seconds), context.stopping);
   }
   response.set_header("X-Job-Id", job.id);
   if (job.status == JobStatus::Succeeded && job.result) {
-    send_json(response, 200,
-              core::json::GenerateAnswer{job.result->city_id, job.result->tours, job.id, job.result->revision,
-                                         job.result->published, false, queued.joined});
+    send_json(response,
+              200,
+              core::json::GenerateAnswer{job.result->city_id,
+                                         job.result->tours,
+                                         job.id,
+                                         job.result->revision,
+                                         job.result->published,
+                                         false,
+                                         queued.joined});
   } else if (job.status == JobStatus::Failed) {
     const core::json::ErrorAnswer error{job.error ? job.error->code : "internal",
-                                        job.error ? job.error->message : "the job failed", job.id};
+                                        job.error ? job.error->message : "the job failed",
+                                        job.id};
     send_json(response, status_for_code(error.code), error);
   } else {
     response.set_header("Location", core::json::job_status_url(job.id));

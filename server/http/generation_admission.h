@@ -23,13 +23,16 @@ namespace server::http {
 class GenerationAdmission {
  public:
   /// Rate limits run on `clock`'s steady time, spend days on its wall time (UTC).
-  explicit GenerationAdmission(const config::Config& config, const support::Clock& clock = support::system_clock());
+  explicit GenerationAdmission(const config::Config& config,
+                               const support::Clock& clock = support::system_clock());
 
   /// Admits a new generation by `caller` (Caller::id: "key:<scope>" or "user:<sub>"; empty in
   /// development mode)
   /// with `role`, or sets Retry-After on `response` and throws core::Error rate_limited,
   /// queue_full or spend_budget_exhausted. The ticket holds the generation's cost bound.
-  jobs::SpendBudget::Ticket admit(storage::Store& store, const std::string& caller, config::Role role,
+  jobs::SpendBudget::Ticket admit(storage::Store& store,
+                                  const std::string& caller,
+                                  config::Role role,
                                   httplib::Response& response);
   /// After enqueue_job: ties the reservation to the job, or gives it back when the request joined
   /// a job already queued.

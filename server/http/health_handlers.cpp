@@ -30,26 +30,31 @@ void handle_readyz(ApiContext& context, const httplib::Request&, httplib::Respon
   }
 }
 
-void handle_metrics(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+void handle_metrics(ApiContext& context,
+                    const httplib::Request& request,
+                    httplib::Response& response) {
   const std::string& key = context.config.safeguards.metrics_key;
   if (!key.empty() && !constant_time_equals(presented_api_key(request), key)) {
     throw core::Error("unauthorized", "/metrics needs Authorization: Bearer <METRICS_KEY>");
   }
   std::map<std::string, int> jobs;
   try {
-    for (const auto& [status, count] : context.operations.job_counts()) jobs[to_string(status)] = count;
+    for (const auto& [status, count] : context.operations.job_counts())
+      jobs[to_string(status)] = count;
   } catch (const std::exception&) {
     // The store being down must not hide the rest of the metrics.
   }
   response.status = 200;
-  response.set_content(support::Metrics::global().render(jobs) + context.admission.render_metrics(context.operations.store()),
+  response.set_content(support::Metrics::global().render(jobs) +
+                           context.admission.render_metrics(context.operations.store()),
                        "text/plain; version=0.0.4");
 }
 
 void handle_openapi(const httplib::Request&, httplib::Response& response) {
   response.status = 200;
-  response.set_content(std::string(reinterpret_cast<const char*>(narrando_openapi_json), narrando_openapi_json_size),
-                       "application/json");
+  response.set_content(
+      std::string(reinterpret_cast<const char*>(narrando_openapi_json), narrando_openapi_json_size),
+      "application/json");
 }
 
 }  // namespace server::http

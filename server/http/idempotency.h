@@ -12,7 +12,8 @@ namespace server::http {
 /// without the header. The key may be sent bare or as a structured-field string ("..."). Throws
 /// core::InputError for an empty key, one over 255 characters, or one with characters other
 /// than printable ASCII.
-std::string scoped_idempotency_key(const httplib::Request& request, const std::string& caller_scope);
+std::string scoped_idempotency_key(const httplib::Request& request,
+                                   const std::string& caller_scope);
 
 /// The key as its client sent it, from a scoped key (other text is returned as is).
 std::string client_idempotency_key(const std::string& scoped);

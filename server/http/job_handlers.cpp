@@ -26,16 +26,22 @@ core::model::Job require_job(ApiContext& context, const std::string& job_id) {
 // One server-sent event: "event: <name>" and the job as its data, on one line.
 std::string event_text(const char* name, const core::model::Job& job) {
   return std::string("event: ") + name + "\ndata: " +
-         nlohmann::json(job_answer(job)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n";
+         nlohmann::json(job_answer(job))
+             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+         "\n\n";
 }
 
 }  // namespace
 
-void handle_get_job(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+void handle_get_job(ApiContext& context,
+                    const httplib::Request& request,
+                    httplib::Response& response) {
   send_json(response, 200, job_answer(require_job(context, request.matches[1])));
 }
 
-void handle_job_events(ApiContext& context, const httplib::Request& request, httplib::Response& response) {
+void handle_job_events(ApiContext& context,
+                       const httplib::Request& request,
+                       httplib::Response& response) {
   const core::model::Job first = require_job(context, request.matches[1]);
   response.set_header("Cache-Control", "no-cache");
   response.set_header("X-Accel-Buffering", "no");
@@ -44,8 +50,8 @@ void handle_job_events(ApiContext& context, const httplib::Request& request, htt
     bool sent_first = false;
     std::chrono::steady_clock::time_point last_write;
   };
-  auto state =
-      std::make_shared<StreamState>(StreamState{context.generation.watch(first), false, context.clock.steady_now()});
+  auto state = std::make_shared<StreamState>(
+      StreamState{context.generation.watch(first), false, context.clock.steady_now()});
   response.set_chunked_content_provider(
       "text/event-stream", [&context, state](std::size_t, httplib::DataSink& sink) {
         const auto write = [&](const std::string& text) {
@@ -61,8 +67,10 @@ void handle_job_events(ApiContext& context, const httplib::Request& request, htt
           sink.done();
           return true;
         }
-        if (state->watch.wait_for_change(kEventWait)) return write(event_text("progress", state->watch.job()));
-        if (context.clock.steady_now() - state->last_write > kKeepAlive) return write(": keep-alive\n\n");
+        if (state->watch.wait_for_change(kEventWait))
+          return write(event_text("progress", state->watch.job()));
+        if (context.clock.steady_now() - state->last_write > kKeepAlive)
+          return write(": keep-alive\n\n");
         return sink.is_writable();
       });
 }

@@ -18,19 +18,22 @@ enum class Scan { Whole, Wait, GiveBack };
 Scan scan(std::string& buffer, const ConnectionLimits& limits, RequestHead& head) {
   if (buffer.empty()) return Scan::Wait;
   switch (scan_head(buffer, limits.max_head_bytes, head)) {
-    case HeadScan::TooLarge: return Scan::GiveBack;
-    case HeadScan::Incomplete: return Scan::Wait;
-    case HeadScan::Complete: break;
+  case HeadScan::TooLarge: return Scan::GiveBack;
+  case HeadScan::Incomplete: return Scan::Wait;
+  case HeadScan::Complete: break;
   }
   if (head.expect_continue) return Scan::GiveBack;
   if (head.body == BodyFraming::None) return Scan::Whole;
-  if (head.body != BodyFraming::Length || head.content_length > limits.max_body_bytes) return Scan::GiveBack;
+  if (head.body != BodyFraming::Length || head.content_length > limits.max_body_bytes)
+    return Scan::GiveBack;
   return buffer.size() - head.bytes >= head.content_length ? Scan::Whole : Scan::Wait;
 }
 
 }  // namespace
 
-NextRequest wait_for_next_request(int fd, std::string& buffer, const ConnectionLimits& limits,
+NextRequest wait_for_next_request(int fd,
+                                  std::string& buffer,
+                                  const ConnectionLimits& limits,
                                   Clock::time_point deadline) {
   NextRequest next;
   const std::size_t cap = limits.max_head_bytes + limits.max_body_bytes;

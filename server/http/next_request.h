@@ -31,7 +31,9 @@ struct NextRequest {
 /// runs out, when bytes of a request are in but not all of it, or when the request needs the
 /// front door's reading (a chunked, unclear, Expect: 100-continue or too large body, a head over
 /// the limit): the connection then goes back to the front door with `buffer`.
-NextRequest wait_for_next_request(int fd, std::string& buffer, const ConnectionLimits& limits,
+NextRequest wait_for_next_request(int fd,
+                                  std::string& buffer,
+                                  const ConnectionLimits& limits,
                                   std::chrono::steady_clock::time_point deadline);
 
 }  // namespace server::http

@@ -17,7 +17,8 @@ Preference read_prefer(const std::string& header, int default_wait) {
     if (token == "respond-async") preference.respond_async = true;
     if (token.starts_with("wait=")) {
       int seconds = 0;
-      const auto [ptr, error] = std::from_chars(token.data() + 5, token.data() + token.size(), seconds);
+      const auto [ptr, error] =
+          std::from_chars(token.data() + 5, token.data() + token.size(), seconds);
       if (error == std::errc() && ptr == token.data() + token.size()) {
         preference.wait_seconds = std::clamp(seconds, 0, kMaxWaitSeconds);
       }

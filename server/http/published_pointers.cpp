@@ -2,7 +2,8 @@
 
 namespace server::http {
 
-PublishedPointers::Lookup PublishedPointers::lookup(const std::string& city_id, Clock::time_point now) {
+PublishedPointers::Lookup PublishedPointers::lookup(const std::string& city_id,
+                                                    Clock::time_point now) {
   if (m_ttl.count() <= 0) return {};
   std::lock_guard lock(m_mutex);
   const auto it = m_entries.find(city_id);
@@ -22,7 +23,8 @@ void PublishedPointers::remember(const std::string& city_id, int revision, Clock
   if (m_entries.size() >= m_capacity && !m_entries.contains(city_id)) {
     // Full (many cities read within one time to live): expired entries go first, else all;
     // the cost is one store read per city.
-    std::erase_if(m_entries, [&](const auto& entry) { return now - entry.second.read_at >= m_ttl; });
+    std::erase_if(m_entries,
+                  [&](const auto& entry) { return now - entry.second.read_at >= m_ttl; });
     if (m_entries.size() >= m_capacity) m_entries.clear();
   }
   m_entries[city_id] = {revision, now};

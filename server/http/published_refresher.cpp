@@ -6,7 +6,8 @@
 
 namespace server::http {
 
-PublishedRefresher::PublishedRefresher(service::ReadService& reads, PublishedPointers& pointers,
+PublishedRefresher::PublishedRefresher(service::ReadService& reads,
+                                       PublishedPointers& pointers,
                                        const support::Clock& clock)
     : m_reads(reads), m_pointers(pointers), m_clock(clock), m_thread([this] { run(); }) {}
 
@@ -53,7 +54,8 @@ void PublishedRefresher::refresh(const std::string& city_id) {
     }
   } catch (const std::exception& e) {
     // The entry keeps answering until kRefreshAllowance has passed, then readers ask the store.
-    support::log(support::LogLevel::Warn, "published revision refresh failed",
+    support::log(support::LogLevel::Warn,
+                 "published revision refresh failed",
                  {{"city_id", city_id}, {"error", e.what()}});
   }
 }

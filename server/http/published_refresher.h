@@ -25,7 +25,8 @@ class PublishedRefresher {
 
   /// Starts the thread. `reads`, `pointers` and `clock` (which stamps the reads) must outlive
   /// this object.
-  PublishedRefresher(service::ReadService& reads, PublishedPointers& pointers,
+  PublishedRefresher(service::ReadService& reads,
+                     PublishedPointers& pointers,
                      const support::Clock& clock = support::system_clock());
   /// Stops the thread; waiting refreshes are dropped.
   ~PublishedRefresher();

@@ -18,7 +18,8 @@ std::string trimmed_lower(const std::string& text) {
   if (first == std::string::npos) return "";
   const std::size_t last = text.find_last_not_of(" \t");
   std::string out = text.substr(first, last - first + 1);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(
+      out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
   return out;
 }
 
@@ -39,21 +40,26 @@ std::optional<std::uint64_t> content_length(const httplib::Request& request) {
   const auto values = header_values(request, "Content-Length");
   if (values.empty()) return std::nullopt;
   const std::string first = trimmed_lower(values.front());
-  const bool digits = !first.empty() && first.size() <= 18 &&
-                      std::all_of(first.begin(), first.end(), [](unsigned char c) { return std::isdigit(c); });
-  const bool same = std::all_of(values.begin(), values.end(), [&](const auto& v) { return trimmed_lower(v) == first; });
+  const bool digits =
+      !first.empty() && first.size() <= 18 &&
+      std::all_of(first.begin(), first.end(), [](unsigned char c) { return std::isdigit(c); });
+  const bool same = std::all_of(
+      values.begin(), values.end(), [&](const auto& v) { return trimmed_lower(v) == first; });
   if (!digits || !same) throw core::InputError("Content-Length must be one non-negative integer");
   return std::stoull(first);
 }
 
 core::Error too_large(std::size_t max_bytes) {
   return core::Error("payload_too_large",
-                     "the request body is larger than the limit of " + std::to_string(max_bytes) + " bytes");
+                     "the request body is larger than the limit of " + std::to_string(max_bytes) +
+                         " bytes");
 }
 
 }  // namespace
 
-bool method_takes_body(const std::string& method) { return method == "POST" || method == "PUT" || method == "PATCH"; }
+bool method_takes_body(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH";
+}
 
 bool declares_body(const httplib::Request& request) {
   if (request.has_header("Transfer-Encoding")) return true;
@@ -66,17 +72,20 @@ void check_body_framing(const httplib::Request& request) {
   if (request.has_header("Transfer-Encoding")) {
     // A length next to a transfer coding is how requests are smuggled past proxies (RFC 9112 §6.1).
     if (length) throw core::InputError("send Content-Length or Transfer-Encoding, not both");
-    if (!is_chunked(request)) throw core::InputError("the only Transfer-Encoding accepted is chunked");
+    if (!is_chunked(request))
+      throw core::InputError("the only Transfer-Encoding accepted is chunked");
   }
   if (!declares_body(request)) return;
-  if (!method_takes_body(request.method)) throw core::InputError(request.method + " requests take no body");
+  if (!method_takes_body(request.method))
+    throw core::InputError(request.method + " requests take no body");
   for (const std::string& coding : header_values(request, "Content-Encoding")) {
     const std::string value = trimmed_lower(coding);
     if (!value.empty() && value != "identity") {
       // Compressed request bodies are refused rather than inflated: a 200 KB gzip body can
       // inflate to gigabytes, and the API's JSON bodies are small.
       throw core::Error("unsupported_media_type",
-                        "request bodies must not be compressed (Content-Encoding: " + coding + "); send plain JSON");
+                        "request bodies must not be compressed (Content-Encoding: " + coding +
+                            "); send plain JSON");
     }
   }
 }
@@ -91,7 +100,8 @@ void require_json_content_type(const httplib::Request& request) {
   const std::string type = trimmed_lower(header.substr(0, header.find(';')));
   bool utf8 = true;
   for (std::size_t at = header.find(';'); at != std::string::npos; at = header.find(';', at + 1)) {
-    const std::string parameter = trimmed_lower(header.substr(at + 1, header.find(';', at + 1) - at - 1));
+    const std::string parameter =
+        trimmed_lower(header.substr(at + 1, header.find(';', at + 1) - at - 1));
     if (parameter.rfind("charset=", 0) == 0) {
       std::string charset = parameter.substr(8);
       charset.erase(std::remove(charset.begin(), charset.end(), '"'), charset.end());
@@ -99,9 +109,12 @@ void require_json_content_type(const httplib::Request& request) {
     }
   }
   if (type == "application/json" && utf8) return;
-  const std::string given = header.empty() ? "no Content-Type" : "Content-Type " + header.substr(0, 100);
-  throw core::Error("unsupported_media_type", "the request body must be JSON sent as Content-Type: application/json "
-                                              "(UTF-8); got " + given);
+  const std::string given =
+      header.empty() ? "no Content-Type" : "Content-Type " + header.substr(0, 100);
+  throw core::Error("unsupported_media_type",
+                    "the request body must be JSON sent as Content-Type: application/json "
+                    "(UTF-8); got " +
+                        given);
 }
 
 std::string RequestBody::read() {
@@ -155,19 +168,22 @@ RequestBody::State RequestBody::drain(const httplib::ContentReceiver& keep) {
 
 void close_after_response(httplib::Response& response) {
   response.headers.erase("Keep-Alive");
-  if (response.get_header_value("Connection") != "close") response.set_header("Connection", "close");
+  if (response.get_header_value("Connection") != "close")
+    response.set_header("Connection", "close");
   if (response.body.empty()) return;  // every error answer has a body; nothing else needs this
   auto body = std::make_shared<const std::string>(std::move(response.body));
   response.body.clear();
   const std::string type = response.get_header_value("Content-Type");
   response.headers.erase("Content-Type");  // set_content_provider sets it again
-  response.set_content_provider(body->size(), type.c_str(),
-                                [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                                  if (offset < body->size()) {
-                                    sink.write(body->data() + offset, std::min(length, body->size() - offset));
-                                  }
-                                  return false;  // the whole answer is out: make httplib close the socket
-                                });
+  response.set_content_provider(
+      body->size(),
+      type.c_str(),
+      [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+        if (offset < body->size()) {
+          sink.write(body->data() + offset, std::min(length, body->size() - offset));
+        }
+        return false;  // the whole answer is out: make httplib close the socket
+      });
 }
 
 }  // namespace server::http

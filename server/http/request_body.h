@@ -50,7 +50,9 @@ void require_json_content_type(const httplib::Request& request);
 class RequestBody {
  public:
   /// `request` and `reader` must outlive this object.
-  RequestBody(const httplib::Request& request, const httplib::ContentReader& reader, std::size_t max_bytes)
+  RequestBody(const httplib::Request& request,
+              const httplib::ContentReader& reader,
+              std::size_t max_bytes)
       : m_request(request), m_reader(reader), m_max_bytes(max_bytes) {}
 
   /// The whole body, decoded (empty when none is declared). Call at most once. Throws core::Error

@@ -17,7 +17,7 @@ struct RequestContext {
   /// The route pattern, e.g. "/api/cities/{id}"; "unmatched" once routing found none; "rejected"
   /// for a request refused before routing (malformed, refused framing, a deadline).
   std::string route = "rejected";
-  std::string job_id;               ///< set by handlers that touch a job
+  std::string job_id;  ///< set by handlers that touch a job
   config::Role role = config::Role::App;
   std::string caller;        ///< Caller::id: whose quotas the request counts against
   std::string caller_scope;  ///< Caller::scope: whose idempotency keys it uses

@@ -11,7 +11,8 @@ constexpr int kMaxSizeDigits = 15;  // 2^60 bytes: far past any limit, and no ov
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(
+      out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
   return out;
 }
 
@@ -47,7 +48,8 @@ void for_each_header(std::string_view head, Visit visit) {
     if (end == std::string_view::npos || end == start) return;
     std::string name;
     std::string_view value;
-    if (split_header(head.substr(start, end - start), name, value)) visit(name, value, start, end + 2 - start);
+    if (split_header(head.substr(start, end - start), name, value))
+      visit(name, value, start, end + 2 - start);
     start = end + 2;
   }
 }
@@ -62,14 +64,16 @@ void read_request_line(std::string_view head, RequestHead& out) {
   out.path = std::string(target.substr(0, target.find('?')));
 }
 
-BodyFraming framing_of(const std::vector<std::string_view>& lengths, const std::vector<std::string_view>& codings,
+BodyFraming framing_of(const std::vector<std::string_view>& lengths,
+                       const std::vector<std::string_view>& codings,
                        std::uint64_t& length) {
   if (!codings.empty()) {
     if (!lengths.empty() || codings.size() != 1) return BodyFraming::Unclear;
     return lower(codings.front()) == "chunked" ? BodyFraming::Chunked : BodyFraming::Unclear;
   }
   if (lengths.empty()) return BodyFraming::None;
-  const bool same = std::all_of(lengths.begin(), lengths.end(), [&](auto v) { return v == lengths.front(); });
+  const bool same =
+      std::all_of(lengths.begin(), lengths.end(), [&](auto v) { return v == lengths.front(); });
   if (!same || !all_digits(lengths.front())) return BodyFraming::Unclear;
   length = std::stoull(std::string(lengths.front()));
   return length == 0 ? BodyFraming::None : BodyFraming::Length;
@@ -88,23 +92,25 @@ HeadScan scan_head(std::string_view bytes, std::size_t max_bytes, RequestHead& h
   read_request_line(text, head);
   std::vector<std::string_view> lengths;
   std::vector<std::string_view> codings;
-  for_each_header(text, [&](const std::string& name, std::string_view value, std::size_t, std::size_t) {
-    if (value.empty()) head.empty_headers.push_back(name);
-    if (name == "content-length") lengths.push_back(value);
-    if (name == "transfer-encoding") codings.push_back(value);
-    // httplib answers "100 Continue" for exactly this value.
-    if (name == "expect" && value == "100-continue") head.expect_continue = true;
-  });
+  for_each_header(text,
+                  [&](const std::string& name, std::string_view value, std::size_t, std::size_t) {
+                    if (value.empty()) head.empty_headers.push_back(name);
+                    if (name == "content-length") lengths.push_back(value);
+                    if (name == "transfer-encoding") codings.push_back(value);
+                    // httplib answers "100 Continue" for exactly this value.
+                    if (name == "expect" && value == "100-continue") head.expect_continue = true;
+                  });
   head.body = framing_of(lengths, codings, head.content_length);
   return HeadScan::Complete;
 }
 
 void drop_range_headers(std::string& buffer, RequestHead& head) {
   std::vector<std::pair<std::size_t, std::size_t>> drops;
-  for_each_header(std::string_view(buffer).substr(0, head.bytes),
-                  [&](const std::string& name, std::string_view, std::size_t start, std::size_t length) {
-                    if (name == "range" || name == "if-range") drops.emplace_back(start, length);
-                  });
+  for_each_header(
+      std::string_view(buffer).substr(0, head.bytes),
+      [&](const std::string& name, std::string_view, std::size_t start, std::size_t length) {
+        if (name == "range" || name == "if-range") drops.emplace_back(start, length);
+      });
   for (auto it = drops.rbegin(); it != drops.rend(); ++it) {
     buffer.erase(it->first, it->second);
     head.bytes -= it->second;
@@ -115,7 +121,8 @@ std::size_t ChunkedScanner::feed(std::string_view bytes) {
   std::size_t used = 0;
   while (used < bytes.size() && m_state != State::Done && m_state != State::Broken) {
     if (m_state == State::Data) {
-      const std::size_t take = static_cast<std::size_t>(std::min<std::uint64_t>(m_remaining, bytes.size() - used));
+      const std::size_t take =
+          static_cast<std::size_t>(std::min<std::uint64_t>(m_remaining, bytes.size() - used));
       used += take;
       m_remaining -= take;
       if (m_remaining == 0) {
@@ -126,48 +133,48 @@ std::size_t ChunkedScanner::feed(std::string_view bytes) {
     }
     const char c = bytes[used++];
     switch (m_state) {
-      case State::Size:
-        if (std::isxdigit(static_cast<unsigned char>(c)) && m_size_digits < kMaxSizeDigits) {
-          const int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : std::tolower(c) - 'a' + 10;
-          m_remaining = m_remaining * 16 + static_cast<std::uint64_t>(digit);
-          ++m_size_digits;
-        } else if (m_size_digits > 0 && (c == ';' || c == ' ' || c == '\t' || c == '\r')) {
-          m_state = State::SizeLine;
-        } else {
+    case State::Size:
+      if (std::isxdigit(static_cast<unsigned char>(c)) && m_size_digits < kMaxSizeDigits) {
+        const int digit =
+            std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : std::tolower(c) - 'a' + 10;
+        m_remaining = m_remaining * 16 + static_cast<std::uint64_t>(digit);
+        ++m_size_digits;
+      } else if (m_size_digits > 0 && (c == ';' || c == ' ' || c == '\t' || c == '\r')) {
+        m_state = State::SizeLine;
+      } else {
+        m_state = State::Broken;
+      }
+      break;
+    case State::SizeLine:
+      if (c == '\n') {
+        if (m_previous != '\r') {
           m_state = State::Broken;
-        }
-        break;
-      case State::SizeLine:
-        if (c == '\n') {
-          if (m_previous != '\r') {
-            m_state = State::Broken;
-          } else if (m_remaining == 0) {
-            m_state = State::Trailer;
-            m_line_has_bytes = false;
-          } else {
-            m_state = State::Data;
-          }
-        }
-        break;
-      case State::DataEnd:
-        if (c == '\r' && m_previous == 0) {
-        } else if (c == '\n' && m_previous == '\r') {
-          m_state = State::Size;
-          m_size_digits = 0;
-        } else {
-          m_state = State::Broken;
-        }
-        break;
-      case State::Trailer:
-        if (c == '\n') {
-          if (!m_line_has_bytes) m_state = State::Done;
+        } else if (m_remaining == 0) {
+          m_state = State::Trailer;
           m_line_has_bytes = false;
-        } else if (c != '\r') {
-          m_line_has_bytes = true;
+        } else {
+          m_state = State::Data;
         }
-        break;
-      default:
-        break;
+      }
+      break;
+    case State::DataEnd:
+      if (c == '\r' && m_previous == 0) {
+      } else if (c == '\n' && m_previous == '\r') {
+        m_state = State::Size;
+        m_size_digits = 0;
+      } else {
+        m_state = State::Broken;
+      }
+      break;
+    case State::Trailer:
+      if (c == '\n') {
+        if (!m_line_has_bytes) m_state = State::Done;
+        m_line_has_bytes = false;
+      } else if (c != '\r') {
+        m_line_has_bytes = true;
+      }
+      break;
+    default: break;
     }
     m_previous = c;
   }

@@ -17,20 +17,20 @@ namespace server::http {
 
 /// How a request's body is framed, as far as the front door can tell.
 enum class BodyFraming {
-  None,      ///< no Content-Length above 0, no Transfer-Encoding
-  Length,    ///< one Content-Length
-  Chunked,   ///< Transfer-Encoding: chunked alone
-  Unclear,   ///< anything else (conflicting, malformed): served at once, and refused there
+  None,     ///< no Content-Length above 0, no Transfer-Encoding
+  Length,   ///< one Content-Length
+  Chunked,  ///< Transfer-Encoding: chunked alone
+  Unclear,  ///< anything else (conflicting, malformed): served at once, and refused there
 };
 
 /// What the front door learns from a request head.
 struct RequestHead {
   std::size_t bytes = 0;  ///< request line, headers and the blank line
   std::string method;
-  std::string path;       ///< the target without its query
+  std::string path;  ///< the target without its query
   BodyFraming body = BodyFraming::None;
-  std::uint64_t content_length = 0;  ///< with BodyFraming::Length
-  bool expect_continue = false;      ///< the client waits for "100 Continue" before its body
+  std::uint64_t content_length = 0;        ///< with BodyFraming::Length
+  bool expect_continue = false;            ///< the client waits for "100 Continue" before its body
   std::vector<std::string> empty_headers;  ///< lower-case names of headers sent with no value
 };
 
@@ -62,11 +62,11 @@ class ChunkedScanner {
  private:
   enum class State { Size, SizeLine, Data, DataEnd, Trailer, Done, Broken };
   State m_state = State::Size;
-  std::uint64_t m_remaining = 0;    // bytes of the current chunk still to come
+  std::uint64_t m_remaining = 0;  // bytes of the current chunk still to come
   int m_size_digits = 0;
-  bool m_line_has_bytes = false;    // a trailer line has content (not the final blank line)
+  bool m_line_has_bytes = false;  // a trailer line has content (not the final blank line)
   bool m_last_chunk = false;
-  char m_previous = 0;              // the byte before, to find CRLF
+  char m_previous = 0;  // the byte before, to find CRLF
 };
 
 }  // namespace server::http

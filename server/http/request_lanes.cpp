@@ -7,12 +7,15 @@ namespace server::http {
 RequestLanes::RequestLanes(const std::vector<int>& threads_per_lane) {
   for (const int threads : threads_per_lane) {
     auto lane = std::make_unique<Lane>();
-    for (int i = 0; i < std::max(threads, 1); ++i) lane->threads.emplace_back([raw = lane.get()] { work(*raw); });
+    for (int i = 0; i < std::max(threads, 1); ++i)
+      lane->threads.emplace_back([raw = lane.get()] { work(*raw); });
     m_lanes.push_back(std::move(lane));
   }
 }
 
-RequestLanes::~RequestLanes() { stop(); }
+RequestLanes::~RequestLanes() {
+  stop();
+}
 
 void RequestLanes::submit(std::size_t lane, std::function<void()> task) {
   Lane& chosen = *m_lanes.at(lane);

@@ -23,7 +23,9 @@ class RequestLanes {
   /// Queues `task` on `lane`. Tasks queued before stop() all run.
   void submit(std::size_t lane, std::function<void()> task);
   /// True when tasks of `lane` wait for a thread (a hint: it may change at once).
-  bool waiting(std::size_t lane) const { return m_lanes.at(lane)->queued.load(std::memory_order_relaxed) > 0; }
+  bool waiting(std::size_t lane) const {
+    return m_lanes.at(lane)->queued.load(std::memory_order_relaxed) > 0;
+  }
   /// Runs what is queued, then ends and joins every thread. Idempotent.
   void stop();
 

@@ -16,7 +16,10 @@ inline constexpr const char* kJsonContentType = "application/json";
 void send_json(httplib::Response& response, int status, const nlohmann::json& body);
 
 /// Sends the error shape {"success": false, "error": {"code", "message"}} with `status`.
-void send_error(httplib::Response& response, int status, const std::string& code, const std::string& message);
+void send_error(httplib::Response& response,
+                int status,
+                const std::string& code,
+                const std::string& message);
 
 /// The HTTP status for a product error: InputError 400, NotFoundError 404, ConflictError 409,
 /// payload_too_large 413, unsupported_media_type 415, idempotency_key_reused 422, upstream 502,

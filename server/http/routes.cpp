@@ -22,8 +22,12 @@ struct Route {
 };
 
 // Handlers that need no context are adapted here so every route has one shape.
-void healthz(ApiContext&, const httplib::Request& rq, httplib::Response& rs) { handle_healthz(rq, rs); }
-void openapi(ApiContext&, const httplib::Request& rq, httplib::Response& rs) { handle_openapi(rq, rs); }
+void healthz(ApiContext&, const httplib::Request& rq, httplib::Response& rs) {
+  handle_healthz(rq, rs);
+}
+void openapi(ApiContext&, const httplib::Request& rq, httplib::Response& rs) {
+  handle_openapi(rq, rs);
+}
 
 constexpr const char* kId = "([^/]+)";
 
@@ -50,7 +54,10 @@ const std::vector<Route>& routes() {
       {"GET", "/api/jobs/{id}/events", events.c_str(), Access::Editor, handle_job_events},
       {"GET", "/api/cities", "/api/cities", Access::App, handle_list_cities},
       {"GET", "/api/cities/{id}", city.c_str(), Access::App, handle_get_city},
-      {"PATCH", "/api/cities/{id}/attractions/{aid}", city_attraction.c_str(), Access::Editor,
+      {"PATCH",
+       "/api/cities/{id}/attractions/{aid}",
+       city_attraction.c_str(),
+       Access::Editor,
        handle_patch_attraction},
       {"PUT", "/api/cities/{id}/tours", tours.c_str(), Access::Editor, handle_put_tours},
       {"POST", "/api/cities/{id}/replan", replan.c_str(), Access::Editor, handle_replan},
@@ -58,7 +65,11 @@ const std::vector<Route>& routes() {
       {"GET", "/api/cities/{id}/runs", city_runs.c_str(), Access::Editor, handle_list_runs},
       {"GET", "/api/cities/{id}/runs/{job}", city_run.c_str(), Access::Editor, handle_get_run},
       {"GET", "/api/cities/{id}/basemap", basemap.c_str(), Access::App, handle_get_basemap},
-      {"GET", "/api/cities/{id}/export.geojson", geojson.c_str(), Access::App, handle_export_geojson},
+      {"GET",
+       "/api/cities/{id}/export.geojson",
+       geojson.c_str(),
+       Access::App,
+       handle_export_geojson},
       {"GET", "/api/cities/{id}/export.gpx", gpx.c_str(), Access::App, handle_export_gpx},
       {"GET", "/api/places", "/api/places", Access::App, handle_list_places},
   };
@@ -82,8 +93,10 @@ httplib::Server::Handler guarded(ApiContext& context, const Route& route) {
 
 // Routes that take a JSON body read it here, after the caller is authorised and never past the
 // limit (request_body.h), so that their handlers find it in request.body as usual.
-httplib::Server::HandlerWithContentReader guarded_with_body(ApiContext& context, const Route& route) {
-  return [&context, &route](const httplib::Request& request, httplib::Response& response,
+httplib::Server::HandlerWithContentReader guarded_with_body(ApiContext& context,
+                                                            const Route& route) {
+  return [&context, &route](const httplib::Request& request,
+                            httplib::Response& response,
                             const httplib::ContentReader& reader) {
     RequestContext& current = RequestContext::current();
     current.route = route.path;
@@ -104,10 +117,14 @@ httplib::Server::HandlerWithContentReader guarded_with_body(ApiContext& context,
 
 void add_route(httplib::Server& server, ApiContext& context, const Route& route) {
   const std::string method = route.method;
-  if (method == "GET") server.Get(route.pattern, guarded(context, route));
-  else if (method == "POST") server.Post(route.pattern, guarded_with_body(context, route));
-  else if (method == "PUT") server.Put(route.pattern, guarded_with_body(context, route));
-  else if (method == "PATCH") server.Patch(route.pattern, guarded_with_body(context, route));
+  if (method == "GET")
+    server.Get(route.pattern, guarded(context, route));
+  else if (method == "POST")
+    server.Post(route.pattern, guarded_with_body(context, route));
+  else if (method == "PUT")
+    server.Put(route.pattern, guarded_with_body(context, route));
+  else if (method == "PATCH")
+    server.Patch(route.pattern, guarded_with_body(context, route));
 }
 
 // Registered after every route: a POST, PUT or PATCH to no route must not reach httplib's own
@@ -115,7 +132,9 @@ void add_route(httplib::Server& server, ApiContext& context, const Route& route)
 // its connection closed.
 void add_unmatched_body_routes(httplib::Server& server, const ApiContext& context) {
   const httplib::Server::HandlerWithContentReader unmatched =
-      [&context](const httplib::Request& request, httplib::Response& response, const httplib::ContentReader& reader) {
+      [&context](const httplib::Request& request,
+                 httplib::Response& response,
+                 const httplib::ContentReader& reader) {
         RequestBody body(request, reader, context.config.max_body_bytes);
         if (!body.settle()) RequestContext::current().close_connection = true;
         response.status = 404;  // the error handler words it
@@ -130,7 +149,8 @@ void add_unmatched_body_routes(httplib::Server& server, const ApiContext& contex
 void register_routes(httplib::Server& server, ApiContext& context) {
   install_server_hooks(server, context);
   for (const Route& route : routes()) {
-    const bool probe = route.path == std::string("/healthz") || route.path == std::string("/readyz") ||
+    const bool probe = route.path == std::string("/healthz") ||
+                       route.path == std::string("/readyz") ||
                        route.path == std::string("/metrics");
     if (!context.probes_only || probe) add_route(server, context, route);
   }
@@ -140,7 +160,9 @@ void register_routes(httplib::Server& server, ApiContext& context) {
 std::vector<RouteInfo> route_infos() {
   std::vector<RouteInfo> infos;
   for (const Route& route : routes()) {
-    const char* access = route.access == Access::Public ? "public" : route.access == Access::App ? "app" : "editor";
+    const char* access = route.access == Access::Public ? "public"
+                         : route.access == Access::App  ? "app"
+                                                        : "editor";
     infos.push_back({route.method, route.path, access});
   }
   return infos;

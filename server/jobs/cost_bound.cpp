@@ -14,7 +14,9 @@ double generation_cost_bound(const config::Config& config) {
   double per_call = 0.0;
   double matrix = 0.0;
   for (const auto& [sku, price] : prices.all()) {
-    const bool paid = (google && (sku.starts_with("places.") || (sku.starts_with("routes.") && config.routes_policy != core::model::RoutesPolicy::Off))) ||
+    const bool paid = (google && (sku.starts_with("places.") ||
+                                  (sku.starts_with("routes.") &&
+                                   config.routes_policy != core::model::RoutesPolicy::Off))) ||
                       (llm && sku.starts_with("llm."));
     if (!paid) continue;
     if (sku == "routes.matrix_element.essentials") {

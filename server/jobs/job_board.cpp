@@ -21,7 +21,8 @@ std::optional<JobBoard::Snapshot> JobBoard::latest(const std::string& job_id) co
   return it->second;
 }
 
-std::optional<JobBoard::Snapshot> JobBoard::wait_newer(const std::string& job_id, std::uint64_t seen,
+std::optional<JobBoard::Snapshot> JobBoard::wait_newer(const std::string& job_id,
+                                                       std::uint64_t seen,
                                                        std::chrono::milliseconds timeout) const {
   std::unique_lock lock(m_mutex);
   m_clock.wait_for(m_changed, lock, timeout, [&] {
@@ -33,19 +34,24 @@ std::optional<JobBoard::Snapshot> JobBoard::wait_newer(const std::string& job_id
   return it->second;
 }
 
-void JobBoard::wake_all() { m_changed.notify_all(); }
+void JobBoard::wake_all() {
+  m_changed.notify_all();
+}
 
 void JobBoard::forget_old_finished() {
   std::size_t finished_count = 0;
-  for (const auto& [id, snapshot] : m_jobs) finished_count += core::model::finished(snapshot.job.status) ? 1U : 0U;
+  for (const auto& [id, snapshot] : m_jobs)
+    finished_count += core::model::finished(snapshot.job.status) ? 1U : 0U;
   if (finished_count <= kMaxFinishedKept) return;
   // Drop the oldest finished posts; running jobs always stay.
   std::vector<std::pair<std::uint64_t, std::string>> finished_jobs;
   for (const auto& [id, snapshot] : m_jobs) {
-    if (core::model::finished(snapshot.job.status)) finished_jobs.emplace_back(snapshot.version, id);
+    if (core::model::finished(snapshot.job.status))
+      finished_jobs.emplace_back(snapshot.version, id);
   }
   std::sort(finished_jobs.begin(), finished_jobs.end());
-  for (std::size_t i = 0; i + kMaxFinishedKept < finished_jobs.size(); ++i) m_jobs.erase(finished_jobs[i].second);
+  for (std::size_t i = 0; i + kMaxFinishedKept < finished_jobs.size(); ++i)
+    m_jobs.erase(finished_jobs[i].second);
 }
 
 }  // namespace server::jobs

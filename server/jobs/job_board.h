@@ -33,7 +33,8 @@ class JobBoard {
   std::optional<Snapshot> latest(const std::string& job_id) const;
   /// Waits until `job_id` has a version newer than `seen` or `timeout` passes on the board's
   /// clock; returns the latest snapshot (which may be `seen` again after a timeout).
-  std::optional<Snapshot> wait_newer(const std::string& job_id, std::uint64_t seen,
+  std::optional<Snapshot> wait_newer(const std::string& job_id,
+                                     std::uint64_t seen,
                                      std::chrono::milliseconds timeout) const;
   /// The clock the board waits on.
   const support::Clock& clock() const { return m_clock; }

@@ -7,7 +7,9 @@
 
 namespace server::jobs {
 
-JobRunner::JobRunner(storage::Store& store, const pipeline::Pipeline& pipeline, RunnerSettings settings)
+JobRunner::JobRunner(storage::Store& store,
+                     const pipeline::Pipeline& pipeline,
+                     RunnerSettings settings)
     : m_store(store), m_pipeline(pipeline), m_settings(settings) {}
 
 std::optional<core::model::Revision> JobRunner::latest_revision(const std::string& place_id) const {
@@ -18,7 +20,8 @@ std::optional<core::model::Revision> JobRunner::latest_revision(const std::strin
   return m_store.load_revision(city->id, *number);
 }
 
-JobOutcome JobRunner::run(core::model::Job job, const std::string& worker, const RunHooks& hooks) const {
+JobOutcome
+JobRunner::run(core::model::Job job, const std::string& worker, const RunHooks& hooks) const {
   JobOutcome outcome;
   core::model::JobError error;
   bool retry = false;
@@ -39,7 +42,11 @@ JobOutcome JobRunner::run(core::model::Job job, const std::string& worker, const
     pipeline::GenerationResult result =
         m_pipeline.run({job.id, job.place_id, job.options}, latest_revision(job.place_id), context);
     job.stages = result.trace.stages;
-    m_store.save_generation(result.city, std::move(result.revision), result.trace, job, worker,
+    m_store.save_generation(result.city,
+                            std::move(result.revision),
+                            result.trace,
+                            job,
+                            worker,
                             m_settings.auto_publish);
     outcome.warnings = std::move(result.warnings);
   } catch (const LeaseLostError&) {
@@ -52,13 +59,17 @@ JobOutcome JobRunner::run(core::model::Job job, const std::string& worker, const
     retry = e.retryable();
   } catch (const StorageError& e) {
     // A job's error is shown to clients; the database's own message (which can quote data) is not.
-    support::log(support::LogLevel::Warn, "job storage error", {{"job_id", job.id}, {"error", e.what()}});
-    error = {e.code(), "the database failed during the run; the server log has the details", job.stage};
+    support::log(
+        support::LogLevel::Warn, "job storage error", {{"job_id", job.id}, {"error", e.what()}});
+    error = {
+        e.code(), "the database failed during the run; the server log has the details", job.stage};
     retry = true;
   } catch (const core::Error& e) {
     error = {e.code(), e.what(), job.stage};
   } catch (const std::exception& e) {
-    support::log(support::LogLevel::Error, "job failed unexpectedly", {{"job_id", job.id}, {"error", e.what()}});
+    support::log(support::LogLevel::Error,
+                 "job failed unexpectedly",
+                 {{"job_id", job.id}, {"error", e.what()}});
     error = {"internal", "unexpected error; the server log has the details", job.stage};
   }
   if (!error.code.empty()) {
@@ -70,8 +81,7 @@ JobOutcome JobRunner::run(core::model::Job job, const std::string& worker, const
   }
   try {
     if (auto stored = m_store.find_job(job.id)) job = std::move(*stored);
-  } catch (const std::exception&) {
-  }
+  } catch (const std::exception&) {}
   // Before the end is announced, so whoever sees the job finished also sees its metrics.
   for (const core::model::StageRecord& stage : job.stages) {
     support::Metrics::global().observe_stage(stage.stage, stage.seconds);

@@ -13,10 +13,10 @@ namespace server::jobs {
 
 /// How finished generations are stored.
 struct RunnerSettings {
-  bool auto_publish = true;              ///< publish a city's first revision at once
-  std::chrono::seconds lease{60};        ///< renewed at every stage
-  int call_budget = 200;                 ///< external calls one run may make
-  int concurrency = 1;                   ///< external calls of one run in flight at once
+  bool auto_publish = true;        ///< publish a city's first revision at once
+  std::chrono::seconds lease{60};  ///< renewed at every stage
+  int call_budget = 200;           ///< external calls one run may make
+  int concurrency = 1;             ///< external calls of one run in flight at once
 };
 
 /// How a run ended.
@@ -29,8 +29,8 @@ struct JobOutcome {
 
 /// Optional observers of one run.
 struct RunHooks {
-  const std::atomic<bool>* cancel = nullptr;                      ///< stop before the next stage
-  std::function<void(const core::model::Job&)> on_update;         ///< stage changes and the end
+  const std::atomic<bool>* cancel = nullptr;               ///< stop before the next stage
+  std::function<void(const core::model::Job&)> on_update;  ///< stage changes and the end
 };
 
 /// Runs claimed jobs: the pipeline, then one store transaction. A failure is recorded on the

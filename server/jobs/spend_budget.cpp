@@ -6,12 +6,14 @@ namespace {
 constexpr long kSecondsPerDay = 86400;
 
 long utc_day(std::chrono::system_clock::time_point time) {
-  return static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count() /
-                           kSecondsPerDay);
+  return static_cast<long>(
+      std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count() /
+      kSecondsPerDay);
 }
 
 std::chrono::seconds until_next_day(std::chrono::system_clock::time_point time) {
-  const long seconds = static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count());
+  const long seconds = static_cast<long>(
+      std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count());
   return std::chrono::seconds(kSecondsPerDay - seconds % kSecondsPerDay);
 }
 
@@ -29,7 +31,8 @@ void SpendBudget::roll_day() {
   m_caller_settled.clear();
 }
 
-std::variant<SpendBudget::Ticket, SpendRefusal> SpendBudget::reserve(const std::string& caller, double bound) {
+std::variant<SpendBudget::Ticket, SpendRefusal> SpendBudget::reserve(const std::string& caller,
+                                                                     double bound) {
   std::lock_guard lock(m_mutex);
   roll_day();
   double spent = m_settled;
@@ -39,7 +42,8 @@ std::variant<SpendBudget::Ticket, SpendRefusal> SpendBudget::reserve(const std::
     if (!caller.empty() && reservation.caller == caller) caller_spent += reservation.bound;
   }
   // A generation that costs nothing (embedded data, no paid service) is never refused.
-  if (bound > 0.0 && spent + bound > m_budget) return SpendRefusal{true, spent, m_budget, until_next_day(m_clock.now())};
+  if (bound > 0.0 && spent + bound > m_budget)
+    return SpendRefusal{true, spent, m_budget, until_next_day(m_clock.now())};
   if (bound > 0.0 && !caller.empty() && caller_spent + bound > m_caller_budget) {
     return SpendRefusal{false, caller_spent, m_caller_budget, until_next_day(m_clock.now())};
   }
@@ -50,7 +54,8 @@ std::variant<SpendBudget::Ticket, SpendRefusal> SpendBudget::reserve(const std::
 
 void SpendBudget::assign(Ticket ticket, const std::string& job_id) {
   std::lock_guard lock(m_mutex);
-  if (auto it = m_reservations.find(ticket.id); it != m_reservations.end()) it->second.job_id = job_id;
+  if (auto it = m_reservations.find(ticket.id); it != m_reservations.end())
+    it->second.job_id = job_id;
 }
 
 void SpendBudget::cancel(Ticket ticket) {
@@ -62,7 +67,8 @@ void SpendBudget::settle(const std::function<std::optional<double>(const std::st
   std::lock_guard lock(m_mutex);
   roll_day();
   for (auto it = m_reservations.begin(); it != m_reservations.end();) {
-    const std::optional<double> cost = it->second.job_id.empty() ? std::nullopt : cost_of(it->second.job_id);
+    const std::optional<double> cost =
+        it->second.job_id.empty() ? std::nullopt : cost_of(it->second.job_id);
     if (!cost) {
       ++it;
       continue;

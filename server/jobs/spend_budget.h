@@ -15,8 +15,8 @@ namespace server::jobs {
 
 /// Why a generation was refused by the spend budget.
 struct SpendRefusal {
-  bool global = false;             ///< the instance's daily budget (else the caller's)
-  double spent_usd = 0.0;          ///< spent and reserved today, by the budget that refused
+  bool global = false;     ///< the instance's daily budget (else the caller's)
+  double spent_usd = 0.0;  ///< spent and reserved today, by the budget that refused
   double budget_usd = 0.0;
   std::chrono::seconds retry_after{0};  ///< until the next UTC day
 };
@@ -38,7 +38,9 @@ struct SpendSnapshot {
  */
 class SpendBudget {
  public:
-  SpendBudget(double usd_per_day, double caller_usd_per_day, const support::Clock& clock = support::system_clock());
+  SpendBudget(double usd_per_day,
+              double caller_usd_per_day,
+              const support::Clock& clock = support::system_clock());
 
   /// Reserves `bound` for `caller` (empty: counted against the instance budget only); returns a
   /// ticket, or the refusal.

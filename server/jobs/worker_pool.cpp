@@ -2,12 +2,15 @@
 
 #include "server/support/log.h"
 #include "server/support/metrics.h"
-#include "shared/json/model_json.h"
 #include "server/support/worker_id.h"
+#include "shared/json/model_json.h"
 
 namespace server::jobs {
 
-WorkerPool::WorkerPool(storage::Store& store, const JobRunner& runner, JobBoard& board, WorkerPoolSettings settings,
+WorkerPool::WorkerPool(storage::Store& store,
+                       const JobRunner& runner,
+                       JobBoard& board,
+                       WorkerPoolSettings settings,
                        const support::Clock& clock)
     : m_store(store), m_runner(runner), m_board(board), m_settings(settings), m_clock(clock) {}
 
@@ -43,7 +46,8 @@ bool WorkerPool::stop(std::chrono::seconds grace) {
     std::unique_lock lock(m_mutex);
     m_wake.notify_all();
     if (!m_clock.wait_for(m_idle, lock, grace, [&] { return m_running.empty(); })) {
-      support::log(support::LogLevel::Warn, "shutdown grace over: re-queueing running jobs",
+      support::log(support::LogLevel::Warn,
+                   "shutdown grace over: re-queueing running jobs",
                    {{"jobs", m_running.size()}});
       m_cancel = true;
       const auto running = m_running;
@@ -52,12 +56,14 @@ bool WorkerPool::stop(std::chrono::seconds grace) {
         try {
           m_store.release_job(job_id, worker);
         } catch (const std::exception& e) {
-          support::log(support::LogLevel::Error, "could not re-queue a job; its lease will expire",
+          support::log(support::LogLevel::Error,
+                       "could not re-queue a job; its lease will expire",
                        {{"job_id", job_id}, {"error", e.what()}});
         }
       }
       lock.lock();
-      if (!m_clock.wait_for(m_idle, lock, kLateStop, [&] { return m_running.empty(); })) return false;
+      if (!m_clock.wait_for(m_idle, lock, kLateStop, [&] { return m_running.empty(); }))
+        return false;
     }
   }
   m_wake.notify_all();
@@ -80,11 +86,13 @@ void WorkerPool::work_loop(const std::string& worker) {
     try {
       job = m_store.claim_job(worker, m_settings.lease);
     } catch (const std::exception& e) {
-      support::log(support::LogLevel::Error, "cannot claim jobs", {{"worker", worker}, {"error", e.what()}});
+      support::log(
+          support::LogLevel::Error, "cannot claim jobs", {{"worker", worker}, {"error", e.what()}});
     }
     if (!job) {
       std::unique_lock lock(m_mutex);
-      m_clock.wait_for(m_wake, lock, m_settings.poll, [&] { return m_stopping || m_pending_notice; });
+      m_clock.wait_for(
+          m_wake, lock, m_settings.poll, [&] { return m_stopping || m_pending_notice; });
       m_pending_notice = false;
       continue;
     }
@@ -93,19 +101,23 @@ void WorkerPool::work_loop(const std::string& worker) {
       m_running[job->id] = worker;
     }
     m_board.post(*job);
-    support::log(support::LogLevel::Info, "job started",
+    support::log(support::LogLevel::Info,
+                 "job started",
                  {{"job_id", job->id}, {"place_id", job->place_id}, {"attempt", job->attempts}});
     const auto started = std::chrono::steady_clock::now();  // a measurement, in real time
-    const JobOutcome outcome = m_runner.run(*job, worker, {&m_cancel, [this](const auto& j) { m_board.post(j); }});
-    support::log(outcome.job.status == core::model::JobStatus::Failed ? support::LogLevel::Warn
-                                                                      : support::LogLevel::Info,
-                 "job ended",
-                 {{"job_id", outcome.job.id},
-                  {"status", to_string(outcome.job.status)},
-                  {"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()},
-                  {"error", outcome.job.error ? outcome.job.error->message : ""},
-                  {"lease_lost", outcome.lease_lost},
-                  {"requeued", outcome.cancelled}});
+    const JobOutcome outcome =
+        m_runner.run(*job, worker, {&m_cancel, [this](const auto& j) { m_board.post(j); }});
+    support::log(
+        outcome.job.status == core::model::JobStatus::Failed ? support::LogLevel::Warn
+                                                             : support::LogLevel::Info,
+        "job ended",
+        {{"job_id", outcome.job.id},
+         {"status", to_string(outcome.job.status)},
+         {"seconds",
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()},
+         {"error", outcome.job.error ? outcome.job.error->message : ""},
+         {"lease_lost", outcome.lease_lost},
+         {"requeued", outcome.cancelled}});
     record_metrics(outcome);
     {
       std::lock_guard lock(m_mutex);
@@ -127,7 +139,8 @@ void WorkerPool::record_metrics(const JobOutcome& outcome) {
 }
 
 void WorkerPool::heartbeat_loop() {
-  const auto period = std::max(std::chrono::milliseconds(200), std::chrono::milliseconds(m_settings.lease) / 3);
+  const auto period =
+      std::max(std::chrono::milliseconds(200), std::chrono::milliseconds(m_settings.lease) / 3);
   std::unique_lock lock(m_mutex);
   while (!m_stopping || !m_running.empty()) {
     m_clock.wait_for(m_wake, lock, period, [&] { return m_stopping && m_running.empty(); });
@@ -138,7 +151,9 @@ void WorkerPool::heartbeat_loop() {
       try {
         m_store.renew_lease(job_id, worker, m_settings.lease);
       } catch (const std::exception& e) {
-        support::log(support::LogLevel::Warn, "lease renewal failed", {{"job_id", job_id}, {"error", e.what()}});
+        support::log(support::LogLevel::Warn,
+                     "lease renewal failed",
+                     {{"job_id", job_id}, {"error", e.what()}});
       }
     }
     lock.lock();

@@ -29,7 +29,10 @@ struct WorkerPoolSettings {
 class WorkerPool {
  public:
   /// Everything given must outlive the pool.
-  WorkerPool(storage::Store& store, const JobRunner& runner, JobBoard& board, WorkerPoolSettings settings,
+  WorkerPool(storage::Store& store,
+             const JobRunner& runner,
+             JobBoard& board,
+             WorkerPoolSettings settings,
              const support::Clock& clock = support::system_clock());
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;

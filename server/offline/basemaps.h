@@ -30,7 +30,8 @@ std::vector<EmbeddedBasemapFile> embedded_basemap_files();
 /// The basemap of `city`: the embedded city with its place id, else the first basemap whose
 /// city's box holds the city's centre (a city generated from Google Places over an embedded one);
 /// null when none covers it.
-const EmbeddedBasemapFile* find_basemap(const std::vector<EmbeddedBasemapFile>& files, const EmbeddedCatalogue& catalogue,
+const EmbeddedBasemapFile* find_basemap(const std::vector<EmbeddedBasemapFile>& files,
+                                        const EmbeddedCatalogue& catalogue,
                                         const core::model::City& city);
 
 }  // namespace server::offline

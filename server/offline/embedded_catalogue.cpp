@@ -24,7 +24,8 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
   std::size_t start = 0;
   while (true) {
     const std::size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    fields.push_back(
+        line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
     if (tab == std::string_view::npos) return fields;
     start = tab + 1;
   }
@@ -34,7 +35,8 @@ double to_double(std::string_view text, std::size_t line) {
   double value = 0.0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size()) {
-    throw std::runtime_error("places data line " + std::to_string(line) + ": bad number \"" + std::string(text) + "\"");
+    throw std::runtime_error("places data line " + std::to_string(line) + ": bad number \"" +
+                             std::string(text) + "\"");
   }
   return value;
 }
@@ -43,7 +45,8 @@ long to_long(std::string_view text, std::size_t line) {
   long value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (!text.empty() && (error != std::errc() || end != text.data() + text.size())) {
-    throw std::runtime_error("places data line " + std::to_string(line) + ": bad integer \"" + std::string(text) + "\"");
+    throw std::runtime_error("places data line " + std::to_string(line) + ": bad integer \"" +
+                             std::string(text) + "\"");
   }
   return value;
 }
@@ -58,7 +61,8 @@ EmbeddedCity parse_city(const std::vector<std::string_view>& f, std::size_t line
   city.name = std::string(f[4]);
   city.country_code = std::string(f[5]);
   city.centre = {to_double(f[6], line), to_double(f[7], line)};
-  city.viewport = {{to_double(f[8], line), to_double(f[9], line)}, {to_double(f[10], line), to_double(f[11], line)}};
+  city.viewport = {{to_double(f[8], line), to_double(f[9], line)},
+                   {to_double(f[10], line), to_double(f[11], line)}};
   city.source = core::model::PlaceSource::Embedded;
   city.note = std::string(f[13]);
   return result;
@@ -106,7 +110,8 @@ EmbeddedCatalogue EmbeddedCatalogue::parse(std::string_view tsv) {
   std::size_t start = 0;
   while (start < tsv.size()) {
     const std::size_t newline = tsv.find('\n', start);
-    std::string_view line = tsv.substr(start, newline == std::string_view::npos ? std::string_view::npos : newline - start);
+    std::string_view line = tsv.substr(
+        start, newline == std::string_view::npos ? std::string_view::npos : newline - start);
     start = newline == std::string_view::npos ? tsv.size() : newline + 1;
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -117,12 +122,14 @@ EmbeddedCatalogue EmbeddedCatalogue::parse(std::string_view tsv) {
     } else if (fields[0] == "poi" && fields.size() == kPoiColumns) {
       catalogue.m_pois.push_back(parse_poi(fields, line_number));
     } else {
-      throw std::runtime_error("places data line " + std::to_string(line_number) + ": unexpected record with " +
-                               std::to_string(fields.size()) + " fields");
+      throw std::runtime_error("places data line " + std::to_string(line_number) +
+                               ": unexpected record with " + std::to_string(fields.size()) +
+                               " fields");
     }
   }
-  std::sort(catalogue.m_cities.begin(), catalogue.m_cities.end(),
-            [](const auto& x, const auto& y) { return x.key < y.key; });
+  std::sort(catalogue.m_cities.begin(), catalogue.m_cities.end(), [](const auto& x, const auto& y) {
+    return x.key < y.key;
+  });
   return catalogue;
 }
 
@@ -136,7 +143,8 @@ const EmbeddedCity* EmbeddedCatalogue::find(std::string_view place_id) const {
   constexpr std::string_view kGeonames = "geonames:";
   for (const EmbeddedCity& city : m_cities) {
     if (city.city.place_id == place_id) return &city;
-    if (place_id.starts_with(kGeonames) && place_id.substr(kGeonames.size()) == city.geonames_id) return &city;
+    if (place_id.starts_with(kGeonames) && place_id.substr(kGeonames.size()) == city.geonames_id)
+      return &city;
   }
   return nullptr;
 }
@@ -150,8 +158,10 @@ std::vector<const EmbeddedPoi*> EmbeddedCatalogue::pois_of(std::string_view city
 }
 
 std::size_t EmbeddedCatalogue::poi_count(std::string_view city_key) const {
-  return static_cast<std::size_t>(std::count_if(m_pois.begin(), m_pois.end(),
-                                                [&](const EmbeddedPoi& poi) { return poi.city_key == city_key; }));
+  return static_cast<std::size_t>(
+      std::count_if(m_pois.begin(), m_pois.end(), [&](const EmbeddedPoi& poi) {
+        return poi.city_key == city_key;
+      }));
 }
 
 }  // namespace server::offline

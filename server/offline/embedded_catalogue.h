@@ -14,16 +14,16 @@ struct EmbeddedCity {
   std::string key;          ///< "porto"
   std::string geonames_id;  ///< "2735943"
   long population = 0;
-  core::model::City city;   ///< place_id, name, country, centre, viewport, note; no store fields
+  core::model::City city;  ///< place_id, name, country, centre, viewport, note; no store fields
 };
 
 /// One candidate of the embedded data set, as a raw (undecided) attraction.
 struct EmbeddedPoi {
   std::string city_key;
-  std::string name_en;      ///< English name when tagged, else empty
-  std::string tag;          ///< OSM main tag, e.g. "tourism=museum"
-  std::string category;     ///< the data set's ground truth; for tests only, never for decisions
-  std::string source;       ///< source file of the row
+  std::string name_en;   ///< English name when tagged, else empty
+  std::string tag;       ///< OSM main tag, e.g. "tourism=museum"
+  std::string category;  ///< the data set's ground truth; for tests only, never for decisions
+  std::string source;    ///< source file of the row
   core::model::Attraction attraction;
 };
 

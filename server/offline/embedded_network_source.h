@@ -14,10 +14,12 @@ class EmbeddedNetworkSource : public pipeline::NetworkSource {
   EmbeddedNetworkSource(const EmbeddedCatalogue& catalogue, WalkingNetworks& networks);
 
   std::string name() const override { return "OpenStreetMap, embedded"; }
-  /// The city's embedded graph when `city` comes from the embedded data set and has one, else nullptr.
-  std::shared_ptr<const core::routing::Router> network_for(const core::model::City& city,
-                                                           const std::vector<core::model::GeoPoint>& points,
-                                                           pipeline::RunContext& context) override;
+  /// The city's embedded graph when `city` comes from the embedded data set and has one, else
+  /// nullptr.
+  std::shared_ptr<const core::routing::Router>
+  network_for(const core::model::City& city,
+              const std::vector<core::model::GeoPoint>& points,
+              pipeline::RunContext& context) override;
 
  private:
   const EmbeddedCatalogue& m_catalogue;

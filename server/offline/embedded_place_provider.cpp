@@ -20,15 +20,15 @@ void EmbeddedPlaceProvider::check_place_id(const std::string& place_id) const {
   }
 }
 
-core::model::City EmbeddedPlaceProvider::city(const std::string& place_id, const core::model::GenerationOptions&,
+core::model::City EmbeddedPlaceProvider::city(const std::string& place_id,
+                                              const core::model::GenerationOptions&,
                                               pipeline::RunContext&) {
   check_place_id(place_id);
   return m_catalogue.find(place_id)->city;
 }
 
-std::vector<core::model::Attraction> EmbeddedPlaceProvider::attractions(const core::model::City& city,
-                                                                        const core::model::GenerationOptions&,
-                                                                        pipeline::RunContext&) {
+std::vector<core::model::Attraction> EmbeddedPlaceProvider::attractions(
+    const core::model::City& city, const core::model::GenerationOptions&, pipeline::RunContext&) {
   const EmbeddedCity* found = m_catalogue.find(city.place_id);
   if (found == nullptr) return {};
   // Names stay local here: the filter shows each in options.language (localized_name).

@@ -13,11 +13,13 @@ class EmbeddedPlaceProvider : public pipeline::PlaceProvider {
   /// Default radius: the reach of a day of walking tours around a centre.
   static constexpr double kDefaultRadiusM = 15000.0;
 
-  explicit EmbeddedPlaceProvider(const EmbeddedCatalogue& catalogue, double radius_m = kDefaultRadiusM);
+  explicit EmbeddedPlaceProvider(const EmbeddedCatalogue& catalogue,
+                                 double radius_m = kDefaultRadiusM);
 
   std::string name() const override { return "embedded"; }
   void check_place_id(const std::string& place_id) const override;
-  core::model::City city(const std::string& place_id, const core::model::GenerationOptions& options,
+  core::model::City city(const std::string& place_id,
+                         const core::model::GenerationOptions& options,
                          pipeline::RunContext& context) override;
   std::vector<core::model::Attraction> attractions(const core::model::City& city,
                                                    const core::model::GenerationOptions& options,

@@ -4,10 +4,11 @@
 
 namespace server::offline {
 
-pipeline::FilterOutcome HeuristicAttractionFilter::filter(const core::model::City& city,
-                                                          std::vector<core::model::Attraction> candidates,
-                                                          const core::model::GenerationOptions& options,
-                                                          pipeline::RunContext&) {
+pipeline::FilterOutcome
+HeuristicAttractionFilter::filter(const core::model::City& city,
+                                  std::vector<core::model::Attraction> candidates,
+                                  const core::model::GenerationOptions& options,
+                                  pipeline::RunContext&) {
   const core::algo::FilterContext context = core::algo::filter_context(city, options);
   return {core::algo::heuristic_filter(std::move(candidates), context), "heuristic"};
 }

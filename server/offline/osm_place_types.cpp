@@ -80,27 +80,44 @@ const std::array<TagTypes, 58>& tag_table() {
 
 // Sub tags refine a type: a "tourism=attraction" with "religion=christian" is a church.
 void add_sub_tag_types(std::string_view sub_tag, std::vector<std::string>& types) {
-  if (sub_tag == "religion=christian") types.emplace_back("church");
-  else if (sub_tag == "religion=muslim") types.emplace_back("mosque");
-  else if (sub_tag == "religion=jewish") types.emplace_back("synagogue");
-  else if (sub_tag == "religion=buddhist") types.emplace_back("buddhist_temple");
-  else if (sub_tag == "religion=hindu") types.emplace_back("hindu_temple");
-  else if (sub_tag == "religion=shinto") types.emplace_back("shrine");
-  else if (sub_tag == "memorial=plaque" || sub_tag == "memorial=blue_plaque") types.emplace_back("plaque");
-  else if (sub_tag == "memorial=statue" || sub_tag == "artwork_type=statue") types.emplace_back("monument");
-  else if (sub_tag == "artwork_type=sculpture" || sub_tag == "memorial=sculpture") types.emplace_back("sculpture");
-  else if (sub_tag == "castle_type=palace" || sub_tag == "castle_type=stately") types.emplace_back("palace");
-  else if (sub_tag.starts_with("castle_type=")) types.emplace_back("castle");
-  else if (sub_tag.starts_with("ruins=")) types.emplace_back("ruins");
-  else if (sub_tag == "site_type=fortification") types.emplace_back("fort");
-  else if (sub_tag == "site_type=temple") types.emplace_back("temple");
-  else if (sub_tag == "building=cathedral") types.emplace_back("cathedral");
-  else if (sub_tag == "tower:type=observation") types.emplace_back("observation_deck");
+  if (sub_tag == "religion=christian")
+    types.emplace_back("church");
+  else if (sub_tag == "religion=muslim")
+    types.emplace_back("mosque");
+  else if (sub_tag == "religion=jewish")
+    types.emplace_back("synagogue");
+  else if (sub_tag == "religion=buddhist")
+    types.emplace_back("buddhist_temple");
+  else if (sub_tag == "religion=hindu")
+    types.emplace_back("hindu_temple");
+  else if (sub_tag == "religion=shinto")
+    types.emplace_back("shrine");
+  else if (sub_tag == "memorial=plaque" || sub_tag == "memorial=blue_plaque")
+    types.emplace_back("plaque");
+  else if (sub_tag == "memorial=statue" || sub_tag == "artwork_type=statue")
+    types.emplace_back("monument");
+  else if (sub_tag == "artwork_type=sculpture" || sub_tag == "memorial=sculpture")
+    types.emplace_back("sculpture");
+  else if (sub_tag == "castle_type=palace" || sub_tag == "castle_type=stately")
+    types.emplace_back("palace");
+  else if (sub_tag.starts_with("castle_type="))
+    types.emplace_back("castle");
+  else if (sub_tag.starts_with("ruins="))
+    types.emplace_back("ruins");
+  else if (sub_tag == "site_type=fortification")
+    types.emplace_back("fort");
+  else if (sub_tag == "site_type=temple")
+    types.emplace_back("temple");
+  else if (sub_tag == "building=cathedral")
+    types.emplace_back("cathedral");
+  else if (sub_tag == "tower:type=observation")
+    types.emplace_back("observation_deck");
 }
 
 }  // namespace
 
-std::vector<std::string> place_types_for(const std::string& main_tag, const std::string& sub_tag,
+std::vector<std::string> place_types_for(const std::string& main_tag,
+                                         const std::string& sub_tag,
                                          const std::map<std::string, std::string>& tags) {
   std::vector<std::string> types;
   for (const TagTypes& entry : tag_table()) {
@@ -111,12 +128,16 @@ std::vector<std::string> place_types_for(const std::string& main_tag, const std:
   }
   if (types.empty()) {
     const std::string_view tag = main_tag;
-    if (tag.starts_with("shop=")) types = {"store"};
-    else if (tag.starts_with("historic=")) types = {"historical_landmark"};
-    else types = {"tourist_attraction"};  // heuristic=attraction/bridge/cemetery/market_street...
+    if (tag.starts_with("shop="))
+      types = {"store"};
+    else if (tag.starts_with("historic="))
+      types = {"historical_landmark"};
+    else
+      types = {"tourist_attraction"};  // heuristic=attraction/bridge/cemetery/market_street...
   }
   add_sub_tag_types(sub_tag, types);
-  if (!core::algo::minor_memorial_kind(tags).empty() && std::find(types.begin(), types.end(), "plaque") == types.end()) {
+  if (!core::algo::minor_memorial_kind(tags).empty() &&
+      std::find(types.begin(), types.end(), "plaque") == types.end()) {
     types.emplace_back("plaque");
   }
   return types;

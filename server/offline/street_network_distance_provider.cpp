@@ -31,7 +31,8 @@ bool enough_of(std::size_t reached, std::size_t points) {
 
 // Rows and columns of the points the network does not reach take the model's walks.
 void walk_model_for(const std::vector<core::routing::UnsnappedPoint>& unsnapped,
-                    const std::vector<core::model::GeoPoint>& points, const core::model::GenerationOptions& options,
+                    const std::vector<core::model::GeoPoint>& points,
+                    const core::model::GenerationOptions& options,
                     core::algo::TravelMatrix& matrix) {
   const core::algo::TravelMatrix model = core::algo::walking_matrix(points, model_of(options));
   const int n = static_cast<int>(points.size());
@@ -46,16 +47,16 @@ void walk_model_for(const std::vector<core::routing::UnsnappedPoint>& unsnapped,
   }
 }
 
-
 }  // namespace
 
 StreetNetworkDistanceProvider::StreetNetworkDistanceProvider(
     std::vector<std::unique_ptr<pipeline::NetworkSource>> sources)
     : m_sources(std::move(sources)) {}
 
-std::shared_ptr<const core::routing::Router> StreetNetworkDistanceProvider::network_for(
-    const core::model::City& city, const std::vector<core::model::GeoPoint>& points,
-    pipeline::RunContext& context) const {
+std::shared_ptr<const core::routing::Router>
+StreetNetworkDistanceProvider::network_for(const core::model::City& city,
+                                           const std::vector<core::model::GeoPoint>& points,
+                                           pipeline::RunContext& context) const {
   for (const auto& source : m_sources) {
     try {
       if (auto network = source->network_for(city, points, context)) return network;
@@ -72,17 +73,19 @@ std::string StreetNetworkDistanceProvider::sources_text() const {
   return text;
 }
 
-std::string StreetNetworkDistanceProvider::describe(const core::model::GenerationOptions& options) const {
+std::string
+StreetNetworkDistanceProvider::describe(const core::model::GenerationOptions& options) const {
   char speed[64];
   std::snprintf(speed, sizeof speed, " at %.1f km/h, else the ", options.walking_speed_kmh);
-  return "street network (" + sources_text() + ", foot profile" + (options.step_free ? ", step-free" : "") + ")" +
-         speed + model_text(options);
+  return "street network (" + sources_text() + ", foot profile" +
+         (options.step_free ? ", step-free" : "") + ")" + speed + model_text(options);
 }
 
-core::algo::TravelMatrix StreetNetworkDistanceProvider::matrix(const core::model::City& city,
-                                                               const std::vector<core::model::GeoPoint>& points,
-                                                               const core::model::GenerationOptions& options,
-                                                               pipeline::RunContext& context) {
+core::algo::TravelMatrix
+StreetNetworkDistanceProvider::matrix(const core::model::City& city,
+                                      const std::vector<core::model::GeoPoint>& points,
+                                      const core::model::GenerationOptions& options,
+                                      pipeline::RunContext& context) {
   const std::shared_ptr<const core::routing::Router> router = network_for(city, points, context);
   if (router == nullptr) {
     context.notes.push_back("no street network for " + city.name + ": " + model_text(options));
@@ -106,8 +109,10 @@ core::algo::TravelMatrix StreetNetworkDistanceProvider::matrix(const core::model
   return std::move(network.travel);
 }
 
-void StreetNetworkDistanceProvider::legs(const core::model::City& city, std::vector<core::model::Tour>& tours,
-                                         const core::model::GenerationOptions& options, pipeline::RunContext& context) {
+void StreetNetworkDistanceProvider::legs(const core::model::City& city,
+                                         std::vector<core::model::Tour>& tours,
+                                         const core::model::GenerationOptions& options,
+                                         pipeline::RunContext& context) {
   std::vector<core::model::GeoPoint> all;
   for (const core::model::Tour& tour : tours) {
     const auto points = core::model::waypoints(tour);
@@ -119,7 +124,8 @@ void StreetNetworkDistanceProvider::legs(const core::model::City& city, std::vec
   const core::routing::WalkOptions walk = walk_options(options);
   core::routing::RouterWorkspace workspace;
   std::size_t reached = 0;
-  for (const core::model::GeoPoint& point : all) reached += router->snap(point, walk).has_value() ? 1U : 0U;
+  for (const core::model::GeoPoint& point : all)
+    reached += router->snap(point, walk).has_value() ? 1U : 0U;
   // The plan walked the model here (see matrix()): paths of another source would break its times.
   if (!enough_of(reached, all.size())) return;
   for (core::model::Tour& tour : tours) {

@@ -23,20 +23,25 @@ inline constexpr double kMinNetworkShare = 2.0 / 3.0;
 class StreetNetworkDistanceProvider : public pipeline::DistanceProvider {
  public:
   /// Over `sources`, asked in order.
-  explicit StreetNetworkDistanceProvider(std::vector<std::unique_ptr<pipeline::NetworkSource>> sources);
+  explicit StreetNetworkDistanceProvider(
+      std::vector<std::unique_ptr<pipeline::NetworkSource>> sources);
 
   std::string describe(const core::model::GenerationOptions& options) const override;
-  core::algo::TravelMatrix matrix(const core::model::City& city, const std::vector<core::model::GeoPoint>& points,
+  core::algo::TravelMatrix matrix(const core::model::City& city,
+                                  const std::vector<core::model::GeoPoint>& points,
                                   const core::model::GenerationOptions& options,
                                   pipeline::RunContext& context) override;
-  void legs(const core::model::City& city, std::vector<core::model::Tour>& tours,
-            const core::model::GenerationOptions& options, pipeline::RunContext& context) override;
+  void legs(const core::model::City& city,
+            std::vector<core::model::Tour>& tours,
+            const core::model::GenerationOptions& options,
+            pipeline::RunContext& context) override;
 
  private:
   /// The first network the sources have for the points, or null (noted in `context`).
-  std::shared_ptr<const core::routing::Router> network_for(const core::model::City& city,
-                                                           const std::vector<core::model::GeoPoint>& points,
-                                                           pipeline::RunContext& context) const;
+  std::shared_ptr<const core::routing::Router>
+  network_for(const core::model::City& city,
+              const std::vector<core::model::GeoPoint>& points,
+              pipeline::RunContext& context) const;
 
   /// The sources' names, " or " between them.
   std::string sources_text() const;

@@ -23,7 +23,8 @@ core::model::BoundingBox network_bbox(const EmbeddedCity& city);
 
 /// The OSM extract files (`.osm.pbf` names in the `source` column) of a city's candidates,
 /// sorted by name; empty for a city with no OSM data.
-std::vector<std::string> extract_files_of(const EmbeddedCatalogue& catalogue, std::string_view city_key);
+std::vector<std::string> extract_files_of(const EmbeddedCatalogue& catalogue,
+                                          std::string_view city_key);
 
 /// A decoded city graph ready to route on.
 struct WalkingNetwork {

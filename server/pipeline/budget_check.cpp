@@ -32,8 +32,11 @@ std::string joined(const std::vector<std::string>& names) {
 
 }  // namespace
 
-void keep_within_budgets(const core::model::City& city, std::vector<core::model::Tour>& tours, DistanceProvider& distances,
-                         const core::model::GenerationOptions& options, RunContext& context) {
+void keep_within_budgets(const core::model::City& city,
+                         std::vector<core::model::Tour>& tours,
+                         DistanceProvider& distances,
+                         const core::model::GenerationOptions& options,
+                         RunContext& context) {
   std::vector<std::size_t> repaired;
   for (std::size_t t = 0; t < tours.size(); ++t) {
     core::model::recompute_totals(tours[t]);
@@ -41,8 +44,8 @@ void keep_within_budgets(const core::model::City& city, std::vector<core::model:
     const long measured = std::lround(tours[t].total_minutes);
     const std::vector<std::string> dropped = core::algo::drop_until_within_budget(tours[t]);
     context.notes.push_back("\"" + tours[t].title + "\" took " + std::to_string(measured) + " of " +
-                            std::to_string(tours[t].budget_minutes) + " min on the measured walks: dropped " +
-                            joined(dropped));
+                            std::to_string(tours[t].budget_minutes) +
+                            " min on the measured walks: dropped " + joined(dropped));
     repaired.push_back(t);
   }
   if (repaired.empty()) return;
@@ -56,9 +59,11 @@ void keep_within_budgets(const core::model::City& city, std::vector<core::model:
     if (!over_budget(direct[i])) tours[repaired[i]] = std::move(direct[i]);
   }
   std::erase_if(tours, [&context](const core::model::Tour& tour) {
-    if (pinned(tour) || tour.stops.size() >= static_cast<std::size_t>(core::algo::kMinStopsPerTour)) return false;
+    if (pinned(tour) || tour.stops.size() >= static_cast<std::size_t>(core::algo::kMinStopsPerTour))
+      return false;
     context.notes.push_back("\"" + tour.title + "\" dropped: under " +
-                            std::to_string(core::algo::kMinStopsPerTour) + " stops within its budget");
+                            std::to_string(core::algo::kMinStopsPerTour) +
+                            " stops within its budget");
     return true;
   });
   core::algo::title_tours(tours);

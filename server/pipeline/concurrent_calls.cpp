@@ -8,7 +8,8 @@
 
 namespace server::pipeline {
 
-void run_concurrently(RunContext& context, std::size_t count,
+void run_concurrently(RunContext& context,
+                      std::size_t count,
                       const std::function<void(std::size_t index, RunContext& lane)>& task) {
   std::vector<RunContext> lanes;
   lanes.reserve(count);
@@ -21,14 +22,18 @@ void run_concurrently(RunContext& context, std::size_t count,
   std::size_t ran = 0;
   try {
     ran = support::for_each_bounded(
-        count, context.concurrency, [&](std::size_t index) { task(index, lanes[index]); },
+        count,
+        context.concurrency,
+        [&](std::size_t index) { task(index, lanes[index]); },
         [&] { return !cancelled(); });
   } catch (...) {
     merge_all();
     throw;
   }
   merge_all();
-  if (ran < count) throw CancelledError("stopped after " + std::to_string(ran) + " of " + std::to_string(count) + " calls");
+  if (ran < count)
+    throw CancelledError("stopped after " + std::to_string(ran) + " of " + std::to_string(count) +
+                         " calls");
 }
 
 }  // namespace server::pipeline

@@ -13,7 +13,8 @@ namespace server::pipeline {
 /// which answer came first. After a task threw, or once the run is cancelled, no further task
 /// starts; the exception of the lowest index is rethrown on the calling thread, and
 /// server::CancelledError when the cancel left tasks unrun. Calls made are recorded either way.
-void run_concurrently(RunContext& context, std::size_t count,
+void run_concurrently(RunContext& context,
+                      std::size_t count,
                       const std::function<void(std::size_t index, RunContext& lane)>& task);
 
 }  // namespace server::pipeline

@@ -78,15 +78,19 @@ class PlaceProvider {
   virtual std::string name() const = 0;
   /// Cheap check before any work is queued: throws core::InputError for a malformed id, and
   /// core::NotFoundError when the source can tell without a call that it does not know the place.
-  virtual void check_place_id(const std::string& place_id) const { core::model::validate_place_id(place_id); }
+  virtual void check_place_id(const std::string& place_id) const {
+    core::model::validate_place_id(place_id);
+  }
   /// The city of `place_id`. Throws core::NotFoundError (code "unknown_place") if the source
   /// does not know it, core::InputError for a malformed id, server::UpstreamError on failures.
-  virtual core::model::City city(const std::string& place_id, const core::model::GenerationOptions& options,
+  virtual core::model::City city(const std::string& place_id,
+                                 const core::model::GenerationOptions& options,
                                  RunContext& context) = 0;
   /// Raw candidate attractions around `city` (undecided; the filter decides).
-  virtual std::vector<core::model::Attraction> attractions(const core::model::City& city,
-                                                           const core::model::GenerationOptions& options,
-                                                           RunContext& context) = 0;
+  virtual std::vector<core::model::Attraction>
+  attractions(const core::model::City& city,
+              const core::model::GenerationOptions& options,
+              RunContext& context) = 0;
 };
 
 /// What a filter decided and how.
@@ -100,8 +104,10 @@ class AttractionFilter {
  public:
   virtual ~AttractionFilter() = default;
   /// Decides every candidate. Must not throw for service failures: fall back and say so in `used`.
-  virtual FilterOutcome filter(const core::model::City& city, std::vector<core::model::Attraction> candidates,
-                               const core::model::GenerationOptions& options, RunContext& context) = 0;
+  virtual FilterOutcome filter(const core::model::City& city,
+                               std::vector<core::model::Attraction> candidates,
+                               const core::model::GenerationOptions& options,
+                               RunContext& context) = 0;
 };
 
 /// Walking distances and paths (the street network, Google Routes, or the walking model).
@@ -112,11 +118,15 @@ class DistanceProvider {
   virtual std::string describe(const core::model::GenerationOptions& options) const = 0;
   /// Distances (m) and walking times (min) between every pair of `points` of `city`; a pair that
   /// cannot be walked is core::algo::kUnreachable. Notes which source served in `context.notes`.
-  virtual core::algo::TravelMatrix matrix(const core::model::City& city, const std::vector<core::model::GeoPoint>& points,
-                                          const core::model::GenerationOptions& options, RunContext& context) = 0;
+  virtual core::algo::TravelMatrix matrix(const core::model::City& city,
+                                          const std::vector<core::model::GeoPoint>& points,
+                                          const core::model::GenerationOptions& options,
+                                          RunContext& context) = 0;
   /// Replaces the legs of `tours` (in `city`) with walking paths where the provider has them.
-  virtual void legs(const core::model::City& city, std::vector<core::model::Tour>& tours,
-                    const core::model::GenerationOptions& options, RunContext& context) = 0;
+  virtual void legs(const core::model::City& city,
+                    std::vector<core::model::Tour>& tours,
+                    const core::model::GenerationOptions& options,
+                    RunContext& context) = 0;
 };
 
 /// Where a city's street network comes from (the embedded OpenStreetMap graphs, Overpass).
@@ -128,9 +138,10 @@ class NetworkSource {
   /// A router on the network that covers `points` of `city`, or null when the source has none for
   /// it (the caller walks the model and says so). The pointer keeps the network alive. May call a
   /// service (recorded in `context`); throws server::UpstreamError when it fails.
-  virtual std::shared_ptr<const core::routing::Router> network_for(const core::model::City& city,
-                                                                   const std::vector<core::model::GeoPoint>& points,
-                                                                   RunContext& context) = 0;
+  virtual std::shared_ptr<const core::routing::Router>
+  network_for(const core::model::City& city,
+              const std::vector<core::model::GeoPoint>& points,
+              RunContext& context) = 0;
 };
 
 }  // namespace server::pipeline

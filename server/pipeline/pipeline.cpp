@@ -16,12 +16,16 @@ using core::model::Stage;
 
 // Why a run planned no tour, for the job's error: the planner's first warnings (a stop it could not
 // place says which constraint bit), and the options that most often cause it.
-std::string no_tours_reason(const core::model::GenerationOptions& options, const std::vector<std::string>& warnings) {
+std::string no_tours_reason(const core::model::GenerationOptions& options,
+                            const std::vector<std::string>& warnings) {
   constexpr std::size_t kShown = 3;
   std::string reason = "no tour could be planned with these options";
-  if (options.start || options.end) reason += " (is the start or end point within walking distance of the city?)";
-  for (std::size_t i = 0; i < std::min(warnings.size(), kShown); ++i) reason += (i == 0 ? ": " : "; ") + warnings[i];
-  if (warnings.size() > kShown) reason += "; and " + std::to_string(warnings.size() - kShown) + " more";
+  if (options.start || options.end)
+    reason += " (is the start or end point within walking distance of the city?)";
+  for (std::size_t i = 0; i < std::min(warnings.size(), kShown); ++i)
+    reason += (i == 0 ? ": " : "; ") + warnings[i];
+  if (warnings.size() > kShown)
+    reason += "; and " + std::to_string(warnings.size() - kShown) + " more";
   return reason;
 }
 
@@ -34,7 +38,11 @@ double stage_progress(Stage stage) {
 
 // Runs one stage with timing, call accounting and bounded retries of retryable upstream errors.
 template <class Fn>
-auto run_stage(Stage stage, core::model::RunTrace& trace, RunContext& context, const StageRetry& retry, Fn&& fn) {
+auto run_stage(Stage stage,
+               core::model::RunTrace& trace,
+               RunContext& context,
+               const StageRetry& retry,
+               Fn&& fn) {
   if (context.cancel != nullptr && context.cancel->load()) {
     throw CancelledError(std::string("stopped before stage ") + to_string(stage));
   }
@@ -55,8 +63,8 @@ auto run_stage(Stage stage, core::model::RunTrace& trace, RunContext& context, c
       return result;
     } catch (const UpstreamError& error) {
       if (!error.retryable() || attempt >= retry.max_attempts) throw;
-      record.note += std::string(record.note.empty() ? "" : "; ") + "attempt " + std::to_string(attempt) +
-                     " failed: " + error.what();
+      record.note += std::string(record.note.empty() ? "" : "; ") + "attempt " +
+                     std::to_string(attempt) + " failed: " + error.what();
       std::this_thread::sleep_for(retry.delay * attempt);
     }
   }
@@ -77,7 +85,8 @@ void carry_editor_fields(std::vector<core::model::Attraction>& decisions,
   }
 }
 
-std::vector<core::model::Attraction> sorted_for_people(std::vector<core::model::Attraction> attractions) {
+std::vector<core::model::Attraction>
+sorted_for_people(std::vector<core::model::Attraction> attractions) {
   std::stable_sort(attractions.begin(), attractions.end(), [](const auto& x, const auto& y) {
     const bool xi = core::model::effective_included(x);
     const bool yi = core::model::effective_included(y);
@@ -89,11 +98,16 @@ std::vector<core::model::Attraction> sorted_for_people(std::vector<core::model::
 
 }  // namespace
 
-Pipeline::Pipeline(PlaceProvider& places, AttractionFilter& filter, DistanceProvider& distances, StageRetry retry,
+Pipeline::Pipeline(PlaceProvider& places,
+                   AttractionFilter& filter,
+                   DistanceProvider& distances,
+                   StageRetry retry,
                    std::map<std::string, std::string> settings)
-    : m_places(places), m_filter(filter), m_distances(distances), m_retry(retry), m_settings(std::move(settings)) {}
+    : m_places(places), m_filter(filter), m_distances(distances), m_retry(retry),
+      m_settings(std::move(settings)) {}
 
-GenerationResult Pipeline::run(const GenerationRequest& request, const std::optional<core::model::Revision>& previous,
+GenerationResult Pipeline::run(const GenerationRequest& request,
+                               const std::optional<core::model::Revision>& previous,
                                RunContext& context) const {
   const core::model::GenerationOptions& options = request.options;
   GenerationResult result;
@@ -122,20 +136,26 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
     return m_places.city(request.place_id, options, context);
   });
   trace.places_source = trace.city.source;  // a routing provider serves some places offline
-  trace.candidates = run_stage(Stage::Attractions, trace, context, m_retry, [&](core::model::StageRecord& record) {
-    auto candidates = m_places.attractions(trace.city, options, context);
-    add_note(record, std::to_string(candidates.size()) + " candidates");
-    return candidates;
-  });
-  trace.decisions = run_stage(Stage::Filter, trace, context, m_retry, [&](core::model::StageRecord& record) {
-    FilterOutcome outcome = m_filter.filter(trace.city, trace.candidates, options, context);
-    trace.filter_used = outcome.used;
-    carry_editor_fields(outcome.decisions, previous);
-    const auto kept = std::count_if(outcome.decisions.begin(), outcome.decisions.end(),
-                                    [](const auto& a) { return core::model::effective_included(a); });
-    add_note(record, outcome.used + ": kept " + std::to_string(kept) + " of " + std::to_string(outcome.decisions.size()));
-    return std::move(outcome.decisions);
-  });
+  trace.candidates =
+      run_stage(Stage::Attractions, trace, context, m_retry, [&](core::model::StageRecord& record) {
+        auto candidates = m_places.attractions(trace.city, options, context);
+        add_note(record, std::to_string(candidates.size()) + " candidates");
+        return candidates;
+      });
+  trace.decisions =
+      run_stage(Stage::Filter, trace, context, m_retry, [&](core::model::StageRecord& record) {
+        FilterOutcome outcome = m_filter.filter(trace.city, trace.candidates, options, context);
+        trace.filter_used = outcome.used;
+        carry_editor_fields(outcome.decisions, previous);
+        const auto kept =
+            std::count_if(outcome.decisions.begin(), outcome.decisions.end(), [](const auto& a) {
+              return core::model::effective_included(a);
+            });
+        add_note(record,
+                 outcome.used + ": kept " + std::to_string(kept) + " of " +
+                     std::to_string(outcome.decisions.size()));
+        return std::move(outcome.decisions);
+      });
   std::vector<std::string> warnings = plan_and_walk(trace, context);
 
   // A city without tours is of no use to the app: the run fails with why, and stores nothing.
@@ -152,17 +172,21 @@ GenerationResult Pipeline::run(const GenerationRequest& request, const std::opti
   return result;
 }
 
-std::vector<std::string> Pipeline::plan_and_walk(core::model::RunTrace& trace, RunContext& context) const {
+std::vector<std::string> Pipeline::plan_and_walk(core::model::RunTrace& trace,
+                                                 RunContext& context) const {
   const core::model::GenerationOptions& options = trace.options;
   const core::algo::PlanPoints points = core::algo::plan_points(trace.decisions, options);
-  const core::algo::TravelMatrix matrix = run_stage(Stage::Distances, trace, context, m_retry, [&](auto& record) {
-    add_note(record, trace.distance_policy + ", " + std::to_string(points.points.size()) + " points");
-    return m_distances.matrix(trace.city, points.points, options, context);
-  });
+  const core::algo::TravelMatrix matrix =
+      run_stage(Stage::Distances, trace, context, m_retry, [&](auto& record) {
+        add_note(record,
+                 trace.distance_policy + ", " + std::to_string(points.points.size()) + " points");
+        return m_distances.matrix(trace.city, points.points, options, context);
+      });
   core::algo::PlanResult plan = run_stage(Stage::Plan, trace, context, m_retry, [&](auto& record) {
     core::planner::SolveOptions solve_options;
     solve_options.seed = options.seed;
-    auto planned = core::algo::plan_tours(trace.decisions, points, matrix, options, trace.locked_tours, solve_options);
+    auto planned = core::algo::plan_tours(
+        trace.decisions, points, matrix, options, trace.locked_tours, solve_options);
     add_note(record, std::to_string(planned.tours.size()) + " tours");
     return planned;
   });

@@ -21,9 +21,9 @@ struct GenerationRequest {
 
 /// One replan to run: the planning stages again over a stored revision.
 struct ReplanRequest {
-  std::string job_id;                      ///< the replan's own run (its trace's job id)
-  core::model::City city;                  ///< as stored
-  core::model::Revision base;              ///< the revision replanned: attractions (editor fields) and tours
+  std::string job_id;          ///< the replan's own run (its trace's job id)
+  core::model::City city;      ///< as stored
+  core::model::Revision base;  ///< the revision replanned: attractions (editor fields) and tours
   core::model::GenerationOptions options;  ///< what it plans with (the base's, patched)
 };
 
@@ -47,14 +47,18 @@ struct StageRetry {
 class Pipeline {
  public:
   /// `settings` describe the providers (which source, filter, policy) and go into every trace.
-  Pipeline(PlaceProvider& places, AttractionFilter& filter, DistanceProvider& distances, StageRetry retry = {},
+  Pipeline(PlaceProvider& places,
+           AttractionFilter& filter,
+           DistanceProvider& distances,
+           StageRetry retry = {},
            std::map<std::string, std::string> settings = {});
 
   /// Runs every stage but the last (Stage::Store, the caller's). `previous` (the city's latest
   /// revision, if any) lends its editor fields to attractions with the same id, so editors'
   /// decisions survive regeneration.
   /// Throws what a stage throws after its retries (core::Error subclasses name the problem).
-  GenerationResult run(const GenerationRequest& request, const std::optional<core::model::Revision>& previous,
+  GenerationResult run(const GenerationRequest& request,
+                       const std::optional<core::model::Revision>& previous,
                        RunContext& context) const;
 
   /// Runs distances -> plan -> legs over `request.base` with the same stage runner as run()

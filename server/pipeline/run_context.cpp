@@ -20,8 +20,12 @@ RunContext RunContext::lane() {
 }
 
 void RunContext::merge(RunContext&& lane) {
-  calls.insert(calls.end(), std::make_move_iterator(lane.calls.begin()), std::make_move_iterator(lane.calls.end()));
-  notes.insert(notes.end(), std::make_move_iterator(lane.notes.begin()), std::make_move_iterator(lane.notes.end()));
+  calls.insert(calls.end(),
+               std::make_move_iterator(lane.calls.begin()),
+               std::make_move_iterator(lane.calls.end()));
+  notes.insert(notes.end(),
+               std::make_move_iterator(lane.notes.begin()),
+               std::make_move_iterator(lane.notes.end()));
   lane.calls.clear();
   lane.notes.clear();
 }

@@ -12,12 +12,14 @@ class ReplayPlaceProvider : public pipeline::PlaceProvider {
   explicit ReplayPlaceProvider(const core::model::RunTrace& trace) : m_trace(trace) {}
 
   std::string name() const override { return "replay"; }
-  core::model::City city(const std::string&, const core::model::GenerationOptions&, pipeline::RunContext&) override {
+  core::model::City
+  city(const std::string&, const core::model::GenerationOptions&, pipeline::RunContext&) override {
     core::model::City city = m_trace.city;
     city.id.clear();
     return city;
   }
-  std::vector<core::model::Attraction> attractions(const core::model::City&, const core::model::GenerationOptions&,
+  std::vector<core::model::Attraction> attractions(const core::model::City&,
+                                                   const core::model::GenerationOptions&,
                                                    pipeline::RunContext&) override {
     return m_trace.candidates;
   }

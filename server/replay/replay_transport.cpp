@@ -4,7 +4,8 @@
 
 namespace server::replay {
 
-ReplayTransport::ReplayTransport(const std::vector<core::model::ExternalCall>& calls, const std::string& service) {
+ReplayTransport::ReplayTransport(const std::vector<core::model::ExternalCall>& calls,
+                                 const std::string& service) {
   for (const core::model::ExternalCall& call : calls) {
     if (call.service == service) m_calls.push_back(call);
   }
@@ -15,7 +16,8 @@ clients::HttpResponse ReplayTransport::send(const clients::HttpRequest& request)
   std::lock_guard lock(m_mutex);
   for (std::size_t i = 0; i < m_calls.size(); ++i) {
     const core::model::ExternalCall& call = m_calls[i];
-    if (m_used[i] || call.method != request.method || call.path != request.path || call.request_body != request.body) {
+    if (m_used[i] || call.method != request.method || call.path != request.path ||
+        call.request_body != request.body) {
       continue;
     }
     m_used[i] = true;
@@ -29,7 +31,8 @@ std::size_t ReplayTransport::unused() const {
   // A cached answer was recorded so a replay can be answered it, not because a request was made:
   // left over, it is no sign of a different run.
   std::size_t unused = 0;
-  for (std::size_t i = 0; i < m_calls.size(); ++i) unused += !m_used[i] && !m_calls[i].cached ? 1U : 0U;
+  for (std::size_t i = 0; i < m_calls.size(); ++i)
+    unused += !m_used[i] && !m_calls[i].cached ? 1U : 0U;
   return unused;
 }
 

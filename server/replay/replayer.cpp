@@ -34,14 +34,19 @@ std::vector<std::string> describe_differences(const core::model::RunTrace& trace
   for (std::size_t i = 0; i < std::min(trace.tours.size(), replayed.size()); ++i) {
     if (trace.tours[i] == replayed[i]) continue;
     char text[160];
-    std::snprintf(text, sizeof text, "tour %zu: %.1f walking minutes recorded, %.1f replayed", i + 1,
-                  trace.tours[i].walk_minutes, replayed[i].walk_minutes);
+    std::snprintf(text,
+                  sizeof text,
+                  "tour %zu: %.1f walking minutes recorded, %.1f replayed",
+                  i + 1,
+                  trace.tours[i].walk_minutes,
+                  replayed[i].walk_minutes);
     if (lines.empty() || trace.tours[i].stops == replayed[i].stops) lines.emplace_back(text);
   }
   return lines;
 }
 
-// What a generation took from the city's previous revision (editor fields, locked tours), if anything.
+// What a generation took from the city's previous revision (editor fields, locked tours), if
+// anything.
 std::optional<core::model::Revision> previous_revision(const core::model::RunTrace& trace) {
   if (trace.editor_input.empty() && trace.locked_tours.empty()) return std::nullopt;
   core::model::Revision previous;
@@ -72,20 +77,27 @@ ReplayReport replay_run(const core::model::RunTrace& trace, const config::Config
   replay_config.google_places_api_key = "replay";
   replay_config.perplexity_api_key = "replay";
   clients::PriceTable prices = clients::PriceTable::defaults();
-  wiring::Providers providers = wiring::make_providers(choice, replay_config, factory, [](auto) {}, prices);
+  wiring::Providers providers = wiring::make_providers(
+      choice, replay_config, factory, [](auto) {}, prices);
   // Offline runs replay their recorded candidates; Google runs re-parse the recorded answers.
   ReplayPlaceProvider recorded_places(trace);
   pipeline::PlaceProvider& places =
       choice.places == core::model::PlaceSource::Google ? *providers.places : recorded_places;
-  const pipeline::Pipeline pipeline(places, *providers.filter, *providers.distances,
-                                    {pipeline::StageRetry{}.max_attempts, std::chrono::milliseconds(0)}, trace.settings);
+  const pipeline::Pipeline pipeline(
+      places,
+      *providers.filter,
+      *providers.distances,
+      {pipeline::StageRetry{}.max_attempts, std::chrono::milliseconds(0)},
+      trace.settings);
   pipeline::RunContext context;
   context.call_budget = static_cast<int>(trace.calls.size()) + 1;
-  context.concurrency = config.generation_concurrency;  // answers are served by request, not by order
-  const pipeline::GenerationResult result = trace.origin == core::model::RevisionOrigin::Replan
-                                                ? pipeline.replan(replan_request(trace), context)
-                                                : pipeline.run({trace.job_id, trace.place_id, trace.options},
-                                                               previous_revision(trace), context);
+  context.concurrency =
+      config.generation_concurrency;  // answers are served by request, not by order
+  const pipeline::GenerationResult result =
+      trace.origin == core::model::RevisionOrigin::Replan
+          ? pipeline.replan(replan_request(trace), context)
+          : pipeline.run(
+                {trace.job_id, trace.place_id, trace.options}, previous_revision(trace), context);
   ReplayReport report;
   report.tours = result.trace.tours;
   report.identical = report.tours == trace.tours;

@@ -32,7 +32,7 @@ struct ReplanOutcome {
 
 /// What a publish did, or would do (`dry_run`): the changes against the published revision.
 struct PublishOutcome {
-  int draft_revision = 0;      ///< the draft that is (or would be) published
+  int draft_revision = 0;        ///< the draft that is (or would be) published
   std::optional<int> published;  ///< the revision now published; none on a dry run
   core::edit::RevisionChanges changes;
 };
@@ -47,7 +47,9 @@ struct ReplanSettings {
 class DraftService {
  public:
   /// `store`, `pipeline` and `clock` (which stamps a replan's start) must outlive the service.
-  DraftService(storage::Store& store, const pipeline::Pipeline& pipeline, ReplanSettings settings,
+  DraftService(storage::Store& store,
+               const pipeline::Pipeline& pipeline,
+               ReplanSettings settings,
                const support::Clock& clock = support::system_clock());
 
   /// Replans the city's working revision (core::model::working_revision) with `options_patch`
@@ -64,12 +66,14 @@ class DraftService {
 
   /// Applies `patch` to attraction `attraction_id` of the city's draft (made from the published
   /// revision when there is none); returns the saved draft. Throws core::NotFoundError.
-  core::model::Revision edit_attraction(const std::string& city_id, const std::string& attraction_id,
+  core::model::Revision edit_attraction(const std::string& city_id,
+                                        const std::string& attraction_id,
                                         const core::edit::AttractionPatch& patch) const;
 
   /// Applies `edits` to the tours of the city's draft; returns the saved draft and the warnings.
   /// Throws core::NotFoundError.
-  core::model::Revision edit_tours(const std::string& city_id, const std::vector<core::edit::TourEdit>& edits,
+  core::model::Revision edit_tours(const std::string& city_id,
+                                   const std::vector<core::edit::TourEdit>& edits,
                                    std::vector<std::string>& warnings) const;
 
  private:

@@ -20,7 +20,7 @@
 namespace server::jobs {
 class JobRunner;
 class WorkerPool;
-}
+}  // namespace server::jobs
 
 namespace server::service {
 
@@ -65,8 +65,12 @@ class GenerationService {
   /// `board` (may be null) carries this process's job news; `pool` (may be null) is woken when a
   /// job is queued; `runner` (may be null) runs a job in the caller's thread (run_or_wait).
   /// Everything given must outlive the service.
-  GenerationService(storage::Store& store, pipeline::PlaceProvider& places, jobs::JobBoard* board,
-                    jobs::WorkerPool* pool, const jobs::JobRunner* runner, const support::Clock& clock);
+  GenerationService(storage::Store& store,
+                    pipeline::PlaceProvider& places,
+                    jobs::JobBoard* board,
+                    jobs::WorkerPool* pool,
+                    const jobs::JobRunner* runner,
+                    const support::Clock& clock);
 
   /// Checks the place id (core::InputError), then: a key used before gives its own job (whatever
   /// exists now; core::Error "idempotency_key_reused" for another request under it); a city
@@ -80,7 +84,8 @@ class GenerationService {
 
   /// Waits until `job` ends, `window` passes or `stopping` is set (the generate wait window);
   /// returns the job as last seen.
-  core::model::Job wait(const core::model::Job& job, std::chrono::milliseconds window,
+  core::model::Job wait(const core::model::Job& job,
+                        std::chrono::milliseconds window,
                         const std::atomic<bool>& stopping) const;
 
   /// Wakes every watch waiting on this process's job news (shutdown: they look at their
@@ -91,7 +96,9 @@ class GenerationService {
   /// CLI): runs it in this thread as `worker` (lease `lease`) when this service has a runner and
   /// nobody holds the job yet; else (another process runs it) calls `on_join` with the job and
   /// watches it until it ends or `stopping` is set.
-  Finished run_or_wait(const core::model::Job& job, const std::string& worker, std::chrono::seconds lease,
+  Finished run_or_wait(const core::model::Job& job,
+                       const std::string& worker,
+                       std::chrono::seconds lease,
                        const std::function<void(const core::model::Job&)>& on_join,
                        const std::atomic<bool>& stopping) const;
 

@@ -4,7 +4,9 @@
 
 namespace server::service {
 
-JobWatch::JobWatch(const jobs::JobBoard* board, storage::Store& store, const support::Clock& clock,
+JobWatch::JobWatch(const jobs::JobBoard* board,
+                   storage::Store& store,
+                   const support::Clock& clock,
                    core::model::Job job)
     : m_board(board), m_store(store), m_clock(clock), m_job(std::move(job)),
       m_next_store_read(clock.steady_now() + kStorePoll) {}
@@ -17,11 +19,13 @@ bool JobWatch::take(const core::model::Job& job) {
 
 bool JobWatch::wait_for_change(std::chrono::milliseconds slice) {
   // The store is read when it is due, so a slice never waits past that.
-  const auto until_store =
-      std::chrono::duration_cast<std::chrono::milliseconds>(m_next_store_read - m_clock.steady_now());
-  const std::chrono::milliseconds wait = std::clamp(until_store, std::chrono::milliseconds(0), slice);
+  const auto until_store = std::chrono::duration_cast<std::chrono::milliseconds>(
+      m_next_store_read - m_clock.steady_now());
+  const std::chrono::milliseconds wait =
+      std::clamp(until_store, std::chrono::milliseconds(0), slice);
   if (m_board != nullptr) {
-    if (const auto snapshot = m_board->wait_newer(m_job.id, m_seen, wait); snapshot && snapshot->version > m_seen) {
+    if (const auto snapshot = m_board->wait_newer(m_job.id, m_seen, wait);
+        snapshot && snapshot->version > m_seen) {
       m_seen = snapshot->version;
       if (take(snapshot->job)) return true;
     }

@@ -21,7 +21,10 @@ class JobWatch {
 
   /// Watches `job` (its state as the caller has it). `board` may be null (no worker in this
   /// process: the store alone tells). `board`, `store` and `clock` must outlive the watch.
-  JobWatch(const jobs::JobBoard* board, storage::Store& store, const support::Clock& clock, core::model::Job job);
+  JobWatch(const jobs::JobBoard* board,
+           storage::Store& store,
+           const support::Clock& clock,
+           core::model::Job job);
 
   /// The job as last seen.
   const core::model::Job& job() const { return m_job; }
@@ -33,7 +36,8 @@ class JobWatch {
   bool wait_for_change(std::chrono::milliseconds slice);
 
   /// Waits until the job ends, `window` passes or `stopping` is set; returns the job as last seen.
-  const core::model::Job& wait_until_finished(std::chrono::milliseconds window, const std::atomic<bool>& stopping);
+  const core::model::Job& wait_until_finished(std::chrono::milliseconds window,
+                                              const std::atomic<bool>& stopping);
 
  private:
   bool take(const core::model::Job& job);

@@ -14,7 +14,8 @@ namespace {
 // A city's runs: a city rarely has more; the console offers the newest for replay and comparison.
 constexpr int kMaxRuns = 100;
 
-core::model::CityStatus city_status(const core::model::City& city, const std::set<std::string>& generating) {
+core::model::CityStatus city_status(const core::model::City& city,
+                                    const std::set<std::string>& generating) {
   if (generating.contains(city.place_id)) return core::model::CityStatus::Generating;
   if (city.draft_revision) return core::model::CityStatus::Draft;
   return core::model::CityStatus::Published;
@@ -45,7 +46,8 @@ core::json::CityList ReadService::list_cities(bool editor, const std::string& qu
   const auto matches = [&](const std::string& text) {
     return folded.empty() || core::algo::fold_name(text).find(folded) != std::string::npos;
   };
-  const std::vector<core::model::Job> active = editor ? m_store.active_jobs() : std::vector<core::model::Job>{};
+  const std::vector<core::model::Job> active =
+      editor ? m_store.active_jobs() : std::vector<core::model::Job>{};
   std::set<std::string> generating;
   for (const core::model::Job& job : active) generating.insert(job.place_id);
   core::json::CityList list;
@@ -85,10 +87,12 @@ core::json::RunList ReadService::list_runs(const std::string& city_id) const {
   return list;
 }
 
-core::model::RunTrace ReadService::load_run(const std::string& city_id, const std::string& job_id) const {
+core::model::RunTrace ReadService::load_run(const std::string& city_id,
+                                            const std::string& job_id) const {
   require_city(city_id);
   auto trace = m_store.load_run(job_id);
-  if (!trace || trace->city.id != city_id) throw core::NotFoundError("no run of job " + job_id + " for city " + city_id);
+  if (!trace || trace->city.id != city_id)
+    throw core::NotFoundError("no run of job " + job_id + " for city " + city_id);
   return std::move(*trace);
 }
 
@@ -100,14 +104,19 @@ core::model::Job ReadService::require_job(const std::string& job_id) const {
 
 core::json::PlaceList ReadService::list_places() {
   const offline::EmbeddedCatalogue& catalogue = offline::EmbeddedCatalogue::builtin();
-  const std::vector<offline::EmbeddedGraphFile>& graphs = offline::WalkingNetworks::builtin().files();
+  const std::vector<offline::EmbeddedGraphFile>& graphs =
+      offline::WalkingNetworks::builtin().files();
   core::json::PlaceList list;
   for (const offline::EmbeddedCity& city : catalogue.cities()) {
-    const bool walking_network = std::any_of(graphs.begin(), graphs.end(), [&](const offline::EmbeddedGraphFile& file) {
-      return file.city_key == city.key;
-    });
-    list.places.push_back({city.city.place_id, city.city.name, city.city.country_code,
-                           static_cast<int>(catalogue.poi_count(city.key)), walking_network});
+    const bool walking_network =
+        std::any_of(graphs.begin(), graphs.end(), [&](const offline::EmbeddedGraphFile& file) {
+          return file.city_key == city.key;
+        });
+    list.places.push_back({city.city.place_id,
+                           city.city.name,
+                           city.city.country_code,
+                           static_cast<int>(catalogue.poi_count(city.key)),
+                           walking_network});
   }
   return list;
 }
@@ -115,8 +124,10 @@ core::json::PlaceList ReadService::list_places() {
 const offline::EmbeddedBasemapFile& ReadService::basemap_of(const std::string& city_id) const {
   static const std::vector<offline::EmbeddedBasemapFile> kFiles = offline::embedded_basemap_files();
   const core::model::City city = require_city(city_id);
-  const offline::EmbeddedBasemapFile* file = offline::find_basemap(kFiles, offline::EmbeddedCatalogue::builtin(), city);
-  if (file == nullptr) throw core::NotFoundError("no offline basemap covers city " + city.id, "no_basemap");
+  const offline::EmbeddedBasemapFile* file =
+      offline::find_basemap(kFiles, offline::EmbeddedCatalogue::builtin(), city);
+  if (file == nullptr)
+    throw core::NotFoundError("no offline basemap covers city " + city.id, "no_basemap");
   return *file;
 }
 

@@ -30,9 +30,13 @@ class ReadService {
   explicit ReadService(storage::Store& store) : m_store(store) {}
 
   /// The city `city_id`, or core::NotFoundError.
-  core::model::City require_city(const std::string& city_id) const { return service::require_city(m_store, city_id); }
+  core::model::City require_city(const std::string& city_id) const {
+    return service::require_city(m_store, city_id);
+  }
   /// The city `city_id`, if there is one.
-  std::optional<core::model::City> find_city(const std::string& city_id) const { return m_store.find_city(city_id); }
+  std::optional<core::model::City> find_city(const std::string& city_id) const {
+    return m_store.find_city(city_id);
+  }
 
   /// The cities whose folded name holds `query` (core::algo::fold_name; empty: all): for the app
   /// the published ones; for editors every city with its state, and the places being generated

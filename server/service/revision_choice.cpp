@@ -11,9 +11,9 @@ storage::RevisionChoice revision_for(config::Role role, std::optional<int> asked
 
 std::optional<int> revision_number(const core::model::City& city, storage::RevisionChoice choice) {
   switch (choice.kind) {
-    case storage::RevisionChoice::Kind::Published: return city.published_revision;
-    case storage::RevisionChoice::Kind::Latest: return core::model::working_revision(city);
-    case storage::RevisionChoice::Kind::Number: return choice.number;
+  case storage::RevisionChoice::Kind::Published: return city.published_revision;
+  case storage::RevisionChoice::Kind::Latest: return core::model::working_revision(city);
+  case storage::RevisionChoice::Kind::Number: return choice.number;
   }
   return std::nullopt;
 }

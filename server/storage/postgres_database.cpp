@@ -25,16 +25,16 @@ SqlValue value_of(const pqxx::field& field) {
   if (field.is_null()) return nullptr;
   const char* text = field.c_str();
   switch (field.type()) {
-    case kBool: return static_cast<std::int64_t>(text[0] == 't' ? 1 : 0);
-    case kInt2:
-    case kInt4:
-    case kInt8: return static_cast<std::int64_t>(std::strtoll(text, nullptr, 10));
-    case kFloat4:
-    case kFloat8:
-    case kNumeric: return std::strtod(text, nullptr);
-    case kTimestamp:
-    case kTimestampTz: return PostgresDatabase::iso_from_timestamptz(text);
-    default: return std::string(text, field.size());
+  case kBool: return static_cast<std::int64_t>(text[0] == 't' ? 1 : 0);
+  case kInt2:
+  case kInt4:
+  case kInt8: return static_cast<std::int64_t>(std::strtoll(text, nullptr, 10));
+  case kFloat4:
+  case kFloat8:
+  case kNumeric: return std::strtod(text, nullptr);
+  case kTimestamp:
+  case kTimestampTz: return PostgresDatabase::iso_from_timestamptz(text);
+  default: return std::string(text, field.size());
   }
 }
 
@@ -46,7 +46,8 @@ SqlValue value_of(const pqxx::field& field) {
   } catch (const pqxx::unique_violation& e) {
     throw UniqueViolation(support::scrub(std::string("postgres: ") + e.what(), passwords));
   } catch (const pqxx::broken_connection& e) {
-    throw StorageError(support::scrub(std::string("postgres: connection lost: ") + e.what(), passwords));
+    throw StorageError(
+        support::scrub(std::string("postgres: connection lost: ") + e.what(), passwords));
   } catch (const pqxx::failure& e) {
     throw StorageError(support::scrub(std::string("postgres: ") + e.what(), passwords));
   }
@@ -90,15 +91,18 @@ class PostgresDatabase::Session : public SqlSession {
     std::vector<const char*> pointers;
     pointers.reserve(params.size());
     for (const SqlValue& value : params) texts.push_back(as_text(value));
-    for (std::size_t i = 0; i < params.size(); ++i) pointers.push_back(is_null(params[i]) ? nullptr : texts[i].c_str());
-    return m_transaction.exec_params(number_placeholders(sql), pqxx::prepare::make_dynamic_params(pointers));
+    for (std::size_t i = 0; i < params.size(); ++i)
+      pointers.push_back(is_null(params[i]) ? nullptr : texts[i].c_str());
+    return m_transaction.exec_params(number_placeholders(sql),
+                                     pqxx::prepare::make_dynamic_params(pointers));
   }
 
   pqxx::transaction_base& m_transaction;
 };
 
 PostgresDatabase::PostgresDatabase(std::string url, int pool_size)
-    : m_url(std::move(url)), m_passwords(support::connection_passwords(m_url)), m_pool_size(std::max(1, pool_size)) {}
+    : m_url(std::move(url)), m_passwords(support::connection_passwords(m_url)),
+      m_pool_size(std::max(1, pool_size)) {}
 
 PostgresDatabase::~PostgresDatabase() = default;
 
@@ -172,7 +176,9 @@ void PostgresDatabase::run(const std::function<void(SqlSession&)>& work) {
   give_back(std::move(connection));
 }
 
-void PostgresDatabase::transact(const std::function<void(SqlSession&)>& work) { run<pqxx::work>(work); }
+void PostgresDatabase::transact(const std::function<void(SqlSession&)>& work) {
+  run<pqxx::work>(work);
+}
 
 void PostgresDatabase::read(const std::function<void(SqlSession&)>& work) {
   // One snapshot for the whole read: a reader during publish sees the old or the new revision.
@@ -199,7 +205,14 @@ std::string PostgresDatabase::iso_from_timestamptz(const std::string& text) {
   // "YYYY-MM-DD HH:MM:SS[.ffffff][+HH[:MM]]"; timestamps without zone are taken as UTC.
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   int consumed = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2d %2d:%2d:%2d%n", &year, &month, &day, &hour, &minute, &second,
+  if (std::sscanf(text.c_str(),
+                  "%4d-%2d-%2d %2d:%2d:%2d%n",
+                  &year,
+                  &month,
+                  &day,
+                  &hour,
+                  &minute,
+                  &second,
                   &consumed) < 6) {
     return text;
   }
@@ -207,7 +220,8 @@ std::string PostgresDatabase::iso_from_timestamptz(const std::string& text) {
   int millis = 0;
   if (pos < text.size() && text[pos] == '.') {
     int digits = 0;
-    for (++pos; pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos])); ++pos, ++digits) {
+    for (++pos; pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]));
+         ++pos, ++digits) {
       if (digits < 3) millis = millis * 10 + (text[pos] - '0');
     }
     for (; digits < 3; ++digits) millis *= 10;
@@ -221,7 +235,16 @@ std::string PostgresDatabase::iso_from_timestamptz(const std::string& text) {
     offset_minutes = sign * (offset_hours * 60 + offset_mins);
   }
   char iso[40];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", year, month, day, hour, minute, second, millis);
+  std::snprintf(iso,
+                sizeof iso,
+                "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                year,
+                month,
+                day,
+                hour,
+                minute,
+                second,
+                millis);
   const auto local = support::from_iso8601(iso);
   return support::to_iso8601(local - std::chrono::minutes(offset_minutes));
 }

@@ -26,7 +26,9 @@ class PostgresDatabase : public SqlDatabase {
   void read(const std::function<void(SqlSession&)>& work) override;
   std::string for_update_clause() const override { return " FOR UPDATE"; }
   // Transaction-scoped, so it also works through Supabase's transaction pooler.
-  std::string migration_lock_statement() const override { return "SELECT pg_advisory_xact_lock(7061647)"; }
+  std::string migration_lock_statement() const override {
+    return "SELECT pg_advisory_xact_lock(7061647)";
+  }
   std::string skip_locked_clause() const override { return " FOR UPDATE SKIP LOCKED"; }
   void open_connections() override;
 

@@ -18,39 +18,65 @@ using core::model::City;
 using core::model::Revision;
 using core::model::RevisionStatus;
 
-std::optional<City> query_city(SqlSession& session, const char* where, const SqlValue& key,
+std::optional<City> query_city(SqlSession& session,
+                               const char* where,
+                               const SqlValue& key,
                                const std::string& lock = "") {
-  const auto rows = session.query(std::string("SELECT ") + rows::kCityColumns + " FROM cities WHERE " + where + lock,
-                                  {key});
+  const auto rows = session.query(
+      std::string("SELECT ") + rows::kCityColumns + " FROM cities WHERE " + where + lock, {key});
   if (rows.empty()) return std::nullopt;
   return rows::city_from_row(rows.front());
 }
 
 // Creates the city the first time its place is stored; afterwards refreshes what the source says.
-std::string upsert_city(SqlSession& session, const City& city, const std::string& now, const std::string& lock) {
+std::string upsert_city(SqlSession& session,
+                        const City& city,
+                        const std::string& now,
+                        const std::string& lock) {
   if (auto existing = query_city(session, "place_id = ?", city.place_id, lock)) {
-    session.execute(
-        "UPDATE cities SET name = ?, country_code = ?, centre_lat = ?, centre_lon = ?, viewport_south = ?, "
-        "viewport_west = ?, viewport_north = ?, viewport_east = ?, source = ?, note = ?, updated_at = ? WHERE id = ?",
-        {city.name, city.country_code, city.centre.lat_deg, city.centre.lon_deg, city.viewport.low.lat_deg,
-         city.viewport.low.lon_deg, city.viewport.high.lat_deg, city.viewport.high.lon_deg, rows::name_of(city.source),
-         city.note,
-         now, existing->id});
+    session.execute("UPDATE cities SET name = ?, country_code = ?, centre_lat = ?, centre_lon = ?, "
+                    "viewport_south = ?, "
+                    "viewport_west = ?, viewport_north = ?, viewport_east = ?, source = ?, note = "
+                    "?, updated_at = ? WHERE id = ?",
+                    {city.name,
+                     city.country_code,
+                     city.centre.lat_deg,
+                     city.centre.lon_deg,
+                     city.viewport.low.lat_deg,
+                     city.viewport.low.lon_deg,
+                     city.viewport.high.lat_deg,
+                     city.viewport.high.lon_deg,
+                     rows::name_of(city.source),
+                     city.note,
+                     now,
+                     existing->id});
     return existing->id;
   }
   const std::string id = support::new_uuid();
-  session.execute(
-      "INSERT INTO cities (id, place_id, name, country_code, centre_lat, centre_lon, viewport_south, viewport_west, "
-      "viewport_north, viewport_east, source, note, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {id, city.place_id, city.name, city.country_code, city.centre.lat_deg, city.centre.lon_deg,
-       city.viewport.low.lat_deg, city.viewport.low.lon_deg, city.viewport.high.lat_deg, city.viewport.high.lon_deg,
-       rows::name_of(city.source), city.note, now, now});
+  session.execute("INSERT INTO cities (id, place_id, name, country_code, centre_lat, centre_lon, "
+                  "viewport_south, viewport_west, "
+                  "viewport_north, viewport_east, source, note, created_at, updated_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  {id,
+                   city.place_id,
+                   city.name,
+                   city.country_code,
+                   city.centre.lat_deg,
+                   city.centre.lon_deg,
+                   city.viewport.low.lat_deg,
+                   city.viewport.low.lon_deg,
+                   city.viewport.high.lat_deg,
+                   city.viewport.high.lon_deg,
+                   rows::name_of(city.source),
+                   city.note,
+                   now,
+                   now});
   return id;
 }
 
 int next_revision_number(SqlSession& session, const std::string& city_id) {
-  const auto rows = session.query("SELECT COALESCE(MAX(number), 0) FROM revisions WHERE city_id = ?", {city_id});
+  const auto rows =
+      session.query("SELECT COALESCE(MAX(number), 0) FROM revisions WHERE city_id = ?", {city_id});
   return static_cast<int>(as_int(rows.front()[0])) + 1;
 }
 
@@ -62,18 +88,26 @@ void supersede(SqlSession& session, const std::string& city_id, const std::optio
 
 }  // namespace
 
-SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database, int max_job_attempts, const support::Clock& clock)
+SqlStore::SqlStore(std::unique_ptr<SqlDatabase> database,
+                   int max_job_attempts,
+                   const support::Clock& clock)
     : m_db(std::move(database)), m_max_job_attempts(max_job_attempts), m_clock(clock) {}
 
-std::string SqlStore::timestamp() const { return support::to_iso8601(m_clock.now()); }
+std::string SqlStore::timestamp() const {
+  return support::to_iso8601(m_clock.now());
+}
 
-std::string SqlStore::backend() const { return m_db->backend(); }
+std::string SqlStore::backend() const {
+  return m_db->backend();
+}
 
 void SqlStore::ping() {
   m_db->read([](SqlSession& session) { session.query("SELECT 1"); });
 }
 
-void SqlStore::open_connections() { m_db->open_connections(); }
+void SqlStore::open_connections() {
+  m_db->open_connections();
+}
 
 int SqlStore::migrate() {
   int applied = 0;
@@ -81,9 +115,9 @@ int SqlStore::migrate() {
   const std::string lock = m_db->migration_lock_statement();
   m_db->transact([&](SqlSession& session) {
     if (!lock.empty()) session.query(lock);
-    session.execute_script(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-        "applied_at TEXT NOT NULL)");
+    session.execute_script("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY "
+                           "KEY, name TEXT NOT NULL, "
+                           "applied_at TEXT NOT NULL)");
   });
   for (const Migration& migration : migrations_for(m_db->backend())) {
     // One transaction per migration: a failed one leaves the schema at the previous version.
@@ -102,7 +136,8 @@ int SqlStore::migrate() {
 }
 
 std::optional<City> SqlStore::find_city(const std::string& city_id) {
-  if (!support::is_uuid(city_id)) return std::nullopt;  // PostgreSQL's uuid columns refuse other text
+  if (!support::is_uuid(city_id))
+    return std::nullopt;  // PostgreSQL's uuid columns refuse other text
   std::optional<City> city;
   m_db->read([&](SqlSession& session) { city = query_city(session, "id = ?", city_id); });
   return city;
@@ -128,11 +163,13 @@ std::vector<City> SqlStore::list_cities(bool include_unpublished) {
 std::optional<Revision> SqlStore::load_revision(const std::string& city_id, int number) {
   if (!support::is_uuid(city_id)) return std::nullopt;
   std::optional<Revision> revision;
-  m_db->read([&](SqlSession& session) { revision = rows::read_revision(session, city_id, number); });
+  m_db->read(
+      [&](SqlSession& session) { revision = rows::read_revision(session, city_id, number); });
   return revision;
 }
 
-std::optional<CityRevision> SqlStore::load_city_revision(const std::string& city_id, RevisionChoice choice) {
+std::optional<CityRevision> SqlStore::load_city_revision(const std::string& city_id,
+                                                         RevisionChoice choice) {
   if (!support::is_uuid(city_id)) return std::nullopt;
   std::optional<CityRevision> result;
   m_db->read([&](SqlSession& session) {
@@ -140,9 +177,9 @@ std::optional<CityRevision> SqlStore::load_city_revision(const std::string& city
     if (!city) return;
     std::optional<int> number;
     switch (choice.kind) {
-      case RevisionChoice::Kind::Published: number = city->published_revision; break;
-      case RevisionChoice::Kind::Latest: number = core::model::working_revision(*city); break;
-      case RevisionChoice::Kind::Number: number = choice.number; break;
+    case RevisionChoice::Kind::Published: number = city->published_revision; break;
+    case RevisionChoice::Kind::Latest: number = core::model::working_revision(*city); break;
+    case RevisionChoice::Kind::Number: number = choice.number; break;
     }
     if (!number) return;
     auto revision = rows::read_revision(session, city_id, *number);
@@ -151,15 +188,20 @@ std::optional<CityRevision> SqlStore::load_city_revision(const std::string& city
   return result;
 }
 
-SavedRevision SqlStore::save_generation(const City& city, Revision revision, const core::model::RunTrace& trace,
-                                        const core::model::Job& job, const std::string& worker, bool auto_publish) {
+SavedRevision SqlStore::save_generation(const City& city,
+                                        Revision revision,
+                                        const core::model::RunTrace& trace,
+                                        const core::model::Job& job,
+                                        const std::string& worker,
+                                        bool auto_publish) {
   SavedRevision saved;
   m_db->transact([&](SqlSession& session) {
     const std::string now = timestamp();
     // Claiming the job row first both checks the lease and locks it until commit.
-    const long held = session.execute(
-        "UPDATE jobs SET stage = ?, updated_at = ? WHERE id = ? AND status = 'running' AND lease_owner = ?",
-        {rows::name_of(core::model::Stage::Store), now, job.id, worker});
+    const long held =
+        session.execute("UPDATE jobs SET stage = ?, updated_at = ? WHERE id = ? AND status = "
+                        "'running' AND lease_owner = ?",
+                        {rows::name_of(core::model::Stage::Store), now, job.id, worker});
     if (held == 0) throw LeaseLostError("job " + job.id + " is no longer held by " + worker);
 
     saved.city_id = upsert_city(session, city, now, m_db->for_update_clause());
@@ -184,21 +226,29 @@ SavedRevision SqlStore::save_generation(const City& city, Revision revision, con
 
     core::model::RunTrace stored_trace = trace;
     stored_trace.city.id = saved.city_id;
-    session.execute("INSERT INTO runs (job_id, city_id, trace, worker, created_at) VALUES (?, ?, ?, ?, ?)",
-                    {job.id, saved.city_id, nlohmann::json(stored_trace).dump(), worker, now});
-    const core::model::JobResult result{saved.city_id, saved.revision, static_cast<int>(revision.tours.size()),
-                                        saved.published};
     session.execute(
-        "UPDATE jobs SET status = 'succeeded', stage = ?, progress = 1, result = ?, stages = ?, error = NULL, "
+        "INSERT INTO runs (job_id, city_id, trace, worker, created_at) VALUES (?, ?, ?, ?, ?)",
+        {job.id, saved.city_id, nlohmann::json(stored_trace).dump(), worker, now});
+    const core::model::JobResult result{
+        saved.city_id, saved.revision, static_cast<int>(revision.tours.size()), saved.published};
+    session.execute(
+        "UPDATE jobs SET status = 'succeeded', stage = ?, progress = 1, result = ?, stages = ?, "
+        "error = NULL, "
         "lease_owner = NULL, lease_expires_at = NULL, finished_at = ?, updated_at = ? WHERE id = ?",
-        {rows::name_of(core::model::Stage::Store), nlohmann::json(result).dump(), nlohmann::json(job.stages).dump(),
-         now, now, job.id});
+        {rows::name_of(core::model::Stage::Store),
+         nlohmann::json(result).dump(),
+         nlohmann::json(job.stages).dump(),
+         now,
+         now,
+         job.id});
   });
   return saved;
 }
 
-Revision SqlStore::edit_draft_in(SqlSession& session, const std::string& city_id,
-                                 const std::function<void(Revision&)>& edit, const std::string& now) {
+Revision SqlStore::edit_draft_in(SqlSession& session,
+                                 const std::string& city_id,
+                                 const std::function<void(Revision&)>& edit,
+                                 const std::string& now) {
   const auto city = query_city(session, "id = ?", city_id, m_db->for_update_clause());
   if (!city) throw core::NotFoundError("no city with id " + city_id);
   Revision draft;
@@ -206,7 +256,8 @@ Revision SqlStore::edit_draft_in(SqlSession& session, const std::string& city_id
   if (had_draft) {
     draft = *rows::read_revision(session, city_id, *city->draft_revision);
   } else {
-    if (!city->published_revision) throw core::ConflictError("city " + city_id + " has no revision to edit yet");
+    if (!city->published_revision)
+      throw core::ConflictError("city " + city_id + " has no revision to edit yet");
     draft = *rows::read_revision(session, city_id, *city->published_revision);
     draft.number = next_revision_number(session, city_id);
     draft.status = RevisionStatus::Draft;
@@ -219,7 +270,9 @@ Revision SqlStore::edit_draft_in(SqlSession& session, const std::string& city_id
   if (had_draft) {
     rows::delete_revision_content(session, city_id, draft.number);
     session.execute("UPDATE revisions SET origin = ?, options = ? WHERE city_id = ? AND number = ?",
-                    {rows::name_of(draft.origin), nlohmann::json(draft.options).dump(), city_id,
+                    {rows::name_of(draft.origin),
+                     nlohmann::json(draft.options).dump(),
+                     city_id,
                      static_cast<std::int64_t>(draft.number)});
     rows::insert_revision_content(session, draft);
   } else {
@@ -230,31 +283,46 @@ Revision SqlStore::edit_draft_in(SqlSession& session, const std::string& city_id
   return draft;
 }
 
-Revision SqlStore::edit_draft(const std::string& city_id, const std::function<void(Revision&)>& edit) {
+Revision SqlStore::edit_draft(const std::string& city_id,
+                              const std::function<void(Revision&)>& edit) {
   if (!support::is_uuid(city_id)) throw core::NotFoundError("no city with id " + city_id);
   Revision draft;
-  m_db->transact([&](SqlSession& session) { draft = edit_draft_in(session, city_id, edit, timestamp()); });
+  m_db->transact(
+      [&](SqlSession& session) { draft = edit_draft_in(session, city_id, edit, timestamp()); });
   return draft;
 }
 
-Revision SqlStore::save_replan(const std::string& city_id, const std::function<void(Revision&)>& edit,
-                               const core::model::Job& job, const core::model::RunTrace& trace) {
+Revision SqlStore::save_replan(const std::string& city_id,
+                               const std::function<void(Revision&)>& edit,
+                               const core::model::Job& job,
+                               const core::model::RunTrace& trace) {
   if (!support::is_uuid(city_id)) throw core::NotFoundError("no city with id " + city_id);
   Revision draft;
   m_db->transact([&](SqlSession& session) {
     const std::string now = timestamp();
     draft = edit_draft_in(session, city_id, edit, now);
-    const core::model::JobResult result{city_id, draft.number, static_cast<int>(draft.tours.size()), false};
-    session.execute(
-        "INSERT INTO jobs (id, place_id, options, origin, status, stage, progress, attempts, result, stages, "
-        "created_at, started_at, finished_at, updated_at) VALUES (?, ?, ?, ?, 'succeeded', ?, 1, 1, ?, ?, ?, ?, ?, ?)",
-        {job.id, job.place_id, nlohmann::json(job.options).dump(), rows::name_of(core::model::RevisionOrigin::Replan),
-         rows::name_of(core::model::Stage::Legs), nlohmann::json(result).dump(), nlohmann::json(job.stages).dump(),
-         job.created_at.empty() ? now : job.created_at, job.started_at.empty() ? now : job.started_at, now, now});
+    const core::model::JobResult result{
+        city_id, draft.number, static_cast<int>(draft.tours.size()), false};
+    session.execute("INSERT INTO jobs (id, place_id, options, origin, status, stage, progress, "
+                    "attempts, result, stages, "
+                    "created_at, started_at, finished_at, updated_at) VALUES (?, ?, ?, ?, "
+                    "'succeeded', ?, 1, 1, ?, ?, ?, ?, ?, ?)",
+                    {job.id,
+                     job.place_id,
+                     nlohmann::json(job.options).dump(),
+                     rows::name_of(core::model::RevisionOrigin::Replan),
+                     rows::name_of(core::model::Stage::Legs),
+                     nlohmann::json(result).dump(),
+                     nlohmann::json(job.stages).dump(),
+                     job.created_at.empty() ? now : job.created_at,
+                     job.started_at.empty() ? now : job.started_at,
+                     now,
+                     now});
     core::model::RunTrace stored_trace = trace;
     stored_trace.city.id = city_id;
-    session.execute("INSERT INTO runs (job_id, city_id, trace, worker, created_at) VALUES (?, ?, ?, ?, ?)",
-                    {job.id, city_id, nlohmann::json(stored_trace).dump(), std::string("replan"), now});
+    session.execute(
+        "INSERT INTO runs (job_id, city_id, trace, worker, created_at) VALUES (?, ?, ?, ?, ?)",
+        {job.id, city_id, nlohmann::json(stored_trace).dump(), std::string("replan"), now});
   });
   return draft;
 }
@@ -265,13 +333,16 @@ int SqlStore::publish(const std::string& city_id) {
   m_db->transact([&](SqlSession& session) {
     const auto city = query_city(session, "id = ?", city_id, m_db->for_update_clause());
     if (!city) throw core::NotFoundError("no city with id " + city_id);
-    if (!city->draft_revision) throw core::ConflictError("city " + city_id + " has no draft to publish", "no_draft");
+    if (!city->draft_revision)
+      throw core::ConflictError("city " + city_id + " has no draft to publish", "no_draft");
     const std::string now = timestamp();
     published = *city->draft_revision;
     supersede(session, city_id, city->published_revision);
-    session.execute("UPDATE revisions SET status = 'published', published_at = ? WHERE city_id = ? AND number = ?",
+    session.execute("UPDATE revisions SET status = 'published', published_at = ? WHERE city_id = ? "
+                    "AND number = ?",
                     {now, city_id, static_cast<std::int64_t>(published)});
-    session.execute("UPDATE cities SET published_revision = ?, draft_revision = NULL, updated_at = ? WHERE id = ?",
+    session.execute("UPDATE cities SET published_revision = ?, draft_revision = NULL, updated_at = "
+                    "? WHERE id = ?",
                     {static_cast<std::int64_t>(published), now, city_id});
   });
   return published;
@@ -282,7 +353,8 @@ std::optional<core::model::RunTrace> SqlStore::load_run(const std::string& job_i
   std::optional<core::model::RunTrace> trace;
   m_db->read([&](SqlSession& session) {
     const auto rows = session.query("SELECT trace FROM runs WHERE job_id = ?", {job_id});
-    if (!rows.empty()) trace = nlohmann::json::parse(as_text(rows.front()[0])).get<core::model::RunTrace>();
+    if (!rows.empty())
+      trace = nlohmann::json::parse(as_text(rows.front()[0])).get<core::model::RunTrace>();
   });
   return trace;
 }

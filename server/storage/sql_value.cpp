@@ -29,11 +29,14 @@ std::int64_t as_int(const SqlValue& value) {
 double as_double(const SqlValue& value) {
   if (const auto* real = std::get_if<double>(&value)) return *real;
   if (const auto* integer = std::get_if<std::int64_t>(&value)) return static_cast<double>(*integer);
-  if (const auto* text = std::get_if<std::string>(&value)) return std::strtod(text->c_str(), nullptr);
+  if (const auto* text = std::get_if<std::string>(&value))
+    return std::strtod(text->c_str(), nullptr);
   return 0.0;
 }
 
-bool is_null(const SqlValue& value) { return std::holds_alternative<std::nullptr_t>(value); }
+bool is_null(const SqlValue& value) {
+  return std::holds_alternative<std::nullptr_t>(value);
+}
 
 SqlValue text_or_null(const std::string& value) {
   if (value.empty()) return nullptr;

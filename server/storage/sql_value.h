@@ -27,8 +27,10 @@ bool is_null(const SqlValue& value);
 template <class T>
 SqlValue optional_value(const std::optional<T>& value) {
   if (!value) return nullptr;
-  if constexpr (std::is_same_v<T, int>) return static_cast<std::int64_t>(*value);
-  else return *value;
+  if constexpr (std::is_same_v<T, int>)
+    return static_cast<std::int64_t>(*value);
+  else
+    return *value;
 }
 /// NULL for an empty string (unique columns where "absent" must not collide).
 SqlValue text_or_null(const std::string& value);

@@ -11,7 +11,8 @@ namespace {
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
   const int code = sqlite3_extended_errcode(db);
   const std::string message = "sqlite: " + what + ": " + sqlite3_errmsg(db);
-  if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) throw UniqueViolation(message);
+  if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+    throw UniqueViolation(message);
   throw StorageError(message);
 }
 
@@ -24,7 +25,8 @@ void bind_all(sqlite3* db, sqlite3_stmt* statement, const SqlRow& params) {
     } else if (const auto* real = std::get_if<double>(&params[i])) {
       rc = sqlite3_bind_double(statement, index, *real);
     } else if (const auto* text = std::get_if<std::string>(&params[i])) {
-      rc = sqlite3_bind_text(statement, index, text->data(), static_cast<int>(text->size()), SQLITE_TRANSIENT);
+      rc = sqlite3_bind_text(
+          statement, index, text->data(), static_cast<int>(text->size()), SQLITE_TRANSIENT);
     } else {
       rc = sqlite3_bind_null(statement, index);
     }
@@ -34,13 +36,13 @@ void bind_all(sqlite3* db, sqlite3_stmt* statement, const SqlRow& params) {
 
 SqlValue column_value(sqlite3_stmt* statement, int column) {
   switch (sqlite3_column_type(statement, column)) {
-    case SQLITE_INTEGER: return static_cast<std::int64_t>(sqlite3_column_int64(statement, column));
-    case SQLITE_FLOAT: return sqlite3_column_double(statement, column);
-    case SQLITE_NULL: return nullptr;
-    default: {
-      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-      return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
-    }
+  case SQLITE_INTEGER: return static_cast<std::int64_t>(sqlite3_column_int64(statement, column));
+  case SQLITE_FLOAT: return sqlite3_column_double(statement, column);
+  case SQLITE_NULL: return nullptr;
+  default: {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+    return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
+  }
   }
 }
 
@@ -70,8 +72,7 @@ class SqliteDatabase::Session : public SqlSession {
     sqlite3_stmt* statement = prepare(sql);
     bind_all(m_owner.m_db, statement, params);
     int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-    }
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {}
     finish(statement, rc);
     return sqlite3_changes(m_owner.m_db);
   }
@@ -89,7 +90,9 @@ class SqliteDatabase::Session : public SqlSession {
   sqlite3_stmt* prepare(const std::string& sql) {
     auto& cached = m_owner.m_statements[sql];
     if (cached == nullptr &&
-        sqlite3_prepare_v2(m_owner.m_db, sql.c_str(), static_cast<int>(sql.size()), &cached, nullptr) != SQLITE_OK) {
+        sqlite3_prepare_v2(
+            m_owner.m_db, sql.c_str(), static_cast<int>(sql.size()), &cached, nullptr) !=
+            SQLITE_OK) {
       m_owner.m_statements.erase(sql);
       fail(m_owner.m_db, "prepare");
     }
@@ -115,7 +118,8 @@ SqliteDatabase::SqliteDatabase(const std::string& path) {
   }
   sqlite3_busy_timeout(m_db, 10000);  // the CLI and a server may share the file
   Session session(*this);
-  session.execute_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  session.execute_script(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
 }
 
 SqliteDatabase::~SqliteDatabase() {
@@ -141,6 +145,8 @@ void SqliteDatabase::transact(const std::function<void(SqlSession&)>& work) {
   run("BEGIN IMMEDIATE", work);
 }
 
-void SqliteDatabase::read(const std::function<void(SqlSession&)>& work) { run("BEGIN", work); }
+void SqliteDatabase::read(const std::function<void(SqlSession&)>& work) {
+  run("BEGIN", work);
+}
 
 }  // namespace server::storage

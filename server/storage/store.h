@@ -19,7 +19,8 @@ namespace server::storage {
 struct EnqueueResult {
   core::model::Job job;
   bool joined = false;
-  std::optional<std::string> existing_city;  ///< the place's city id: an unforced request queued nothing
+  std::optional<std::string>
+      existing_city;  ///< the place's city id: an unforced request queued nothing
 };
 
 /// Where save_generation put the revision.
@@ -70,24 +71,30 @@ class Store {
   /// Cities by name; with `include_unpublished` false only those with a published revision.
   virtual std::vector<core::model::City> list_cities(bool include_unpublished) = 0;
   /// Revision `number` of a city with its attractions and tours.
-  virtual std::optional<core::model::Revision> load_revision(const std::string& city_id, int number) = 0;
+  virtual std::optional<core::model::Revision> load_revision(const std::string& city_id,
+                                                             int number) = 0;
   /// The city and the chosen revision from one snapshot: a reader during a publish gets the old
   /// or the new revision, each with the status it had. Nullopt if either does not exist.
-  virtual std::optional<CityRevision> load_city_revision(const std::string& city_id, RevisionChoice choice) = 0;
+  virtual std::optional<CityRevision> load_city_revision(const std::string& city_id,
+                                                         RevisionChoice choice) = 0;
 
   /// In one transaction: creates or updates the city (stable id per place_id), writes the
   /// revision as the next number (published when it is the city's first and `auto_publish`,
   /// else the draft, replacing any older draft), the run trace, and marks `job` succeeded.
   /// Throws server::LeaseLostError if `worker` no longer holds the job (nothing is written).
-  virtual SavedRevision save_generation(const core::model::City& city, core::model::Revision revision,
-                                        const core::model::RunTrace& trace, const core::model::Job& job,
-                                        const std::string& worker, bool auto_publish) = 0;
+  virtual SavedRevision save_generation(const core::model::City& city,
+                                        core::model::Revision revision,
+                                        const core::model::RunTrace& trace,
+                                        const core::model::Job& job,
+                                        const std::string& worker,
+                                        bool auto_publish) = 0;
 
   /// Applies `edit` to the city's draft in one transaction, first copying the published
   /// revision into a new draft when there is none. `edit` must not do I/O; what it throws
   /// aborts the transaction. Returns the saved draft. Throws core::NotFoundError.
-  virtual core::model::Revision edit_draft(const std::string& city_id,
-                                           const std::function<void(core::model::Revision&)>& edit) = 0;
+  virtual core::model::Revision
+  edit_draft(const std::string& city_id,
+             const std::function<void(core::model::Revision&)>& edit) = 0;
 
   /// A replan's draft and its run in one transaction: applies `edit` to the city's draft as
   /// edit_draft does, then records the run as a succeeded job of origin Replan (`job`: id,
@@ -95,7 +102,8 @@ class Store {
   /// `edit` throws aborts it all. Returns the saved draft. Throws core::NotFoundError.
   virtual core::model::Revision save_replan(const std::string& city_id,
                                             const std::function<void(core::model::Revision&)>& edit,
-                                            const core::model::Job& job, const core::model::RunTrace& trace) = 0;
+                                            const core::model::Job& job,
+                                            const core::model::RunTrace& trace) = 0;
 
   /// Makes the draft the published revision in one transaction (the old one is superseded).
   /// Returns the published number. Throws core::ConflictError when there is no draft.
@@ -107,30 +115,38 @@ class Store {
   /// so a request arriving as the place's job ends never generates the city twice. Throws
   /// core::Error "idempotency_key_reused" (see require_same_request) when the key's job was
   /// queued for another request; nothing is queued then.
-  virtual EnqueueResult enqueue_job(const std::string& place_id, const core::model::GenerationOptions& options,
+  virtual EnqueueResult enqueue_job(const std::string& place_id,
+                                    const core::model::GenerationOptions& options,
                                     const std::string& idempotency_key) = 0;
   /// The job `job_id`.
   virtual std::optional<core::model::Job> find_job(const std::string& job_id) = 0;
   /// The job queued with `idempotency_key` (non-empty), whatever its state.
-  virtual std::optional<core::model::Job> find_job_by_idempotency_key(const std::string& idempotency_key) = 0;
+  virtual std::optional<core::model::Job>
+  find_job_by_idempotency_key(const std::string& idempotency_key) = 0;
   /// Takes the oldest queued job (or a running one whose lease expired) for `worker`, marking it
   /// running with a lease of `lease` and one more attempt. Several instances may call this at once.
-  virtual std::optional<core::model::Job> claim_job(const std::string& worker, std::chrono::seconds lease) = 0;
+  virtual std::optional<core::model::Job> claim_job(const std::string& worker,
+                                                    std::chrono::seconds lease) = 0;
   /// Like claim_job, but only takes job `job_id` (the CLI runs the job it just queued).
-  virtual std::optional<core::model::Job> claim_specific_job(const std::string& job_id, const std::string& worker,
+  virtual std::optional<core::model::Job> claim_specific_job(const std::string& job_id,
+                                                             const std::string& worker,
                                                              std::chrono::seconds lease) = 0;
   /// Extends the lease; false if `worker` no longer holds the job.
-  virtual bool renew_lease(const std::string& job_id, const std::string& worker, std::chrono::seconds lease) = 0;
+  virtual bool
+  renew_lease(const std::string& job_id, const std::string& worker, std::chrono::seconds lease) = 0;
   /// Records stage, progress and stage timings of a running job held by `worker`.
   virtual void update_progress(const core::model::Job& job, const std::string& worker) = 0;
   /// Ends a job held by `worker`: back to the queue when `retry`, else failed; the error is kept.
-  virtual void fail_job(const std::string& job_id, const std::string& worker, const core::model::JobError& error,
+  virtual void fail_job(const std::string& job_id,
+                        const std::string& worker,
+                        const core::model::JobError& error,
                         bool retry) = 0;
   /// Puts a running job held by `worker` back in the queue without counting the attempt (shutdown).
   virtual void release_job(const std::string& job_id, const std::string& worker) = 0;
   /// Jobs queued or running now, oldest first.
   virtual std::vector<core::model::Job> active_jobs() = 0;
-  /// The `limit` newest jobs of `place_id` (generations and replans), whatever their state, newest first.
+  /// The `limit` newest jobs of `place_id` (generations and replans), whatever their state, newest
+  /// first.
   virtual std::vector<core::model::Job> jobs_of_place(const std::string& place_id, int limit) = 0;
   /// Number of generation jobs in each state (replans are recorded finished, and not counted).
   virtual std::map<core::model::JobStatus, int> count_jobs() = 0;
@@ -142,7 +158,8 @@ class Store {
 /// Throws core::Error "idempotency_key_reused" (HTTP 422) unless `job` was queued for `place_id`
 /// with `options`: an idempotency key stands for one request, and a different request under it is
 /// an error, never a silent replay of the first (draft-ietf-httpapi-idempotency-key-header §2.6).
-void require_same_request(const core::model::Job& job, const std::string& place_id,
+void require_same_request(const core::model::Job& job,
+                          const std::string& place_id,
                           const core::model::GenerationOptions& options);
 
 }  // namespace server::storage

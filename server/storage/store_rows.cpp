@@ -75,8 +75,12 @@ Tour tour_from_row(const SqlRow& r) {
   return t;
 }
 
-SqlValue lat_of(const std::optional<core::model::GeoPoint>& p) { return p ? SqlValue(p->lat_deg) : SqlValue(nullptr); }
-SqlValue lon_of(const std::optional<core::model::GeoPoint>& p) { return p ? SqlValue(p->lon_deg) : SqlValue(nullptr); }
+SqlValue lat_of(const std::optional<core::model::GeoPoint>& p) {
+  return p ? SqlValue(p->lat_deg) : SqlValue(nullptr);
+}
+SqlValue lon_of(const std::optional<core::model::GeoPoint>& p) {
+  return p ? SqlValue(p->lon_deg) : SqlValue(nullptr);
+}
 
 }  // namespace
 
@@ -119,9 +123,9 @@ core::model::Job job_from_row(const SqlRow& r) {
 
 std::optional<Revision> read_revision(SqlSession& session, const std::string& city_id, int number) {
   const SqlRow key{city_id, static_cast<std::int64_t>(number)};
-  const auto header = session.query(
-      "SELECT status, origin, job_id, options, created_at, published_at FROM revisions WHERE city_id = ? AND number = ?",
-      key);
+  const auto header = session.query("SELECT status, origin, job_id, options, created_at, "
+                                    "published_at FROM revisions WHERE city_id = ? AND number = ?",
+                                    key);
   if (header.empty()) return std::nullopt;
   const SqlRow& h = header.front();
   Revision revision;
@@ -133,40 +137,51 @@ std::optional<Revision> read_revision(SqlSession& session, const std::string& ci
   revision.options = from_json_text<core::model::GenerationOptions>(h[3], "revisions.options");
   revision.created_at = as_text(h[4]);
   revision.published_at = as_text(h[5]);
-  for (const SqlRow& row : session.query(
-           "SELECT id, source_id, name, lat, lon, types, rating, rating_count, summary, wikidata, wikipedia, "
-           "name_variants, interest_score, visit_minutes, included, reason, decided_by, editor FROM attractions "
-           "WHERE city_id = ? AND revision = ? ORDER BY position",
-           key)) {
+  for (const SqlRow& row : session.query("SELECT id, source_id, name, lat, lon, types, rating, "
+                                         "rating_count, summary, wikidata, wikipedia, "
+                                         "name_variants, interest_score, visit_minutes, included, "
+                                         "reason, decided_by, editor FROM attractions "
+                                         "WHERE city_id = ? AND revision = ? ORDER BY position",
+                                         key)) {
     revision.attractions.push_back(attraction_from_row(row));
   }
   for (const SqlRow& row : session.query(
-           "SELECT tour_index, title, start_lat, start_lon, end_lat, end_lon, walk_distance_m, walk_minutes, "
+           "SELECT tour_index, title, start_lat, start_lon, end_lat, end_lon, walk_distance_m, "
+           "walk_minutes, "
            "visit_minutes, total_minutes, budget_minutes, interest, order_locked, legs FROM tours "
            "WHERE city_id = ? AND revision = ? ORDER BY tour_index",
            key)) {
     revision.tours.push_back(tour_from_row(row));
   }
-  for (const SqlRow& r : session.query(
-           "SELECT tour_index, attraction_id, name, lat, lon, visit_minutes, interest_score, locked FROM tour_stops "
-           "WHERE city_id = ? AND revision = ? ORDER BY tour_index, position",
-           key)) {
+  for (const SqlRow& r :
+       session.query("SELECT tour_index, attraction_id, name, lat, lon, visit_minutes, "
+                     "interest_score, locked FROM tour_stops "
+                     "WHERE city_id = ? AND revision = ? ORDER BY tour_index, position",
+                     key)) {
     const auto index = static_cast<std::size_t>(as_int(r[0]));
     if (index >= revision.tours.size()) continue;
-    revision.tours[index].stops.push_back({as_text(r[1]), as_text(r[2]), {as_double(r[3]), as_double(r[4])},
-                                           static_cast<int>(as_int(r[5])), as_double(r[6]), as_int(r[7]) != 0});
+    revision.tours[index].stops.push_back({as_text(r[1]),
+                                           as_text(r[2]),
+                                           {as_double(r[3]), as_double(r[4])},
+                                           static_cast<int>(as_int(r[5])),
+                                           as_double(r[6]),
+                                           as_int(r[7]) != 0});
   }
   return revision;
 }
 
 void insert_revision(SqlSession& session, const Revision& revision) {
-  session.execute(
-      "INSERT INTO revisions (city_id, number, status, origin, job_id, options, created_at, published_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {revision.city_id, static_cast<std::int64_t>(revision.number), name_of(revision.status),
-       name_of(revision.origin), text_or_null(revision.job_id), nlohmann::json(revision.options).dump(),
-       revision.created_at,
-       text_or_null(revision.published_at)});
+  session.execute("INSERT INTO revisions (city_id, number, status, origin, job_id, options, "
+                  "created_at, published_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  {revision.city_id,
+                   static_cast<std::int64_t>(revision.number),
+                   name_of(revision.status),
+                   name_of(revision.origin),
+                   text_or_null(revision.job_id),
+                   nlohmann::json(revision.options).dump(),
+                   revision.created_at,
+                   text_or_null(revision.published_at)});
   insert_revision_content(session, revision);
 }
 
@@ -182,34 +197,73 @@ void insert_revision_content(SqlSession& session, const Revision& revision) {
   const SqlValue number = static_cast<std::int64_t>(revision.number);
   for (std::size_t i = 0; i < revision.attractions.size(); ++i) {
     const Attraction& a = revision.attractions[i];
-    session.execute(
-        "INSERT INTO attractions (city_id, revision, id, position, source_id, name, lat, lon, types, rating, "
-        "rating_count, summary, wikidata, wikipedia, name_variants, interest_score, visit_minutes, included, reason, "
-        "decided_by, editor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {city, number, a.id, static_cast<std::int64_t>(i), a.source_id, a.name, a.location.lat_deg,
-         a.location.lon_deg, nlohmann::json(a.types).dump(), optional_value(a.rating),
-         static_cast<std::int64_t>(a.rating_count), a.summary, a.wikidata, a.wikipedia,
-         static_cast<std::int64_t>(a.name_variants), a.interest_score, static_cast<std::int64_t>(a.visit_minutes),
-         static_cast<std::int64_t>(a.included), a.reason, name_of(a.decided_by),
-         nlohmann::json(a.editor).dump()});
+    session.execute("INSERT INTO attractions (city_id, revision, id, position, source_id, name, "
+                    "lat, lon, types, rating, "
+                    "rating_count, summary, wikidata, wikipedia, name_variants, interest_score, "
+                    "visit_minutes, included, reason, "
+                    "decided_by, editor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?, ?, ?, ?)",
+                    {city,
+                     number,
+                     a.id,
+                     static_cast<std::int64_t>(i),
+                     a.source_id,
+                     a.name,
+                     a.location.lat_deg,
+                     a.location.lon_deg,
+                     nlohmann::json(a.types).dump(),
+                     optional_value(a.rating),
+                     static_cast<std::int64_t>(a.rating_count),
+                     a.summary,
+                     a.wikidata,
+                     a.wikipedia,
+                     static_cast<std::int64_t>(a.name_variants),
+                     a.interest_score,
+                     static_cast<std::int64_t>(a.visit_minutes),
+                     static_cast<std::int64_t>(a.included),
+                     a.reason,
+                     name_of(a.decided_by),
+                     nlohmann::json(a.editor).dump()});
   }
   for (const Tour& t : revision.tours) {
     const SqlValue index = static_cast<std::int64_t>(t.index);
-    session.execute(
-        "INSERT INTO tours (city_id, revision, tour_index, title, start_lat, start_lon, end_lat, end_lon, "
-        "walk_distance_m, walk_minutes, visit_minutes, total_minutes, budget_minutes, interest, order_locked, legs) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {city, number, index, t.title, lat_of(t.start), lon_of(t.start), lat_of(t.end), lon_of(t.end),
-         t.walk_distance_m, t.walk_minutes, static_cast<std::int64_t>(t.visit_minutes), t.total_minutes,
-         static_cast<std::int64_t>(t.budget_minutes), t.interest, static_cast<std::int64_t>(t.order_locked),
-         nlohmann::json(t.legs).dump()});
+    session.execute("INSERT INTO tours (city_id, revision, tour_index, title, start_lat, "
+                    "start_lon, end_lat, end_lon, "
+                    "walk_distance_m, walk_minutes, visit_minutes, total_minutes, budget_minutes, "
+                    "interest, order_locked, legs) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    {city,
+                     number,
+                     index,
+                     t.title,
+                     lat_of(t.start),
+                     lon_of(t.start),
+                     lat_of(t.end),
+                     lon_of(t.end),
+                     t.walk_distance_m,
+                     t.walk_minutes,
+                     static_cast<std::int64_t>(t.visit_minutes),
+                     t.total_minutes,
+                     static_cast<std::int64_t>(t.budget_minutes),
+                     t.interest,
+                     static_cast<std::int64_t>(t.order_locked),
+                     nlohmann::json(t.legs).dump()});
     for (std::size_t p = 0; p < t.stops.size(); ++p) {
       const core::model::TourStop& s = t.stops[p];
       session.execute(
-          "INSERT INTO tour_stops (city_id, revision, tour_index, position, attraction_id, name, lat, lon, "
+          "INSERT INTO tour_stops (city_id, revision, tour_index, position, attraction_id, name, "
+          "lat, lon, "
           "visit_minutes, interest_score, locked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          {city, number, index, static_cast<std::int64_t>(p), s.attraction_id, s.name, s.location.lat_deg,
-           s.location.lon_deg, static_cast<std::int64_t>(s.visit_minutes), s.interest_score,
+          {city,
+           number,
+           index,
+           static_cast<std::int64_t>(p),
+           s.attraction_id,
+           s.name,
+           s.location.lat_deg,
+           s.location.lon_deg,
+           static_cast<std::int64_t>(s.visit_minutes),
+           s.interest_score,
            static_cast<std::int64_t>(s.locked)});
     }
   }

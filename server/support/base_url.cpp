@@ -8,10 +8,12 @@ BaseUrl split_base_url(const std::string& url) {
   const std::size_t scheme_end = url.find("://");
   const std::string scheme = scheme_end == std::string::npos ? "" : url.substr(0, scheme_end);
   if (scheme != "http" && scheme != "https") {
-    throw core::InputError("base URL \"" + url + "\" must start with http:// or https://", "invalid_config");
+    throw core::InputError("base URL \"" + url + "\" must start with http:// or https://",
+                           "invalid_config");
   }
   if (url.find_first_of("?#") != std::string::npos) {
-    throw core::InputError("base URL \"" + url + "\" must not have a query or fragment", "invalid_config");
+    throw core::InputError("base URL \"" + url + "\" must not have a query or fragment",
+                           "invalid_config");
   }
   const std::size_t host_start = scheme_end + 3;
   const std::size_t slash = url.find('/', host_start);
@@ -22,7 +24,8 @@ BaseUrl split_base_url(const std::string& url) {
   }
   if (slash != std::string::npos) {
     split.path_prefix = url.substr(slash);
-    while (!split.path_prefix.empty() && split.path_prefix.back() == '/') split.path_prefix.pop_back();
+    while (!split.path_prefix.empty() && split.path_prefix.back() == '/')
+      split.path_prefix.pop_back();
   }
   return split;
 }

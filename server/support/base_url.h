@@ -15,8 +15,8 @@ struct BaseUrl {
 /// core::InputError for another scheme, an empty host, or a query or fragment.
 BaseUrl split_base_url(const std::string& url);
 
-/// `prefix` (as in BaseUrl) followed by `path` ("/chat/completions", "/v1/places/x?languageCode=en"),
-/// with exactly one '/' between them.
+/// `prefix` (as in BaseUrl) followed by `path` ("/chat/completions",
+/// "/v1/places/x?languageCode=en"), with exactly one '/' between them.
 std::string prefixed_path(const std::string& prefix, const std::string& path);
 
 /// An endpoint URL ("https://overpass-api.de/api/interpreter") as a base URL for a transport and

@@ -8,7 +8,9 @@
 
 namespace server::support {
 
-std::size_t for_each_bounded(std::size_t count, int limit, const std::function<void(std::size_t)>& task,
+std::size_t for_each_bounded(std::size_t count,
+                             int limit,
+                             const std::function<void(std::size_t)>& task,
                              const std::function<bool()>& keep_going) {
   std::vector<std::exception_ptr> failures(count);
   std::atomic<std::size_t> next{0};
@@ -33,7 +35,8 @@ std::size_t for_each_bounded(std::size_t count, int limit, const std::function<v
       }
     }
   };
-  const std::size_t threads = std::min<std::size_t>(count, static_cast<std::size_t>(std::max(limit, 1)));
+  const std::size_t threads =
+      std::min<std::size_t>(count, static_cast<std::size_t>(std::max(limit, 1)));
   {
     std::vector<std::jthread> helpers;
     helpers.reserve(threads > 0 ? threads - 1 : 0);

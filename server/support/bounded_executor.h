@@ -11,7 +11,9 @@ namespace server::support {
 /// of further tasks. No exception escapes a worker thread: the one of the lowest index is
 /// rethrown here, on the calling thread. Returns how many tasks ran. With limit 1 it is a plain
 /// loop on the calling thread.
-std::size_t for_each_bounded(std::size_t count, int limit, const std::function<void(std::size_t)>& task,
+std::size_t for_each_bounded(std::size_t count,
+                             int limit,
+                             const std::function<void(std::size_t)>& task,
                              const std::function<bool()>& keep_going = {});
 
 }  // namespace server::support

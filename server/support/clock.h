@@ -26,11 +26,15 @@ class Clock {
   virtual SteadyTime steady_now() const = 0;
   /// Waits on `wake`, whose mutex `lock` holds, until `ready()` or until this clock reaches
   /// `deadline`; returns ready(). Like std::condition_variable::wait_until with a predicate.
-  virtual bool wait_until(std::condition_variable& wake, std::unique_lock<std::mutex>& lock, SteadyTime deadline,
+  virtual bool wait_until(std::condition_variable& wake,
+                          std::unique_lock<std::mutex>& lock,
+                          SteadyTime deadline,
                           const std::function<bool()>& ready) const = 0;
 
   /// wait_until(steady_now() + timeout).
-  bool wait_for(std::condition_variable& wake, std::unique_lock<std::mutex>& lock, std::chrono::nanoseconds timeout,
+  bool wait_for(std::condition_variable& wake,
+                std::unique_lock<std::mutex>& lock,
+                std::chrono::nanoseconds timeout,
                 const std::function<bool()>& ready) const;
   /// Blocks the calling thread for `duration` of this clock's time.
   void sleep_for(std::chrono::nanoseconds duration) const;
@@ -48,7 +52,9 @@ class ManualClock : public Clock {
 
   WallTime now() const override;
   SteadyTime steady_now() const override;
-  bool wait_until(std::condition_variable& wake, std::unique_lock<std::mutex>& lock, SteadyTime deadline,
+  bool wait_until(std::condition_variable& wake,
+                  std::unique_lock<std::mutex>& lock,
+                  SteadyTime deadline,
                   const std::function<bool()>& ready) const override;
 
   /// Moves both times forward by `step` and wakes the waiters.

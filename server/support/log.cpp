@@ -22,10 +22,10 @@ LogSettings& settings() {
 
 const char* level_name(LogLevel level) {
   switch (level) {
-    case LogLevel::Debug: return "debug";
-    case LogLevel::Info: return "info";
-    case LogLevel::Warn: return "warn";
-    case LogLevel::Error: return "error";
+  case LogLevel::Debug: return "debug";
+  case LogLevel::Info: return "info";
+  case LogLevel::Warn: return "warn";
+  case LogLevel::Error: return "error";
   }
   return "info";
 }
@@ -47,7 +47,9 @@ LogLevel log_level_from(std::string_view name) {
   return LogLevel::Info;
 }
 
-bool log_enabled(LogLevel level) { return level >= settings().minimum; }
+bool log_enabled(LogLevel level) {
+  return level >= settings().minimum;
+}
 
 void log(LogLevel level, std::string_view event, const nlohmann::json& fields) {
   LogSettings& s = settings();
@@ -61,8 +63,9 @@ void log(LogLevel level, std::string_view event, const nlohmann::json& fields) {
     line = now_iso8601() + " " + level_name(level) + " " + std::string(event);
     for (const auto& item : fields.items()) {
       line += " " + item.key() + "=" +
-              (item.value().is_string() ? item.value().get<std::string>()
-                                        : item.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+              (item.value().is_string()
+                   ? item.value().get<std::string>()
+                   : item.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
   }
   std::lock_guard lock(s.mutex);

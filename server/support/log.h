@@ -22,6 +22,8 @@ LogLevel log_level_from(std::string_view name);
 bool log_enabled(LogLevel level);
 
 /// Writes one line: `event` plus `fields` (never put a secret in them). Thread-safe.
-void log(LogLevel level, std::string_view event, const nlohmann::json& fields = nlohmann::json::object());
+void log(LogLevel level,
+         std::string_view event,
+         const nlohmann::json& fields = nlohmann::json::object());
 
 }  // namespace server::support

@@ -23,27 +23,30 @@ std::string label(const std::string& value) {
 }
 
 template <class Histogram>
-void render_histogram(std::string& out, const std::string& name, const std::string& label_name,
+void render_histogram(std::string& out,
+                      const std::string& name,
+                      const std::string& label_name,
                       const std::map<std::string, Histogram>& histograms) {
   for (const auto& [key, histogram] : histograms) {
     long cumulative = 0;
     for (std::size_t i = 0; i < Metrics::kBuckets.size(); ++i) {
       cumulative += histogram.buckets[i];
-      out += name + "_bucket{" + label_name + "=\"" + label(key) + "\",le=\"" + number(Metrics::kBuckets[i]) +
-             "\"} " + std::to_string(cumulative) + "\n";
+      out += name + "_bucket{" + label_name + "=\"" + label(key) + "\",le=\"" +
+             number(Metrics::kBuckets[i]) + "\"} " + std::to_string(cumulative) + "\n";
     }
     out += name + "_bucket{" + label_name + "=\"" + label(key) + "\",le=\"+Inf\"} " +
            std::to_string(histogram.count) + "\n";
     out += name + "_sum{" + label_name + "=\"" + label(key) + "\"} " + number(histogram.sum) + "\n";
-    out += name + "_count{" + label_name + "=\"" + label(key) + "\"} " + std::to_string(histogram.count) + "\n";
+    out += name + "_count{" + label_name + "=\"" + label(key) + "\"} " +
+           std::to_string(histogram.count) + "\n";
   }
 }
 
 }  // namespace
 
 std::string method_label(const std::string& method) {
-  static constexpr std::array<std::string_view, 9> kMethods{"GET",     "HEAD",    "POST",  "PUT",    "PATCH",
-                                                            "DELETE",  "OPTIONS", "TRACE", "CONNECT"};
+  static constexpr std::array<std::string_view, 9> kMethods{
+      "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"};
   return std::find(kMethods.begin(), kMethods.end(), method) != kMethods.end() ? method : "other";
 }
 
@@ -63,7 +66,10 @@ void Metrics::Histogram::observe(double seconds) {
   sum += seconds;
 }
 
-void Metrics::observe_request(const std::string& method, const std::string& route, int status, double seconds) {
+void Metrics::observe_request(const std::string& method,
+                              const std::string& route,
+                              int status,
+                              double seconds) {
   std::lock_guard lock(m_mutex);
   ++m_requests[{method_label(method), route, status}];
   m_latency[route].observe(seconds);
@@ -105,7 +111,8 @@ std::string Metrics::render(const std::map<std::string, int>& job_gauges) const 
   out += "# HELP narrando_job_ends_total Jobs this instance finished, by outcome.\n"
          "# TYPE narrando_job_ends_total counter\n";
   for (const auto& [status, count] : m_job_ends) {
-    out += "narrando_job_ends_total{outcome=\"" + label(status) + "\"} " + std::to_string(count) + "\n";
+    out += "narrando_job_ends_total{outcome=\"" + label(status) + "\"} " + std::to_string(count) +
+           "\n";
   }
   out += "# HELP narrando_stage_duration_seconds Pipeline stage durations in this instance.\n"
          "# TYPE narrando_stage_duration_seconds histogram\n";
@@ -113,8 +120,8 @@ std::string Metrics::render(const std::map<std::string, int>& job_gauges) const 
   out += "# HELP narrando_external_calls_total Calls to external services by outcome.\n"
          "# TYPE narrando_external_calls_total counter\n";
   for (const auto& [key, count] : m_external_calls) {
-    out += "narrando_external_calls_total{service=\"" + label(key.first) + "\",outcome=\"" + label(key.second) +
-           "\"} " + std::to_string(count) + "\n";
+    out += "narrando_external_calls_total{service=\"" + label(key.first) + "\",outcome=\"" +
+           label(key.second) + "\"} " + std::to_string(count) + "\n";
   }
   return out;
 }

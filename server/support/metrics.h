@@ -19,15 +19,16 @@ std::string method_label(const std::string& method);
 class Metrics {
  public:
   /// Upper bounds of the latency histogram buckets, in seconds.
-  static constexpr std::array<double, 14> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                   0.1,    0.25,  0.5,    1.0,   2.5,   10.0,  60.0};
+  static constexpr std::array<double, 14> kBuckets{
+      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0, 60.0};
 
   /// The registry of this process.
   static Metrics& global();
 
   /// One served request: its route pattern (not the raw path: "unmatched" without a route,
   /// "rejected" when refused before routing), method (method_label), status and duration.
-  void observe_request(const std::string& method, const std::string& route, int status, double seconds);
+  void
+  observe_request(const std::string& method, const std::string& route, int status, double seconds);
   /// One finished pipeline stage and its duration.
   void observe_stage(core::model::Stage stage, double seconds);
   /// One external call: service ("places", "routes", "llm") and outcome ("ok", "error", status).
@@ -48,8 +49,8 @@ class Metrics {
 
   mutable std::mutex m_mutex;
   std::map<std::tuple<std::string, std::string, int>, long> m_requests;  // method, route, status
-  std::map<std::string, Histogram> m_latency;                             // route
-  std::map<std::string, Histogram> m_stages;                              // stage
+  std::map<std::string, Histogram> m_latency;                            // route
+  std::map<std::string, Histogram> m_stages;                             // stage
   std::map<std::pair<std::string, std::string>, long> m_external_calls;  // service, outcome
   std::map<std::string, long> m_job_ends;
 };

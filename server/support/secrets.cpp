@@ -11,7 +11,8 @@ constexpr std::string_view kMask = "***";
 
 bool is_password_key(std::string_view key) {
   std::string lower(key);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(
+      lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
   return lower == "password" || lower == "sslpassword";
 }
 
@@ -41,7 +42,8 @@ void query_passwords(const std::string& url, std::vector<Span>& spans) {
     ++start;
     const std::size_t end = std::min(url.find('&', start), url.find('#', start));
     const std::size_t equals = url.find('=', start);
-    if (equals != std::string::npos && equals < end && is_password_key(url.substr(start, equals - start))) {
+    if (equals != std::string::npos && equals < end &&
+        is_password_key(url.substr(start, equals - start))) {
       spans.push_back({equals + 1, end == std::string::npos ? url.size() : end});
     }
     start = end == std::string::npos || url[end] == '#' ? std::string::npos : end;
@@ -54,7 +56,8 @@ void keyword_passwords(const std::string& text, std::vector<Span>& spans) {
   while (i < text.size()) {
     while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
     const std::size_t key_start = i;
-    while (i < text.size() && text[i] != '=' && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < text.size() && text[i] != '=' && !std::isspace(static_cast<unsigned char>(text[i])))
+      ++i;
     const std::string_view key = std::string_view(text).substr(key_start, i - key_start);
     while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
     if (i >= text.size() || text[i] != '=') {
@@ -84,7 +87,8 @@ std::vector<Span> password_spans(const std::string& conninfo) {
   } else {
     keyword_passwords(conninfo, spans);
   }
-  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  std::sort(
+      spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
   return spans;
 }
 
@@ -98,7 +102,8 @@ int hex_value(char c) {
 std::string percent_decoded(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
+        hex_value(text[i + 2]) >= 0) {
       out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
       i += 2;
     } else {
@@ -136,10 +141,12 @@ std::string redact_connection_string(const std::string& conninfo) {
 std::vector<std::string> connection_passwords(const std::string& conninfo) {
   std::vector<std::string> passwords;
   for (const Span& span : password_spans(conninfo)) {
-    const std::string_view raw = std::string_view(conninfo).substr(span.begin, span.end - span.begin);
+    const std::string_view raw =
+        std::string_view(conninfo).substr(span.begin, span.end - span.begin);
     if (raw.empty()) continue;
     passwords.emplace_back(raw);
-    const std::string decoded = conninfo.find("://") != std::string::npos ? percent_decoded(raw) : unquoted(raw);
+    const std::string decoded =
+        conninfo.find("://") != std::string::npos ? percent_decoded(raw) : unquoted(raw);
     if (decoded != raw && !decoded.empty()) passwords.push_back(decoded);
   }
   return passwords;
@@ -148,7 +155,8 @@ std::vector<std::string> connection_passwords(const std::string& conninfo) {
 std::string scrub(std::string text, const std::vector<std::string>& secrets) {
   for (const std::string& secret : secrets) {
     if (secret.empty()) continue;
-    for (std::size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + kMask.size())) {
+    for (std::size_t at = text.find(secret); at != std::string::npos;
+         at = text.find(secret, at + kMask.size())) {
       text.replace(at, secret.size(), kMask);
     }
   }

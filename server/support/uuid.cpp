@@ -7,8 +7,8 @@ namespace server::support {
 
 std::string new_uuid() {
   // One generator per thread, seeded from the OS: no lock, no shared state.
-  thread_local std::mt19937_64 generator{(static_cast<std::uint64_t>(std::random_device{}()) << 32) ^
-                                         std::random_device{}()};
+  thread_local std::mt19937_64 generator{
+      (static_cast<std::uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}()};
   std::uint64_t high = generator();
   std::uint64_t low = generator();
   high = (high & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;  // version 4

@@ -41,7 +41,8 @@ struct ProviderChoice {
   std::string llm_api_style = "agent";
   std::string llm_model;
   core::model::WalkingNetwork network = core::model::WalkingNetwork::Osm;
-  core::model::RoutesPolicy routes_policy = core::model::RoutesPolicy::Off;  ///< Off: no Routes call
+  core::model::RoutesPolicy routes_policy =
+      core::model::RoutesPolicy::Off;  ///< Off: no Routes call
   int routes_matrix_max_points = 25;
   int places_max_pages = 3;
   std::size_t llm_batch_size = 40;
@@ -56,7 +57,8 @@ struct ProviderChoice {
 };
 
 /// Makes the transport of a service ("places", "routes", "llm").
-using TransportFactory = std::function<std::shared_ptr<clients::HttpTransport>(const std::string& service)>;
+using TransportFactory =
+    std::function<std::shared_ptr<clients::HttpTransport>(const std::string& service)>;
 
 /// The stages' implementations.
 struct Providers {
@@ -67,8 +69,11 @@ struct Providers {
 };
 
 /// Builds the providers of `choice` on `transports` (each client keeps a copy of `prices`).
-Providers make_providers(const ProviderChoice& choice, const config::Config& config, const TransportFactory& transports,
-                         const clients::Sleeper& sleeper, const clients::PriceTable& prices);
+Providers make_providers(const ProviderChoice& choice,
+                         const config::Config& config,
+                         const TransportFactory& transports,
+                         const clients::Sleeper& sleeper,
+                         const clients::PriceTable& prices);
 
 /// The real transports of `config` (base URLs and timeouts).
 TransportFactory real_transports(const config::Config& config);

@@ -30,8 +30,9 @@ namespace server::wiring {
 /// over them. Members are declared in dependency order, so they are destroyed users first.
 struct Services {
   config::Config config;
-  const support::Clock* clock = &support::system_clock();  ///< what stamps and waits; outlives the services
-  clients::PriceTable prices;  ///< the estimated prices the clients were given
+  const support::Clock* clock =
+      &support::system_clock();  ///< what stamps and waits; outlives the services
+  clients::PriceTable prices;    ///< the estimated prices the clients were given
   ProviderChoice choice;
   std::unique_ptr<storage::Store> store;
   std::unique_ptr<pipeline::PlaceProvider> places;
@@ -57,15 +58,16 @@ struct Services {
 /// jobs and a new generation wakes it; without, the generation service runs a job it queued in
 /// the calling thread (the CLI). Everything stamps and waits with `clock`, which must outlive the
 /// services. Throws server::StorageError when the database cannot be opened.
-Services build_services(const config::Config& config, const support::Clock& clock = support::system_clock(),
+Services build_services(const config::Config& config,
+                        const support::Clock& clock = support::system_clock(),
                         std::optional<jobs::WorkerPoolSettings> workers = std::nullopt);
 
 /// The place source chosen from configuration (Google Places with a key, else embedded data).
 std::unique_ptr<pipeline::PlaceProvider> make_place_provider(const config::Config& config);
 
 /// Connects to the configured database (SQLite file or PostgreSQL) without migrating.
-std::unique_ptr<storage::Store> connect_store(const config::Config& config,
-                                              const support::Clock& clock = support::system_clock());
+std::unique_ptr<storage::Store>
+connect_store(const config::Config& config, const support::Clock& clock = support::system_clock());
 
 /// Connects to the configured store and applies pending migrations.
 std::unique_ptr<storage::Store> open_store(const config::Config& config,

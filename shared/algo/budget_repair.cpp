@@ -43,7 +43,9 @@ model::TourLeg join_legs(const model::TourLeg& first, const model::TourLeg& seco
   const std::vector<model::GeoPoint> rest = decode_polyline(second.polyline);
   // The shared waypoint ends the first path and starts the second: keep it once.
   path.insert(path.end(), rest.begin() + (path.empty() || rest.empty() ? 0 : 1), rest.end());
-  return {first.distance_m + second.distance_m, first.walk_minutes + second.walk_minutes, encode_polyline(path)};
+  return {first.distance_m + second.distance_m,
+          first.walk_minutes + second.walk_minutes,
+          encode_polyline(path)};
 }
 
 std::vector<std::string> drop_until_within_budget(model::Tour& tour) {

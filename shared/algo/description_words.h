@@ -7,7 +7,8 @@ namespace core::algo {
 // The words stop descriptions are built from, in each supported language (the order of
 // model::kSupportedLanguages: de, en, es, fr, it, pt). Pure tables; no grammar beyond labels.
 
-/// Index of `language` (a tag; "pt-BR" is pt) in model::kSupportedLanguages; English when unsupported.
+/// Index of `language` (a tag; "pt-BR" is pt) in model::kSupportedLanguages; English when
+/// unsupported.
 int language_index(std::string_view language);
 
 /// The noun for a kind of place ("church", "city_gate", "sight"...) in language `index`,

@@ -41,8 +41,10 @@ bool contains(const model::BoundingBox& box, const model::GeoPoint& point) {
 
 model::BoundingBox expanded(const model::BoundingBox& box, double margin_m) {
   const double dlat = margin_m / kEarthRadiusM / kDegToRad;
-  // Longitude degrees shrink with latitude; use the box's widest parallel so the margin is never short.
-  const double max_abs_lat = std::min(89.0, std::max(std::abs(box.low.lat_deg), std::abs(box.high.lat_deg)));
+  // Longitude degrees shrink with latitude; use the box's widest parallel so the margin is never
+  // short.
+  const double max_abs_lat =
+      std::min(89.0, std::max(std::abs(box.low.lat_deg), std::abs(box.high.lat_deg)));
   const double dlon = dlat / std::cos(max_abs_lat * kDegToRad);
   return {{std::max(-90.0, box.low.lat_deg - dlat), box.low.lon_deg - dlon},
           {std::min(90.0, box.high.lat_deg + dlat), box.high.lon_deg + dlon}};

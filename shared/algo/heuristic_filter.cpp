@@ -56,7 +56,8 @@ bool decide_alone(model::Attraction& a, const FilterContext& context) {
   const KindProfile& kind_profile = profile(kind);
   a.decided_by = model::Decider::Heuristic;
   a.interest_score = kind_profile.is_sight ? interest_score(a, kind) : 0.0;
-  a.visit_minutes = kind_profile.is_sight ? stop_minutes(visit_minutes(a, kind), context.minutes_per_tour) : 0;
+  a.visit_minutes =
+      kind_profile.is_sight ? stop_minutes(visit_minutes(a, kind), context.minutes_per_tour) : 0;
   if (shown.empty()) {
     drop(a, "no usable name (\"" + a.name + "\" is not a place name)");
     return false;
@@ -94,7 +95,9 @@ void apply_closure_rules(std::vector<model::Attraction>& candidates) {
   }
 }
 
-bool is_plaque(const model::Attraction& a) { return classify(a) == PlaceKind::Plaque; }
+bool is_plaque(const model::Attraction& a) {
+  return classify(a) == PlaceKind::Plaque;
+}
 
 }  // namespace
 
@@ -116,10 +119,10 @@ int visit_minutes(const model::Attraction& a, PlaceKind kind) {
   const int minutes = profile(kind).visit_minutes;
   if (!is_popular(a)) return minutes;
   switch (kind) {
-    case PlaceKind::Museum: return 30;
-    case PlaceKind::Castle: return 30;
-    case PlaceKind::Religious: return 20;
-    default: return minutes;
+  case PlaceKind::Museum: return 30;
+  case PlaceKind::Castle: return 30;
+  case PlaceKind::Religious: return 20;
+  default: return minutes;
   }
 }
 
@@ -131,15 +134,17 @@ void keep_best(std::vector<model::Attraction>& attractions, int max_count) {
   if (included.size() <= static_cast<std::size_t>(max_count)) return;
   std::vector<double> worth(attractions.size(), 0.0);
   for (const std::size_t i : included) {
-    worth[i] = stop_value(attractions[i].interest_score) / (attractions[i].visit_minutes + kReachMinutes);
+    worth[i] =
+        stop_value(attractions[i].interest_score) / (attractions[i].visit_minutes + kReachMinutes);
   }
   std::stable_sort(included.begin(), included.end(), [&](std::size_t x, std::size_t y) {
     if (worth[x] != worth[y]) return worth[x] > worth[y];
     return attractions[x].id < attractions[y].id;
   });
   for (std::size_t rank = static_cast<std::size_t>(max_count); rank < included.size(); ++rank) {
-    drop(attractions[included[rank]], "below the " + std::to_string(max_count) +
-                                          " stops worth most for their time (max_attractions)");
+    drop(attractions[included[rank]],
+         "below the " + std::to_string(max_count) +
+             " stops worth most for their time (max_attractions)");
   }
 }
 
@@ -175,7 +180,9 @@ void finish_decisions(std::vector<model::Attraction>& candidates, const FilterCo
     for (model::Attraction& a : candidates) {
       if (!a.included || !is_plaque(a)) continue;
       const std::string memorial = minor_memorial_kind(a.tags);
-      drop(a, "minor memorial: " + (memorial.empty() ? std::string("plaque") : memorial) + " (enough other stops)");
+      drop(a,
+           "minor memorial: " + (memorial.empty() ? std::string("plaque") : memorial) +
+               " (enough other stops)");
     }
   }
   keep_best(candidates, context.max_attractions);

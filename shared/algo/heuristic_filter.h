@@ -15,11 +15,12 @@ namespace core::algo {
 struct FilterContext {
   std::string city_name;
   model::GeoPoint city_centre;
-  int tours = 4;              ///< K: decides how many stops are "enough" to drop plaques
-  int max_attractions = 80;   ///< kept stops, most valuable for their time first
-  int minutes_per_tour = 180; ///< a tour's budget: bounds the minutes of one stop (stop_minutes())
+  int tours = 4;               ///< K: decides how many stops are "enough" to drop plaques
+  int max_attractions = 80;    ///< kept stops, most valuable for their time first
+  int minutes_per_tour = 180;  ///< a tour's budget: bounds the minutes of one stop (stop_minutes())
   std::string language = "en";  ///< a supported language tag: names and descriptions are in it
-  std::string local_language = "";  ///< the language of the country's place names, if known (country_language)
+  std::string local_language =
+      "";  ///< the language of the country's place names, if known (country_language)
 };
 
 /// The context of a generation for `city` under `options` (names in the options' language, the

@@ -115,8 +115,11 @@ PlaceKind sight_kind(std::string_view type) {
 constexpr int kVisitedBusinessRatings = 5000;
 
 bool is_visited_as_sight(const model::Attraction& a) {
-  const auto has = [&](std::string_view type) { return std::find(a.types.begin(), a.types.end(), type) != a.types.end(); };
-  return has("historical_landmark") || (has("tourist_attraction") && a.rating_count >= kVisitedBusinessRatings);
+  const auto has = [&](std::string_view type) {
+    return std::find(a.types.begin(), a.types.end(), type) != a.types.end();
+  };
+  return has("historical_landmark") ||
+         (has("tourist_attraction") && a.rating_count >= kVisitedBusinessRatings);
 }
 
 }  // namespace
@@ -153,31 +156,40 @@ const KindProfile& profile(PlaceKind kind) {
   // gate and one enclosure, not the afternoon. Popular museums, castles and churches get more in
   // visit_minutes(); stop_minutes() bounds every stop by the tour's budget.
   static constexpr std::array<KindProfile, 22> kProfiles{{
-      {"museum", 55, 20, true},        {"gallery", 45, 20, true},
-      {"castle or palace", 65, 20, true}, {"place of worship", 50, 15, true},
-      {"zoo or aquarium", 50, 30, true}, {"theme park", 40, 30, true},
-      {"ruins", 50, 15, true},          {"viewpoint", 50, 10, true},
-      {"tower", 50, 15, true},          {"garden", 40, 20, true},
-      {"park", 35, 20, true},           {"monument", 45, 10, true},
-      {"plaque", 8, 3, true},           {"memorial", 25, 5, true},
-      {"artwork", 25, 5, true},         {"historic landmark", 50, 10, true},
-      {"attraction", 45, 15, true},     {"shop", 0, 0, false},
-      {"hotel or lodging", 0, 0, false}, {"restaurant, cafe or bar", 0, 0, false},
-      {"area", 0, 0, false},            {"place with no tourist type", 0, 0, false},
+      {"museum", 55, 20, true},
+      {"gallery", 45, 20, true},
+      {"castle or palace", 65, 20, true},
+      {"place of worship", 50, 15, true},
+      {"zoo or aquarium", 50, 30, true},
+      {"theme park", 40, 30, true},
+      {"ruins", 50, 15, true},
+      {"viewpoint", 50, 10, true},
+      {"tower", 50, 15, true},
+      {"garden", 40, 20, true},
+      {"park", 35, 20, true},
+      {"monument", 45, 10, true},
+      {"plaque", 8, 3, true},
+      {"memorial", 25, 5, true},
+      {"artwork", 25, 5, true},
+      {"historic landmark", 50, 10, true},
+      {"attraction", 45, 15, true},
+      {"shop", 0, 0, false},
+      {"hotel or lodging", 0, 0, false},
+      {"restaurant, cafe or bar", 0, 0, false},
+      {"area", 0, 0, false},
+      {"place with no tourist type", 0, 0, false},
   }};
   return kProfiles[static_cast<std::size_t>(kind)];
 }
 
 bool is_building_kind(PlaceKind kind) {
   switch (kind) {
-    case PlaceKind::Museum:
-    case PlaceKind::Gallery:
-    case PlaceKind::Castle:
-    case PlaceKind::Religious:
-    case PlaceKind::Tower:
-      return true;
-    default:
-      return false;
+  case PlaceKind::Museum:
+  case PlaceKind::Gallery:
+  case PlaceKind::Castle:
+  case PlaceKind::Religious:
+  case PlaceKind::Tower: return true;
+  default: return false;
   }
 }
 

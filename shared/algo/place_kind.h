@@ -8,15 +8,34 @@ namespace core::algo {
 
 /// What a candidate is, read from its place types. Sights first, then what is not a stop.
 enum class PlaceKind {
-  Museum, Gallery, Castle, Religious, Zoo, ThemePark, Ruins, Viewpoint, Tower, Garden, Park,
-  Monument, Plaque, Memorial, Artwork, Landmark, Attraction,
-  Shop, Lodging, FoodDrink, Area, Other
+  Museum,
+  Gallery,
+  Castle,
+  Religious,
+  Zoo,
+  ThemePark,
+  Ruins,
+  Viewpoint,
+  Tower,
+  Garden,
+  Park,
+  Monument,
+  Plaque,
+  Memorial,
+  Artwork,
+  Landmark,
+  Attraction,
+  Shop,
+  Lodging,
+  FoodDrink,
+  Area,
+  Other
 };
 
 /// How a kind is treated: its base interest (0..100), default visit minutes, and whether it
 /// can be a stop at all.
 struct KindProfile {
-  const char* label;   ///< "museum", "shop"... for reasons people read
+  const char* label;  ///< "museum", "shop"... for reasons people read
   double base_score;
   int visit_minutes;
   bool is_sight;

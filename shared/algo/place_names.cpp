@@ -42,15 +42,20 @@ void add_unique(std::vector<std::string>& names, std::string_view name) {
 
 }  // namespace
 
-std::string localized_name(const model::Attraction& a, std::string_view language, std::string_view local_language) {
+std::string localized_name(const model::Attraction& a,
+                           std::string_view language,
+                           std::string_view local_language) {
   const std::string code = model::primary_language(language);
   const bool local_is_wanted = !local_language.empty() && code == local_language;
-  const std::string* local = local_is_wanted ? (tag(a, "name") != nullptr ? tag(a, "name") : &a.name) : nullptr;
-  for (const std::string* candidate : {tag(a, "name:" + code), local, tag(a, "name:en"), tag(a, "name"), &a.name}) {
+  const std::string* local =
+      local_is_wanted ? (tag(a, "name") != nullptr ? tag(a, "name") : &a.name) : nullptr;
+  for (const std::string* candidate :
+       {tag(a, "name:" + code), local, tag(a, "name:en"), tag(a, "name"), &a.name}) {
     if (candidate == nullptr || !is_place_name(*candidate)) continue;
     // Every supported language is written in Latin letters: a fallback name in Cyrillic or Greek
     // would be unreadable (and unspeakable) in the document, so it is romanised.
-    return has_romanizable_letters(*candidate) ? romanize(cleaned(*candidate)) : cleaned(*candidate);
+    return has_romanizable_letters(*candidate) ? romanize(cleaned(*candidate))
+                                               : cleaned(*candidate);
   }
   return "";
 }

@@ -15,7 +15,8 @@ namespace core::algo {
 /// one shown is cleaned (runs of spaces, ';' between several names becomes ", ") and, in Cyrillic
 /// or Greek, romanised (every supported language is written in Latin letters); empty when none is
 /// usable.
-std::string localized_name(const model::Attraction& attraction, std::string_view language,
+std::string localized_name(const model::Attraction& attraction,
+                           std::string_view language,
                            std::string_view local_language = "");
 
 /// Every name the source gives the place (`attraction.name`, the `name` and `name:<lang>` tags,

@@ -34,7 +34,8 @@ std::int64_t decode_value(const std::string& encoded, std::size_t& pos) {
     shift += 5;
     if ((chunk & 0x20) == 0) break;
   }
-  return (result & 1) ? ~static_cast<std::int64_t>(result >> 1) : static_cast<std::int64_t>(result >> 1);
+  return (result & 1) ? ~static_cast<std::int64_t>(result >> 1)
+                      : static_cast<std::int64_t>(result >> 1);
 }
 
 }  // namespace
@@ -63,7 +64,8 @@ std::vector<model::GeoPoint> decode_polyline(const std::string& encoded) {
   while (pos < encoded.size()) {
     lat += decode_value(encoded, pos);
     lon += decode_value(encoded, pos);
-    points.push_back({static_cast<double>(lat) / kPrecision, static_cast<double>(lon) / kPrecision});
+    points.push_back(
+        {static_cast<double>(lat) / kPrecision, static_cast<double>(lon) / kPrecision});
   }
   return points;
 }

@@ -19,7 +19,7 @@ constexpr double kSameBuildingRadiusM = 30.0;
 constexpr double kSameBuildingNoIdsRadiusM = 10.0;
 constexpr double kSharedNameRadiusM = 120.0;
 constexpr double kPiecesRadiusM = 1500.0;  // a hill fort's ramparts run for kilometres
-constexpr double kLinkRadiusM = 300.0;  // no other link reaches further
+constexpr double kLinkRadiusM = 300.0;     // no other link reaches further
 // Points of popularity signals (interest_score) by which a part must beat its container to be
 // the stop: a Wikipedia article's worth.
 constexpr double kClearlyBetterKnown = 10.0;
@@ -59,7 +59,8 @@ bool can_be_part(const Member& part, const Member& container) {
 }
 
 bool names_match(const Member& x, const Member& y, const NameKey& city, EditRows& rows) {
-  if (same_name(x.folded, y.folded, rows) && !numerals_disagree(x.keys.front(), y.keys.front())) return true;
+  if (same_name(x.folded, y.folded, rows) && !numerals_disagree(x.keys.front(), y.keys.front()))
+    return true;
   for (const NameKey& a : x.keys) {
     for (const NameKey& b : y.keys) {
       if (same_sight_name(a, b, city)) return true;
@@ -80,7 +81,8 @@ bool names_share_a_word(const Member& x, const Member& y, const NameKey& city) {
   if (x.kind == y.kind && is_building_kind(x.kind)) return false;
   if (names_a_person(x.kind) && names_a_person(y.kind)) return false;
   // A park named after the church beside it keeps the church a stop of its own, as inside it.
-  if ((x.open_area && is_building_kind(y.kind)) || (y.open_area && is_building_kind(x.kind))) return false;
+  if ((x.open_area && is_building_kind(y.kind)) || (y.open_area && is_building_kind(x.kind)))
+    return false;
   for (const NameKey& a : x.keys) {
     for (const NameKey& b : y.keys) {
       if (share_distinctive_word(a, b, city)) return true;
@@ -89,21 +91,30 @@ bool names_share_a_word(const Member& x, const Member& y, const NameKey& city) {
   return false;
 }
 
-Link link_of(const Member& x, const Member& y, const model::Attraction& a, const model::Attraction& b,
-             double metres, const NameKey& city, EditRows& rows) {
+Link link_of(const Member& x,
+             const Member& y,
+             const model::Attraction& a,
+             const model::Attraction& b,
+             double metres,
+             const NameKey& city,
+             EditRows& rows) {
   const bool both_ids = !a.wikidata.empty() && !b.wikidata.empty();
   // A shared Wikidata id 1.6 km apart is two sites of one institution (Monaco's NMNM villas).
-  if (both_ids && a.wikidata == b.wikidata) return metres <= kSameWikidataRadiusM ? Link::Duplicate : Link::None;
+  if (both_ids && a.wikidata == b.wikidata)
+    return metres <= kSameWikidataRadiusM ? Link::Duplicate : Link::None;
   // Different Wikidata ids are different things, however alike their names; one may still be
   // part of the other.
-  if (!both_ids && metres <= kSameNameRadiusM && names_match(x, y, city, rows)) return Link::Duplicate;
+  if (!both_ids && metres <= kSameNameRadiusM && names_match(x, y, city, rows))
+    return Link::Duplicate;
   if (!a.within.empty() && a.within == b.source_id && can_be_part(x, y)) return Link::Inside;
   if (!b.within.empty() && b.within == a.source_id && can_be_part(y, x)) return Link::Contains;
   if (!both_ids) {
     // One building mapped twice as point and outline (Copenhagen's "Nationalmuseet" and "National
     // Museum of Denmark", 9 m apart); without any id only near-identical positions count.
-    const double twin_radius = a.wikidata.empty() && b.wikidata.empty() ? kSameBuildingNoIdsRadiusM : kSameBuildingRadiusM;
-    if (is_building_kind(x.kind) && x.kind == y.kind && metres <= twin_radius) return Link::Duplicate;
+    const double twin_radius =
+        a.wikidata.empty() && b.wikidata.empty() ? kSameBuildingNoIdsRadiusM : kSameBuildingRadiusM;
+    if (is_building_kind(x.kind) && x.kind == y.kind && metres <= twin_radius)
+      return Link::Duplicate;
   }
   if (metres <= kSharedNameRadiusM && names_share_a_word(x, y, city)) return Link::SharedName;
   return Link::None;
@@ -113,8 +124,11 @@ Link link_of(const Member& x, const Member& y, const model::Attraction& a, const
 // "Äußerer Ringwall" ways, 1.1 km apart): with no id on either, one name and one kind within a
 // short walk are one sight, not two stops of the same name. Fortifications count (they are walls
 // as often as keeps); museums, churches and towers of one name are distinct buildings.
-bool pieces_of_one_structure(const Member& x, const Member& y, const model::Attraction& a,
-                             const model::Attraction& b, double metres) {
+bool pieces_of_one_structure(const Member& x,
+                             const Member& y,
+                             const model::Attraction& a,
+                             const model::Attraction& b,
+                             double metres) {
   const bool can_be_in_pieces = !is_building_kind(x.kind) || x.kind == PlaceKind::Castle;
   return a.wikidata.empty() && b.wikidata.empty() && x.kind == y.kind && can_be_in_pieces &&
          metres <= kPiecesRadiusM && x.folded == y.folded;
@@ -143,16 +157,21 @@ std::vector<Member> members_of(const std::vector<model::Attraction>& attractions
   return members;
 }
 
-std::string distance_text(double metres) { return std::to_string(std::lround(metres)) + " m"; }
+std::string distance_text(double metres) {
+  return std::to_string(std::lround(metres)) + " m";
+}
 
 std::string reason_for(const Edge* edge, bool member_is_x, const std::string& stop, double metres) {
   const std::string quoted = "\"" + stop + "\"";
   if (edge == nullptr) return "part of " + quoted + " (" + distance_text(metres) + " away)";
   const bool inside = (edge->link == Link::Inside) == member_is_x;
   switch (edge->link) {
-    case Link::Duplicate: return "duplicate of " + quoted + " (" + distance_text(metres) + " away)";
-    case Link::SharedName: return "part of " + quoted + " (shares its name, " + distance_text(metres) + " away)";
-    default: return "part of " + quoted + (inside ? " (inside its outline)" : " (" + quoted + " lies inside it)");
+  case Link::Duplicate: return "duplicate of " + quoted + " (" + distance_text(metres) + " away)";
+  case Link::SharedName:
+    return "part of " + quoted + " (shares its name, " + distance_text(metres) + " away)";
+  default:
+    return "part of " + quoted +
+           (inside ? " (inside its outline)" : " (" + quoted + " lies inside it)");
   }
 }
 
@@ -171,7 +190,8 @@ struct Rank {
   }
 };
 
-std::vector<Rank> ranks_of(const std::vector<Member>& members, const std::vector<Edge>& edges,
+std::vector<Rank> ranks_of(const std::vector<Member>& members,
+                           const std::vector<Edge>& edges,
                            const std::vector<model::Attraction>& attractions) {
   std::vector<Rank> ranks;
   for (const Member& m : members) {
@@ -198,8 +218,12 @@ const Edge* edge_between(const std::vector<Edge>& edges, std::size_t p, std::siz
 
 // One stop: `cluster` holds the stop's member first, then the members of its own sight (mapped
 // more than once: duplicates), then its parts.
-void merge_cluster(const std::vector<std::size_t>& cluster, std::size_t duplicates, const std::vector<Member>& members,
-                   const std::vector<Edge>& edges, std::vector<model::Attraction>& attractions, PartsByStop& parts) {
+void merge_cluster(const std::vector<std::size_t>& cluster,
+                   std::size_t duplicates,
+                   const std::vector<Member>& members,
+                   const std::vector<Edge>& edges,
+                   std::vector<model::Attraction>& attractions,
+                   PartsByStop& parts) {
   const std::size_t stop_member = cluster.front();
   model::Attraction& stop = attractions[members[stop_member].index];
   int added_minutes = 0;
@@ -215,7 +239,8 @@ void merge_cluster(const std::vector<std::size_t>& cluster, std::size_t duplicat
       continue;
     }
     member.reason = reason_for(direct, direct != nullptr && direct->x == m, stop.name, metres);
-    const int minutes = std::min({kMinutesPerPart, member.visit_minutes, kMinutesForParts - added_minutes});
+    const int minutes =
+        std::min({kMinutesPerPart, member.visit_minutes, kMinutesForParts - added_minutes});
     added_minutes += std::max(0, minutes);
     stop.visit_minutes += std::max(0, minutes);
     parts[stop.id].push_back(member.name);
@@ -226,9 +251,10 @@ void merge_cluster(const std::vector<std::size_t>& cluster, std::size_t duplicat
 // best-ranked sight it is directly linked to, never through another part (a church that shares a
 // name with a house in a garden is not part of the garden). Each cluster lists its stop first,
 // then its duplicates, then its parts; the count of duplicates comes with it.
-std::vector<std::pair<std::vector<std::size_t>, std::size_t>> clusters_of(const std::vector<Member>& members,
-                                                                          const std::vector<Edge>& edges,
-                                                                          const std::vector<Rank>& ranks) {
+std::vector<std::pair<std::vector<std::size_t>, std::size_t>>
+clusters_of(const std::vector<Member>& members,
+            const std::vector<Edge>& edges,
+            const std::vector<Rank>& ranks) {
   std::vector<std::size_t> parent(members.size());
   std::iota(parent.begin(), parent.end(), 0);
   for (const Edge& e : edges) {
@@ -238,10 +264,14 @@ std::vector<std::pair<std::vector<std::size_t>, std::size_t>> clusters_of(const 
   for (std::size_t m = 0; m < members.size(); ++m) things[find_root(parent, m)].push_back(m);
   std::vector<std::vector<std::size_t>> ordered;
   for (auto& [root, thing] : things) {
-    std::sort(thing.begin(), thing.end(), [&](std::size_t p, std::size_t q) { return ranks[q] < ranks[p]; });
+    std::sort(thing.begin(), thing.end(), [&](std::size_t p, std::size_t q) {
+      return ranks[q] < ranks[p];
+    });
     ordered.push_back(std::move(thing));
   }
-  std::sort(ordered.begin(), ordered.end(), [&](const auto& p, const auto& q) { return ranks[q.front()] < ranks[p.front()]; });
+  std::sort(ordered.begin(), ordered.end(), [&](const auto& p, const auto& q) {
+    return ranks[q.front()] < ranks[p.front()];
+  });
   std::vector<std::size_t> thing_of(members.size());
   for (std::size_t t = 0; t < ordered.size(); ++t) {
     for (const std::size_t m : ordered[t]) thing_of[m] = t;
@@ -262,7 +292,9 @@ std::vector<std::pair<std::vector<std::size_t>, std::size_t>> clusters_of(const 
       cluster.insert(cluster.end(), ordered[other].begin(), ordered[other].end());
     }
     const auto parts_begin = cluster.begin() + static_cast<long>(ordered[t].size());
-    std::sort(parts_begin, cluster.end(), [&](std::size_t p, std::size_t q) { return ranks[q] < ranks[p]; });
+    std::sort(parts_begin, cluster.end(), [&](std::size_t p, std::size_t q) {
+      return ranks[q] < ranks[p];
+    });
     if (cluster.size() > 1) clusters.emplace_back(std::move(cluster), ordered[t].size() - 1);
   }
   return clusters;
@@ -270,7 +302,8 @@ std::vector<std::pair<std::vector<std::size_t>, std::size_t>> clusters_of(const 
 
 }  // namespace
 
-PartsByStop merge_sights(std::vector<model::Attraction>& attractions, const std::string& city_name) {
+PartsByStop merge_sights(std::vector<model::Attraction>& attractions,
+                         const std::string& city_name) {
   const NameKey city = name_key(city_name);
   const std::vector<Member> members = members_of(attractions);
   std::vector<Edge> edges;
@@ -313,7 +346,8 @@ void distinguish_names(std::vector<model::Attraction>& attractions) {
     if (same.size() < 2) continue;
     for (model::Attraction* a : same) {
       const auto local = a->tags.find("name");
-      if (local != a->tags.end() && is_place_name(local->second) && fold_name(local->second) != folded) {
+      if (local != a->tags.end() && is_place_name(local->second) &&
+          fold_name(local->second) != folded) {
         a->name = local->second;
       }
     }

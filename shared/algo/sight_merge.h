@@ -16,9 +16,9 @@ using PartsByStop = std::map<std::string, std::vector<std::string>>;
 /// within 300 m; names equal after normalisation (sight_names.h) in any of their languages within
 /// 150 m, unless their Wikidata ids differ; two buildings of one kind within 30 m, 10 m without
 /// any Wikidata id; memorials, plaques, statues or artworks of one kind under the very same name
-/// anywhere in the city), or when one is part of the other (it lies inside the other's outline, where
-/// a park or square keeps the museums and churches in it apart; or it is within 120 m and shares
-/// a distinctive name word). Names whose numerals differ are never one sight ("Alexander I",
+/// anywhere in the city), or when one is part of the other (it lies inside the other's outline,
+/// where a park or square keeps the museums and churches in it apart; or it is within 120 m and
+/// shares a distinctive name word). Names whose numerals differ are never one sight ("Alexander I",
 /// "Alexander II"). Duplicates join transitively; a part joins only a sight it is linked to
 /// itself. The stop is the best-known member (Wikidata, Wikipedia, translations, ratings); a
 /// sight that contains another wins unless the other is clearly better known. It takes the best

@@ -13,9 +13,19 @@ namespace {
 
 // The value of a Roman numeral of up to 39 ("vii" -> 7), or 0 if `word` is not one.
 int roman_value(std::string_view word) {
-  static constexpr std::array<std::pair<std::string_view, int>, 13> kUnits{{
-      {"i", 1}, {"ii", 2}, {"iii", 3}, {"iv", 4}, {"v", 5}, {"vi", 6}, {"vii", 7}, {"viii", 8}, {"ix", 9},
-      {"x", 10}, {"xx", 20}, {"xxx", 30}, {"", 0}}};
+  static constexpr std::array<std::pair<std::string_view, int>, 13> kUnits{{{"i", 1},
+                                                                            {"ii", 2},
+                                                                            {"iii", 3},
+                                                                            {"iv", 4},
+                                                                            {"v", 5},
+                                                                            {"vi", 6},
+                                                                            {"vii", 7},
+                                                                            {"viii", 8},
+                                                                            {"ix", 9},
+                                                                            {"x", 10},
+                                                                            {"xx", 20},
+                                                                            {"xxx", 30},
+                                                                            {"", 0}}};
   std::size_t tens = 0;
   while (tens < word.size() && tens < 3 && word[tens] == 'x') ++tens;
   const std::string_view units = word.substr(tens);
@@ -29,7 +39,8 @@ int roman_value(std::string_view word) {
 }
 
 bool all_digits(std::string_view word) {
-  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !word.empty() &&
+         std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::vector<std::string_view> split_words(std::string_view folded) {
@@ -57,7 +68,8 @@ void add_word(const std::vector<std::string_view>& words, std::size_t i, NameKey
   std::vector<std::string>& out = key.words;
   const std::string_view word = words[i];
   if (all_digits(word)) {
-    out.push_back("#" + std::string(word.substr(std::min(word.find_first_not_of('0'), word.size() - 1))));
+    out.push_back("#" +
+                  std::string(word.substr(std::min(word.find_first_not_of('0'), word.size() - 1))));
     return;
   }
   if (const int roman = roman_value(word); roman > 0 && numeral_position(words, i)) {
@@ -76,7 +88,9 @@ void add_word(const std::vector<std::string_view>& words, std::size_t i, NameKey
   // German-style compounds end in a kind word: "Frauenkirche", "Aussichtsturm", "Mariensäule".
   if (const auto [stem, kind] = split_compound(word); !kind.empty()) {
     const std::string_view generic = generic_token(stem);
-    out.emplace_back(!generic.empty() ? std::string(generic) : is_title(stem) ? std::string("=title") : stem);
+    out.emplace_back(!generic.empty() ? std::string(generic)
+                     : is_title(stem) ? std::string("=title")
+                                      : stem);
     out.emplace_back(kind);
     return;
   }
@@ -107,7 +121,8 @@ void walk(const NameKey& a, const NameKey& b, OnlyA only_a, OnlyB only_b, Both b
 
 bool is_coordinate_text(std::string_view name) {
   // "55°41′47.00"N 12°32′59.20"E": a degree sign next to digits.
-  for (std::size_t at = name.find("\xC2\xB0"); at != std::string_view::npos; at = name.find("\xC2\xB0", at + 2)) {
+  for (std::size_t at = name.find("\xC2\xB0"); at != std::string_view::npos;
+       at = name.find("\xC2\xB0", at + 2)) {
     if (at > 0 && name[at - 1] >= '0' && name[at - 1] <= '9') return true;
   }
   // "41.1456, -8.6146": only digits, signs, dots, commas and spaces, with a comma.
@@ -161,9 +176,20 @@ bool numerals_disagree(const NameKey& a, const NameKey& b) {
   bool numerals_b = false;
   bool differ = false;
   walk(
-      a, b, [&](const std::string& w) { differ |= w.front() == '#'; numerals_a |= w.front() == '#'; },
-      [&](const std::string& w) { differ |= w.front() == '#'; numerals_b |= w.front() == '#'; },
-      [&](const std::string& w) { numerals_a |= w.front() == '#'; numerals_b |= w.front() == '#'; });
+      a,
+      b,
+      [&](const std::string& w) {
+        differ |= w.front() == '#';
+        numerals_a |= w.front() == '#';
+      },
+      [&](const std::string& w) {
+        differ |= w.front() == '#';
+        numerals_b |= w.front() == '#';
+      },
+      [&](const std::string& w) {
+        numerals_a |= w.front() == '#';
+        numerals_b |= w.front() == '#';
+      });
   return numerals_a && numerals_b && differ;
 }
 

@@ -37,8 +37,9 @@ bool same_sight_name(const NameKey& a, const NameKey& b, const NameKey& city);
 bool numerals_disagree(const NameKey& a, const NameKey& b);
 
 /// True if the names share a distinctive word of 4 letters or more that is neither the city's nor
-/// a given name after a title, and their numerals do not disagree ("Torre dos Clérigos" and "Igreja dos Clérigos" do; "Alexander
-/// I" and "Alexander II" do not; "Neues Rathaus" and "Altes Rathaus" share no such word).
+/// a given name after a title, and their numerals do not disagree ("Torre dos Clérigos" and "Igreja
+/// dos Clérigos" do; "Alexander I" and "Alexander II" do not; "Neues Rathaus" and "Altes Rathaus"
+/// share no such word).
 bool share_distinctive_word(const NameKey& a, const NameKey& b, const NameKey& city);
 
 /// True if `utf8_name` can be shown as a place's name: it has a letter and is not a coordinate

@@ -23,7 +23,8 @@ std::string_view generic_token(std::string_view folded_word);
 /// True for a title before a person's name ("dom", "doutor", "kaiser", "king"; not saints).
 bool is_title(std::string_view folded_word);
 
-/// True for articles, prepositions, conjunctions and honorifics ("dos", "degli", "der", "of", "dom").
+/// True for articles, prepositions, conjunctions and honorifics ("dos", "degli", "der", "of",
+/// "dom").
 bool is_stop_word(std::string_view folded_word);
 
 /// A compound that ends in a kind word, split: "aussichtsturm" -> {"aussichts", "~tower"}; the

@@ -14,7 +14,8 @@ namespace core::algo {
 /// it), else a line of facts from its tags ("Church (Roman Catholic); dated 1732; architect:
 /// Nicolau Nasoni."), else a description in another supported language followed by which one
 /// ("(in German)"), else the kind alone ("Viewpoint.").
-std::string describe(const model::Attraction& attraction, PlaceKind kind, std::string_view language);
+std::string
+describe(const model::Attraction& attraction, PlaceKind kind, std::string_view language);
 
 /// The sentence naming a stop's parts in `language`: "Includes: A, B, C, D and 2 more." (at most
 /// four names); empty for no parts.

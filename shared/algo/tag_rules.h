@@ -10,7 +10,8 @@ namespace core::algo {
 
 /// What a candidate's source tags say beyond its place types.
 struct TagReading {
-  std::string drop;  ///< not a stop, and why (rule first: "office building (office=government)"); empty: a stop
+  std::string drop;  ///< not a stop, and why (rule first: "office building (office=government)");
+                     ///< empty: a stop
   std::string note;  ///< a fact for the reason of a kept stop ("private: seen from outside")
 };
 

@@ -17,13 +17,16 @@ using AttractionIndex = std::map<std::string, int, std::less<>>;
 // (a 2 % loss is a filler stop or two, never a headline sight).
 constexpr double kFewerToursLoss = 0.02;
 
-std::size_t at(int index) { return static_cast<std::size_t>(index); }
+std::size_t at(int index) {
+  return static_cast<std::size_t>(index);
+}
 
-int effective_tour_count(const std::vector<model::Attraction>& attractions, const PlanPoints& points,
+int effective_tour_count(const std::vector<model::Attraction>& attractions,
+                         const PlanPoints& points,
                          const model::GenerationOptions& options,
                          const std::vector<model::Tour>& previous) {
-  const auto stops = std::count_if(points.attraction_of.begin(), points.attraction_of.end(),
-                                   [](int a) { return a >= 0; });
+  const auto stops = std::count_if(
+      points.attraction_of.begin(), points.attraction_of.end(), [](int a) { return a >= 0; });
   int count = std::min(options.tours, std::max(1, static_cast<int>(stops) / kMinStopsPerTour));
   // Never drop a tour an editor pinned something to.
   for (const model::Attraction& a : attractions) {
@@ -71,7 +74,8 @@ Constraints add_editor_constraints(planner::Problem& problem,
       result.has_pins = true;
     } else {
       result.warnings.push_back("\"" + model::effective_name(a) + "\" is locked to tour " +
-                                std::to_string(*a.editor.locked_tour + 1) + ", which does not exist");
+                                std::to_string(*a.editor.locked_tour + 1) +
+                                ", which does not exist");
     }
   }
   return result;
@@ -79,8 +83,10 @@ Constraints add_editor_constraints(planner::Problem& problem,
 
 // The problem without its tours: value and minutes per stop, walking minutes with the legs over
 // the limit taken out. `node_of` receives each attraction's node.
-planner::Problem base_problem(const std::vector<model::Attraction>& attractions, const PlanPoints& points,
-                              const TravelMatrix& matrix, const model::GenerationOptions& options,
+planner::Problem base_problem(const std::vector<model::Attraction>& attractions,
+                              const PlanPoints& points,
+                              const TravelMatrix& matrix,
+                              const model::GenerationOptions& options,
                               AttractionIndex& node_of) {
   planner::Problem problem;
   const std::size_t n = points.points.size();
@@ -101,12 +107,15 @@ planner::Problem base_problem(const std::vector<model::Attraction>& attractions,
   return problem;
 }
 
-void set_tour_count(planner::Problem& problem, int k, const PlanPoints& points,
+void set_tour_count(planner::Problem& problem,
+                    int k,
+                    const PlanPoints& points,
                     const model::GenerationOptions& options) {
   problem.tour_count = k;
   problem.budget.assign(at(k), options.minutes_per_tour);
-  problem.ends.assign(at(k), {points.start_point >= 0 ? points.start_point : planner::kFreeEnd,
-                              points.end_point >= 0 ? points.end_point : planner::kFreeEnd});
+  problem.ends.assign(at(k),
+                      {points.start_point >= 0 ? points.start_point : planner::kFreeEnd,
+                       points.end_point >= 0 ? points.end_point : planner::kFreeEnd});
   problem.frozen.assign(at(k), {});
   problem.allowed_stops.clear();
 }
@@ -137,25 +146,30 @@ double offered_value(const planner::Solution& solution, const std::vector<double
 // to offer, solves again with every tour kept to a zone (zones_for()), crumbs re-anchored where the
 // most value lies outside the other tours' zones. Greedy insertion seeds a tour at a lone
 // valuable stop that no other stop can reach within the leg limit; a zone moves it to a cluster.
-planner::Solution solve_in_zones(planner::Problem problem, const PlanPoints& points, double radius_m,
+planner::Solution solve_in_zones(planner::Problem problem,
+                                 const PlanPoints& points,
+                                 double radius_m,
                                  const planner::SolveOptions& solve_options) {
   planner::Solution first = planner::solve(problem, solve_options);
-  const bool spread = std::any_of(first.tours.begin(), first.tours.end(), [&](const std::vector<int>& tour) {
-    return tour_radius_m(tour, points.points) > radius_m;
-  });
+  const bool spread =
+      std::any_of(first.tours.begin(), first.tours.end(), [&](const std::vector<int>& tour) {
+        return tour_radius_m(tour, points.points) > radius_m;
+      });
   const bool crumbs = std::any_of(first.tours.begin(), first.tours.end(), is_crumb);
   if (!spread && !crumbs) return first;
   std::vector<std::vector<int>> anchored = first.tours;
   for (std::vector<int>& tour : anchored) {
     if (is_crumb(tour)) tour.clear();
   }
-  problem.allowed_stops = zones_for(anchored, stop_nodes(points), problem.score, points.points, radius_m);
+  problem.allowed_stops =
+      zones_for(anchored, stop_nodes(points), problem.score, points.points, radius_m);
   // A stop the editor insists on may join any tour: the radius is advice where they decided.
   for (std::vector<char>& zone : problem.allowed_stops) {
     for (const int node : problem.must_include) zone[at(node)] = 1;
   }
   planner::Solution zoned = planner::solve(problem, solve_options);
-  if (!spread && offered_value(zoned, problem.score) <= offered_value(first, problem.score)) return first;
+  if (!spread && offered_value(zoned, problem.score) <= offered_value(first, problem.score))
+    return first;
   return zoned;
 }
 
@@ -169,14 +183,19 @@ bool wants_fewer_tours(const planner::Solution& solution, double budget) {
 }
 
 // Plans with at most `k` tours, as few as offer (nearly) the same value: K is a maximum.
-planner::Solution plan_shaped(planner::Problem& problem, int k, const PlanPoints& points,
-                              const model::GenerationOptions& options, const planner::SolveOptions& solve_options) {
+planner::Solution plan_shaped(planner::Problem& problem,
+                              int k,
+                              const PlanPoints& points,
+                              const model::GenerationOptions& options,
+                              const planner::SolveOptions& solve_options) {
   set_tour_count(problem, k, points, options);
   planner::Solution best = solve_in_zones(problem, points, options.tour_radius_m, solve_options);
   while (k > 1 && wants_fewer_tours(best, options.minutes_per_tour)) {
     set_tour_count(problem, k - 1, points, options);
     planner::Solution fewer = solve_in_zones(problem, points, options.tour_radius_m, solve_options);
-    if (offered_value(fewer, problem.score) < offered_value(best, problem.score) * (1.0 - kFewerToursLoss)) break;
+    if (offered_value(fewer, problem.score) <
+        offered_value(best, problem.score) * (1.0 - kFewerToursLoss))
+      break;
     best = std::move(fewer);
     --k;
   }
@@ -198,8 +217,10 @@ model::GeoPoint centre_of(const PlanPoints& points) {
   return centre;
 }
 
-model::Tour make_tour(const std::vector<int>& nodes, const std::vector<model::Attraction>& attractions,
-                      const PlanPoints& points, const TravelMatrix& matrix,
+model::Tour make_tour(const std::vector<int>& nodes,
+                      const std::vector<model::Attraction>& attractions,
+                      const PlanPoints& points,
+                      const TravelMatrix& matrix,
                       const model::GenerationOptions& options) {
   model::Tour tour;
   tour.budget_minutes = options.minutes_per_tour;
@@ -211,8 +232,12 @@ model::Tour make_tour(const std::vector<int>& nodes, const std::vector<model::At
   for (const int node : nodes) {
     const model::Attraction& a =
         attractions[static_cast<std::size_t>(points.attraction_of[static_cast<std::size_t>(node)])];
-    tour.stops.push_back({a.id, model::effective_name(a), a.location, model::effective_visit_minutes(a),
-                          model::effective_score(a), a.editor.locked_tour.has_value()});
+    tour.stops.push_back({a.id,
+                          model::effective_name(a),
+                          a.location,
+                          model::effective_visit_minutes(a),
+                          model::effective_score(a),
+                          a.editor.locked_tour.has_value()});
     route.push_back(node);
   }
   if (points.end_point >= 0) {
@@ -263,8 +288,10 @@ PlanPoints plan_points(const std::vector<model::Attraction>& attractions,
   return result;
 }
 
-PlanResult plan_tours(const std::vector<model::Attraction>& attractions, const PlanPoints& points,
-                      const TravelMatrix& matrix, const model::GenerationOptions& options,
+PlanResult plan_tours(const std::vector<model::Attraction>& attractions,
+                      const PlanPoints& points,
+                      const TravelMatrix& matrix,
+                      const model::GenerationOptions& options,
                       const std::vector<model::Tour>& previous,
                       const planner::SolveOptions& solve_options) {
   AttractionIndex node_of;
@@ -273,13 +300,15 @@ PlanResult plan_tours(const std::vector<model::Attraction>& attractions, const P
   set_tour_count(problem, k, points, options);
   Constraints constraints = add_editor_constraints(problem, attractions, node_of, previous);
   // An editor's pins fix the tours' number and membership: the shape rules then only advise.
-  planner::Solution solution = constraints.has_pins ? planner::solve(problem, solve_options)
-                                                    : plan_shaped(problem, k, points, options, solve_options);
+  planner::Solution solution = constraints.has_pins
+                                   ? planner::solve(problem, solve_options)
+                                   : plan_shaped(problem, k, points, options, solve_options);
   PlanResult result;
   result.warnings = std::move(constraints.warnings);
   for (const planner::Unplaced& unplaced : solution.unplaced) {
     const int a = points.attraction_of[static_cast<std::size_t>(unplaced.node)];
-    const std::string name = a >= 0 ? model::effective_name(attractions[static_cast<std::size_t>(a)]) : "a stop";
+    const std::string name =
+        a >= 0 ? model::effective_name(attractions[static_cast<std::size_t>(a)]) : "a stop";
     result.warnings.push_back("\"" + name + "\" could not be placed: " + unplaced.reason);
   }
   const bool free_ends = points.start_point < 0 && points.end_point < 0;
@@ -287,23 +316,29 @@ PlanResult plan_tours(const std::vector<model::Attraction>& attractions, const P
   for (std::size_t t = 0; t < solution.tours.size(); ++t) {
     std::vector<int> nodes = solution.tours[t];
     const bool pinned = constraints.has_pins && !problem.frozen[t].empty();
-    if (!constraints.has_pins && !nodes.empty() && static_cast<int>(nodes.size()) < kMinStopsPerTour) {
-      result.warnings.push_back("no walkable tour of " + std::to_string(kMinStopsPerTour) +
-                                " stops could be made around \"" +
-                                model::effective_name(attractions[at(points.attraction_of[at(nodes.front())])]) +
-                                "\": left out");
+    if (!constraints.has_pins && !nodes.empty() &&
+        static_cast<int>(nodes.size()) < kMinStopsPerTour) {
+      result.warnings.push_back(
+          "no walkable tour of " + std::to_string(kMinStopsPerTour) +
+          " stops could be made around \"" +
+          model::effective_name(attractions[at(points.attraction_of[at(nodes.front())])]) +
+          "\": left out");
       nodes.clear();
     }
     if (free_ends && !pinned) {
-      start_near_centre(nodes, points.points, centre, problem.travel,
+      start_near_centre(nodes,
+                        points.points,
+                        centre,
+                        problem.travel,
                         options.minutes_per_tour - solution.tour_cost[t]);
     }
     result.tours.push_back(make_tour(nodes, attractions, points, matrix, options));
   }
   if (!constraints.has_pins) {
     // Without pinned tours, tour numbers carry no meaning yet: show the most valuable tour first.
-    std::stable_sort(result.tours.begin(), result.tours.end(),
-                     [](const auto& x, const auto& y) { return tour_value(x) > tour_value(y); });
+    std::stable_sort(result.tours.begin(), result.tours.end(), [](const auto& x, const auto& y) {
+      return tour_value(x) > tour_value(y);
+    });
   }
   // Empty tours are dropped; with pins only trailing ones, so pinned tours keep their numbers.
   if (constraints.has_pins) {
@@ -319,11 +354,14 @@ PlanResult plan_tours(const std::vector<model::Attraction>& attractions, const P
   return result;
 }
 
-void set_straight_legs(model::Tour& tour, const std::vector<model::GeoPoint>& waypoints,
-                       const std::vector<double>& leg_metres, const std::vector<double>& leg_minutes) {
+void set_straight_legs(model::Tour& tour,
+                       const std::vector<model::GeoPoint>& waypoints,
+                       const std::vector<double>& leg_metres,
+                       const std::vector<double>& leg_minutes) {
   tour.legs.clear();
   for (std::size_t i = 0; i + 1 < waypoints.size(); ++i) {
-    tour.legs.push_back({leg_metres[i], leg_minutes[i], encode_polyline({waypoints[i], waypoints[i + 1]})});
+    tour.legs.push_back(
+        {leg_metres[i], leg_minutes[i], encode_polyline({waypoints[i], waypoints[i + 1]})});
   }
   model::recompute_totals(tour);
 }

@@ -33,21 +33,25 @@ struct PlanResult {
 
 /// Plans the tours: at most K disjoint tours within `options.minutes_per_tour` that collect the
 /// most value (stop_value(): a headline sight first). Shape rules: no leg over
-/// `options.max_leg_m`, every stop within `options.tour_radius_m` of its tour's central stop, no tour
-/// under kMinStopsPerTour stops, one tour fewer whenever that loses under 2 % of the value and a
-/// tour would use under half its budget; a free-ended tour starts at its end nearer the middle of
+/// `options.max_leg_m`, every stop within `options.tour_radius_m` of its tour's central stop, no
+/// tour under kMinStopsPerTour stops, one tour fewer whenever that loses under 2 % of the value and
+/// a tour would use under half its budget; a free-ended tour starts at its end nearer the middle of
 /// the stops. Honours the editor's decisions: explicitly included stops must be placed,
 /// `editor.locked_tour` keeps a stop in its tour, and tours of `previous` with `order_locked` are
 /// kept exactly (pins fix the number of tours). `matrix` covers `points.points`. Pure and
 /// deterministic for `solve_options.seed` without a stop token.
-PlanResult plan_tours(const std::vector<model::Attraction>& attractions, const PlanPoints& points,
-                      const TravelMatrix& matrix, const model::GenerationOptions& options,
+PlanResult plan_tours(const std::vector<model::Attraction>& attractions,
+                      const PlanPoints& points,
+                      const TravelMatrix& matrix,
+                      const model::GenerationOptions& options,
                       const std::vector<model::Tour>& previous,
                       const planner::SolveOptions& solve_options);
 
 /// Straight-line legs for `tour` from the matrix (walking model or measured times), with
 /// two-point polylines; totals recomputed.
-void set_straight_legs(model::Tour& tour, const std::vector<model::GeoPoint>& waypoints,
-                       const std::vector<double>& leg_metres, const std::vector<double>& leg_minutes);
+void set_straight_legs(model::Tour& tour,
+                       const std::vector<model::GeoPoint>& waypoints,
+                       const std::vector<double>& leg_metres,
+                       const std::vector<double>& leg_minutes);
 
 }  // namespace core::algo

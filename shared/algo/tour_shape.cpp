@@ -9,7 +9,9 @@
 namespace core::algo {
 namespace {
 
-std::size_t at(int index) { return static_cast<std::size_t>(index); }
+std::size_t at(int index) {
+  return static_cast<std::size_t>(index);
+}
 
 double walk_minutes(const std::vector<int>& stops, const planner::CostMatrix& minutes) {
   double total = 0.0;
@@ -18,8 +20,12 @@ double walk_minutes(const std::vector<int>& stops, const planner::CostMatrix& mi
 }
 
 // Value of the candidates within `radius_m` of `node` that `covered` does not mark.
-double value_around(int node, const std::vector<int>& candidates, const std::vector<double>& value,
-                    const std::vector<model::GeoPoint>& points, double radius_m, const std::vector<char>& covered) {
+double value_around(int node,
+                    const std::vector<int>& candidates,
+                    const std::vector<double>& value,
+                    const std::vector<model::GeoPoint>& points,
+                    double radius_m,
+                    const std::vector<char>& covered) {
   double total = 0.0;
   for (const int other : candidates) {
     if (covered[at(other)] == 0 && haversine_m(points[at(node)], points[at(other)]) <= radius_m) {
@@ -30,9 +36,13 @@ double value_around(int node, const std::vector<int>& candidates, const std::vec
 }
 
 // Of `choices`, the node with the most uncovered value around it (ties: the earlier), or -1.
-int richest_anchor(const std::vector<int>& choices, const std::vector<int>& candidates,
-                   const std::vector<double>& value, const std::vector<model::GeoPoint>& points, double radius_m,
-                   const std::vector<char>& covered, bool skip_covered) {
+int richest_anchor(const std::vector<int>& choices,
+                   const std::vector<int>& candidates,
+                   const std::vector<double>& value,
+                   const std::vector<model::GeoPoint>& points,
+                   double radius_m,
+                   const std::vector<char>& covered,
+                   bool skip_covered) {
   int best = -1;
   double best_value = -1.0;
   for (const int node : choices) {
@@ -48,13 +58,16 @@ int richest_anchor(const std::vector<int>& choices, const std::vector<int>& cand
 
 }  // namespace
 
-void limit_legs(planner::CostMatrix& minutes, const TravelMatrix& matrix, const std::vector<char>& is_stop,
+void limit_legs(planner::CostMatrix& minutes,
+                const TravelMatrix& matrix,
+                const std::vector<char>& is_stop,
                 double max_leg_m) {
   const int n = minutes.size();
   for (int i = 0; i < n; ++i) {
     if (is_stop[at(i)] == 0) continue;
     for (int j = 0; j < n; ++j) {
-      if (i != j && is_stop[at(j)] != 0 && matrix.metres(i, j) > max_leg_m) minutes(i, j) = kUnreachable;
+      if (i != j && is_stop[at(j)] != 0 && matrix.metres(i, j) > max_leg_m)
+        minutes(i, j) = kUnreachable;
     }
   }
 }
@@ -63,14 +76,17 @@ double tour_radius_m(const std::vector<int>& stops, const std::vector<model::Geo
   double radius = stops.empty() ? 0.0 : std::numeric_limits<double>::infinity();
   for (const int centre : stops) {
     double farthest = 0.0;
-    for (const int node : stops) farthest = std::max(farthest, haversine_m(points[at(centre)], points[at(node)]));
+    for (const int node : stops)
+      farthest = std::max(farthest, haversine_m(points[at(centre)], points[at(node)]));
     radius = std::min(radius, farthest);
   }
   return radius;
 }
 
-std::vector<std::vector<char>> zones_for(const std::vector<std::vector<int>>& tours, const std::vector<int>& candidates,
-                                         const std::vector<double>& value, const std::vector<model::GeoPoint>& points,
+std::vector<std::vector<char>> zones_for(const std::vector<std::vector<int>>& tours,
+                                         const std::vector<int>& candidates,
+                                         const std::vector<double>& value,
+                                         const std::vector<model::GeoPoint>& points,
                                          double radius_m) {
   const std::size_t n = points.size();
   std::vector<std::vector<char>> zones(tours.size(), std::vector<char>(n, 0));
@@ -99,10 +115,15 @@ std::vector<std::vector<char>> zones_for(const std::vector<std::vector<int>>& to
   return zones;
 }
 
-bool start_near_centre(std::vector<int>& stops, const std::vector<model::GeoPoint>& points,
-                       const model::GeoPoint& centre, const planner::CostMatrix& minutes, double slack) {
+bool start_near_centre(std::vector<int>& stops,
+                       const std::vector<model::GeoPoint>& points,
+                       const model::GeoPoint& centre,
+                       const planner::CostMatrix& minutes,
+                       double slack) {
   if (stops.size() < 2) return false;
-  if (haversine_m(points[at(stops.back())], centre) >= haversine_m(points[at(stops.front())], centre)) return false;
+  if (haversine_m(points[at(stops.back())], centre) >=
+      haversine_m(points[at(stops.front())], centre))
+    return false;
   std::vector<int> reversed(stops.rbegin(), stops.rend());
   // One-way paths can make the reverse walk longer; it must still fit the tour's budget.
   if (walk_minutes(reversed, minutes) > walk_minutes(stops, minutes) + slack) return false;

@@ -13,7 +13,9 @@ inline constexpr int kMinStopsPerTour = 3;
 /// Marks every walk between two stops longer than `max_leg_m` (the matrix's metres) unreachable
 /// in `minutes`, so the planner never takes it. Pairs with a depot (`is_stop` false: a fixed start
 /// or end) keep their time: the walker chose that point.
-void limit_legs(planner::CostMatrix& minutes, const TravelMatrix& matrix, const std::vector<char>& is_stop,
+void limit_legs(planner::CostMatrix& minutes,
+                const TravelMatrix& matrix,
+                const std::vector<char>& is_stop,
                 double max_leg_m);
 
 /// Radius of the smallest circle around one of its stops that holds the whole tour, straight-line
@@ -25,14 +27,19 @@ double tour_radius_m(const std::vector<int>& stops, const std::vector<model::Geo
 /// the candidate with the most value within the radius that no earlier zone holds. Returns, per
 /// tour, a flag per node (see planner::Problem::allowed_stops). `candidates` lists the nodes that
 /// may be stops.
-std::vector<std::vector<char>> zones_for(const std::vector<std::vector<int>>& tours, const std::vector<int>& candidates,
-                                         const std::vector<double>& value, const std::vector<model::GeoPoint>& points,
+std::vector<std::vector<char>> zones_for(const std::vector<std::vector<int>>& tours,
+                                         const std::vector<int>& candidates,
+                                         const std::vector<double>& value,
+                                         const std::vector<model::GeoPoint>& points,
                                          double radius_m);
 
 /// Turns a free-ended tour round when its last stop is nearer `centre` than its first (a walker
 /// starts from the middle of town) and the reversed walk, by `minutes`, costs no more than
 /// `slack` extra. Returns true when it reversed `stops`.
-bool start_near_centre(std::vector<int>& stops, const std::vector<model::GeoPoint>& points,
-                       const model::GeoPoint& centre, const planner::CostMatrix& minutes, double slack);
+bool start_near_centre(std::vector<int>& stops,
+                       const std::vector<model::GeoPoint>& points,
+                       const model::GeoPoint& centre,
+                       const planner::CostMatrix& minutes,
+                       double slack);
 
 }  // namespace core::algo

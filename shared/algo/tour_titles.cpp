@@ -18,7 +18,8 @@ std::vector<std::string> names_by_interest(const model::Tour& tour) {
   std::vector<std::string> names;
   for (const std::size_t i : order) {
     const std::string& name = tour.stops[i].name;
-    if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end())
+      names.push_back(name);
   }
   return names;
 }

@@ -10,7 +10,9 @@ namespace core::algo {
 inline constexpr double kUnreachable = 1.0e7;
 
 /// True if a matrix value is the kUnreachable sentinel (or beyond it).
-inline constexpr bool is_unreachable(double value) { return value >= kUnreachable; }
+inline constexpr bool is_unreachable(double value) {
+  return value >= kUnreachable;
+}
 
 /// Walking distances and times between a list of points (same indices in both matrices).
 struct TravelMatrix {

@@ -15,7 +15,8 @@ struct WalkingModel {
 };
 
 /// Estimated street distance in metres between two points.
-double walking_metres(const model::GeoPoint& a, const model::GeoPoint& b, const WalkingModel& model);
+double
+walking_metres(const model::GeoPoint& a, const model::GeoPoint& b, const WalkingModel& model);
 
 /// Minutes needed to walk `metres` at the model's speed.
 double walking_minutes(double metres, const WalkingModel& model);

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <numbers>
 
-
 namespace core::algo {
 namespace {
 
@@ -27,7 +26,8 @@ TileId tile_at(const model::GeoPoint& point, int z) {
   const WorldPoint world = to_world(point);
   const double n = std::ldexp(1.0, z);
   const int max_index = static_cast<int>(n) - 1;
-  return {z, std::clamp(static_cast<int>(std::floor(world.x * n)), 0, max_index),
+  return {z,
+          std::clamp(static_cast<int>(std::floor(world.x * n)), 0, max_index),
           std::clamp(static_cast<int>(std::floor(world.y * n)), 0, max_index)};
 }
 

@@ -8,9 +8,18 @@
 namespace core::basemap {
 
 const char* kind_name(FeatureKind kind) {
-  static constexpr const char* kNames[kFeatureKindCount] = {"park",    "water",   "square",  "building",
-                                                             "waterway", "coastline", "railway", "footway",
-                                                             "steps",   "minor_street", "street", "major_street"};
+  static constexpr const char* kNames[kFeatureKindCount] = {"park",
+                                                            "water",
+                                                            "square",
+                                                            "building",
+                                                            "waterway",
+                                                            "coastline",
+                                                            "railway",
+                                                            "footway",
+                                                            "steps",
+                                                            "minor_street",
+                                                            "street",
+                                                            "major_street"};
   const auto index = static_cast<std::size_t>(kind);
   return index < kFeatureKindCount ? kNames[index] : "unknown";
 }
@@ -21,7 +30,8 @@ void GridBox::add(GridPoint p) {
 }
 
 bool GridBox::intersects(const GridBox& other) const {
-  return low.x <= other.high.x && other.low.x <= high.x && low.y <= other.high.y && other.low.y <= high.y;
+  return low.x <= other.high.x && other.low.x <= high.x && low.y <= other.high.y &&
+         other.low.y <= high.y;
 }
 
 std::span<const GridPoint> Basemap::ring(std::uint32_t ring) const {

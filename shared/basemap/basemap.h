@@ -26,7 +26,9 @@ enum class FeatureKind : std::uint8_t {
 inline constexpr int kFeatureKindCount = 12;
 
 /// True for kinds whose rings are filled (even-odd); the others are polylines.
-constexpr bool is_area(FeatureKind kind) { return kind <= FeatureKind::Building; }
+constexpr bool is_area(FeatureKind kind) {
+  return kind <= FeatureKind::Building;
+}
 /// "park", "water", ..., "major_street" (documentation and statistics).
 const char* kind_name(FeatureKind kind);
 
@@ -67,7 +69,7 @@ struct Feature {
   std::uint8_t max_zoom = 0;
   std::uint32_t first_ring = 0;  ///< index into Basemap::ring_ends
   std::uint32_t ring_count = 0;
-  GridBox box;                   ///< of all its points (computed, not stored)
+  GridBox box;  ///< of all its points (computed, not stored)
   friend bool operator==(const Feature&, const Feature&) = default;
 };
 

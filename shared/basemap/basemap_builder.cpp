@@ -18,7 +18,9 @@ constexpr double kTilePx = 256.0;
 // About 250 m at mid latitudes (a world unit is 40,075 km at the equator).
 constexpr double kMinNamedWaterExtent = 250.0 / 40075016.7 / 0.75;
 
-double pixel_at(int zoom) { return 1.0 / (kTilePx * std::pow(2.0, zoom)); }
+double pixel_at(int zoom) {
+  return 1.0 / (kTilePx * std::pow(2.0, zoom));
+}
 
 std::vector<WorldPoint> to_world(const std::vector<model::GeoPoint>& points) {
   std::vector<WorldPoint> out;
@@ -28,7 +30,8 @@ std::vector<WorldPoint> to_world(const std::vector<model::GeoPoint>& points) {
 }
 
 GridPoint to_grid(const WorldPoint& p) {
-  return {static_cast<std::int32_t>(std::lround(p.x * kGridScale)), static_cast<std::int32_t>(std::lround(p.y * kGridScale))};
+  return {static_cast<std::int32_t>(std::lround(p.x * kGridScale)),
+          static_cast<std::int32_t>(std::lround(p.y * kGridScale))};
 }
 
 // Quantised points without consecutive repeats.
@@ -87,8 +90,13 @@ class FeatureWriter {
   void finish(const FeatureClass& cls, const DetailLevel& level, std::uint8_t min_zoom) {
     if (m_rings.empty()) return;
     Basemap& map = m_out.basemap;
-    Feature f{cls.kind, cls.flags, std::max(level.min_zoom, min_zoom), level.max_zoom,
-              static_cast<std::uint32_t>(map.ring_ends.size()), static_cast<std::uint32_t>(m_rings.size()), {}};
+    Feature f{cls.kind,
+              cls.flags,
+              std::max(level.min_zoom, min_zoom),
+              level.max_zoom,
+              static_cast<std::uint32_t>(map.ring_ends.size()),
+              static_cast<std::uint32_t>(m_rings.size()),
+              {}};
     for (const std::vector<GridPoint>& ring : m_rings) {
       for (const GridPoint& p : ring) {
         map.points.push_back(p);
@@ -113,15 +121,20 @@ struct LabelCandidate {
 };
 using LabelKey = std::tuple<FeatureKind, std::string>;
 
-void consider_label(std::map<LabelKey, LabelCandidate>& labels, FeatureKind kind, const routing::OsmTags& tags,
-                    double length, WorldPoint at) {
+void consider_label(std::map<LabelKey, LabelCandidate>& labels,
+                    FeatureKind kind,
+                    const routing::OsmTags& tags,
+                    double length,
+                    WorldPoint at) {
   const std::string* name = routing::find_tag(tags, "name");
   if (name == nullptr || name->empty() || label_zoom_of(kind) == 0) return;
   LabelCandidate& best = labels[{kind, *name}];
   if (length > best.length) best = {length, at};
 }
 
-void add_lines(const BasemapSource& source, const WorldBox& box, BuiltBasemap& out,
+void add_lines(const BasemapSource& source,
+               const WorldBox& box,
+               BuiltBasemap& out,
                std::map<LabelKey, LabelCandidate>& labels) {
   for (const SourceLine& line : source.lines) {
     const auto cls = classify_line(line.tags);
@@ -131,7 +144,8 @@ void add_lines(const BasemapSource& source, const WorldBox& box, BuiltBasemap& o
     const std::string* waterway = routing::find_tag(line.tags, "waterway");
     const bool named = waterway == nullptr || *waterway != "stream";
     for (const auto& piece : pieces) {
-      if (named) consider_label(labels, cls->kind, line.tags, line_length(piece), point_along(piece, 0.5));
+      if (named)
+        consider_label(labels, cls->kind, line.tags, line_length(piece), point_along(piece, 0.5));
     }
     for (const DetailLevel& level : kDetailLevels) {
       if (level.max_zoom <= min_zoom_of(cls->kind)) continue;
@@ -144,7 +158,9 @@ void add_lines(const BasemapSource& source, const WorldBox& box, BuiltBasemap& o
   }
 }
 
-void add_areas(const BasemapSource& source, const WorldBox& box, BuiltBasemap& out,
+void add_areas(const BasemapSource& source,
+               const WorldBox& box,
+               BuiltBasemap& out,
                std::map<LabelKey, LabelCandidate>& labels) {
   for (const SourceArea& area : source.areas) {
     const auto cls = classify_area(area.tags);
@@ -173,7 +189,9 @@ void add_areas(const BasemapSource& source, const WorldBox& box, BuiltBasemap& o
 
 }  // namespace
 
-BuiltBasemap build_basemap(const BasemapSource& source, const model::BoundingBox& box, BasemapMetadata metadata) {
+BuiltBasemap build_basemap(const BasemapSource& source,
+                           const model::BoundingBox& box,
+                           BasemapMetadata metadata) {
   const WorldPoint north_west = algo::to_world({box.high.lat_deg, box.low.lon_deg});
   const WorldPoint south_east = algo::to_world({box.low.lat_deg, box.high.lon_deg});
   const WorldBox world_box{north_west, south_east};
@@ -189,7 +207,8 @@ BuiltBasemap build_basemap(const BasemapSource& source, const model::BoundingBox
   std::vector<std::size_t> order(map.features.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tie(map.features[a].kind, map.features[a].min_zoom) < std::tie(map.features[b].kind, map.features[b].min_zoom);
+    return std::tie(map.features[a].kind, map.features[a].min_zoom) <
+           std::tie(map.features[b].kind, map.features[b].min_zoom);
   });
   Basemap sorted{map.metadata, map.bounds, {}, {}, {}, {}};
   for (const std::size_t i : order) {
@@ -207,8 +226,9 @@ BuiltBasemap build_basemap(const BasemapSource& source, const model::BoundingBox
     sorted.labels.push_back({kind, label_zoom_of(kind), to_grid(candidate.at), text});
   }
   // Most important first: the console writes a label only where no earlier one is.
-  std::stable_sort(sorted.labels.begin(), sorted.labels.end(),
-                   [](const Label& a, const Label& b) { return a.min_zoom < b.min_zoom; });
+  std::stable_sort(sorted.labels.begin(), sorted.labels.end(), [](const Label& a, const Label& b) {
+    return a.min_zoom < b.min_zoom;
+  });
   out.stats.points = sorted.points.size();
   out.stats.labels = sorted.labels.size();
   out.basemap = std::move(sorted);

@@ -37,7 +37,8 @@ struct DetailLevel {
   std::uint8_t tolerance_zoom;
 };
 /// The levels every basemap is built with: far (a city on one screen), middle, near.
-inline constexpr std::array<DetailLevel, 3> kDetailLevels = {{{0, 13, 12}, {13, 15, 14}, {15, 30, 17}}};
+inline constexpr std::array<DetailLevel, 3> kDetailLevels = {
+    {{0, 13, 12}, {13, 15, 14}, {15, 30, 17}}};
 
 /// What a build kept.
 struct BasemapStats {
@@ -56,6 +57,7 @@ struct BuiltBasemap {
 /// Classifies, clips to `box`, simplifies per level and quantises the source; names the main
 /// streets, squares and rivers (one label per name and kind, at the middle of its longest way).
 /// Deterministic: the same source gives the same basemap.
-BuiltBasemap build_basemap(const BasemapSource& source, const model::BoundingBox& box, BasemapMetadata metadata);
+BuiltBasemap
+build_basemap(const BasemapSource& source, const model::BoundingBox& box, BasemapMetadata metadata);
 
 }  // namespace core::basemap

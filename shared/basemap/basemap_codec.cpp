@@ -31,7 +31,11 @@ FeatureKind read_kind(ByteReader& r) {
 }
 
 // Reads one feature's header and rings into `out`; `previous` carries the point deltas on.
-void read_feature(ByteReader& r, Basemap& out, GridPoint& previous, std::size_t ring_total, std::size_t point_total) {
+void read_feature(ByteReader& r,
+                  Basemap& out,
+                  GridPoint& previous,
+                  std::size_t ring_total,
+                  std::size_t point_total) {
   Feature f;
   f.kind = read_kind(r);
   f.flags = r.u8();
@@ -63,7 +67,8 @@ std::vector<std::uint8_t> encode_basemap(const Basemap& basemap) {
   w.text(basemap.metadata.attribution);
   w.text(basemap.metadata.source);
   w.text(basemap.metadata.source_checksum);
-  for (const std::int32_t v : {basemap.bounds.low.x, basemap.bounds.low.y, basemap.bounds.high.x, basemap.bounds.high.y}) {
+  for (const std::int32_t v :
+       {basemap.bounds.low.x, basemap.bounds.low.y, basemap.bounds.high.x, basemap.bounds.high.y}) {
     w.svarint(v);
   }
   w.varint(basemap.features.size());
@@ -96,7 +101,8 @@ std::vector<std::uint8_t> encode_basemap(const Basemap& basemap) {
 
 Basemap decode_basemap(std::span<const std::uint8_t> bytes) {
   ByteReader whole(bytes, "invalid basemap", "invalid_basemap");
-  if (bytes.size() < sizeof kMagic + 2 + kTrailerBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
+  if (bytes.size() < sizeof kMagic + 2 + kTrailerBytes ||
+      std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
     whole.fail("not a basemap file");
   }
   const std::span<const std::uint8_t> body = bytes.first(bytes.size() - kTrailerBytes);
@@ -105,7 +111,8 @@ Basemap decode_basemap(std::span<const std::uint8_t> bytes) {
   ByteReader r(body, "invalid basemap", "invalid_basemap");
   r.fixed(4);
   const auto version = static_cast<std::uint16_t>(r.fixed(2));
-  if (version != kBasemapFormatVersion) r.fail("format version " + std::to_string(version) + " is not supported");
+  if (version != kBasemapFormatVersion)
+    r.fail("format version " + std::to_string(version) + " is not supported");
   Basemap out;
   out.metadata.attribution = r.text();
   out.metadata.source = r.text();
@@ -120,8 +127,10 @@ Basemap decode_basemap(std::span<const std::uint8_t> bytes) {
   out.ring_ends.reserve(ring_count);
   out.points.reserve(point_count);
   GridPoint previous = out.bounds.low;
-  for (std::size_t i = 0; i < feature_count; ++i) read_feature(r, out, previous, ring_count, point_count);
-  if (out.ring_ends.size() != ring_count || out.points.size() != point_count) r.fail("counts do not match the header");
+  for (std::size_t i = 0; i < feature_count; ++i)
+    read_feature(r, out, previous, ring_count, point_count);
+  if (out.ring_ends.size() != ring_count || out.points.size() != point_count)
+    r.fail("counts do not match the header");
   previous = out.bounds.low;
   out.labels.resize(label_count);
   for (Label& label : out.labels) {

@@ -13,7 +13,8 @@ bool inside(const WorldPoint& p, const WorldBox& box) {
 }
 
 // Liang-Barsky: the part of segment a-b inside the box, as parameters t0 <= t1, or false.
-bool clip_segment(const WorldPoint& a, const WorldPoint& b, const WorldBox& box, double& t0, double& t1) {
+bool clip_segment(
+    const WorldPoint& a, const WorldPoint& b, const WorldBox& box, double& t0, double& t1) {
   t0 = 0.0;
   t1 = 1.0;
   const double dx = b.x - a.x;
@@ -26,14 +27,18 @@ bool clip_segment(const WorldPoint& a, const WorldPoint& b, const WorldBox& box,
       continue;
     }
     const double t = q[i] / p[i];
-    if (p[i] < 0.0) t0 = std::max(t0, t);
-    else t1 = std::min(t1, t);
+    if (p[i] < 0.0)
+      t0 = std::max(t0, t);
+    else
+      t1 = std::min(t1, t);
     if (t0 > t1) return false;
   }
   return true;
 }
 
-WorldPoint lerp(const WorldPoint& a, const WorldPoint& b, double t) { return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}; }
+WorldPoint lerp(const WorldPoint& a, const WorldPoint& b, double t) {
+  return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
+}
 
 // One Sutherland-Hodgman pass against the half-plane where `keep` holds; `cut` finds the crossing.
 template <typename Keep, typename Cut>
@@ -60,7 +65,8 @@ double distance_to_segment(const WorldPoint& p, const WorldPoint& a, const World
 
 }  // namespace
 
-std::vector<std::vector<WorldPoint>> clip_line(std::span<const WorldPoint> points, const WorldBox& box) {
+std::vector<std::vector<WorldPoint>> clip_line(std::span<const WorldPoint> points,
+                                               const WorldBox& box) {
   std::vector<std::vector<WorldPoint>> pieces;
   std::vector<WorldPoint> current;
   for (std::size_t i = 1; i < points.size(); ++i) {
@@ -88,15 +94,23 @@ std::vector<WorldPoint> clip_ring(std::span<const WorldPoint> ring, const WorldB
   }
   std::vector<WorldPoint> out(ring.begin(), ring.end());
   const auto at_x = [](double x) {
-    return [x](const WorldPoint& a, const WorldPoint& b) { return lerp(a, b, (x - a.x) / (b.x - a.x)); };
+    return [x](const WorldPoint& a, const WorldPoint& b) {
+      return lerp(a, b, (x - a.x) / (b.x - a.x));
+    };
   };
   const auto at_y = [](double y) {
-    return [y](const WorldPoint& a, const WorldPoint& b) { return lerp(a, b, (y - a.y) / (b.y - a.y)); };
+    return [y](const WorldPoint& a, const WorldPoint& b) {
+      return lerp(a, b, (y - a.y) / (b.y - a.y));
+    };
   };
-  out = clip_edge(out, [&](const WorldPoint& p) { return p.x >= box.low.x; }, at_x(box.low.x));
-  out = clip_edge(out, [&](const WorldPoint& p) { return p.x <= box.high.x; }, at_x(box.high.x));
-  out = clip_edge(out, [&](const WorldPoint& p) { return p.y >= box.low.y; }, at_y(box.low.y));
-  out = clip_edge(out, [&](const WorldPoint& p) { return p.y <= box.high.y; }, at_y(box.high.y));
+  out = clip_edge(
+      out, [&](const WorldPoint& p) { return p.x >= box.low.x; }, at_x(box.low.x));
+  out = clip_edge(
+      out, [&](const WorldPoint& p) { return p.x <= box.high.x; }, at_x(box.high.x));
+  out = clip_edge(
+      out, [&](const WorldPoint& p) { return p.y >= box.low.y; }, at_y(box.low.y));
+  out = clip_edge(
+      out, [&](const WorldPoint& p) { return p.y <= box.high.y; }, at_y(box.high.y));
   if (out.size() < 3) out.clear();
   return out;
 }
@@ -133,7 +147,8 @@ std::vector<WorldPoint> simplify(std::span<const WorldPoint> points, double tole
 
 double line_length(std::span<const WorldPoint> points) {
   double total = 0.0;
-  for (std::size_t i = 1; i < points.size(); ++i) total += std::hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
+  for (std::size_t i = 1; i < points.size(); ++i)
+    total += std::hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
   return total;
 }
 

@@ -15,12 +15,14 @@ struct WorldBox {
 
 /// The pieces of the polyline `points` inside `box` (each a polyline of at least 2 points; a
 /// segment crossing the edge is cut where it crosses).
-std::vector<std::vector<algo::WorldPoint>> clip_line(std::span<const algo::WorldPoint> points, const WorldBox& box);
+std::vector<std::vector<algo::WorldPoint>> clip_line(std::span<const algo::WorldPoint> points,
+                                                     const WorldBox& box);
 
 /// The closed ring `ring` (first point not repeated at the end) cut to `box` (Sutherland-Hodgman:
 /// parts outside run along the box's edge, which an even-odd fill leaves correct). Empty when
 /// nothing is inside.
-std::vector<algo::WorldPoint> clip_ring(std::span<const algo::WorldPoint> ring, const WorldBox& box);
+std::vector<algo::WorldPoint> clip_ring(std::span<const algo::WorldPoint> ring,
+                                        const WorldBox& box);
 
 /// Douglas-Peucker: the points of `points` needed to stay within `tolerance` of the line; the
 /// first and last are always kept.

@@ -15,9 +15,11 @@ constexpr std::size_t kMaxNameLength = 200;
 constexpr std::size_t kMaxDescriptionLength = 2000;
 
 model::Attraction& find_attraction(model::Revision& draft, const std::string& attraction_id) {
-  const auto it = std::find_if(draft.attractions.begin(), draft.attractions.end(),
+  const auto it = std::find_if(draft.attractions.begin(),
+                               draft.attractions.end(),
                                [&](const model::Attraction& a) { return a.id == attraction_id; });
-  if (it == draft.attractions.end()) throw NotFoundError("no attraction " + attraction_id + " in this city");
+  if (it == draft.attractions.end())
+    throw NotFoundError("no attraction " + attraction_id + " in this city");
   return *it;
 }
 
@@ -33,7 +35,8 @@ void check_text(const std::string& text, std::size_t max_length, const char* fie
     throw InputError(std::string(field) + " must not be empty");
   }
   if (text.size() > max_length) {
-    throw InputError(std::string(field) + " must be at most " + std::to_string(max_length) + " bytes");
+    throw InputError(std::string(field) + " must be at most " + std::to_string(max_length) +
+                     " bytes");
   }
 }
 
@@ -50,7 +53,9 @@ void refresh_stops(model::Revision& draft, const model::Attraction& a) {
 }
 
 // Moves a stop locked into another tour there, at the position that adds the least walking.
-void move_into_locked_tour(model::Revision& draft, const model::Attraction& a, const algo::WalkingModel& walking) {
+void move_into_locked_tour(model::Revision& draft,
+                           const model::Attraction& a,
+                           const algo::WalkingModel& walking) {
   const int target = *a.editor.locked_tour;
   for (model::Tour& tour : draft.tours) {
     if (tour.index == target) continue;
@@ -68,15 +73,18 @@ void move_into_locked_tour(model::Revision& draft, const model::Attraction& a, c
     draft.tours.push_back(empty);
   }
   model::Tour& tour = draft.tours[static_cast<std::size_t>(target)];
-  const bool present = std::any_of(tour.stops.begin(), tour.stops.end(),
-                                   [&](const model::TourStop& s) { return s.attraction_id == a.id; });
+  const bool present =
+      std::any_of(tour.stops.begin(), tour.stops.end(), [&](const model::TourStop& s) {
+        return s.attraction_id == a.id;
+      });
   if (present) return;
   std::size_t best_position = tour.stops.size();
   double best_extra = 1e300;
   for (std::size_t position = 0; position <= tour.stops.size(); ++position) {
-    const model::GeoPoint* before = position > 0 ? &tour.stops[position - 1].location : (tour.start ? &*tour.start : nullptr);
-    const model::GeoPoint* after =
-        position < tour.stops.size() ? &tour.stops[position].location : (tour.end ? &*tour.end : nullptr);
+    const model::GeoPoint* before =
+        position > 0 ? &tour.stops[position - 1].location : (tour.start ? &*tour.start : nullptr);
+    const model::GeoPoint* after = position < tour.stops.size() ? &tour.stops[position].location
+                                                                : (tour.end ? &*tour.end : nullptr);
     double extra = 0.0;
     if (before) extra += algo::walking_metres(*before, a.location, walking);
     if (after) extra += algo::walking_metres(a.location, *after, walking);
@@ -87,8 +95,12 @@ void move_into_locked_tour(model::Revision& draft, const model::Attraction& a, c
     }
   }
   tour.stops.insert(tour.stops.begin() + static_cast<std::ptrdiff_t>(best_position),
-                    {a.id, model::effective_name(a), a.location, model::effective_visit_minutes(a),
-                     model::effective_score(a), true});
+                    {a.id,
+                     model::effective_name(a),
+                     a.location,
+                     model::effective_visit_minutes(a),
+                     model::effective_score(a),
+                     true});
   estimate_legs(tour, walking);
 }
 
@@ -108,14 +120,18 @@ void estimate_legs(model::Tour& tour, const algo::WalkingModel& walking) {
   algo::set_straight_legs(tour, waypoints, metres, minutes);
 }
 
-void apply_attraction_patch(model::Revision& draft, const std::string& attraction_id,
-                            const AttractionPatch& patch, const algo::WalkingModel& walking) {
+void apply_attraction_patch(model::Revision& draft,
+                            const std::string& attraction_id,
+                            const AttractionPatch& patch,
+                            const algo::WalkingModel& walking) {
   model::Attraction& a = find_attraction(draft, attraction_id);
   model::EditorFields& editor = a.editor;
   apply_field(patch.included, editor.included, [](bool) {});
-  apply_field(patch.name, editor.name, [](const std::string& v) { check_text(v, kMaxNameLength, "name"); });
-  apply_field(patch.description, editor.description,
-              [](const std::string& v) { check_text(v, kMaxDescriptionLength, "description"); });
+  apply_field(
+      patch.name, editor.name, [](const std::string& v) { check_text(v, kMaxNameLength, "name"); });
+  apply_field(patch.description, editor.description, [](const std::string& v) {
+    check_text(v, kMaxDescriptionLength, "description");
+  });
   apply_field(patch.visit_minutes, editor.visit_minutes, [](int v) {
     if (v < 0 || v > kMaxVisitMinutes) throw InputError("visit_minutes must be between 0 and 600");
   });
@@ -125,7 +141,8 @@ void apply_attraction_patch(model::Revision& draft, const std::string& attractio
   const int tour_slots = std::max(draft.options.tours, static_cast<int>(draft.tours.size()));
   apply_field(patch.locked_tour, editor.locked_tour, [&](int v) {
     if (v < 0 || v >= tour_slots) {
-      throw InputError("locked_tour must be a tour index from 0 to " + std::to_string(tour_slots - 1));
+      throw InputError("locked_tour must be a tour index from 0 to " +
+                       std::to_string(tour_slots - 1));
     }
   });
   if (!model::effective_included(a) && editor.locked_tour) {
@@ -143,28 +160,33 @@ void apply_attraction_patch(model::Revision& draft, const std::string& attractio
   for (model::Tour& tour : draft.tours) model::recompute_totals(tour);
 }
 
-std::vector<std::string> apply_tour_edits(model::Revision& draft, const std::vector<TourEdit>& tours,
+std::vector<std::string> apply_tour_edits(model::Revision& draft,
+                                          const std::vector<TourEdit>& tours,
                                           const algo::WalkingModel& walking) {
-  // The list replaces every tour, and every city has at least one (options.tours is 1..12): an empty
-  // list or an empty tour is a client's mistake, never a way to wipe what the app would show.
+  // The list replaces every tour, and every city has at least one (options.tours is 1..12): an
+  // empty list or an empty tour is a client's mistake, never a way to wipe what the app would show.
   if (tours.empty()) {
-    throw InputError("tours must hold at least one tour: an empty list would remove every tour of the city "
-                     "(to have fewer tours, leave some out, exclude attractions, or replan with options.tours)");
+    throw InputError(
+        "tours must hold at least one tour: an empty list would remove every tour of the city "
+        "(to have fewer tours, leave some out, exclude attractions, or replan with options.tours)");
   }
   std::map<std::string, model::Attraction*, std::less<>> by_id;
   for (model::Attraction& a : draft.attractions) by_id.emplace(a.id, &a);
   std::set<std::string> used;
   for (std::size_t t = 0; t < tours.size(); ++t) {
     if (tours[t].stops.empty()) {
-      throw InputError("tours[" + std::to_string(t) + "].stops is empty: a tour needs at least one stop "
+      throw InputError("tours[" + std::to_string(t) +
+                       "].stops is empty: a tour needs at least one stop "
                        "(move stops into it, or leave the tour out)");
     }
     for (const TourEdit::Stop& stop : tours[t].stops) {
       const auto it = by_id.find(stop.attraction_id);
-      if (it == by_id.end()) throw InputError("tours[" + std::to_string(t) + "]: unknown attraction " + stop.attraction_id);
+      if (it == by_id.end())
+        throw InputError("tours[" + std::to_string(t) + "]: unknown attraction " +
+                         stop.attraction_id);
       if (!model::effective_included(*it->second)) {
-        throw InputError("tours[" + std::to_string(t) + "]: \"" + model::effective_name(*it->second) +
-                         "\" is excluded; include it first");
+        throw InputError("tours[" + std::to_string(t) + "]: \"" +
+                         model::effective_name(*it->second) + "\" is excluded; include it first");
       }
       if (!used.insert(stop.attraction_id).second) {
         throw InputError("attraction " + stop.attraction_id + " appears in more than one place");
@@ -174,7 +196,8 @@ std::vector<std::string> apply_tour_edits(model::Revision& draft, const std::vec
   // Locks now follow the edited tours: a stop is locked where the editor put it, or nowhere.
   for (model::Attraction& a : draft.attractions) a.editor.locked_tour.reset();
   const std::optional<model::GeoPoint> start = draft.options.start;
-  const std::optional<model::GeoPoint> end = draft.options.end ? draft.options.end : draft.options.start;
+  const std::optional<model::GeoPoint> end =
+      draft.options.end ? draft.options.end : draft.options.start;
   std::vector<model::Tour> edited;
   std::vector<std::string> warnings;
   for (std::size_t t = 0; t < tours.size(); ++t) {
@@ -187,17 +210,24 @@ std::vector<std::string> apply_tour_edits(model::Revision& draft, const std::vec
     for (const TourEdit::Stop& stop : tours[t].stops) {
       model::Attraction& a = *by_id.at(stop.attraction_id);
       if (stop.locked) a.editor.locked_tour = tour.index;
-      tour.stops.push_back({a.id, model::effective_name(a), a.location, model::effective_visit_minutes(a),
-                            model::effective_score(a), stop.locked});
+      tour.stops.push_back({a.id,
+                            model::effective_name(a),
+                            a.location,
+                            model::effective_visit_minutes(a),
+                            model::effective_score(a),
+                            stop.locked});
     }
     estimate_legs(tour, walking);
-    const auto best = std::max_element(tour.stops.begin(), tour.stops.end(), [](const auto& x, const auto& y) {
-      return x.interest_score < y.interest_score;
-    });
-    tour.title = "Tour " + std::to_string(t + 1) + (best != tour.stops.end() ? ": " + best->name : "");
+    const auto best =
+        std::max_element(tour.stops.begin(), tour.stops.end(), [](const auto& x, const auto& y) {
+          return x.interest_score < y.interest_score;
+        });
+    tour.title =
+        "Tour " + std::to_string(t + 1) + (best != tour.stops.end() ? ": " + best->name : "");
     if (tour.total_minutes > tour.budget_minutes + 1e-9) {
-      warnings.push_back(tour.title + " takes " + std::to_string(static_cast<int>(tour.total_minutes + 0.5)) +
-                         " min, over its budget of " + std::to_string(tour.budget_minutes) + " min");
+      warnings.push_back(
+          tour.title + " takes " + std::to_string(static_cast<int>(tour.total_minutes + 0.5)) +
+          " min, over its budget of " + std::to_string(tour.budget_minutes) + " min");
     }
     edited.push_back(std::move(tour));
   }

@@ -44,14 +44,17 @@ struct TourEdit {
 /// moves there (at the cheapest position) and is marked locked.
 /// Legs around a removed stop are re-estimated with `walking`. Throws core::NotFoundError for an
 /// unknown attraction, core::InputError for a value out of range (names the field).
-void apply_attraction_patch(model::Revision& draft, const std::string& attraction_id,
-                            const AttractionPatch& patch, const algo::WalkingModel& walking);
+void apply_attraction_patch(model::Revision& draft,
+                            const std::string& attraction_id,
+                            const AttractionPatch& patch,
+                            const algo::WalkingModel& walking);
 
-/// Replaces the draft's tours with `tours` (tour i = tours[i]): validates that there is at least one
-/// tour, that every tour has a stop, and that every stop is a known, included attraction used once;
-/// sets the editors' locks, and estimates legs with `walking`. Throws core::InputError naming the
-/// problem (the draft is then unchanged). Returns warnings (tours over budget).
-std::vector<std::string> apply_tour_edits(model::Revision& draft, const std::vector<TourEdit>& tours,
+/// Replaces the draft's tours with `tours` (tour i = tours[i]): validates that there is at least
+/// one tour, that every tour has a stop, and that every stop is a known, included attraction used
+/// once; sets the editors' locks, and estimates legs with `walking`. Throws core::InputError naming
+/// the problem (the draft is then unchanged). Returns warnings (tours over budget).
+std::vector<std::string> apply_tour_edits(model::Revision& draft,
+                                          const std::vector<TourEdit>& tours,
                                           const algo::WalkingModel& walking);
 
 /// Straight-line walking legs between the tour's waypoints with `walking`; totals recomputed.

@@ -27,8 +27,11 @@ const model::Tour* tour_at(const model::Revision& revision, std::size_t index) {
   return index < revision.tours.size() ? &revision.tours[index] : nullptr;
 }
 
-TourChange compare_tour(const model::Tour* before, const model::Tour* after, std::size_t index,
-                        const Names& names_before, const Names& names_after) {
+TourChange compare_tour(const model::Tour* before,
+                        const model::Tour* after,
+                        std::size_t index,
+                        const Names& names_before,
+                        const Names& names_after) {
   TourChange change;
   change.index = static_cast<int>(index);
   change.title = after ? after->title : before->title;
@@ -39,10 +42,12 @@ TourChange compare_tour(const model::Tour* before, const model::Tour* after, std
   const std::set<std::string> old_set(old_ids.begin(), old_ids.end());
   const std::set<std::string> new_set(new_ids.begin(), new_ids.end());
   for (const std::string& id : new_ids) {
-    if (!old_set.contains(id)) change.added.push_back(names_after.count(id) ? names_after.at(id) : id);
+    if (!old_set.contains(id))
+      change.added.push_back(names_after.count(id) ? names_after.at(id) : id);
   }
   for (const std::string& id : old_ids) {
-    if (!new_set.contains(id)) change.removed.push_back(names_before.count(id) ? names_before.at(id) : id);
+    if (!new_set.contains(id))
+      change.removed.push_back(names_before.count(id) ? names_before.at(id) : id);
   }
   change.reordered = change.added.empty() && change.removed.empty() && old_ids != new_ids;
   return change;
@@ -58,8 +63,10 @@ RevisionChanges compare_revisions(const model::Revision& before, const model::Re
   const Names names_after = names_of(after);
   const std::size_t tour_count = std::max(before.tours.size(), after.tours.size());
   for (std::size_t i = 0; i < tour_count; ++i) {
-    TourChange change = compare_tour(tour_at(before, i), tour_at(after, i), i, names_before, names_after);
-    if (!change.added.empty() || !change.removed.empty() || change.reordered) changes.tours.push_back(change);
+    TourChange change =
+        compare_tour(tour_at(before, i), tour_at(after, i), i, names_before, names_after);
+    if (!change.added.empty() || !change.removed.empty() || change.reordered)
+      changes.tours.push_back(change);
   }
   std::map<std::string, const model::Attraction*, std::less<>> old_by_id;
   for (const model::Attraction& a : before.attractions) old_by_id[a.id] = &a;
@@ -70,7 +77,8 @@ RevisionChanges compare_revisions(const model::Revision& before, const model::Re
     if (is_included && !was_included) changes.newly_included.push_back(model::effective_name(a));
     if (!is_included && was_included) changes.newly_excluded.push_back(model::effective_name(a));
     if (it != old_by_id.end() && model::effective_name(*it->second) != model::effective_name(a)) {
-      changes.renamed.push_back(model::effective_name(*it->second) + " -> " + model::effective_name(a));
+      changes.renamed.push_back(model::effective_name(*it->second) + " -> " +
+                                model::effective_name(a));
     }
   }
   return changes;

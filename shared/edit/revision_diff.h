@@ -27,12 +27,12 @@ struct RevisionChanges {
   std::vector<TourChange> tours;            ///< only tours that changed
   std::vector<std::string> newly_included;  ///< attraction names
   std::vector<std::string> newly_excluded;
-  std::vector<std::string> renamed;         ///< "old -> new"
+  std::vector<std::string> renamed;  ///< "old -> new"
 
   /// True if anything differs.
   bool any() const {
-    return tours_before != tours_after || !tours.empty() || !newly_included.empty() || !newly_excluded.empty() ||
-           !renamed.empty();
+    return tours_before != tours_after || !tours.empty() || !newly_included.empty() ||
+           !newly_excluded.empty() || !renamed.empty();
   }
 
   friend bool operator==(const RevisionChanges&, const RevisionChanges&) = default;

@@ -42,13 +42,16 @@ class ByteWriter {
 };
 
 /// Reads what ByteWriter wrote; every read is bounds-checked and a failure throws
-/// core::InputError("<what>: <why>", code), so a truncated or corrupt file never reads past its end.
+/// core::InputError("<what>: <why>", code), so a truncated or corrupt file never reads past its
+/// end.
 class ByteReader {
  public:
   ByteReader(std::span<const std::uint8_t> bytes, std::string what, std::string code)
       : m_bytes(bytes), m_what(std::move(what)), m_code(std::move(code)) {}
 
-  [[noreturn]] void fail(const std::string& why) const { throw InputError(m_what + ": " + why, m_code); }
+  [[noreturn]] void fail(const std::string& why) const {
+    throw InputError(m_what + ": " + why, m_code);
+  }
 
   std::uint8_t u8() {
     if (m_pos >= m_bytes.size()) fail("truncated");

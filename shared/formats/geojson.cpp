@@ -5,7 +5,9 @@
 namespace core::formats {
 namespace {
 
-nlohmann::json position(const model::GeoPoint& point) { return nlohmann::json::array({point.lon_deg, point.lat_deg}); }
+nlohmann::json position(const model::GeoPoint& point) {
+  return nlohmann::json::array({point.lon_deg, point.lat_deg});
+}
 
 }  // namespace
 
@@ -26,20 +28,23 @@ nlohmann::json tours_geojson(const model::City& city, const model::Revision& rev
                           {"total_minutes", tour.total_minutes}}}});
     for (std::size_t i = 0; i < tour.stops.size(); ++i) {
       const model::TourStop& stop = tour.stops[i];
-      features.push_back({{"type", "Feature"},
-                          {"geometry", {{"type", "Point"}, {"coordinates", position(stop.location)}}},
-                          {"properties",
-                           {{"kind", "stop"},
-                            {"tour", tour.index},
-                            {"order", i + 1},
-                            {"attraction_id", stop.attraction_id},
-                            {"name", stop.name},
-                            {"visit_minutes", stop.visit_minutes}}}});
+      features.push_back(
+          {{"type", "Feature"},
+           {"geometry", {{"type", "Point"}, {"coordinates", position(stop.location)}}},
+           {"properties",
+            {{"kind", "stop"},
+             {"tour", tour.index},
+             {"order", i + 1},
+             {"attraction_id", stop.attraction_id},
+             {"name", stop.name},
+             {"visit_minutes", stop.visit_minutes}}}});
     }
   }
   return {{"type", "FeatureCollection"},
           {"properties",
-           {{"city_id", city.id}, {"city", city.name}, {"revision", revision.number},
+           {{"city_id", city.id},
+            {"city", city.name},
+            {"revision", revision.number},
             {"attribution", "© OpenStreetMap contributors"}}},
           {"features", features}};
 }

@@ -11,8 +11,8 @@ namespace {
 // True for the code points XML 1.0 allows (its Char production); the rest may not appear even
 // escaped: controls, surrogates, U+FFFE and U+FFFF.
 bool xml_char(char32_t c) {
-  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
-         (c >= 0x10000 && c <= 0x10FFFF);
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
 // The UTF-8 sequence at text[at]: its code point and length, or length 0 when the bytes there are
@@ -21,7 +21,10 @@ std::pair<char32_t, std::size_t> decode(const std::string& text, std::size_t at)
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(at);
   if (lead < 0x80) return {lead, 1};
-  const std::size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 0;
+  const std::size_t length = lead >= 0xF0 && lead <= 0xF4   ? 4
+                             : lead >= 0xE0                 ? 3
+                             : lead >= 0xC2 && lead <= 0xDF ? 2
+                                                            : 0;
   if (length == 0 || lead > 0xF4 || at + length > text.size()) return {0, 0};
   char32_t c = lead & (0x7F >> length);
   for (std::size_t i = 1; i < length; ++i) {
@@ -45,13 +48,13 @@ std::string escape(const std::string& text) {
       continue;
     }
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (xml_char(c)) out.append(text, at, length);
+    case '&': out += "&amp;"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '"': out += "&quot;"; break;
+    case '\'': out += "&apos;"; break;
+    default:
+      if (xml_char(c)) out.append(text, at, length);
     }
     at += length;
   }
@@ -70,20 +73,25 @@ std::string tours_gpx(const model::City& city, const model::Revision& revision) 
   std::string gpx =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<gpx version=\"1.1\" creator=\"Narrando\" xmlns=\"http://www.topografix.com/GPX/1/1\">\n"
-      "  <metadata><name>" + escape(city.name) + " walking tours</name>"
-      "<copyright author=\"OpenStreetMap contributors\"><license>https://www.openstreetmap.org/copyright</license>"
+      "  <metadata><name>" +
+      escape(city.name) +
+      " walking tours</name>"
+      "<copyright author=\"OpenStreetMap "
+      "contributors\"><license>https://www.openstreetmap.org/copyright</license>"
       "</copyright></metadata>\n";
   for (const model::Tour& tour : revision.tours) {
     for (std::size_t i = 0; i < tour.stops.size(); ++i) {
       const model::TourStop& stop = tour.stops[i];
-      gpx += "  <wpt " + coordinates(stop.location) + "><name>" + escape(stop.name) + "</name><desc>" +
-             escape(tour.title) + ", stop " + std::to_string(i + 1) + "</desc></wpt>\n";
+      gpx += "  <wpt " + coordinates(stop.location) + "><name>" + escape(stop.name) +
+             "</name><desc>" + escape(tour.title) + ", stop " + std::to_string(i + 1) +
+             "</desc></wpt>\n";
     }
   }
   for (const model::Tour& tour : revision.tours) {
-    gpx += "  <trk><name>" + escape(tour.title) + "</name><number>" + std::to_string(tour.index + 1) +
-           "</number><trkseg>\n";
-    for (const model::GeoPoint& point : tour_path(tour)) gpx += "    <trkpt " + coordinates(point) + "/>\n";
+    gpx += "  <trk><name>" + escape(tour.title) + "</name><number>" +
+           std::to_string(tour.index + 1) + "</number><trkseg>\n";
+    for (const model::GeoPoint& point : tour_path(tour))
+      gpx += "    <trkpt " + coordinates(point) + "/>\n";
     gpx += "  </trkseg></trk>\n";
   }
   gpx += "</gpx>\n";

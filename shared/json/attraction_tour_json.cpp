@@ -76,7 +76,8 @@ void from_json(const nlohmann::json& j, Attraction& value) {
   reader.optional("included", value.included);
   reader.optional("reason", value.reason);
   reader.optional("decided_by", value.decided_by);
-  if (const auto it = j.find("editor"); it != j.end() && !it->is_null()) value.editor = it->get<EditorFields>();
+  if (const auto it = j.find("editor"); it != j.end() && !it->is_null())
+    value.editor = it->get<EditorFields>();
 }
 
 void to_json(nlohmann::json& j, const TourStop& value) {
@@ -136,7 +137,8 @@ void from_json(const nlohmann::json& j, Tour& value) {
   reader.optional("title", value.title);
   reader.optional("start", value.start);
   reader.optional("end", value.end);
-  if (const auto it = j.find("stops"); it != j.end()) value.stops = it->get<std::vector<TourStop>>();
+  if (const auto it = j.find("stops"); it != j.end())
+    value.stops = it->get<std::vector<TourStop>>();
   if (const auto it = j.find("legs"); it != j.end()) value.legs = it->get<std::vector<TourLeg>>();
   reader.optional("walk_distance_m", value.walk_distance_m);
   reader.optional("walk_minutes", value.walk_minutes);

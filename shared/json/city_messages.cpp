@@ -53,7 +53,9 @@ void from_json(const nlohmann::json& j, CityListItem& value) {
   reader.optional("progress", value.progress);
 }
 
-void to_json(nlohmann::json& j, const CityList& value) { j = answer("cities", value.cities); }
+void to_json(nlohmann::json& j, const CityList& value) {
+  j = answer("cities", value.cities);
+}
 
 void from_json(const nlohmann::json& j, CityList& value) {
   ObjectReader reader(j, "", false);
@@ -122,14 +124,18 @@ void from_json(const nlohmann::json& j, RunSummary& value) {
   reader.optional("cost_usd", value.cost_usd);
 }
 
-void to_json(nlohmann::json& j, const RunList& value) { j = answer("runs", value.runs); }
+void to_json(nlohmann::json& j, const RunList& value) {
+  j = answer("runs", value.runs);
+}
 
 void from_json(const nlohmann::json& j, RunList& value) {
   ObjectReader reader(j, "", false);
   reader.required("runs", value.runs);
 }
 
-void to_json(nlohmann::json& j, const RunAnswer& value) { j = answer("run", value.run); }
+void to_json(nlohmann::json& j, const RunAnswer& value) {
+  j = answer("run", value.run);
+}
 
 void from_json(const nlohmann::json& j, RunAnswer& value) {
   const auto run = j.find("run");
@@ -155,7 +161,9 @@ void from_json(const nlohmann::json& j, PlaceSummary& value) {
   reader.optional("walking_network", value.walking_network);
 }
 
-void to_json(nlohmann::json& j, const PlaceList& value) { j = answer("places", value.places); }
+void to_json(nlohmann::json& j, const PlaceList& value) {
+  j = answer("places", value.places);
+}
 
 void from_json(const nlohmann::json& j, PlaceList& value) {
   ObjectReader reader(j, "", false);

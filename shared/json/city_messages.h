@@ -59,15 +59,16 @@ void to_json(nlohmann::json& j, const CityDocument& value);
 /// Throws core::InputError when `j` is not a city document.
 void from_json(const nlohmann::json& j, CityDocument& value);
 
-/// One run of a city (a generation or a replan), for GET /api/cities/{id}/runs: what it did and spent.
+/// One run of a city (a generation or a replan), for GET /api/cities/{id}/runs: what it did and
+/// spent.
 struct RunSummary {
   std::string job_id;
   model::RevisionOrigin origin = model::RevisionOrigin::Generation;
   model::JobStatus status = model::JobStatus::Queued;
-  std::string created_at;        ///< ISO 8601 UTC, when the job was queued
-  std::optional<int> revision;   ///< the revision it produced, once it succeeded
-  int calls = 0;                 ///< external calls of its stages
-  double cost_usd = 0.0;         ///< their estimated cost
+  std::string created_at;       ///< ISO 8601 UTC, when the job was queued
+  std::optional<int> revision;  ///< the revision it produced, once it succeeded
+  int calls = 0;                ///< external calls of its stages
+  double cost_usd = 0.0;        ///< their estimated cost
 
   /// The summary of a run's job (its stages' calls and costs summed).
   static RunSummary of(const model::Job& job);

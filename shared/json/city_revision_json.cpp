@@ -59,7 +59,8 @@ void from_json(const nlohmann::json& j, Revision& value) {
   reader.optional("job_id", value.job_id);
   reader.optional("created_at", value.created_at);
   reader.optional("published_at", value.published_at);
-  if (const auto it = j.find("options"); it != j.end()) value.options = it->get<GenerationOptions>();
+  if (const auto it = j.find("options"); it != j.end())
+    value.options = it->get<GenerationOptions>();
   if (const auto it = j.find("attractions"); it != j.end()) {
     value.attractions = it->get<std::vector<Attraction>>();
   }

@@ -58,7 +58,8 @@ void to_json(nlohmann::json& j, const AttractionPatch& value) {
 
 void from_json(const nlohmann::json& j, AttractionPatch& value) {
   json::ObjectReader reader(j, "", true);
-  for (const char* key : {"included", "name", "description", "visit_minutes", "interest_score", "locked_tour"}) {
+  for (const char* key :
+       {"included", "name", "description", "visit_minutes", "interest_score", "locked_tour"}) {
     reader.ignore(key);
   }
   reader.finish();
@@ -84,12 +85,17 @@ void to_json(nlohmann::json& j, const TourEdit& value) {
   j = {{"stops", std::move(stops)}, {"order_locked", value.order_locked}};
 }
 
-void from_json(const nlohmann::json& j, TourEdit& value) { value = read_tour_edit(j, "tour"); }
+void from_json(const nlohmann::json& j, TourEdit& value) {
+  value = read_tour_edit(j, "tour");
+}
 
 void to_json(nlohmann::json& j, const TourChange& value) {
-  j = nlohmann::json{{"index", value.index},     {"title", value.title},
-                     {"added", value.added},     {"removed", value.removed},
-                     {"reordered", value.reordered}, {"minutes_before", value.minutes_before},
+  j = nlohmann::json{{"index", value.index},
+                     {"title", value.title},
+                     {"added", value.added},
+                     {"removed", value.removed},
+                     {"reordered", value.reordered},
+                     {"minutes_before", value.minutes_before},
                      {"minutes_after", value.minutes_after}};
 }
 
@@ -131,7 +137,9 @@ void from_json(const nlohmann::json& j, RevisionChanges& value) {
 
 namespace core::json {
 
-void to_json(nlohmann::json& j, const ToursRequest& value) { j = {{"tours", value.tours}}; }
+void to_json(nlohmann::json& j, const ToursRequest& value) {
+  j = {{"tours", value.tours}};
+}
 
 void from_json(const nlohmann::json& j, ToursRequest& value) {
   ObjectReader reader(j, "", true);
@@ -148,7 +156,10 @@ void from_json(const nlohmann::json& j, ToursRequest& value) {
 }
 
 void to_json(nlohmann::json& j, const AttractionEdited& value) {
-  j = {{"success", true}, {"revision", value.revision}, {"attraction", value.attraction}, {"tours", value.tours}};
+  j = {{"success", true},
+       {"revision", value.revision},
+       {"attraction", value.attraction},
+       {"tours", value.tours}};
 }
 
 void from_json(const nlohmann::json& j, AttractionEdited& value) {
@@ -160,7 +171,10 @@ void from_json(const nlohmann::json& j, AttractionEdited& value) {
 }
 
 void to_json(nlohmann::json& j, const ToursEdited& value) {
-  j = {{"success", true}, {"revision", value.revision}, {"tours", value.tours}, {"warnings", value.warnings}};
+  j = {{"success", true},
+       {"revision", value.revision},
+       {"tours", value.tours},
+       {"warnings", value.warnings}};
 }
 
 void from_json(const nlohmann::json& j, ToursEdited& value) {
@@ -181,16 +195,28 @@ void from_json(const nlohmann::json& j, ReplanRequest& value) {
   ObjectReader reader(j, "", true);
   reader.optional("options", value.options);
   reader.finish();
-  if (!value.options.is_null() && !value.options.is_object()) read_value_type_error("options", "an object");
+  if (!value.options.is_null() && !value.options.is_object())
+    read_value_type_error("options", "an object");
 }
 
 CallSummary CallSummary::of(const model::ExternalCall& call) {
-  return {call.service, call.operation, call.status, call.attempt, call.seconds, call.sku, call.cost_usd, call.error};
+  return {call.service,
+          call.operation,
+          call.status,
+          call.attempt,
+          call.seconds,
+          call.sku,
+          call.cost_usd,
+          call.error};
 }
 
 void to_json(nlohmann::json& j, const CallSummary& value) {
-  j = {{"service", value.service}, {"operation", value.operation}, {"status", value.status},
-       {"attempt", value.attempt}, {"seconds", value.seconds},     {"sku", value.sku},
+  j = {{"service", value.service},
+       {"operation", value.operation},
+       {"status", value.status},
+       {"attempt", value.attempt},
+       {"seconds", value.seconds},
+       {"sku", value.sku},
        {"cost_usd", value.cost_usd}};
   if (!value.error.empty()) j["error"] = value.error;
 }
@@ -237,7 +263,9 @@ void from_json(const nlohmann::json& j, ReplanAnswer& value) {
   reader.required("replan", value.replan);
 }
 
-void to_json(nlohmann::json& j, const PublishRequest& value) { j = {{"dry_run", value.dry_run}}; }
+void to_json(nlohmann::json& j, const PublishRequest& value) {
+  j = {{"dry_run", value.dry_run}};
+}
 
 void from_json(const nlohmann::json& j, PublishRequest& value) {
   value = PublishRequest{};
@@ -248,9 +276,15 @@ void from_json(const nlohmann::json& j, PublishRequest& value) {
 
 void to_json(nlohmann::json& j, const PublishAnswer& value) {
   if (value.dry_run) {
-    j = {{"success", true}, {"dry_run", true}, {"draft_revision", value.draft_revision}, {"changes", value.changes}};
+    j = {{"success", true},
+         {"dry_run", true},
+         {"draft_revision", value.draft_revision},
+         {"changes", value.changes}};
   } else {
-    j = {{"success", true}, {"city_id", value.city_id}, {"revision", value.revision}, {"changes", value.changes}};
+    j = {{"success", true},
+         {"city_id", value.city_id},
+         {"revision", value.revision},
+         {"changes", value.changes}};
   }
 }
 

@@ -45,7 +45,9 @@ void from_json(const nlohmann::json& j, GenerateAnswer& value) {
   reader.optional("joined", value.joined);
 }
 
-std::string job_status_url(const std::string& job_id) { return "/api/jobs/" + job_id; }
+std::string job_status_url(const std::string& job_id) {
+  return "/api/jobs/" + job_id;
+}
 
 void to_json(nlohmann::json& j, const JobAccepted& value) {
   j = {{"success", true},
@@ -70,6 +72,8 @@ void to_json(nlohmann::json& j, const JobAnswer& value) {
   j["status_url"] = job_status_url(value.job.id);
 }
 
-void from_json(const nlohmann::json& j, JobAnswer& value) { value.job = j.get<model::Job>(); }
+void from_json(const nlohmann::json& j, JobAnswer& value) {
+  value.job = j.get<model::Job>();
+}
 
 }  // namespace core::json

@@ -10,7 +10,9 @@ void read_list(const nlohmann::json& j, const char* key, std::vector<T>& out) {
 }
 
 // A job's current stage and a failure's stage: "" while none has started.
-nlohmann::json stage_or_empty(const std::optional<Stage>& stage) { return stage ? to_string(*stage) : ""; }
+nlohmann::json stage_or_empty(const std::optional<Stage>& stage) {
+  return stage ? to_string(*stage) : "";
+}
 
 void read_stage_or_empty(json::ObjectReader& reader, const char* key, std::optional<Stage>& out) {
   std::string name;
@@ -21,7 +23,8 @@ void read_stage_or_empty(json::ObjectReader& reader, const char* key, std::optio
 }  // namespace
 
 void to_json(nlohmann::json& j, const JobError& value) {
-  j = nlohmann::json{{"code", value.code}, {"message", value.message}, {"stage", stage_or_empty(value.stage)}};
+  j = nlohmann::json{
+      {"code", value.code}, {"message", value.message}, {"stage", stage_or_empty(value.stage)}};
 }
 
 void from_json(const nlohmann::json& j, JobError& value) {
@@ -71,14 +74,17 @@ void from_json(const nlohmann::json& j, Job& value) {
   json::ObjectReader reader(j, "job", false);
   reader.required("id", value.id);
   reader.required("place_id", value.place_id);
-  if (const auto it = j.find("options"); it != j.end()) value.options = it->get<GenerationOptions>();
+  if (const auto it = j.find("options"); it != j.end())
+    value.options = it->get<GenerationOptions>();
   reader.optional("origin", value.origin);  // absent before replans were runs: a generation
   reader.required("status", value.status);
   read_stage_or_empty(reader, "stage", value.stage);
   reader.optional("progress", value.progress);
   reader.optional("attempts", value.attempts);
-  if (const auto it = j.find("error"); it != j.end() && !it->is_null()) value.error = it->get<JobError>();
-  if (const auto it = j.find("result"); it != j.end() && !it->is_null()) value.result = it->get<JobResult>();
+  if (const auto it = j.find("error"); it != j.end() && !it->is_null())
+    value.error = it->get<JobError>();
+  if (const auto it = j.find("result"); it != j.end() && !it->is_null())
+    value.result = it->get<JobResult>();
   read_list(j, "stages", value.stages);
   reader.optional("idempotency_key", value.idempotency_key);
   reader.optional("created_at", value.created_at);
@@ -87,12 +93,18 @@ void from_json(const nlohmann::json& j, Job& value) {
 }
 
 void to_json(nlohmann::json& j, const ExternalCall& value) {
-  j = nlohmann::json{{"service", value.service},         {"operation", value.operation},
-                     {"method", value.method},           {"path", value.path},
-                     {"request_body", value.request_body}, {"status", value.status},
-                     {"response_body", value.response_body}, {"seconds", value.seconds},
-                     {"sku", value.sku},                   {"cost_usd", value.cost_usd},
-                     {"attempt", value.attempt},           {"error", value.error},
+  j = nlohmann::json{{"service", value.service},
+                     {"operation", value.operation},
+                     {"method", value.method},
+                     {"path", value.path},
+                     {"request_body", value.request_body},
+                     {"status", value.status},
+                     {"response_body", value.response_body},
+                     {"seconds", value.seconds},
+                     {"sku", value.sku},
+                     {"cost_usd", value.cost_usd},
+                     {"attempt", value.attempt},
+                     {"error", value.error},
                      {"cached", value.cached}};
 }
 
@@ -167,7 +179,8 @@ void from_json(const nlohmann::json& j, RunTrace& value) {
   reader.required("place_id", value.place_id);
   reader.optional("origin", value.origin);  // absent in traces recorded before replans had any
   reader.optional("base_revision", value.base_revision);
-  if (const auto it = j.find("options"); it != j.end()) value.options = it->get<GenerationOptions>();
+  if (const auto it = j.find("options"); it != j.end())
+    value.options = it->get<GenerationOptions>();
   reader.optional("places_source", value.places_source);
   reader.optional("filter_used", value.filter_used);
   reader.optional("distance_policy", value.distance_policy);

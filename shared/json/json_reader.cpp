@@ -8,14 +8,17 @@
 namespace core::json {
 namespace {
 
-std::string label(const std::string& path) { return path.empty() ? "value" : path; }
+std::string label(const std::string& path) {
+  return path.empty() ? "value" : path;
+}
 
 // What nlohmann says after its "[json.exception.<kind>.<id>] " prefix, cut short: it may quote the
 // offending token, which can be as long as the body.
 std::string detail_of(const nlohmann::json::exception& e) {
   constexpr std::size_t kMaxDetail = 200;
   std::string text = e.what();
-  if (const std::size_t end = text.find("] "); text.rfind("[json.exception.", 0) == 0 && end != std::string::npos) {
+  if (const std::size_t end = text.find("] ");
+      text.rfind("[json.exception.", 0) == 0 && end != std::string::npos) {
     text.erase(0, end + 2);
   }
   if (text.size() > kMaxDetail) text = text.substr(0, kMaxDetail) + "...";
@@ -32,7 +35,8 @@ void reject_nul(const nlohmann::json& value, const std::string& path) {
   } else if (value.is_object()) {
     for (const auto& item : value.items()) {
       if (item.key().find(kNul) != std::string::npos) {
-        throw InputError("a member name in " + label(path) + " contains the NUL character (U+0000)");
+        throw InputError("a member name in " + label(path) +
+                         " contains the NUL character (U+0000)");
       }
       reject_nul(item.value(), member_path(path, item.key()));
     }
@@ -50,7 +54,8 @@ void read_value_type_error(const std::string& path, const char* expected) {
 void read_value(const nlohmann::json& value, std::int64_t& out, const std::string& path) {
   if (value.is_number_integer()) {
     if (value.is_number_unsigned() &&
-        value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        value.get<std::uint64_t>() >
+            static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
       read_value_type_error(path, "an integer in range");
     }
     out = value.get<std::int64_t>();
@@ -117,9 +122,13 @@ void read_value(const nlohmann::json& value, model::BoundingBox& out, const std:
   reader.finish();
 }
 
-void read_value(const nlohmann::json& value, nlohmann::json& out, const std::string&) { out = value; }
+void read_value(const nlohmann::json& value, nlohmann::json& out, const std::string&) {
+  out = value;
+}
 
-void read_value(const nlohmann::json& value, std::map<std::string, std::string>& out, const std::string& path) {
+void read_value(const nlohmann::json& value,
+                std::map<std::string, std::string>& out,
+                const std::string& path) {
   if (!value.is_object()) read_value_type_error(path, "an object of strings");
   out.clear();
   for (const auto& [key, item] : value.items()) read_value(item, out[key], member_path(path, key));
@@ -145,22 +154,25 @@ void ObjectReader::throw_missing(const char* key) const {
 
 nlohmann::json parse_json(const std::string& text) {
   // The parser reports the depth of each container it opens (0 for the outermost one).
-  const nlohmann::json::parser_callback_t limit_depth = [](int depth, nlohmann::json::parse_event_t event,
-                                                           nlohmann::json&) {
-    const bool opens = event == nlohmann::json::parse_event_t::object_start ||
-                       event == nlohmann::json::parse_event_t::array_start;
-    if (opens && depth >= kMaxJsonDepth) {
-      throw InputError("malformed JSON: nested deeper than " + std::to_string(kMaxJsonDepth) + " levels",
-                       "invalid_json");
-    }
-    return true;
-  };
+  const nlohmann::json::parser_callback_t limit_depth =
+      [](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+        const bool opens = event == nlohmann::json::parse_event_t::object_start ||
+                           event == nlohmann::json::parse_event_t::array_start;
+        if (opens && depth >= kMaxJsonDepth) {
+          throw InputError("malformed JSON: nested deeper than " + std::to_string(kMaxJsonDepth) +
+                               " levels",
+                           "invalid_json");
+        }
+        return true;
+      };
   try {
     return nlohmann::json::parse(text, limit_depth);
   } catch (const nlohmann::json::parse_error& e) {
-    throw InputError("malformed JSON at byte " + std::to_string(e.byte) + ": " + detail_of(e), "invalid_json");
+    throw InputError("malformed JSON at byte " + std::to_string(e.byte) + ": " + detail_of(e),
+                     "invalid_json");
   } catch (const nlohmann::json::exception& e) {
-    // out_of_range 406 ("number overflow parsing '1e400'") is the one other error the parser raises.
+    // out_of_range 406 ("number overflow parsing '1e400'") is the one other error the parser
+    // raises.
     throw InputError("malformed JSON: " + detail_of(e), "invalid_json");
   }
 }

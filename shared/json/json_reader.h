@@ -31,7 +31,9 @@ void read_value(const nlohmann::json& value, model::BoundingBox& out, const std:
 /// Any JSON value, as is (a member read later, or passed on).
 void read_value(const nlohmann::json& value, nlohmann::json& out, const std::string& path);
 /// An object whose members are all strings ({"building": "office"}).
-void read_value(const nlohmann::json& value, std::map<std::string, std::string>& out, const std::string& path);
+void read_value(const nlohmann::json& value,
+                std::map<std::string, std::string>& out,
+                const std::string& path);
 
 /// A named enum (shared/model/enum_names.h) from its name; any other string names the path and
 /// the names it may take.
@@ -43,8 +45,8 @@ void read_value(const nlohmann::json& value, E& out, const std::string& path) {
 
 /// Any other type that has a from_json (model and message types): read by it.
 template <class T>
-  requires(!std::is_arithmetic_v<T> && !model::NamedEnum<T>)
-void read_value(const nlohmann::json& value, T& out, const std::string&) {
+requires(!std::is_arithmetic_v<T> && !model::NamedEnum<T>) void read_value(
+    const nlohmann::json& value, T& out, const std::string&) {
   value.get_to(out);
 }
 

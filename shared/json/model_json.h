@@ -65,10 +65,12 @@ namespace core::json {
 
 /// Reads generation options sent by a client: unknown members and wrong types are rejected with
 /// the member's path (e.g. "options.tours must be an integer"), then the values are validated.
-model::GenerationOptions parse_generation_options(const nlohmann::json& value, const std::string& path);
+model::GenerationOptions parse_generation_options(const nlohmann::json& value,
+                                                  const std::string& path);
 
 /// Like parse_generation_options, but members absent from `value` keep the values of `base`.
-model::GenerationOptions merge_generation_options(const nlohmann::json& value, model::GenerationOptions base,
+model::GenerationOptions merge_generation_options(const nlohmann::json& value,
+                                                  model::GenerationOptions base,
                                                   const std::string& path);
 
 }  // namespace core::json

@@ -4,7 +4,10 @@
 namespace core::model {
 namespace {
 
-void read_options(const nlohmann::json& j, GenerationOptions& value, const std::string& path, bool strict) {
+void read_options(const nlohmann::json& j,
+                  GenerationOptions& value,
+                  const std::string& path,
+                  bool strict) {
   json::ObjectReader reader(j, path, strict);
   reader.optional("tours", value.tours);
   reader.optional("minutes_per_tour", value.minutes_per_tour);
@@ -28,13 +31,17 @@ void to_json(nlohmann::json& j, const GeoPoint& value) {
   j = nlohmann::json{{"lat", value.lat_deg}, {"lon", value.lon_deg}};
 }
 
-void from_json(const nlohmann::json& j, GeoPoint& value) { json::read_value(j, value, ""); }
+void from_json(const nlohmann::json& j, GeoPoint& value) {
+  json::read_value(j, value, "");
+}
 
 void to_json(nlohmann::json& j, const BoundingBox& value) {
   j = nlohmann::json{{"low", value.low}, {"high", value.high}};
 }
 
-void from_json(const nlohmann::json& j, BoundingBox& value) { json::read_value(j, value, ""); }
+void from_json(const nlohmann::json& j, BoundingBox& value) {
+  json::read_value(j, value, "");
+}
 
 void to_json(nlohmann::json& j, const GenerationOptions& value) {
   j = nlohmann::json{{"tours", value.tours},
@@ -61,11 +68,13 @@ void from_json(const nlohmann::json& j, GenerationOptions& value) {
 
 namespace core::json {
 
-model::GenerationOptions parse_generation_options(const nlohmann::json& value, const std::string& path) {
+model::GenerationOptions parse_generation_options(const nlohmann::json& value,
+                                                  const std::string& path) {
   return merge_generation_options(value, model::GenerationOptions{}, path);
 }
 
-model::GenerationOptions merge_generation_options(const nlohmann::json& value, model::GenerationOptions base,
+model::GenerationOptions merge_generation_options(const nlohmann::json& value,
+                                                  model::GenerationOptions base,
                                                   const std::string& path) {
   if (value.is_null()) return base;
   model::read_options(value, base, path, true);

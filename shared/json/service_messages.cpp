@@ -20,14 +20,18 @@ void from_json(const nlohmann::json& j, ErrorAnswer& value) {
   reader.optional("job_id", value.job_id);
 }
 
-void to_json(nlohmann::json& j, const HealthAnswer& value) { j = {{"status", value.status}}; }
+void to_json(nlohmann::json& j, const HealthAnswer& value) {
+  j = {{"status", value.status}};
+}
 
 void from_json(const nlohmann::json& j, HealthAnswer& value) {
   ObjectReader reader(j, "", false);
   reader.required("status", value.status);
 }
 
-void to_json(nlohmann::json& j, const ReadyAnswer& value) { j = {{"status", value.status}, {"store", value.store}}; }
+void to_json(nlohmann::json& j, const ReadyAnswer& value) {
+  j = {{"status", value.status}, {"store", value.store}};
+}
 
 void from_json(const nlohmann::json& j, ReadyAnswer& value) {
   ObjectReader reader(j, "", false);

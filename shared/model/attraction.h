@@ -36,17 +36,17 @@ struct EditorFields {
 
 /// A candidate stop with the filter's decision. Scores are 0..100; minutes are whole minutes.
 struct Attraction {
-  std::string id;                  ///< stable, URL-safe, derived from source_id (attraction_id())
-  std::string source_id;           ///< "osm:way/123", a Google place id, "wikidata:Q42"
+  std::string id;         ///< stable, URL-safe, derived from source_id (attraction_id())
+  std::string source_id;  ///< "osm:way/123", a Google place id, "wikidata:Q42"
   std::string name;
   GeoPoint location;
   std::vector<std::string> types;  ///< Google-style place types: "museum", "church", "store"...
   std::optional<double> rating;    ///< 1..5 from Google; absent offline
   int rating_count = 0;
-  std::string summary;             ///< one-line description
-  std::string wikidata;            ///< popularity signals from open data (may be empty)
+  std::string summary;   ///< one-line description
+  std::string wikidata;  ///< popularity signals from open data (may be empty)
   std::string wikipedia;
-  int name_variants = 0;           ///< number of name:<lang> translations
+  int name_variants = 0;  ///< number of name:<lang> translations
   /// What the source says beyond `types`, read by the filter: OpenStreetMap tags ("building" ->
   /// "office", "name:en" -> "Clerics Tower", "access" -> "private"), Google fields
   /// ("businessStatus" -> "CLOSED_PERMANENTLY"). Filter input: decided attractions carry none.
@@ -57,7 +57,7 @@ struct Attraction {
   double interest_score = 0.0;
   int visit_minutes = 0;
   bool included = false;
-  std::string reason;              ///< why it was kept or dropped, for people
+  std::string reason;  ///< why it was kept or dropped, for people
   Decider decided_by = Decider::Heuristic;
   EditorFields editor;
 

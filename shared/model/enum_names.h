@@ -69,7 +69,8 @@ std::string enum_name_list() {
 template <NamedEnum E>
 E parse_enum(std::string_view name, const std::string& where = EnumNames<E>::kWhat) {
   if (const std::optional<E> value = enum_from_name<E>(name)) return *value;
-  throw InputError(where + " must be one of " + enum_name_list<E>() + ", got \"" + std::string(name) + "\"");
+  throw InputError(where + " must be one of " + enum_name_list<E>() + ", got \"" +
+                   std::string(name) + "\"");
 }
 
 /// Every enumerator of E, in the table's order.

@@ -17,9 +17,11 @@ std::string format_bound(double value) {
   return text;
 }
 
-std::optional<OptionProblem> out_of_range(double value, double low, double high, OptionField field) {
+std::optional<OptionProblem>
+out_of_range(double value, double low, double high, OptionField field) {
   if (std::isfinite(value) && value >= low && value <= high) return std::nullopt;
-  return OptionProblem{field, "must be between " + format_bound(low) + " and " + format_bound(high)};
+  return OptionProblem{field,
+                       "must be between " + format_bound(low) + " and " + format_bound(high)};
 }
 
 std::optional<OptionProblem> bad_point(const std::optional<GeoPoint>& point, OptionField field) {
@@ -67,7 +69,8 @@ std::optional<OptionProblem> first_problem(const GenerationOptions& options) {
     if (problem) return problem;
   }
   if (!is_language_tag(options.language)) {
-    return OptionProblem{OptionField::Language, "must be a language tag such as \"en\" or \"pt-BR\""};
+    return OptionProblem{OptionField::Language,
+                         "must be a language tag such as \"en\" or \"pt-BR\""};
   }
   if (!is_supported_language(options.language)) {
     return OptionProblem{OptionField::Language,
@@ -80,23 +83,24 @@ std::optional<OptionProblem> first_problem(const GenerationOptions& options) {
 
 const char* json_member(OptionField field) {
   switch (field) {
-    case OptionField::Tours: return "tours";
-    case OptionField::MinutesPerTour: return "minutes_per_tour";
-    case OptionField::WalkingSpeed: return "walking_speed_kmh";
-    case OptionField::DetourFactor: return "detour_factor";
-    case OptionField::MaxAttractions: return "max_attractions";
-    case OptionField::MaxLeg: return "max_leg_m";
-    case OptionField::TourRadius: return "tour_radius_m";
-    case OptionField::Start: return "start";
-    case OptionField::End: return "end";
-    case OptionField::Language: return "language";
+  case OptionField::Tours: return "tours";
+  case OptionField::MinutesPerTour: return "minutes_per_tour";
+  case OptionField::WalkingSpeed: return "walking_speed_kmh";
+  case OptionField::DetourFactor: return "detour_factor";
+  case OptionField::MaxAttractions: return "max_attractions";
+  case OptionField::MaxLeg: return "max_leg_m";
+  case OptionField::TourRadius: return "tour_radius_m";
+  case OptionField::Start: return "start";
+  case OptionField::End: return "end";
+  case OptionField::Language: return "language";
   }
   return "";
 }
 
 void validate(const GenerationOptions& options) {
   if (const auto problem = first_problem(options)) {
-    throw InputError("options." + std::string(json_member(problem->field)) + " " + problem->requirement,
+    throw InputError("options." + std::string(json_member(problem->field)) + " " +
+                         problem->requirement,
                      problem->code);
   }
 }

@@ -18,13 +18,16 @@ enum class JobStatus { Queued, Running, Succeeded, Failed };
 template <>
 struct EnumNames<JobStatus> {
   static constexpr const char* kWhat = "job status";
-  static constexpr std::array kNames{
-      EnumName<JobStatus>{JobStatus::Queued, "queued"}, EnumName<JobStatus>{JobStatus::Running, "running"},
-      EnumName<JobStatus>{JobStatus::Succeeded, "succeeded"}, EnumName<JobStatus>{JobStatus::Failed, "failed"}};
+  static constexpr std::array kNames{EnumName<JobStatus>{JobStatus::Queued, "queued"},
+                                     EnumName<JobStatus>{JobStatus::Running, "running"},
+                                     EnumName<JobStatus>{JobStatus::Succeeded, "succeeded"},
+                                     EnumName<JobStatus>{JobStatus::Failed, "failed"}};
 };
 
 /// True once a job succeeded or failed for good.
-constexpr bool finished(JobStatus status) { return status == JobStatus::Succeeded || status == JobStatus::Failed; }
+constexpr bool finished(JobStatus status) {
+  return status == JobStatus::Succeeded || status == JobStatus::Failed;
+}
 
 /// Why a job failed, for people and machines.
 struct JobError {
@@ -54,7 +57,7 @@ struct Job {
   RevisionOrigin origin = RevisionOrigin::Generation;  ///< Generation or Replan
   JobStatus status = JobStatus::Queued;
   std::optional<Stage> stage;  ///< current or last stage; none while queued the first time
-  double progress = 0.0;   ///< 0..1
+  double progress = 0.0;       ///< 0..1
   int attempts = 0;
   std::optional<JobError> error;
   std::optional<JobResult> result;

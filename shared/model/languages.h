@@ -16,11 +16,11 @@ struct Language {
 /// The supported languages, by code. A BCP-47 tag is supported when its primary subtag is one of
 /// these ("pt-BR" is Portuguese).
 inline constexpr std::array<Language, 6> kSupportedLanguages{{{"de", "German"},
-                                                               {"en", "English"},
-                                                               {"es", "Spanish"},
-                                                               {"fr", "French"},
-                                                               {"it", "Italian"},
-                                                               {"pt", "Portuguese"}}};
+                                                              {"en", "English"},
+                                                              {"es", "Spanish"},
+                                                              {"fr", "French"},
+                                                              {"it", "Italian"},
+                                                              {"pt", "Portuguese"}}};
 
 /// The primary subtag of a language tag, lower case: "pt-BR" -> "pt", "EN" -> "en".
 std::string primary_language(std::string_view tag);

@@ -17,9 +17,10 @@ enum class RevisionStatus { Draft, Published, Superseded };
 template <>
 struct EnumNames<RevisionStatus> {
   static constexpr const char* kWhat = "revision status";
-  static constexpr std::array kNames{EnumName<RevisionStatus>{RevisionStatus::Draft, "draft"},
-                                     EnumName<RevisionStatus>{RevisionStatus::Published, "published"},
-                                     EnumName<RevisionStatus>{RevisionStatus::Superseded, "superseded"}};
+  static constexpr std::array kNames{
+      EnumName<RevisionStatus>{RevisionStatus::Draft, "draft"},
+      EnumName<RevisionStatus>{RevisionStatus::Published, "published"},
+      EnumName<RevisionStatus>{RevisionStatus::Superseded, "superseded"}};
 };
 
 /// What made a revision or a run: a generation, an editor's first change to a published revision
@@ -31,19 +32,20 @@ enum class RevisionOrigin { Generation, Edit, Replan };
 template <>
 struct EnumNames<RevisionOrigin> {
   static constexpr const char* kWhat = "revision origin";
-  static constexpr std::array kNames{EnumName<RevisionOrigin>{RevisionOrigin::Generation, "generation"},
-                                     EnumName<RevisionOrigin>{RevisionOrigin::Edit, "edit"},
-                                     EnumName<RevisionOrigin>{RevisionOrigin::Replan, "replan"}};
+  static constexpr std::array kNames{
+      EnumName<RevisionOrigin>{RevisionOrigin::Generation, "generation"},
+      EnumName<RevisionOrigin>{RevisionOrigin::Edit, "edit"},
+      EnumName<RevisionOrigin>{RevisionOrigin::Replan, "replan"}};
 };
 
 /// One version of a city's content: every attraction with its decision, and the tours.
 struct Revision {
   std::string city_id;
-  int number = 0;           ///< 1, 2, ... per city
+  int number = 0;  ///< 1, 2, ... per city
   RevisionStatus status = RevisionStatus::Draft;
   RevisionOrigin origin = RevisionOrigin::Generation;
-  std::string job_id;       ///< the generation that produced it (empty for pure edits)
-  std::string created_at;   ///< ISO 8601 UTC
+  std::string job_id;      ///< the generation that produced it (empty for pure edits)
+  std::string created_at;  ///< ISO 8601 UTC
   std::string published_at;
   GenerationOptions options;
   std::vector<Attraction> attractions;

@@ -43,8 +43,8 @@ struct Tour {
   int visit_minutes = 0;
   double total_minutes = 0.0;  ///< walking + visits
   int budget_minutes = 0;
-  double interest = 0.0;       ///< sum of the stops' scores
-  bool order_locked = false;   ///< an editor froze this tour's order
+  double interest = 0.0;      ///< sum of the stops' scores
+  bool order_locked = false;  ///< an editor froze this tour's order
 
   friend bool operator==(const Tour&, const Tour&) = default;
 };

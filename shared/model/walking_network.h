@@ -8,7 +8,8 @@ namespace core::model {
 
 /// What the walks between stops are measured on (WALKING_NETWORK, a trace's "network" setting).
 enum class WalkingNetwork {
-  Osm,    ///< OpenStreetMap street networks (embedded graphs, Overpass for Google cities), else the model
+  Osm,    ///< OpenStreetMap street networks (embedded graphs, Overpass for Google cities), else the
+          ///< model
   Model,  ///< straight line x detour factor everywhere
 };
 

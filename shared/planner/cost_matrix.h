@@ -12,7 +12,8 @@ class CostMatrix {
   CostMatrix() = default;
   /// A size x size matrix filled with `fill`.
   explicit CostMatrix(int size, double fill = 0.0)
-      : m_size(size), m_values(static_cast<std::size_t>(size) * static_cast<std::size_t>(size), fill) {}
+      : m_size(size),
+        m_values(static_cast<std::size_t>(size) * static_cast<std::size_t>(size), fill) {}
 
   /// Number of rows (= columns).
   int size() const { return m_size; }
@@ -26,7 +27,8 @@ class CostMatrix {
  private:
   std::size_t index(int from, int to) const {
     assert(from >= 0 && from < m_size && to >= 0 && to < m_size);
-    return static_cast<std::size_t>(from) * static_cast<std::size_t>(m_size) + static_cast<std::size_t>(to);
+    return static_cast<std::size_t>(from) * static_cast<std::size_t>(m_size) +
+           static_cast<std::size_t>(to);
   }
 
   int m_size = 0;

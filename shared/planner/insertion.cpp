@@ -7,7 +7,9 @@ namespace {
 
 constexpr double kNone = std::numeric_limits<double>::infinity();
 
-std::size_t cell(const Instance& inst, int node, int r) { return at(node * inst.tour_count + r); }
+std::size_t cell(const Instance& inst, int node, int r) {
+  return at(node * inst.tour_count + r);
+}
 
 void fill_cache(const Instance& inst, const TopState& state, Workspace& work, int r) {
   for (const int node : work.pool) {
@@ -64,8 +66,8 @@ double priority(const Instance& inst, int node, int r, double delta, InsertionRu
 
 // Highest-priority feasible insertion: returns the node (taken out of the pool) and sets `route`,
 // or returns -1. Nodes that fit nowhere leave the pool for good, since slack only shrinks.
-int pick_insertion(const Instance& inst, const TopState& state, Workspace& work, InsertionRule rule,
-                   int& route) {
+int pick_insertion(
+    const Instance& inst, const TopState& state, Workspace& work, InsertionRule rule, int& route) {
   double best = -1.0;
   std::size_t best_index = 0;
   route = -1;
@@ -118,12 +120,16 @@ double best_insertion(const Instance& instance, const TopState& state, int r, in
   return best;
 }
 
-int recreate(const Instance& instance, TopState& state, Workspace& work, Rng& rng,
+int recreate(const Instance& instance,
+             TopState& state,
+             Workspace& work,
+             Rng& rng,
              const RecreateParams& params) {
   // A tour whose slack is below every visit time cannot take a stop (detours are >= 0).
   bool any_open = false;
   for (int r = 0; r < state.route_count(); ++r) {
-    work.open[at(r)] = instance.frozen[at(r)] == 0 && state.slack(r) >= instance.min_service ? 1 : 0;
+    work.open[at(r)] =
+        instance.frozen[at(r)] == 0 && state.slack(r) >= instance.min_service ? 1 : 0;
     any_open = any_open || work.open[at(r)] != 0;
   }
   if (!any_open) return 0;

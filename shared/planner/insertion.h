@@ -24,7 +24,10 @@ struct RecreateParams {
 
 /// Greedily inserts unvisited, unblocked candidates (work.blocked) while one fits in some tour,
 /// best priority first. Returns the number of stops inserted. Never allocates.
-int recreate(const Instance& instance, TopState& state, Workspace& work, Rng& rng,
+int recreate(const Instance& instance,
+             TopState& state,
+             Workspace& work,
+             Rng& rng,
              const RecreateParams& params);
 
 }  // namespace core::planner

@@ -137,8 +137,9 @@ void set_scores(Instance& inst) {
     if (inst.required[at(j)] != 0) inst.score[at(j)] += bonus;
   }
   inst.by_score = inst.candidates;
-  std::stable_sort(inst.by_score.begin(), inst.by_score.end(),
-                   [&inst](int a, int b) { return inst.score[at(a)] > inst.score[at(b)]; });
+  std::stable_sort(inst.by_score.begin(), inst.by_score.end(), [&inst](int a, int b) {
+    return inst.score[at(a)] > inst.score[at(b)];
+  });
 }
 
 // The balance term divides squared durations by a typical tour duration: the budget when the

@@ -8,7 +8,9 @@
 namespace core::planner {
 
 /// Index helper: vectors are indexed by int node ids throughout the planner.
-inline std::size_t at(int index) { return static_cast<std::size_t>(index); }
+inline std::size_t at(int index) {
+  return static_cast<std::size_t>(index);
+}
 
 /// Relative tolerance on budgets during search: absorbs rounding of incremental sums. Plans are
 /// checked exactly (sequential sums <= budget) before they are returned.

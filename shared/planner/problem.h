@@ -26,16 +26,17 @@ struct Lock {
 /// A Team Orienteering Problem with the product's constraints. Nodes are 0..n-1; nodes named
 /// in `ends` are depots (never visited as stops, score ignored).
 struct Problem {
-  CostMatrix travel;                     ///< travel cost between nodes (minutes in the product)
-  std::vector<double> score;             ///< interest of visiting each node, >= 0
-  std::vector<double> service;           ///< time spent at each node, counted in the budget
-  int tour_count = 1;                    ///< K
-  std::vector<double> budget;            ///< per tour: travel + service must stay <= budget
-  std::vector<TourEnds> ends;            ///< per tour
-  std::vector<int> must_include;         ///< nodes that must be in some tour
-  std::vector<int> must_exclude;         ///< nodes that must not be visited
-  std::vector<Lock> locks;               ///< nodes fixed in a given tour (order free)
-  std::vector<std::vector<int>> frozen;  ///< per tour (or empty): if non-empty, the exact visiting order
+  CostMatrix travel;              ///< travel cost between nodes (minutes in the product)
+  std::vector<double> score;      ///< interest of visiting each node, >= 0
+  std::vector<double> service;    ///< time spent at each node, counted in the budget
+  int tour_count = 1;             ///< K
+  std::vector<double> budget;     ///< per tour: travel + service must stay <= budget
+  std::vector<TourEnds> ends;     ///< per tour
+  std::vector<int> must_include;  ///< nodes that must be in some tour
+  std::vector<int> must_exclude;  ///< nodes that must not be visited
+  std::vector<Lock> locks;        ///< nodes fixed in a given tour (order free)
+  std::vector<std::vector<int>>
+      frozen;  ///< per tour (or empty): if non-empty, the exact visiting order
   /// Per tour (or empty): a flag per node, non-zero where that tour may visit the node (a tour's
   /// zone); an empty entry allows every node.
   std::vector<std::vector<char>> allowed_stops;
@@ -56,7 +57,8 @@ struct Solution {
   double score = 0.0;              ///< total collected score
   double travel = 0.0;             ///< total travel cost (service excluded)
   std::vector<Unplaced> unplaced;  ///< must-include nodes or locks that could not be honoured
-  std::vector<std::string> warnings;  ///< other notes for editors, e.g. a frozen tour over its budget
+  std::vector<std::string>
+      warnings;  ///< other notes for editors, e.g. a frozen tour over its budget
 };
 
 }  // namespace core::planner

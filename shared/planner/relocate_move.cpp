@@ -38,8 +38,8 @@ bool relocate_at(const Instance& inst, TopState& state, Workspace& work, int r, 
   const int i = seq[at(p)];
   const double removal = inst.d(seq[at(p - 1)], seq[at(p + 1)]) - inst.d(seq[at(p - 1)], i) -
                          inst.d(i, seq[at(p + 1)]);
-  const double r_cost = state.route_cost(r, state.travel(r) + removal,
-                                         state.duration(r) + removal - inst.service[at(i)]);
+  const double r_cost = state.route_cost(
+      r, state.travel(r) + removal, state.duration(r) + removal - inst.service[at(i)]);
   double best_gain = kEpsilon;
   int best_route = -1;
   int best_pos = -1;

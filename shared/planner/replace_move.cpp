@@ -7,8 +7,8 @@ namespace {
 
 // Cheapest insertion of `node` into tour `r` once the stop at `p` is gone: returns the travel
 // delta and the position to insert at after the removal.
-double insertion_without(const Instance& inst, const std::vector<int>& seq, int p, int node,
-                         int& pos) {
+double
+insertion_without(const Instance& inst, const std::vector<int>& seq, int p, int node, int& pos) {
   const int a = seq[at(p - 1)];
   const int c = seq[at(p + 1)];
   double best = inst.d(a, node) + inst.d(node, c) - inst.d(a, c);

@@ -16,11 +16,14 @@ std::string minutes(double value) {
   return text + " min";
 }
 
-std::string tour_name(int t) { return "tour " + std::to_string(t + 1); }
+std::string tour_name(int t) {
+  return "tour " + std::to_string(t + 1);
+}
 
 bool is_depot(const Problem& problem, int node) {
-  return std::any_of(problem.ends.begin(), problem.ends.end(),
-                     [node](const TourEnds& e) { return e.start == node || e.end == node; });
+  return std::any_of(problem.ends.begin(), problem.ends.end(), [node](const TourEnds& e) {
+    return e.start == node || e.end == node;
+  });
 }
 
 int frozen_tour_of(const Problem& problem, int node) {
@@ -69,7 +72,9 @@ std::string missing_reason(const Problem& problem, const Instance& inst, int nod
   return "cannot fit together with the other required stops within the tour budgets";
 }
 
-void report_missing(const Problem& problem, const Instance& inst, const TopState& state,
+void report_missing(const Problem& problem,
+                    const Instance& inst,
+                    const TopState& state,
                     Solution& solution) {
   std::vector<int> lock(at(inst.node_count), -1);
   std::vector<char> reported(at(inst.node_count), 0);
@@ -79,9 +84,9 @@ void report_missing(const Problem& problem, const Instance& inst, const TopState
       continue;
     }
     if (lock[at(l.node)] >= 0 && lock[at(l.node)] != l.tour) {
-      solution.unplaced.push_back({l.node, "locked to " + tour_name(lock[at(l.node)]) + " and " +
-                                               tour_name(l.tour) +
-                                               "; a stop can be in one tour only"});
+      solution.unplaced.push_back({l.node,
+                                   "locked to " + tour_name(lock[at(l.node)]) + " and " +
+                                       tour_name(l.tour) + "; a stop can be in one tour only"});
       continue;
     }
     lock[at(l.node)] = l.tour;

@@ -11,7 +11,8 @@ namespace {
 bool same_class(const Instance& inst, int r, int q) {
   if (inst.frozen[at(r)] != 0 || inst.frozen[at(q)] != 0) return false;
   if (inst.start[at(r)] != inst.start[at(q)] || inst.end[at(r)] != inst.end[at(q)] ||
-      inst.limit[at(r)] != inst.limit[at(q)] || inst.balance_scale[at(r)] != inst.balance_scale[at(q)])
+      inst.limit[at(r)] != inst.limit[at(q)] ||
+      inst.balance_scale[at(r)] != inst.balance_scale[at(q)])
     return false;
   for (const int node : inst.candidates) {
     if (inst.may_visit(node, r) != inst.may_visit(node, q)) return false;
@@ -90,8 +91,7 @@ void RoutePool::rebuild_index() {
 void RoutePool::compact() {
   m_scratch.assign(m_score.begin(), m_score.end());
   const auto half = static_cast<std::ptrdiff_t>(m_scratch.size() / 2);
-  std::nth_element(m_scratch.begin(), m_scratch.begin() + half, m_scratch.end(),
-                   std::greater<>());
+  std::nth_element(m_scratch.begin(), m_scratch.begin() + half, m_scratch.end(), std::greater<>());
   const double threshold = m_scratch[at(static_cast<int>(half))];
   int above = 0;
   for (const double s : m_score) above += s > threshold ? 1 : 0;
@@ -159,7 +159,9 @@ void RoutePool::add(const TopState& state) {
     const std::vector<int>& seq = state.seq(r);
     double score = 0.0;
     for (int p = 1; p <= state.stop_count(r); ++p) score += m_inst->score[at(seq[at(p)])];
-    add(r, std::span<const int>(seq.data() + 1, at(state.stop_count(r))), score,
+    add(r,
+        std::span<const int>(seq.data() + 1, at(state.stop_count(r))),
+        score,
         cost_above_empty(state, r));
   }
 }

@@ -38,8 +38,8 @@ void ruin_related(const Instance& inst, TopState& state, Workspace& work, Rng& r
   for (auto& entry : work.order)
     entry.first = inst.d(seed, entry.second) + inst.d(entry.second, seed);
   const auto keep = std::min(work.order.size(), at(count));
-  std::partial_sort(work.order.begin(), work.order.begin() + static_cast<std::ptrdiff_t>(keep),
-                    work.order.end());
+  std::partial_sort(
+      work.order.begin(), work.order.begin() + static_cast<std::ptrdiff_t>(keep), work.order.end());
   for (std::size_t i = 0; i < keep; ++i) take_out(state, work, work.order[i].second);
 }
 
@@ -54,8 +54,8 @@ int pick_route(const Instance& inst, const TopState& state, Rng& rng) {
   return -1;
 }
 
-void ruin_segment(const Instance& inst, TopState& state, Workspace& work, Rng& rng, int count,
-                  bool whole) {
+void ruin_segment(
+    const Instance& inst, TopState& state, Workspace& work, Rng& rng, int count, bool whole) {
   const int r = pick_route(inst, state, rng);
   if (r < 0) return;
   const int stops = state.stop_count(r);
@@ -66,22 +66,18 @@ void ruin_segment(const Instance& inst, TopState& state, Workspace& work, Rng& r
 
 }  // namespace
 
-void ruin(const Instance& instance, TopState& state, Workspace& work, Rng& rng, RuinKind kind,
+void ruin(const Instance& instance,
+          TopState& state,
+          Workspace& work,
+          Rng& rng,
+          RuinKind kind,
           int count) {
   work.removed.clear();
   switch (kind) {
-    case RuinKind::Random:
-      ruin_random(instance, state, work, rng, count);
-      break;
-    case RuinKind::Related:
-      ruin_related(instance, state, work, rng, count);
-      break;
-    case RuinKind::Segment:
-      ruin_segment(instance, state, work, rng, count, false);
-      break;
-    case RuinKind::Route:
-      ruin_segment(instance, state, work, rng, count, true);
-      break;
+  case RuinKind::Random: ruin_random(instance, state, work, rng, count); break;
+  case RuinKind::Related: ruin_related(instance, state, work, rng, count); break;
+  case RuinKind::Segment: ruin_segment(instance, state, work, rng, count, false); break;
+  case RuinKind::Route: ruin_segment(instance, state, work, rng, count, true); break;
   }
 }
 

@@ -16,7 +16,7 @@ enum class RuinKind {
 
 /// Removes up to `count` non-frozen stops chosen by `kind` and lists them in work.removed.
 /// Marks changed tours dirty. Never allocates.
-void ruin(const Instance& instance, TopState& state, Workspace& work, Rng& rng, RuinKind kind,
-          int count);
+void ruin(
+    const Instance& instance, TopState& state, Workspace& work, Rng& rng, RuinKind kind, int count);
 
 }  // namespace core::planner

@@ -70,7 +70,8 @@ bool SetPacking::improve(const RoutePool& pool, TopState& state, std::int64_t st
     ++m_left[at(pool.class_of(r))];
     ++depth;
     m_best_cost += cost_above_empty(state, r);
-    for (int p = 1; p <= state.stop_count(r); ++p) m_best_score += inst.score[at(state.seq(r)[at(p)])];
+    for (int p = 1; p <= state.stop_count(r); ++p)
+      m_best_score += inst.score[at(state.seq(r)[at(p)])];
   }
   m_chosen.clear();
   m_best.clear();

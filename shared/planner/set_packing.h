@@ -25,12 +25,12 @@ class SetPacking {
   void mark(const RoutePool& pool, int i, char value);
 
   const Instance* m_inst;
-  std::vector<int> m_order;       ///< pool indices by decreasing score
-  std::vector<double> m_prefix;   ///< prefix sums of scores along m_order
-  std::vector<char> m_used;       ///< per node: taken by the partial combination
-  std::vector<int> m_left;        ///< per class: tours still free
-  std::vector<int> m_chosen;      ///< partial combination (pool indices)
-  std::vector<int> m_best;        ///< best combination so far
+  std::vector<int> m_order;      ///< pool indices by decreasing score
+  std::vector<double> m_prefix;  ///< prefix sums of scores along m_order
+  std::vector<char> m_used;      ///< per node: taken by the partial combination
+  std::vector<int> m_left;       ///< per class: tours still free
+  std::vector<int> m_chosen;     ///< partial combination (pool indices)
+  std::vector<int> m_best;       ///< best combination so far
   double m_best_score = 0.0;
   double m_best_cost = 0.0;
   std::int64_t m_steps = 0;

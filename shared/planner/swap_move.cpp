@@ -9,8 +9,8 @@ struct SwapDelta {
   double q_travel;
 };
 
-SwapDelta swap_delta(const Instance& inst, const std::vector<int>& a, int p,
-                     const std::vector<int>& b, int p2) {
+SwapDelta swap_delta(
+    const Instance& inst, const std::vector<int>& a, int p, const std::vector<int>& b, int p2) {
   const int i = a[at(p)];
   const int k = b[at(p2)];
   const int ap = a[at(p - 1)];
@@ -32,10 +32,10 @@ bool swap_at(const Instance& inst, TopState& state, Workspace& work, int r, int 
       const double shift = inst.service[at(k)] - inst.service[at(i)];
       if (delta.r_travel + shift > state.slack(r) || delta.q_travel - shift > state.slack(q))
         continue;
-      const double r_cost = state.route_cost(r, state.travel(r) + delta.r_travel,
-                                             state.duration(r) + delta.r_travel + shift);
-      const double q_cost = state.route_cost(q, state.travel(q) + delta.q_travel,
-                                             state.duration(q) + delta.q_travel - shift);
+      const double r_cost = state.route_cost(
+          r, state.travel(r) + delta.r_travel, state.duration(r) + delta.r_travel + shift);
+      const double q_cost = state.route_cost(
+          q, state.travel(q) + delta.q_travel, state.duration(q) + delta.q_travel - shift);
       if (r_cost + q_cost < state.route_cost(r) + state.route_cost(q) - kEpsilon) {
         state.edit(r)[at(p)] = k;
         state.edit(q)[at(p2)] = i;

@@ -78,8 +78,13 @@ void repair_budgets(const Instance& inst, TopState& state) {
 // Recombines the tours of every plan met so far: the best disjoint combination of them is often
 // better than any single plan (two plans that each got two tours right). Local search then
 // refines the combination; `best` takes it if it is better.
-void pack_routes(const Instance& inst, const RoutePool& pool, SetPacking& packing,
-                 TopState& candidate, TopState& best, Workspace& work, Rng& rng) {
+void pack_routes(const Instance& inst,
+                 const RoutePool& pool,
+                 SetPacking& packing,
+                 TopState& candidate,
+                 TopState& best,
+                 Workspace& work,
+                 Rng& rng) {
   candidate = best;
   if (!packing.improve(pool, candidate, kPackingSteps)) return;
   std::fill(work.dirty.begin(), work.dirty.end(), 1);

@@ -22,21 +22,27 @@ std::string mismatch(const std::string& what, double cached, double recomputed) 
          std::to_string(recomputed);
 }
 
-std::string node_name(int node) { return "node " + std::to_string(node); }
+std::string node_name(int node) {
+  return "node " + std::to_string(node);
+}
 
-std::string tour_name(int r) { return "tour " + std::to_string(r); }
+std::string tour_name(int r) {
+  return "tour " + std::to_string(r);
+}
 
 }  // namespace
 
-std::string TopState::route_divergence(int r, std::vector<int>& route_of,
-                                       std::vector<int>& pos_of) const {
+std::string
+TopState::route_divergence(int r, std::vector<int>& route_of, std::vector<int>& pos_of) const {
   const Instance& inst = *m_inst;
   const std::vector<int>& s = m_seq[at(r)];
   if (s.size() < 2 || s.front() != inst.start[at(r)] || s.back() != inst.end[at(r)]) {
     return tour_name(r) + " does not run from its start depot to its end depot";
   }
   const bool frozen = inst.frozen[at(r)] != 0;
-  if (frozen && !std::equal(s.begin() + 1, s.end() - 1, inst.frozen_stops[at(r)].begin(),
+  if (frozen && !std::equal(s.begin() + 1,
+                            s.end() - 1,
+                            inst.frozen_stops[at(r)].begin(),
                             inst.frozen_stops[at(r)].end())) {
     return tour_name(r) + " is frozen but its stops changed";
   }

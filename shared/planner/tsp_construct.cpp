@@ -7,7 +7,9 @@
 namespace core::planner {
 namespace {
 
-std::size_t at(int i) { return static_cast<std::size_t>(i); }
+std::size_t at(int i) {
+  return static_cast<std::size_t>(i);
+}
 
 int find_root(std::vector<int>& parent, int v) {
   while (parent[at(v)] != v) {
@@ -45,7 +47,9 @@ std::vector<int> greedy_links(const CostMatrix& m, const std::vector<int>& neigh
 }
 
 // Appends the fragment that starts at end node `v` to `order`; returns its other end.
-int walk_fragment(const std::vector<int>& link, int v, std::vector<char>& used,
+int walk_fragment(const std::vector<int>& link,
+                  int v,
+                  std::vector<char>& used,
                   std::vector<int>& order) {
   int prev = -1;
   for (;;) {
@@ -60,8 +64,8 @@ int walk_fragment(const std::vector<int>& link, int v, std::vector<char>& used,
 
 }  // namespace
 
-std::vector<int> greedy_tour(const CostMatrix& matrix, const std::vector<int>& neighbours,
-                             int count) {
+std::vector<int>
+greedy_tour(const CostMatrix& matrix, const std::vector<int>& neighbours, int count) {
   const int n = matrix.size();
   const std::vector<int> link = greedy_links(matrix, neighbours, count);
   std::vector<int> ends;

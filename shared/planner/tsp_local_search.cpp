@@ -7,12 +7,11 @@ constexpr double kGainEpsilon = 1e-9;
 
 }  // namespace
 
-TspLocalSearch::TspLocalSearch(const CostMatrix& matrix, const std::vector<int>& neighbours,
-                               int count, bool symmetric)
-    : m_matrix(&matrix),
-      m_neighbours(&neighbours),
-      m_count(count),
-      m_symmetric(symmetric),
+TspLocalSearch::TspLocalSearch(const CostMatrix& matrix,
+                               const std::vector<int>& neighbours,
+                               int count,
+                               bool symmetric)
+    : m_matrix(&matrix), m_neighbours(&neighbours), m_count(count), m_symmetric(symmetric),
       m_queue(static_cast<std::size_t>(matrix.size()), 0),
       m_queued(static_cast<std::size_t>(matrix.size()), 0) {}
 

@@ -11,7 +11,9 @@ namespace core::planner {
 class TspLocalSearch {
  public:
   /// Search over `matrix` with `neighbours` (n x `count`, nearest first). Keeps pointers to both.
-  TspLocalSearch(const CostMatrix& matrix, const std::vector<int>& neighbours, int count,
+  TspLocalSearch(const CostMatrix& matrix,
+                 const std::vector<int>& neighbours,
+                 int count,
                  bool symmetric);
 
   /// Marks `node` for (re)examination.

@@ -13,12 +13,8 @@ constexpr std::size_t kJournalCapacity = 4096;
 }  // namespace
 
 TspTour::TspTour(const CostMatrix& matrix, const std::vector<int>& order, bool symmetric)
-    : m_matrix(&matrix),
-      m_symmetric(symmetric),
-      m_n(static_cast<int>(order.size())),
-      m_order(order),
-      m_pos(order.size(), 0),
-      m_fwd(order.size() + 1, 0.0),
+    : m_matrix(&matrix), m_symmetric(symmetric), m_n(static_cast<int>(order.size())),
+      m_order(order), m_pos(order.size(), 0), m_fwd(order.size() + 1, 0.0),
       m_bwd(order.size() + 1, 0.0) {
   for (int p = 0; p < m_n; ++p) m_pos[at(m_order[at(p)])] = p;
   m_journal.reserve(kJournalCapacity);
@@ -128,8 +124,8 @@ void TspLengthWatch::moved(const TspTour& tour, double change, const char* move)
   const double length = tour.length();
   // The expected length sums the moves' deltas: rounding grows with their number.
   if (problem.empty() && std::fabs(length - m_expected) > 1e-7 * (1.0 + std::fabs(length))) {
-    problem = "length is " + std::to_string(length) + ", the moves claimed " +
-              std::to_string(m_expected);
+    problem =
+        "length is " + std::to_string(length) + ", the moves claimed " + std::to_string(m_expected);
   }
   if (!problem.empty()) throw std::logic_error(std::string("TSP ") + move + ": " + problem);
 }

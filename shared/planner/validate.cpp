@@ -14,7 +14,9 @@ void require(bool condition, const std::string& message) {
   }
 }
 
-bool valid_node(int node, int n) { return node >= 0 && node < n; }
+bool valid_node(int node, int n) {
+  return node >= 0 && node < n;
+}
 
 void validate_values(const Problem& problem, int n) {
   for (int i = 0; i < n; ++i) {
@@ -72,7 +74,8 @@ void validate_problem(const Problem& problem) {
   require(problem.allowed_stops.empty() || problem.allowed_stops.size() == at(k),
           "allowed_stops size must equal tour_count (or be empty)");
   for (const std::vector<char>& zone : problem.allowed_stops) {
-    require(zone.empty() || zone.size() == at(n), "each allowed_stops entry must be empty or cover every node");
+    require(zone.empty() || zone.size() == at(n),
+            "each allowed_stops entry must be empty or cover every node");
   }
   for (const TourEnds& e : problem.ends) {
     require(e.start == kFreeEnd || valid_node(e.start, n), "tour start out of range");

@@ -11,13 +11,10 @@ namespace core::planner {
 struct Workspace {
   /// Buffers sized for `instance`.
   explicit Workspace(const Instance& instance)
-      : fwd(at(instance.size + 2), 0.0),
-        bwd(at(instance.size + 2), 0.0),
+      : fwd(at(instance.size + 2), 0.0), bwd(at(instance.size + 2), 0.0),
         ins_delta(at(instance.size) * at(instance.tour_count), 0.0),
-        ins_pos(at(instance.size) * at(instance.tour_count), -1),
-        blocked(at(instance.size), 0),
-        noise(at(instance.size), 1.0),
-        dirty(at(instance.tour_count), 1),
+        ins_pos(at(instance.size) * at(instance.tour_count), -1), blocked(at(instance.size), 0),
+        noise(at(instance.size), 1.0), dirty(at(instance.tour_count), 1),
         open(at(instance.tour_count), 0) {
     pool.reserve(at(instance.size));
     removed.reserve(at(instance.size));

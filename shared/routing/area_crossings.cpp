@@ -17,7 +17,9 @@ constexpr std::size_t kMaxLinksPerJunction = 12;
 // on the same side gain nothing from a straight line, and each edge slows every search a little.
 constexpr double kMinRingSaving = 0.8;
 
-double cross(PlanePoint o, PlanePoint a, PlanePoint b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
+double cross(PlanePoint o, PlanePoint a, PlanePoint b) {
+  return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
 
 // True if segments p-q and r-s cross at a point inside both (touching ends do not count).
 bool properly_cross(PlanePoint p, PlanePoint q, PlanePoint r, PlanePoint s) {
@@ -58,7 +60,8 @@ std::vector<std::uint32_t> degrees(const SegmentGraph& graph) {
   return degree;
 }
 
-std::size_t cross_ring(const AreaRing& ring, const std::vector<std::uint32_t>& degree, SegmentGraph& graph) {
+std::size_t
+cross_ring(const AreaRing& ring, const std::vector<std::uint32_t>& degree, SegmentGraph& graph) {
   const LocalProjection projection(graph.vertices[ring.front()]);
   std::vector<PlanePoint> plane;
   for (const std::uint32_t v : ring) plane.push_back(projection.project(graph.vertices[v]));
@@ -69,7 +72,8 @@ std::size_t cross_ring(const AreaRing& ring, const std::vector<std::uint32_t>& d
   }
   // Distance along the ring from its first point to each point.
   std::vector<double> along(plane.size(), 0.0);
-  for (std::size_t i = 1; i < plane.size(); ++i) along[i] = along[i - 1] + plane_distance(plane[i - 1], plane[i]);
+  for (std::size_t i = 1; i < plane.size(); ++i)
+    along[i] = along[i - 1] + plane_distance(plane[i - 1], plane[i]);
   const double perimeter = along.back();
   const auto round_the_ring = [&](std::size_t i, std::size_t j) {
     const double one_way = std::abs(along[j] - along[i]);
@@ -87,9 +91,11 @@ std::size_t cross_ring(const AreaRing& ring, const std::vector<std::uint32_t>& d
     for (const auto& [metres, j] : nearest) {
       const std::size_t i = junctions[a];
       const bool neighbours = j == i + 1 || (i == 0 && j + 2 == ring.size());
-      if (neighbours || ring[i] == ring[j] || metres > kMinRingSaving * round_the_ring(i, j)) continue;
+      if (neighbours || ring[i] == ring[j] || metres > kMinRingSaving * round_the_ring(i, j))
+        continue;
       if (!stays_inside(plane, i, j)) continue;
-      const double length = algo::haversine_m(to_geo(graph.vertices[ring[i]]), to_geo(graph.vertices[ring[j]]));
+      const double length =
+          algo::haversine_m(to_geo(graph.vertices[ring[i]]), to_geo(graph.vertices[ring[j]]));
       graph.segments.push_back({ring[i], ring[j], flags, length, 0.0});
       ++added;
     }

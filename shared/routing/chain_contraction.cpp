@@ -39,7 +39,9 @@ std::uint8_t oriented(const Segment& s, std::uint32_t from) {
   return s.a == from ? s.flags : reversed_flags(s.flags);
 }
 
-std::uint32_t other_end(const Segment& s, std::uint32_t v) { return s.a == v ? s.b : s.a; }
+std::uint32_t other_end(const Segment& s, std::uint32_t v) {
+  return s.a == v ? s.b : s.a;
+}
 
 // A vertex stays a graph node unless exactly two segments meet there and walking through it
 // changes nothing (same direction rules, steps, ferry, area and pace).
@@ -56,8 +58,12 @@ std::vector<bool> graph_nodes(const SegmentGraph& graph, const Incidence& inc) {
 
 class ChainWalker {
  public:
-  ChainWalker(const SegmentGraph& graph, const Incidence& inc, const std::vector<bool>& keep, ChainSet& out)
-      : m_graph(graph), m_inc(inc), m_keep(keep), m_out(out), m_used(graph.segments.size(), false) {}
+  ChainWalker(const SegmentGraph& graph,
+              const Incidence& inc,
+              const std::vector<bool>& keep,
+              ChainSet& out)
+      : m_graph(graph), m_inc(inc), m_keep(keep), m_out(out), m_used(graph.segments.size(), false) {
+  }
 
   bool used(std::uint32_t segment) const { return m_used[segment]; }
 

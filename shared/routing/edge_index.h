@@ -43,7 +43,8 @@ class EdgeIndex {
     std::uint32_t edge;
     std::uint32_t segment;
   };
-  void consider(PlanePoint p, const Entry& entry, SnapFilter filter, std::optional<Snap>& best) const;
+  void
+  consider(PlanePoint p, const Entry& entry, SnapFilter filter, std::optional<Snap>& best) const;
 
   const WalkingGraph* m_graph;
   LocalProjection m_projection;

@@ -11,16 +11,30 @@ using namespace std::string_view_literals;
 
 // foot.lua's speeds table: every key=value here is walkable at the walking speed. Plus
 // highway=corridor (indoor passages of stations and malls), which foot.lua leaves out.
-constexpr std::array kWalkableHighways = {
-    "primary"sv,       "primary_link"sv, "secondary"sv, "secondary_link"sv, "tertiary"sv, "tertiary_link"sv,
-    "unclassified"sv,  "residential"sv,  "living_street"sv, "service"sv,     "track"sv,    "path"sv,
-    "steps"sv,         "pedestrian"sv,   "platform"sv,  "footway"sv,       "pier"sv,     "corridor"sv};
+constexpr std::array kWalkableHighways = {"primary"sv,
+                                          "primary_link"sv,
+                                          "secondary"sv,
+                                          "secondary_link"sv,
+                                          "tertiary"sv,
+                                          "tertiary_link"sv,
+                                          "unclassified"sv,
+                                          "residential"sv,
+                                          "living_street"sv,
+                                          "service"sv,
+                                          "track"sv,
+                                          "path"sv,
+                                          "steps"sv,
+                                          "pedestrian"sv,
+                                          "platform"sv,
+                                          "footway"sv,
+                                          "pier"sv,
+                                          "corridor"sv};
 constexpr std::array kWalkableAmenities = {"parking"sv, "parking_entrance"sv};
 
 // access_tag_whitelist and access_tag_blacklist.
 constexpr std::array kAccessWhitelist = {"yes"sv, "foot"sv, "permissive"sv, "designated"sv};
-constexpr std::array kAccessBlacklist = {"no"sv,       "agricultural"sv, "forestry"sv,
-                                         "private"sv,  "delivery"sv,     "use_sidepath"sv};
+constexpr std::array kAccessBlacklist = {
+    "no"sv, "agricultural"sv, "forestry"sv, "private"sv, "delivery"sv, "use_sidepath"sv};
 
 template <std::size_t N>
 bool one_of(const std::array<std::string_view, N>& set, std::string_view value) {
@@ -35,7 +49,9 @@ bool tag_is(const OsmTags& tags, std::string_view key, std::string_view value) {
   return found != nullptr && *found == value;
 }
 
-bool blacklisted(const std::string* access) { return access != nullptr && one_of(kAccessBlacklist, *access); }
+bool blacklisted(const std::string* access) {
+  return access != nullptr && one_of(kAccessBlacklist, *access);
+}
 
 // lib/access.lua resolve_access: of "a;b", the part with the best class (whitelist 3, blacklist 1,
 // other 0); a single value as it is.
@@ -50,7 +66,9 @@ std::string resolve_access(const std::string& value) {
     std::string_view part(value.data() + start, end - start);
     while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
     while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-    const int priority = one_of(kAccessWhitelist, part) ? 3 : one_of(kAccessBlacklist, part) ? 1 : 0;
+    const int priority = one_of(kAccessWhitelist, part)   ? 3
+                         : one_of(kAccessBlacklist, part) ? 1
+                                                          : 0;
     if (priority > best_priority) {
       best = std::string(part);
       best_priority = priority;
@@ -97,7 +115,8 @@ bool blocked(const OsmTags& tags, const std::string* highway) {
 }
 
 bool sidewalk_separate(const OsmTags& tags) {
-  for (const std::string_view key : {"sidewalk"sv, "sidewalk:both"sv, "sidewalk:left"sv, "sidewalk:right"sv}) {
+  for (const std::string_view key :
+       {"sidewalk"sv, "sidewalk:both"sv, "sidewalk:left"sv, "sidewalk:right"sv}) {
     if (tag_is(tags, key, "separate")) return true;
   }
   return false;
@@ -115,13 +134,17 @@ Pace surface_pace(const OsmTags& tags) {
   const std::string* surface = find_tag(tags, "surface");
   if (surface == nullptr) return Pace::Normal;
   if (*surface == "mud" || *surface == "sand") return Pace::Heavy;
-  if (*surface == "fine_gravel" || *surface == "gravel" || *surface == "pebblestone") return Pace::Rough;
+  if (*surface == "fine_gravel" || *surface == "gravel" || *surface == "pebblestone")
+    return Pace::Rough;
   return Pace::Normal;
 }
 
 // WayHandlers.conveying: escalators and moving walkways (steps or footway) go one way unless
 // the way says oneway=no.
-void apply_conveying(const OsmTags& tags, const std::string* highway, const std::string* oneway, WayRule& rule) {
+void apply_conveying(const OsmTags& tags,
+                     const std::string* highway,
+                     const std::string* oneway,
+                     WayRule& rule) {
   const std::string* conveying = find_tag(tags, "conveying");
   if (conveying == nullptr || *conveying == "yes" || *conveying == "reversible") return;
   if (highway == nullptr || (*highway != "steps" && *highway != "footway")) return;
@@ -135,9 +158,9 @@ void apply_conveying(const OsmTags& tags, const std::string* highway, const std:
 
 double pace_factor(Pace pace) {
   switch (pace) {
-    case Pace::Rough: return 0.75;
-    case Pace::Heavy: return 0.5;
-    case Pace::Normal: break;
+  case Pace::Rough: return 0.75;
+  case Pace::Heavy: return 0.5;
+  case Pace::Normal: break;
   }
   return 1.0;
 }
@@ -147,8 +170,8 @@ WayRule foot_way_rule(const OsmTags& tags) {
   const std::string* highway = find_tag(tags, "highway");
   const std::string* route = find_tag(tags, "route");
   // foot.lua's quick check: one of its prefetched keys must be present.
-  constexpr std::array kPrefetch = {"bridge"sv, "man_made"sv, "railway"sv, "platform"sv, "amenity"sv,
-                                    "public_transport"sv};
+  constexpr std::array kPrefetch = {
+      "bridge"sv, "man_made"sv, "railway"sv, "platform"sv, "amenity"sv, "public_transport"sv};
   bool any = highway != nullptr || route != nullptr;
   for (const std::string_view key : kPrefetch) any = any || find_tag(tags, key) != nullptr;
   if (!any) return rule;
@@ -170,14 +193,16 @@ WayRule foot_way_rule(const OsmTags& tags) {
 
   const std::string* oneway = find_tag(tags, "oneway:foot");  // oneway_handling = 'specific'
   if (oneway != nullptr && *oneway == "-1") rule.forward = false;
-  if (oneway != nullptr && (*oneway == "yes" || *oneway == "1" || *oneway == "true")) rule.backward = false;
+  if (oneway != nullptr && (*oneway == "yes" || *oneway == "1" || *oneway == "true"))
+    rule.backward = false;
 
   if (route != nullptr && *route == "ferry") {
     // WayHandlers.ferries sets the ferry mode in both directions, whatever came before.
     rule.ferry = true;
     rule.forward = rule.backward = true;
     if (const std::string* duration = find_tag(tags, "duration")) {
-      if (const auto seconds = parse_osm_duration_s(*duration)) rule.ferry_seconds = std::max(*seconds, 1.0);
+      if (const auto seconds = parse_osm_duration_s(*duration))
+        rule.ferry_seconds = std::max(*seconds, 1.0);
     }
   } else if (!in_speed_table(tags, highway)) {
     // WayHandlers.speed's fallback: a way outside the table is walkable in a direction whose
@@ -206,7 +231,8 @@ bool foot_node_blocks(const OsmTags& tags) {
   if (*barrier != "yes" && *barrier != "wall" && *barrier != "fence") return false;
   if (tag_is(tags, "bollard", "rising")) return false;
   const std::string* sensory = find_tag(tags, "sensory");
-  const bool audible_fence = *barrier == "fence" && sensory != nullptr && (*sensory == "audible" || *sensory == "audio");
+  const bool audible_fence =
+      *barrier == "fence" && sensory != nullptr && (*sensory == "audible" || *sensory == "audio");
   return !audible_fence;
 }
 

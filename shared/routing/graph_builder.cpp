@@ -15,7 +15,9 @@ constexpr std::uint32_t kNone = UINT32_MAX;
 // Union-find over vertices, by index (smaller root wins: deterministic).
 class Components {
  public:
-  explicit Components(std::size_t size) : m_parent(size) { std::iota(m_parent.begin(), m_parent.end(), 0U); }
+  explicit Components(std::size_t size) : m_parent(size) {
+    std::iota(m_parent.begin(), m_parent.end(), 0U);
+  }
   std::uint32_t root(std::uint32_t v) {
     while (m_parent[v] != v) v = m_parent[v] = m_parent[m_parent[v]];
     return v;
@@ -96,7 +98,8 @@ std::vector<std::uint32_t> hilbert_numbering(const std::vector<FixedPoint>& vert
   }
   std::sort(keyed.begin(), keyed.end());
   std::vector<std::uint32_t> number(vertices.size(), kNone);
-  for (std::size_t i = 0; i < keyed.size(); ++i) number[std::get<1>(keyed[i])] = static_cast<std::uint32_t>(i);
+  for (std::size_t i = 0; i < keyed.size(); ++i)
+    number[std::get<1>(keyed[i])] = static_cast<std::uint32_t>(i);
   return number;
 }
 
@@ -107,8 +110,11 @@ struct PendingEdge {
   bool reversed = false;
 };
 
-WalkingGraph assemble(const SegmentGraph& segments, const ChainSet& chains, std::uint32_t keep_root,
-                      Components& components, BuildStats& stats) {
+WalkingGraph assemble(const SegmentGraph& segments,
+                      const ChainSet& chains,
+                      std::uint32_t keep_root,
+                      Components& components,
+                      BuildStats& stats) {
   std::vector<std::uint32_t> kept;
   std::vector<bool> seen(segments.vertices.size(), false);
   for (const Chain& c : chains.chains) {
@@ -126,9 +132,13 @@ WalkingGraph assemble(const SegmentGraph& segments, const ChainSet& chains, std:
       ++stats.island_edges_dropped;
       continue;
     }
-    PendingEdge p{{number[c.from], number[c.to], static_cast<std::uint32_t>(std::llround(c.length_m * 10.0)),
-                   static_cast<std::uint32_t>(std::llround(c.ferry_s)), c.flags},
-                  i, false};
+    PendingEdge p{{number[c.from],
+                   number[c.to],
+                   static_cast<std::uint32_t>(std::llround(c.length_m * 10.0)),
+                   static_cast<std::uint32_t>(std::llround(c.ferry_s)),
+                   c.flags},
+                  i,
+                  false};
     if (p.edge.from > p.edge.to) {
       std::swap(p.edge.from, p.edge.to);
       p.edge.flags = reversed_flags(p.edge.flags);

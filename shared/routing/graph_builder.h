@@ -17,11 +17,11 @@ struct BuildOptions {
 
 /// What the builder kept and dropped.
 struct BuildStats {
-  std::size_t walkable_ways = 0;     ///< ways the foot profile accepts (after de-duplication)
-  std::size_t segments = 0;          ///< OSM segments kept (inside the box), crossings included
-  std::size_t area_crossings = 0;    ///< straight segments added across pedestrian areas
-  std::size_t barrier_nodes = 0;     ///< node occurrences that block passage
-  std::size_t islands_dropped = 0;   ///< connected pieces other than the largest one
+  std::size_t walkable_ways = 0;    ///< ways the foot profile accepts (after de-duplication)
+  std::size_t segments = 0;         ///< OSM segments kept (inside the box), crossings included
+  std::size_t area_crossings = 0;   ///< straight segments added across pedestrian areas
+  std::size_t barrier_nodes = 0;    ///< node occurrences that block passage
+  std::size_t islands_dropped = 0;  ///< connected pieces other than the largest one
   std::size_t island_edges_dropped = 0;
   double island_metres_dropped = 0.0;
   std::size_t nodes = 0;  ///< graph nodes kept

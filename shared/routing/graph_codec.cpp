@@ -13,9 +13,13 @@ constexpr char kMagic[4] = {'N', 'W', 'G', '1'};
 using formats::ByteReader;
 using formats::ByteWriter;
 
-[[noreturn]] void invalid(const std::string& why) { throw InputError("invalid walking graph: " + why, "invalid_graph"); }
+[[noreturn]] void invalid(const std::string& why) {
+  throw InputError("invalid walking graph: " + why, "invalid_graph");
+}
 
-ByteReader reader_of(std::span<const std::uint8_t> bytes) { return {bytes, "invalid walking graph", "invalid_graph"}; }
+ByteReader reader_of(std::span<const std::uint8_t> bytes) {
+  return {bytes, "invalid walking graph", "invalid_graph"};
+}
 
 void point_delta(ByteWriter& w, FixedPoint& previous, FixedPoint point) {
   w.svarint(static_cast<std::int64_t>(point.lat_e7) - previous.lat_e7);
@@ -32,18 +36,22 @@ GraphEdge read_edge(ByteReader& reader, std::uint32_t previous_from, std::size_t
   GraphEdge e;
   e.from = reader.u32(previous_from + reader.varint(), "edge start");
   const std::int64_t to = static_cast<std::int64_t>(e.from) + reader.svarint();
-  if (e.from >= node_count || to < 0 || static_cast<std::uint64_t>(to) >= node_count) invalid("edge node out of range");
+  if (e.from >= node_count || to < 0 || static_cast<std::uint64_t>(to) >= node_count)
+    invalid("edge node out of range");
   e.to = static_cast<std::uint32_t>(to);
   e.length_dm = reader.u32(reader.varint(), "edge length");
   e.flags = reader.u8();
-  if ((e.flags & (0xFFU ^ kEdgeKnownBits)) != 0 || (e.flags & kEdgePaceMask) == kEdgePaceMask) invalid("unknown edge flags");
+  if ((e.flags & (0xFFU ^ kEdgeKnownBits)) != 0 || (e.flags & kEdgePaceMask) == kEdgePaceMask)
+    invalid("unknown edge flags");
   if ((e.flags & kEdgeFerry) != 0) e.ferry_s = reader.u32(reader.varint(), "ferry time");
   return e;
 }
 
 }  // namespace
 
-std::uint64_t fnv1a64(std::span<const std::uint8_t> bytes) { return formats::fnv1a64(bytes); }
+std::uint64_t fnv1a64(std::span<const std::uint8_t> bytes) {
+  return formats::fnv1a64(bytes);
+}
 
 std::vector<std::uint8_t> encode_graph(const WalkingGraph& graph, const GraphMetadata& metadata) {
   ByteWriter w;
@@ -77,7 +85,8 @@ std::vector<std::uint8_t> encode_graph(const WalkingGraph& graph, const GraphMet
 }
 
 DecodedGraph decode_graph(std::span<const std::uint8_t> bytes) {
-  if (bytes.size() < sizeof kMagic + 2 + 8 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
+  if (bytes.size() < sizeof kMagic + 2 + 8 ||
+      std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
     invalid("not a walking graph file");
   }
   const std::span<const std::uint8_t> body = bytes.first(bytes.size() - 8);
@@ -88,7 +97,8 @@ DecodedGraph decode_graph(std::span<const std::uint8_t> bytes) {
   ByteReader r = reader_of(body);
   r.fixed(4);
   const auto version = static_cast<std::uint16_t>(r.fixed(2));
-  if (version != kGraphFormatVersion) invalid("format version " + std::to_string(version) + " is not supported");
+  if (version != kGraphFormatVersion)
+    invalid("format version " + std::to_string(version) + " is not supported");
   decoded.metadata.attribution = r.text();
   decoded.metadata.source = r.text();
   decoded.metadata.source_checksum = r.text();
@@ -112,8 +122,10 @@ DecodedGraph decode_graph(std::span<const std::uint8_t> bytes) {
     for (std::size_t k = 0; k < points; ++k) shape.push_back(at = point_after(r, at));
     shape_begin.push_back(static_cast<std::uint32_t>(shape.size()));
   }
-  if (shape.size() != shape_count || r.position() != body.size()) invalid("sizes do not match the header");
-  decoded.graph = WalkingGraph(std::move(nodes), std::move(edges), std::move(shape_begin), std::move(shape));
+  if (shape.size() != shape_count || r.position() != body.size())
+    invalid("sizes do not match the header");
+  decoded.graph =
+      WalkingGraph(std::move(nodes), std::move(edges), std::move(shape_begin), std::move(shape));
   return decoded;
 }
 

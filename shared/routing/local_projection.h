@@ -20,7 +20,8 @@ class LocalProjection {
   /// A projection whose scale is right at `reference`.
   explicit LocalProjection(FixedPoint reference)
       : m_metres_per_e7_lat(algo::kEarthRadiusM * kPi / 180.0 * kDegreesPerE7),
-        m_metres_per_e7_lon(m_metres_per_e7_lat * std::cos(reference.lat_e7 * kDegreesPerE7 * kPi / 180.0)) {}
+        m_metres_per_e7_lon(m_metres_per_e7_lat *
+                            std::cos(reference.lat_e7 * kDegreesPerE7 * kPi / 180.0)) {}
 
   /// `point` on the plane (origin at 0,0 degrees; only differences are meaningful).
   PlanePoint project(FixedPoint point) const {
@@ -49,6 +50,8 @@ inline double closest_fraction(PlanePoint a, PlanePoint b, PlanePoint p) {
 }
 
 /// Distance in metres between two plane points.
-inline double plane_distance(PlanePoint a, PlanePoint b) { return std::hypot(b.x - a.x, b.y - a.y); }
+inline double plane_distance(PlanePoint a, PlanePoint b) {
+  return std::hypot(b.x - a.x, b.y - a.y);
+}
 
 }  // namespace core::routing

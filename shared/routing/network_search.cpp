@@ -6,7 +6,9 @@
 namespace core::routing {
 namespace {
 
-std::uint32_t rounded(double value) { return static_cast<std::uint32_t>(std::llround(std::max(value, 0.0))); }
+std::uint32_t rounded(double value) {
+  return static_cast<std::uint32_t>(std::llround(std::max(value, 0.0)));
+}
 
 }  // namespace
 
@@ -25,7 +27,9 @@ PlacedPoint place_on_edge(const WalkingGraph& graph, const Snap& snap) {
   return placed;
 }
 
-NetworkSearch::NetworkSearch(const WalkingGraph& graph, const WalkOptions& options, RouterWorkspace& workspace)
+NetworkSearch::NetworkSearch(const WalkingGraph& graph,
+                             const WalkOptions& options,
+                             RouterWorkspace& workspace)
     : m_graph(graph), m_ws(workspace), m_ferry_dm_per_s(options.speed_kmh / 3.6 * 10.0),
       m_step_free(options.step_free) {
   const std::size_t nodes = graph.nodes().size();
@@ -44,9 +48,13 @@ void NetworkSearch::set_targets(const std::vector<const PlacedPoint*>& targets) 
     m_ws.attach_stamp = 1;
   }
   m_ws.attachments.clear();
-  const auto attach = [&](std::uint32_t node, std::uint32_t target, std::uint32_t cost, std::uint32_t metres,
+  const auto attach = [&](std::uint32_t node,
+                          std::uint32_t target,
+                          std::uint32_t cost,
+                          std::uint32_t metres,
                           bool forward) {
-    const std::uint32_t head = m_ws.attach_seen[node] == m_ws.attach_stamp ? m_ws.attach_head[node] : kNoCost;
+    const std::uint32_t head =
+        m_ws.attach_seen[node] == m_ws.attach_stamp ? m_ws.attach_head[node] : kNoCost;
     m_ws.attach_seen[node] = m_ws.attach_stamp;
     m_ws.attach_head[node] = static_cast<std::uint32_t>(m_ws.attachments.size());
     m_ws.attachments.push_back({target, cost, metres, head, forward});
@@ -54,13 +62,18 @@ void NetworkSearch::set_targets(const std::vector<const PlacedPoint*>& targets) 
   for (std::uint32_t t = 0; t < targets.size(); ++t) {
     const PlacedPoint& p = *targets[t];
     const GraphEdge& edge = m_graph.edges()[p.snap.edge];
-    if (p.forward) attach(edge.from, t, p.from_cost, p.from_dm, true);  // arrive from `from`, walking forward
-    if (p.backward) attach(edge.to, t, p.to_cost, p.to_dm, false);      // arrive from `to`, walking backward
+    if (p.forward)
+      attach(edge.from, t, p.from_cost, p.from_dm, true);  // arrive from `from`, walking forward
+    if (p.backward)
+      attach(edge.to, t, p.to_cost, p.to_dm, false);  // arrive from `to`, walking backward
   }
   m_ws.targets.resize(targets.size());
 }
 
-inline void NetworkSearch::reach(std::uint32_t node, std::uint32_t cost, std::uint32_t metres_dm, std::uint32_t parent) {
+inline void NetworkSearch::reach(std::uint32_t node,
+                                 std::uint32_t cost,
+                                 std::uint32_t metres_dm,
+                                 std::uint32_t parent) {
   RouterWorkspace::Label& label = m_ws.labels[node];
   if (label.seen == m_ws.search_stamp && label.cost <= cost) return;
   label = {m_ws.search_stamp, cost, metres_dm, parent};
@@ -87,15 +100,19 @@ void NetworkSearch::start(const PlacedPoint& source, std::size_t first_target) {
       // Along the shared edge, if its direction allows (forward: offsets grow).
       const bool ahead = target.from_dm >= source.from_dm;
       if (target.from_dm == source.from_dm || (ahead ? source.forward : source.backward)) {
-        const std::uint32_t metres = ahead ? target.from_dm - source.from_dm : source.from_dm - target.from_dm;
-        const std::uint32_t cost = ahead ? target.from_cost - std::min(source.from_cost, target.from_cost)
-                                         : source.from_cost - std::min(source.from_cost, target.from_cost);
+        const std::uint32_t metres =
+            ahead ? target.from_dm - source.from_dm : source.from_dm - target.from_dm;
+        const std::uint32_t cost =
+            ahead ? target.from_cost - std::min(source.from_cost, target.from_cost)
+                  : source.from_cost - std::min(source.from_cost, target.from_cost);
         best = {cost, metres, kDirect, ahead};
       }
     }
     if (t < first_target) continue;
-    if (best.cost == kNoCost) ++m_unreached;
-    else m_max_best = std::max(m_max_best, best.cost);
+    if (best.cost == kNoCost)
+      ++m_unreached;
+    else
+      m_max_best = std::max(m_max_best, best.cost);
   }
 }
 
@@ -108,7 +125,8 @@ void NetworkSearch::settle_targets(std::uint32_t node, std::uint32_t cost) {
     if (candidate >= best.cost) continue;
     const bool counted = attachment.target >= m_first_target;
     if (best.cost == kNoCost && counted) --m_unreached;
-    best = {candidate, m_ws.labels[node].metres_dm + attachment.metres_dm, node, attachment.forward};
+    best = {
+        candidate, m_ws.labels[node].metres_dm + attachment.metres_dm, node, attachment.forward};
     if (counted) m_max_best = std::max(m_max_best, candidate);
   }
 }
@@ -128,7 +146,8 @@ void NetworkSearch::run(const PlacedPoint& source, std::size_t first_target) {
       if (key >= m_max_best) return;
     }
     const std::uint32_t node = m_ws.heap.pop();
-    if (m_ws.labels[node].cost != key) continue;  // a stale entry: the node was reached cheaper since
+    if (m_ws.labels[node].cost != key)
+      continue;  // a stale entry: the node was reached cheaper since
     settle_targets(node, key);
     const std::uint32_t metres = m_ws.labels[node].metres_dm;
     for (const GraphArc& arc : m_graph.arcs_from(node)) {

@@ -48,7 +48,8 @@ class NetworkSearch {
 
  private:
   void start(const PlacedPoint& source, std::size_t first_target);
-  inline void reach(std::uint32_t node, std::uint32_t cost, std::uint32_t metres_dm, std::uint32_t parent);
+  inline void
+  reach(std::uint32_t node, std::uint32_t cost, std::uint32_t metres_dm, std::uint32_t parent);
   void settle_targets(std::uint32_t node, std::uint32_t cost);
 
   const WalkingGraph& m_graph;

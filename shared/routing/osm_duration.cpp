@@ -46,7 +46,8 @@ std::optional<double> iso_form(std::string_view text) {
     std::uint64_t value = 0;
     if (!read_number(text, pos, value) || pos >= text.size()) return std::nullopt;
     const char unit = static_cast<char>(text[pos++] | 0x20);  // lower case
-    if (!in_time && unit == 'w' && !any && pos == text.size()) return static_cast<double>(value * 604800);
+    if (!in_time && unit == 'w' && !any && pos == text.size())
+      return static_cast<double>(value * 604800);
     if (!in_time && unit == 'd') {
       seconds += value * 86400;
     } else if (in_time && (unit == 'h' || unit == 'm' || unit == 's')) {

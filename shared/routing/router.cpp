@@ -20,17 +20,23 @@ void add_point(std::vector<model::GeoPoint>& points, FixedPoint point) {
 
 // Points of `edge` walked from the node `from_end` ("from" if true) to the snapped position
 // `at` (ends excluded), in walking order.
-void add_partial(const WalkingGraph& graph, const Snap& at, bool from_end, std::vector<model::GeoPoint>& points) {
+void add_partial(const WalkingGraph& graph,
+                 const Snap& at,
+                 bool from_end,
+                 std::vector<model::GeoPoint>& points) {
   const std::size_t count = graph.edge_point_count(at.edge);
   if (from_end) {
     for (std::size_t k = 1; k <= at.segment; ++k) add_point(points, graph.edge_point(at.edge, k));
   } else {
-    for (std::size_t k = count - 2; k > at.segment; --k) add_point(points, graph.edge_point(at.edge, k));
+    for (std::size_t k = count - 2; k > at.segment; --k)
+      add_point(points, graph.edge_point(at.edge, k));
   }
 }
 
 // Points of the whole edge of `edge_bits`, walked in its arc's direction, its start excluded.
-void add_edge(const WalkingGraph& graph, std::uint32_t edge_bits, std::vector<model::GeoPoint>& points) {
+void add_edge(const WalkingGraph& graph,
+              std::uint32_t edge_bits,
+              std::vector<model::GeoPoint>& points) {
   const std::uint32_t edge = edge_bits & kArcEdgeMask;
   const std::size_t count = graph.edge_point_count(edge);
   for (std::size_t k = 1; k < count; ++k) {
@@ -40,7 +46,9 @@ void add_edge(const WalkingGraph& graph, std::uint32_t edge_bits, std::vector<mo
 
 // The arcs walked from the source's edge to `node`, in walking order; `start` gets the mark of
 // how the source's edge was left (kStartBackward or kStartForward).
-std::vector<std::uint32_t> arcs_to(const WalkingGraph& graph, const RouterWorkspace& ws, std::uint32_t node,
+std::vector<std::uint32_t> arcs_to(const WalkingGraph& graph,
+                                   const RouterWorkspace& ws,
+                                   std::uint32_t node,
                                    std::uint32_t& start) {
   std::vector<std::uint32_t> arcs;
   while (ws.labels[node].parent != kStartBackward && ws.labels[node].parent != kStartForward) {
@@ -54,12 +62,16 @@ std::vector<std::uint32_t> arcs_to(const WalkingGraph& graph, const RouterWorksp
 }
 
 // Points of the source's edge from the snapped position to the end it leaves by, ends excluded.
-void add_leaving(const WalkingGraph& graph, const Snap& at, bool backward, std::vector<model::GeoPoint>& points) {
+void add_leaving(const WalkingGraph& graph,
+                 const Snap& at,
+                 bool backward,
+                 std::vector<model::GeoPoint>& points) {
   if (backward) {
     for (std::size_t k = at.segment; k >= 1; --k) add_point(points, graph.edge_point(at.edge, k));
   } else {
     const std::size_t count = graph.edge_point_count(at.edge);
-    for (std::size_t k = at.segment + 1; k + 1 < count; ++k) add_point(points, graph.edge_point(at.edge, k));
+    for (std::size_t k = at.segment + 1; k + 1 < count; ++k)
+      add_point(points, graph.edge_point(at.edge, k));
   }
 }
 
@@ -104,10 +116,12 @@ std::optional<Snap> Router::snap(const model::GeoPoint& point, const WalkOptions
   return m_index.nearest(to_fixed(point), options.snap_limit_m, {options.step_free});
 }
 
-NetworkMatrix Router::matrix(const std::vector<model::GeoPoint>& points, const WalkOptions& options,
+NetworkMatrix Router::matrix(const std::vector<model::GeoPoint>& points,
+                             const WalkOptions& options,
                              RouterWorkspace& workspace) const {
   const int n = static_cast<int>(points.size());
-  NetworkMatrix result{{planner::CostMatrix(n, algo::kUnreachable), planner::CostMatrix(n, algo::kUnreachable)}, {}};
+  NetworkMatrix result{
+      {planner::CostMatrix(n, algo::kUnreachable), planner::CostMatrix(n, algo::kUnreachable)}, {}};
   std::vector<PlacedPoint> placed(points.size());
   std::vector<const PlacedPoint*> targets;
   std::vector<int> target_point;  // target index -> point index
@@ -117,7 +131,8 @@ NetworkMatrix Router::matrix(const std::vector<model::GeoPoint>& points, const W
     const auto snapped = snap(points[i], options);
     if (!snapped) {
       const auto nearest = m_index.nearest(to_fixed(points[i]), kSnapReportM, {options.step_free});
-      result.unsnapped.push_back({i, nearest ? nearest->distance_m : std::numeric_limits<double>::infinity()});
+      result.unsnapped.push_back(
+          {i, nearest ? nearest->distance_m : std::numeric_limits<double>::infinity()});
       continue;
     }
     placed[i] = place_on_edge(*m_graph, *snapped);
@@ -150,7 +165,9 @@ NetworkMatrix Router::matrix(const std::vector<model::GeoPoint>& points, const W
   return result;
 }
 
-NetworkPath Router::path(const model::GeoPoint& from, const model::GeoPoint& to, const WalkOptions& options,
+NetworkPath Router::path(const model::GeoPoint& from,
+                         const model::GeoPoint& to,
+                         const WalkOptions& options,
                          RouterWorkspace& workspace) const {
   NetworkPath path;
   const auto start = snap(from, options);
@@ -180,13 +197,16 @@ NetworkPath Router::path(const model::GeoPoint& from, const model::GeoPoint& to,
     for (const std::uint32_t bits : arcs) add_edge(*m_graph, bits, path.points);
     add_partial(*m_graph, *end, best.forward, path.points);
   } else if (best.forward) {
-    for (std::size_t k = start->segment + 1; k <= end->segment; ++k) add_point(path.points, m_graph->edge_point(end->edge, k));
+    for (std::size_t k = start->segment + 1; k <= end->segment; ++k)
+      add_point(path.points, m_graph->edge_point(end->edge, k));
   } else {
-    for (std::size_t k = start->segment; k > end->segment; --k) add_point(path.points, m_graph->edge_point(end->edge, k));
+    for (std::size_t k = start->segment; k > end->segment; --k)
+      add_point(path.points, m_graph->edge_point(end->edge, k));
   }
   add_point(path.points, end->position);
   // The line ends exactly at `to` (the snapped end may be `to` itself, rounded to 1e-7 degrees).
-  if (path.points.size() > 1 && to_fixed(path.points.back()) == to_fixed(to)) path.points.pop_back();
+  if (path.points.size() > 1 && to_fixed(path.points.back()) == to_fixed(to))
+    path.points.pop_back();
   path.points.push_back(to);
   path.polyline = algo::encode_polyline(path.points);
   return path;

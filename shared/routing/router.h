@@ -15,15 +15,17 @@ namespace core::routing {
 
 /// How to walk.
 struct WalkOptions {
-  double speed_kmh = 4.5;       ///< on a normal surface (gravel 0.75x, sand 0.5x; ferries keep their time)
+  double speed_kmh =
+      4.5;  ///< on a normal surface (gravel 0.75x, sand 0.5x; ferries keep their time)
   bool step_free = false;       ///< avoid steps entirely (accessibility)
   double snap_limit_m = 300.0;  ///< a point farther than this from every walkable edge is unsnapped
 };
 
 /// A point the router could not place on the network.
 struct UnsnappedPoint {
-  std::size_t index = 0;    ///< in the caller's list
-  double distance_m = 0.0;  ///< to the nearest allowed edge; infinity when none is within kSnapReportM
+  std::size_t index = 0;  ///< in the caller's list
+  double distance_m =
+      0.0;  ///< to the nearest allowed edge; infinity when none is within kSnapReportM
 };
 
 /// How far the router looks to say how far an unsnapped point is from the network.
@@ -42,8 +44,9 @@ struct NetworkPath {
   bool found = false;  ///< false: a point is unsnapped or no path exists (then the rest is empty)
   double metres = 0.0;
   double minutes = 0.0;
-  std::vector<model::GeoPoint> points;  ///< start point, snapped start, shape points..., snapped end, end point
-  std::string polyline;                 ///< `points` as an encoded polyline (precision 5)
+  std::vector<model::GeoPoint>
+      points;            ///< start point, snapped start, shape points..., snapped end, end point
+  std::string polyline;  ///< `points` as an encoded polyline (precision 5)
 };
 
 /// Scratch memory of the router's searches, reused from call to call so that searches allocate
@@ -94,12 +97,15 @@ class Router {
   /// Distances and times between every pair of `points`: one Dijkstra per point, stopped once
   /// its targets are settled. On a graph with no one-way edge, the walk from i to j is the walk
   /// from j to i reversed, so each search only looks for the points after its own.
-  NetworkMatrix matrix(const std::vector<model::GeoPoint>& points, const WalkOptions& options,
+  NetworkMatrix matrix(const std::vector<model::GeoPoint>& points,
+                       const WalkOptions& options,
                        RouterWorkspace& workspace) const;
   /// The walk from `from` to `to`; the same minutes as matrix() gives the pair, and the same metres
   /// (on a graph with no one-way edge, two walks of equal time may differ in metres: matrix() may
   /// give the other one).
-  NetworkPath path(const model::GeoPoint& from, const model::GeoPoint& to, const WalkOptions& options,
+  NetworkPath path(const model::GeoPoint& from,
+                   const model::GeoPoint& to,
+                   const WalkOptions& options,
                    RouterWorkspace& workspace) const;
   /// Bytes of the router's own index (the graph not included).
   std::size_t memory_bytes() const { return m_index.memory_bytes(); }

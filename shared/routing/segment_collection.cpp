@@ -17,11 +17,14 @@ template <typename Item>
 std::vector<std::uint32_t> first_of_each_id(const std::vector<Item>& items) {
   std::vector<std::uint32_t> order(items.size());
   std::iota(order.begin(), order.end(), 0U);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return items[a].id < items[b].id; });
-  order.erase(std::unique(order.begin(), order.end(),
-                          [&](std::uint32_t a, std::uint32_t b) { return items[a].id == items[b].id; }),
-              order.end());
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return items[a].id < items[b].id;
+  });
+  order.erase(
+      std::unique(order.begin(),
+                  order.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return items[a].id == items[b].id; }),
+      order.end());
   return order;
 }
 
@@ -77,7 +80,8 @@ class Collector {
     for (const std::int64_t id : way.node_ids) {
       const std::uint32_t node = m_index.find(id);
       if (node == kNone) whole = false;
-      if (node != kNone && previous != kNone && node != previous) whole = add_segment(previous, node, flags) && whole;
+      if (node != kNone && previous != kNone && node != previous)
+        whole = add_segment(previous, node, flags) && whole;
       previous = node;
     }
     if (rule.ferry) share_ferry_time(first, rule);
@@ -121,7 +125,8 @@ class Collector {
     std::vector<Segment>& segments = m_out.graph.segments;
     double length = 0.0;
     for (std::size_t i = first; i < segments.size(); ++i) length += segments[i].length_m;
-    const double seconds = rule.ferry_seconds ? *rule.ferry_seconds : length / (kFerrySpeedKmh / 3.6);
+    const double seconds =
+        rule.ferry_seconds ? *rule.ferry_seconds : length / (kFerrySpeedKmh / 3.6);
     for (std::size_t i = first; i < segments.size(); ++i) {
       segments[i].ferry_s = length > 0.0 ? seconds * segments[i].length_m / length : seconds;
     }
@@ -150,7 +155,8 @@ class Collector {
 
 }  // namespace
 
-CollectedSegments collect_segments(const OsmData& data, const std::optional<model::BoundingBox>& bbox) {
+CollectedSegments collect_segments(const OsmData& data,
+                                   const std::optional<model::BoundingBox>& bbox) {
   Collector collector(data, bbox);
   for (const std::uint32_t way : unique_ways(data.ways)) collector.add_way(data.ways[way]);
   return collector.take();

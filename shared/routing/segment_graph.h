@@ -41,7 +41,8 @@ struct CollectedSegments {
 
 /// The segments of every walkable way of `data` (first node and way of each id win) with at least
 /// one end inside `bbox` (if set); ferries get their crossing time shared out by length.
-CollectedSegments collect_segments(const OsmData& data, const std::optional<model::BoundingBox>& bbox);
+CollectedSegments collect_segments(const OsmData& data,
+                                   const std::optional<model::BoundingBox>& bbox);
 
 /// Adds straight kEdgeAreaCrossing segments across each ring between its junction vertices
 /// (those other segments also touch), where the straight line stays inside the ring. Returns
@@ -55,7 +56,8 @@ struct Chain {
   std::uint8_t flags = 0;  ///< oriented from -> to
   double length_m = 0.0;
   double ferry_s = 0.0;
-  std::uint32_t inner_begin = 0;  ///< the inner vertices are ChainSet::inner[inner_begin, inner_end)
+  std::uint32_t inner_begin =
+      0;  ///< the inner vertices are ChainSet::inner[inner_begin, inner_end)
   std::uint32_t inner_end = 0;
 };
 

@@ -6,8 +6,10 @@
 
 namespace core::routing {
 
-WalkingGraph::WalkingGraph(std::vector<FixedPoint> nodes, std::vector<GraphEdge> edges,
-                           std::vector<std::uint32_t> shape_begin, std::vector<FixedPoint> shape)
+WalkingGraph::WalkingGraph(std::vector<FixedPoint> nodes,
+                           std::vector<GraphEdge> edges,
+                           std::vector<std::uint32_t> shape_begin,
+                           std::vector<FixedPoint> shape)
     : m_nodes(std::move(nodes)), m_edges(std::move(edges)), m_shape_begin(std::move(shape_begin)),
       m_shape(std::move(shape)) {
   assert(m_shape_begin.size() == m_edges.size() + 1);
@@ -47,14 +49,16 @@ void WalkingGraph::build_adjacency() {
     if ((e.flags & kEdgeFerry) != 0) bits |= kArcFerry;
     const auto cost = static_cast<std::uint32_t>(std::lround(e.length_dm / factor));
     if ((e.flags & kEdgeForward) != 0) m_arcs[fill[e.from]++] = {e.to, cost, e.length_dm, bits};
-    if ((e.flags & kEdgeBackward) != 0) m_arcs[fill[e.to]++] = {e.from, cost, e.length_dm, bits | kArcReversed};
+    if ((e.flags & kEdgeBackward) != 0)
+      m_arcs[fill[e.to]++] = {e.from, cost, e.length_dm, bits | kArcReversed};
   }
 }
 
 std::size_t WalkingGraph::memory_bytes() const {
-  return sizeof(*this) + m_nodes.capacity() * sizeof(FixedPoint) + m_edges.capacity() * sizeof(GraphEdge) +
-         m_shape_begin.capacity() * sizeof(std::uint32_t) + m_shape.capacity() * sizeof(FixedPoint) +
-         m_arc_begin.capacity() * sizeof(std::uint32_t) + m_arcs.capacity() * sizeof(GraphArc);
+  return sizeof(*this) + m_nodes.capacity() * sizeof(FixedPoint) +
+         m_edges.capacity() * sizeof(GraphEdge) + m_shape_begin.capacity() * sizeof(std::uint32_t) +
+         m_shape.capacity() * sizeof(FixedPoint) + m_arc_begin.capacity() * sizeof(std::uint32_t) +
+         m_arcs.capacity() * sizeof(GraphArc);
 }
 
 }  // namespace core::routing

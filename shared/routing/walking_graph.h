@@ -25,7 +25,9 @@ inline constexpr std::uint8_t kEdgePaceMask = 3U << kEdgePaceShift;
 inline constexpr std::uint8_t kEdgeKnownBits = 0x1FU | kEdgePaceMask;
 
 /// The Pace stored in `flags`.
-inline Pace edge_pace(std::uint8_t flags) { return static_cast<Pace>((flags & kEdgePaceMask) >> kEdgePaceShift); }
+inline Pace edge_pace(std::uint8_t flags) {
+  return static_cast<Pace>((flags & kEdgePaceMask) >> kEdgePaceShift);
+}
 /// `flags` with its Pace set to `pace`.
 inline std::uint8_t with_pace(std::uint8_t flags, Pace pace) {
   const unsigned kept = flags & (0xFFU ^ kEdgePaceMask);
@@ -45,7 +47,8 @@ struct GraphEdge {
 };
 
 /// Bits of GraphArc::edge_bits above the edge index.
-inline constexpr std::uint32_t kArcReversed = 1U << 31;  ///< the arc walks its edge from `to` to `from`
+inline constexpr std::uint32_t kArcReversed =
+    1U << 31;  ///< the arc walks its edge from `to` to `from`
 inline constexpr std::uint32_t kArcSteps = 1U << 30;
 inline constexpr std::uint32_t kArcFerry = 1U << 29;
 inline constexpr std::uint32_t kArcEdgeMask = kArcFerry - 1;
@@ -66,7 +69,9 @@ class WalkingGraph {
   /// Takes the parts and builds the adjacency. `shape_begin` has edges + 1 offsets into `shape`
   /// (each edge's points between its end nodes, from `from` to `to`). Preconditions (asserted;
   /// decode_graph checks them on untrusted bytes): indices in range, offsets non-decreasing.
-  WalkingGraph(std::vector<FixedPoint> nodes, std::vector<GraphEdge> edges, std::vector<std::uint32_t> shape_begin,
+  WalkingGraph(std::vector<FixedPoint> nodes,
+               std::vector<GraphEdge> edges,
+               std::vector<std::uint32_t> shape_begin,
                std::vector<FixedPoint> shape);
 
   /// Node positions.

@@ -12,7 +12,8 @@
 namespace console::testing {
 
 /// An attraction near Porto's Ribeira, `dx`/`dy` steps of ~100 m east/north of a base point.
-inline core::model::Attraction attraction(const std::string& id, double dx, double dy, bool included, double score) {
+inline core::model::Attraction
+attraction(const std::string& id, double dx, double dy, bool included, double score) {
   core::model::Attraction a;
   a.id = id;
   a.source_id = "osm:node/" + id;
@@ -32,12 +33,16 @@ inline core::model::Revision sample_revision() {
   revision.city_id = "city-1";
   revision.number = 2;
   revision.job_id = "job-1";
-  revision.attractions = {attraction("a", 0, 0, true, 90), attraction("b", 1, 0, true, 80),
-                          attraction("c", 2, 1, true, 70),  attraction("d", 0, 3, true, 60),
-                          attraction("e", 1, 4, true, 50),  attraction("x", 3, 3, false, 30)};
+  revision.attractions = {attraction("a", 0, 0, true, 90),
+                          attraction("b", 1, 0, true, 80),
+                          attraction("c", 2, 1, true, 70),
+                          attraction("d", 0, 3, true, 60),
+                          attraction("e", 1, 4, true, 50),
+                          attraction("x", 3, 3, false, 30)};
   const auto stop = [&](std::size_t i) {
     const core::model::Attraction& a = revision.attractions[i];
-    return core::model::TourStop{a.id, a.name, a.location, a.visit_minutes, a.interest_score, false};
+    return core::model::TourStop{
+        a.id, a.name, a.location, a.visit_minutes, a.interest_score, false};
   };
   core::model::Tour first;
   first.index = 0;
@@ -50,7 +55,8 @@ inline core::model::Revision sample_revision() {
   second.budget_minutes = 180;
   second.stops = {stop(3), stop(4)};
   revision.tours = {first, second};
-  for (core::model::Tour& tour : revision.tours) core::edit::estimate_legs(tour, core::algo::WalkingModel{});
+  for (core::model::Tour& tour : revision.tours)
+    core::edit::estimate_legs(tour, core::algo::WalkingModel{});
   return revision;
 }
 
@@ -74,8 +80,10 @@ inline core::model::RunTrace sample_run() {
 }
 
 /// A row of the cities list for a city of Porto's (name "Porto", country "PT").
-inline console::state::CitySummary listed_city(const std::string& id, const std::string& place_id,
-                                               core::model::CityStatus status = core::model::CityStatus::Published) {
+inline console::state::CitySummary
+listed_city(const std::string& id,
+            const std::string& place_id,
+            core::model::CityStatus status = core::model::CityStatus::Published) {
   console::state::CitySummary row;
   row.city.id = id;
   row.city.place_id = place_id;
@@ -86,7 +94,8 @@ inline console::state::CitySummary listed_city(const std::string& id, const std:
 }
 
 /// A row for a place whose first generation runs: the server gives only its place id and job.
-inline console::state::CitySummary pending_place(const std::string& place_id, const std::string& job_id) {
+inline console::state::CitySummary pending_place(const std::string& place_id,
+                                                 const std::string& job_id) {
   console::state::CitySummary row;
   row.city.place_id = place_id;
   row.status = core::model::CityStatus::Generating;

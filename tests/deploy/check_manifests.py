@@ -107,7 +107,9 @@ def server_variables(root):
     start = text.find("documented_variables()")
     if start < 0:
         raise RuntimeError(f"{path}: documented_variables() not found")
-    entries = re.findall(r'\{\s*"([A-Z][A-Z0-9_]*)"\s*,\s*"([^"]*)"\s*,\s*"(?:[^"\\]|\\.)*"\s*,\s*(true|false)\s*\}',
+    # The description may be several adjacent literals (clang-format wraps long ones).
+    description = r'"(?:[^"\\]|\\.)*"(?:\s*"(?:[^"\\]|\\.)*")*'
+    entries = re.findall(r'\{\s*"([A-Z][A-Z0-9_]*)"\s*,\s*"([^"]*)"\s*,\s*' + description + r'\s*,\s*(true|false)\s*\}',
                          text[start:])
     if not entries:
         raise RuntimeError(f"{path}: no variables found in documented_variables()")

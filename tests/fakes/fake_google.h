@@ -24,9 +24,12 @@ class FakeGoogle : public FakeServer {
   static constexpr const char* kPortoPlaceId = "ChIJfakePortoPlaceId0001";
 
   /// `mount` puts the routes below a path (see FakeServer).
-  explicit FakeGoogle(std::string api_key, const std::string& city_key = "porto", std::string mount = "");
+  explicit FakeGoogle(std::string api_key,
+                      const std::string& city_key = "porto",
+                      std::string mount = "");
 
-  /// The made-up place id of the fake's city: kPortoPlaceId for Porto, "ChIJfake<Key>PlaceId0001" else.
+  /// The made-up place id of the fake's city: kPortoPlaceId for Porto, "ChIJfake<Key>PlaceId0001"
+  /// else.
   const std::string& place_id() const { return m_place_id; }
 
   /// The API key the fake accepts.
@@ -43,13 +46,16 @@ class FakeGoogle : public FakeServer {
   void set_unroutable(std::vector<std::pair<int, int>> pairs) { m_unroutable = std::move(pairs); }
   /// Pairs, by index within a request, answered with a failed element status
   /// ({"code": 5, "message": ...}: no condition, no distance, no duration). Set before requests.
-  void set_element_errors(std::vector<std::pair<int, int>> pairs) { m_element_errors = std::move(pairs); }
+  void set_element_errors(std::vector<std::pair<int, int>> pairs) {
+    m_element_errors = std::move(pairs);
+  }
   /// Walking distance / straight line of every matrix element and route leg (1.25 by default: a
   /// compact centre; hills and rivers make it longer). Set before requests are made.
   void set_walk_detour(double detour) { m_detour = detour; }
 
  private:
-  bool check_key_and_mask(const httplib::Request& request, httplib::Response& response, bool search);
+  bool
+  check_key_and_mask(const httplib::Request& request, httplib::Response& response, bool search);
   void get_place(const httplib::Request& request, httplib::Response& response);
   void search_text(const httplib::Request& request, httplib::Response& response);
   void search_nearby(const httplib::Request& request, httplib::Response& response);

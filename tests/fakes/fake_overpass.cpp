@@ -28,7 +28,8 @@ std::string form_decoded(const std::string& text) {
 void refuse(httplib::Response& response, const std::string& message) {
   // Overpass answers a bad query with an HTML page and status 400.
   response.status = 400;
-  response.set_content("<html><body><p><strong style=\"color:#FF0000\">Error</strong>: " + message + "</p></body></html>",
+  response.set_content("<html><body><p><strong style=\"color:#FF0000\">Error</strong>: " + message +
+                           "</p></body></html>",
                        "text/html");
 }
 
@@ -41,7 +42,10 @@ struct Town {
     return next_id++;
   }
   void way(const std::vector<long>& nodes, json tags) {
-    elements.push_back({{"type", "way"}, {"id", 1000000 + next_id++}, {"nodes", nodes}, {"tags", std::move(tags)}});
+    elements.push_back({{"type", "way"},
+                        {"id", 1000000 + next_id++},
+                        {"nodes", nodes},
+                        {"tags", std::move(tags)}});
   }
 };
 
@@ -57,10 +61,12 @@ json town_over(double south, double west, double north, double east, double step
   Town town;
   std::vector<std::vector<long>> ids(rows, std::vector<long>(cols));
   for (std::size_t r = 0; r < rows; ++r) {
-    for (std::size_t c = 0; c < cols; ++c) ids[r][c] = town.node(lat_of(r), west + static_cast<double>(c) * step);
+    for (std::size_t c = 0; c < cols; ++c)
+      ids[r][c] = town.node(lat_of(r), west + static_cast<double>(c) * step);
   }
   for (std::size_t r = 0; r < rows; ++r) {
-    if (!wet(r)) town.way(ids[r], {{"highway", "residential"}, {"name", "Street " + std::to_string(r)}});
+    if (!wet(r))
+      town.way(ids[r], {{"highway", "residential"}, {"name", "Street " + std::to_string(r)}});
   }
   for (std::size_t c = 0; c < cols; ++c) {
     const bool bridge = c == cols / 4;
@@ -75,14 +81,17 @@ json town_over(double south, double west, double north, double east, double step
     }
     if (column.size() > 1) town.way(column, {{"highway", bridge ? "primary" : "residential"}});
   }
-  return json{{"version", 0.6}, {"generator", "Overpass API (fake)"}, {"osm3s", {{"copyright", "© OpenStreetMap contributors"}}},
+  return json{{"version", 0.6},
+              {"generator", "Overpass API (fake)"},
+              {"osm3s", {{"copyright", "© OpenStreetMap contributors"}}},
               {"elements", town.elements}};
 }
 
 }  // namespace
 
 FakeOverpass::FakeOverpass(std::string mount) : FakeServer(std::move(mount)) {
-  m_server.Post(this->mount() + "/api/interpreter", [this](const auto& rq, auto& rs) { interpret(rq, rs); });
+  m_server.Post(this->mount() + "/api/interpreter",
+                [this](const auto& rq, auto& rs) { interpret(rq, rs); });
   start();
 }
 
@@ -97,14 +106,16 @@ void FakeOverpass::interpret(const httplib::Request& request, httplib::Response&
   double south = 0, west = 0, north = 0, east = 0;
   const std::size_t at = query.find("[bbox:");
   if (query.find("[out:json]") == std::string::npos || at == std::string::npos ||
-      std::sscanf(query.c_str() + at, "[bbox:%lf,%lf,%lf,%lf]", &south, &west, &north, &east) != 4 || south >= north ||
-      west >= east) {
+      std::sscanf(query.c_str() + at, "[bbox:%lf,%lf,%lf,%lf]", &south, &west, &north, &east) !=
+          4 ||
+      south >= north || west >= east) {
     return refuse(response, "this fake answers [out:json] queries with a [bbox:] setting");
   }
   if (query.find("way[highway]") == std::string::npos || query.find(">;") == std::string::npos) {
     return refuse(response, "this fake answers queries for highways with their nodes");
   }
-  response.set_content(town_over(south, west, north, east, street_spacing_deg.load()).dump(), "application/json");
+  response.set_content(town_over(south, west, north, east, street_spacing_deg.load()).dump(),
+                       "application/json");
   finish("interpreter", response);
 }
 

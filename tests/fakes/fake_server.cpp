@@ -10,7 +10,9 @@ FakeServer::FakeServer(std::string mount) : m_mount(std::move(mount)) {
   m_server.new_task_queue = [] { return new httplib::ThreadPool(32); };
 }
 
-FakeServer::~FakeServer() { stop(); }
+FakeServer::~FakeServer() {
+  stop();
+}
 
 void FakeServer::stop() {
   m_server.stop();
@@ -28,7 +30,8 @@ void FakeServer::start() {
   m_port = m_server.bind_to_any_port("127.0.0.1");
   if (bound != INVALID_SOCKET) ::listen(bound, SOMAXCONN);
   m_thread = std::thread([this] { m_server.listen_after_bind(); });
-  for (int i = 0; i < 500 && !m_server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  for (int i = 0; i < 500 && !m_server.is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }
 
 void FakeServer::inject(const std::string& operation, Fault fault) {
@@ -75,7 +78,8 @@ bool FakeServer::take_fault(const std::string& operation, httplib::Response& res
   }
   if (latency.count() > 0) std::this_thread::sleep_for(latency);
   if (!faulty) return false;
-  if (fault.delay.count() > 0) (fault.clock ? *fault.clock : server::support::system_clock()).sleep_for(fault.delay);
+  if (fault.delay.count() > 0)
+    (fault.clock ? *fault.clock : server::support::system_clock()).sleep_for(fault.delay);
   if (fault.truncate) {
     std::lock_guard lock(m_mutex);
     m_truncate_next[operation] = true;
@@ -83,11 +87,13 @@ bool FakeServer::take_fault(const std::string& operation, httplib::Response& res
   }
   response.status = fault.status;
   if (!fault.retry_after.empty()) response.set_header("Retry-After", fault.retry_after);
-  const std::string body = fault.body.empty() ? google_error(fault.status, fault.status == 429 ? "RESOURCE_EXHAUSTED"
-                                                                          : fault.status >= 500 ? "UNAVAILABLE"
-                                                                                                : "INVALID_ARGUMENT",
-                                                             "injected failure")
-                                              : fault.body;
+  const std::string body = fault.body.empty()
+                               ? google_error(fault.status,
+                                              fault.status == 429   ? "RESOURCE_EXHAUSTED"
+                                              : fault.status >= 500 ? "UNAVAILABLE"
+                                                                    : "INVALID_ARGUMENT",
+                                              "injected failure")
+                               : fault.body;
   response.set_content(body, fault.content_type);
   return true;
 }
@@ -100,7 +106,10 @@ void FakeServer::finish(const std::string& operation, httplib::Response& respons
   }
 }
 
-std::string google_error(int code, const std::string& status, const std::string& message, const std::string& reason,
+std::string google_error(int code,
+                         const std::string& status,
+                         const std::string& message,
+                         const std::string& reason,
                          const std::string& service) {
   nlohmann::json error{{"code", code}, {"message", message}, {"status", status}};
   if (!reason.empty()) {

@@ -18,11 +18,11 @@ namespace narrando::testing {
 /// A failure to inject into the next request of an operation.
 struct Fault {
   int status = 500;
-  std::string body;                      ///< empty: a Google-style JSON error for `status`
+  std::string body;  ///< empty: a Google-style JSON error for `status`
   std::string content_type = "application/json";
-  std::string retry_after;               ///< Retry-After header, if any
-  std::chrono::milliseconds delay{0};    ///< sleep before answering (timeouts)
-  bool truncate = false;                 ///< answer normally but cut the body in half
+  std::string retry_after;             ///< Retry-After header, if any
+  std::chrono::milliseconds delay{0};  ///< sleep before answering (timeouts)
+  bool truncate = false;               ///< answer normally but cut the body in half
   /// The delay's clock: real time by default (client timeouts), or a test's ManualClock (to hold
   /// a request until the test moves time).
   const server::support::Clock* clock = nullptr;
@@ -87,12 +87,16 @@ class FakeServer {
 
 /// What Google answers (400 INVALID_ARGUMENT) when X-Goog-FieldMask is missing.
 inline constexpr const char* kFieldMaskRequired =
-    "FieldMask is a required parameter. See https://cloud.google.com/apis/docs/system-parameters on how to "
+    "FieldMask is a required parameter. See https://cloud.google.com/apis/docs/system-parameters "
+    "on how to "
     "provide it.";
 
 /// A Google-style error body: {"error": {"code", "message", "status", "details"}}; with a
 /// `reason`, details holds a google.rpc.ErrorInfo for `service` (e.g. "routes.googleapis.com").
-std::string google_error(int code, const std::string& status, const std::string& message,
-                         const std::string& reason = "", const std::string& service = "places.googleapis.com");
+std::string google_error(int code,
+                         const std::string& status,
+                         const std::string& message,
+                         const std::string& reason = "",
+                         const std::string& service = "places.googleapis.com");
 
 }  // namespace narrando::testing

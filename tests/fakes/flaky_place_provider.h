@@ -15,11 +15,14 @@ class FlakyPlaceProvider : public server::pipeline::PlaceProvider {
       : m_inner(inner), m_failures(failures), m_retryable(retryable) {}
 
   std::string name() const override { return "flaky(" + m_inner.name() + ")"; }
-  core::model::City city(const std::string& place_id, const core::model::GenerationOptions& options,
+  core::model::City city(const std::string& place_id,
+                         const core::model::GenerationOptions& options,
                          server::pipeline::RunContext& context) override {
     if (m_failures.fetch_sub(1) > 0) {
-      throw server::UpstreamError("places", m_retryable ? 503 : 403,
-                                  m_retryable ? "places answered 503 UNAVAILABLE" : "places answered 403 PERMISSION_DENIED",
+      throw server::UpstreamError("places",
+                                  m_retryable ? 503 : 403,
+                                  m_retryable ? "places answered 503 UNAVAILABLE"
+                                              : "places answered 403 PERMISSION_DENIED",
                                   m_retryable);
     }
     return m_inner.city(place_id, options, context);

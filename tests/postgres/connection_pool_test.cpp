@@ -16,7 +16,8 @@ long connections_named(const std::string& url, const std::string& name) {
   PostgresDatabase observer(url, 1);
   long count = -1;
   observer.read([&](SqlSession& s) {
-    const auto rows = s.query("SELECT count(*) FROM pg_stat_activity WHERE application_name = ?", {name});
+    const auto rows =
+        s.query("SELECT count(*) FROM pg_stat_activity WHERE application_name = ?", {name});
     count = static_cast<long>(server::storage::as_int(rows.at(0).at(0)));
   });
   return count;
@@ -26,7 +27,8 @@ TEST(PostgresPool, OpensEveryConnectionAheadAndReusesThem) {
   NARRANDO_REQUIRE_POSTGRES_OR_SKIP();
   narrando::testing::PostgresSchema schema;
   const std::string name = "pool_" + schema.name();
-  const std::string url = schema.url() + (schema.url().find('?') == std::string::npos ? "?" : "&") + "application_name=" + name;
+  const std::string url = schema.url() + (schema.url().find('?') == std::string::npos ? "?" : "&") +
+                          "application_name=" + name;
   PostgresDatabase database(url, 4);
   EXPECT_EQ(connections_named(schema.url(), name), 0);
   database.open_connections();

@@ -27,10 +27,14 @@ TEST(PostgresHttpInput, NulCharactersAre400NamingTheMemberNot503) {
     expect_error(result, 400, "invalid_request");
     EXPECT_NE(result->body.find(member), std::string::npos) << result->body;
   }
-  expect_error(client.Post("/api/generate-city", R"({"place_id": "geonames:2993458\u0000"})", "application/json"), 400,
+  expect_error(client.Post("/api/generate-city",
+                           R"({"place_id": "geonames:2993458\u0000"})",
+                           "application/json"),
+               400,
                "invalid_request");
   // Other text, controls included, is stored and read back as sent.
-  const auto renamed = client.Patch(patch, R"({"name": "Caf\u00e9\ttab \ud83d\ude00"})", "application/json");
+  const auto renamed =
+      client.Patch(patch, R"({"name": "Caf\u00e9\ttab \ud83d\ude00"})", "application/json");
   ASSERT_EQ(renamed->status, 200) << renamed->body;
   EXPECT_EQ(json_of(client.Get("/api/cities/" + city))["attractions"][0]["editor"]["name"],
             "Caf\u00e9\ttab \U0001F600");
@@ -42,8 +46,11 @@ TEST(PostgresHttpInput, DatabaseErrorsAreLoggedNotReturned) {
   TestServer server{{{"DATABASE_URL", schema.url()}}};
   auto client = server.client();
   server::storage::PostgresDatabase admin(schema.url(), 1);
-  admin.transact([](server::storage::SqlSession& s) { s.execute_script("ALTER TABLE jobs RENAME TO jobs_gone"); });
-  const auto result = client.Post("/api/generate-city", R"({"place_id": "geonames:2993458"})", "application/json");
+  admin.transact([](server::storage::SqlSession& s) {
+    s.execute_script("ALTER TABLE jobs RENAME TO jobs_gone");
+  });
+  const auto result =
+      client.Post("/api/generate-city", R"({"place_id": "geonames:2993458"})", "application/json");
   expect_error(result, 503, "storage_unavailable");
   const std::string message = json_of(result)["error"]["message"];
   for (const char* leak : {"jobs", "postgres", "relation", "does not exist", "SELECT", "ERROR"}) {

@@ -22,23 +22,27 @@ class RowLevelSecurity : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     NARRANDO_REQUIRE_POSTGRES_OR_SKIP();
     schema = std::make_unique<PostgresSchema>();
-    store = std::make_unique<server::storage::SqlStore>(std::make_unique<PostgresDatabase>(schema->url(), 2));
+    store = std::make_unique<server::storage::SqlStore>(
+        std::make_unique<PostgresDatabase>(schema->url(), 2));
     store->migrate();
     published_city = save("geonames:2735943", true);
-    store->edit_draft(published_city, [](core::model::Revision& r) { r.attractions[0].editor.name = "DRAFT"; });
+    store->edit_draft(published_city,
+                      [](core::model::Revision& r) { r.attractions[0].editor.name = "DRAFT"; });
     draft_city = save("geonames:2993458", false);
     admin = std::make_unique<PostgresDatabase>(schema->url(), 1);
     admin->transact([&](SqlSession& s) {
       s.execute_script("GRANT USAGE ON SCHEMA " + schema->name() + " TO anon, authenticated");
       // Roles are cluster-wide and the test suites run in parallel: one creator at a time.
       s.execute_script("SELECT pg_advisory_xact_lock(727274)");
-      s.execute_script(
-          "DO $$ BEGIN "
-          "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'narrando_test_authenticator') THEN "
-          "CREATE ROLE narrando_test_authenticator LOGIN NOINHERIT PASSWORD 'probe'; END IF; END $$");
+      s.execute_script("DO $$ BEGIN "
+                       "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                       "'narrando_test_authenticator') THEN "
+                       "CREATE ROLE narrando_test_authenticator LOGIN NOINHERIT PASSWORD 'probe'; "
+                       "END IF; END $$");
       s.execute_script("GRANT anon, authenticated TO narrando_test_authenticator");
     });
-    authenticator = std::make_unique<PostgresDatabase>(as_user(schema->url(), "narrando_test_authenticator:probe"), 1);
+    authenticator = std::make_unique<PostgresDatabase>(
+        as_user(schema->url(), "narrando_test_authenticator:probe"), 1);
   }
 
   // `url` with its user (and password) replaced by `credentials`.
@@ -53,7 +57,8 @@ class RowLevelSecurity : public ::testing::TestWithParam<std::string> {
     const auto queued = store->enqueue_job(place, {}, "");
     const auto job = store->claim_specific_job(queued.job.id, "w", std::chrono::seconds(30));
     auto sample = sample_generation(place);
-    return store->save_generation(sample.city, sample.revision, sample.trace, *job, "w", publish).city_id;
+    return store->save_generation(sample.city, sample.revision, sample.trace, *job, "w", publish)
+        .city_id;
   }
 
   // Runs `sql` on the authenticator's own connection as the role under test, in its own
@@ -78,8 +83,9 @@ class RowLevelSecurity : public ::testing::TestWithParam<std::string> {
 TEST_P(RowLevelSecurity, EveryTableHasRowLevelSecurityOn) {
   std::vector<server::storage::SqlRow> rows;
   admin->transact([&](SqlSession& s) {
-    rows = s.query("SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                   "WHERE n.nspname = current_schema() AND c.relkind = 'r' AND NOT c.relrowsecurity");
+    rows =
+        s.query("SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = current_schema() AND c.relkind = 'r' AND NOT c.relrowsecurity");
   });
   EXPECT_TRUE(rows.empty()) << "a table without RLS: " << server::storage::as_text(rows.front()[0]);
 }
@@ -107,11 +113,15 @@ TEST_P(RowLevelSecurity, SeesOnlyThePublishedRevisionsContent) {
 }
 
 TEST_P(RowLevelSecurity, CannotReadJobsRunsOrWriteAnything) {
-  for (const char* sql : {"SELECT * FROM jobs", "SELECT * FROM runs", "SELECT * FROM schema_migrations",
-                          "INSERT INTO cities (id, place_id, name, centre_lat, centre_lon, viewport_south, "
-                          "viewport_west, viewport_north, viewport_east, source, created_at, updated_at) VALUES "
-                          "(gen_random_uuid(), 'x', 'x', 0, 0, 0, 0, 0, 0, 'x', now(), now())",
-                          "UPDATE cities SET name = 'hacked'", "DELETE FROM tours"}) {
+  for (const char* sql :
+       {"SELECT * FROM jobs",
+        "SELECT * FROM runs",
+        "SELECT * FROM schema_migrations",
+        "INSERT INTO cities (id, place_id, name, centre_lat, centre_lon, viewport_south, "
+        "viewport_west, viewport_north, viewport_east, source, created_at, updated_at) VALUES "
+        "(gen_random_uuid(), 'x', 'x', 0, 0, 0, 0, 0, 0, 'x', now(), now())",
+        "UPDATE cities SET name = 'hacked'",
+        "DELETE FROM tours"}) {
     EXPECT_THROW(as_role(sql), server::StorageError) << sql;
   }
 }
@@ -130,8 +140,9 @@ TEST_P(RowLevelSecurity, ChecksRunOnAConnectionThatIsNotTheOwners) {
 TEST_P(RowLevelSecurity, TheLoginRoleAloneReadsNothing) {
   // NOINHERIT: without switching to anon or authenticated it has no privileges at all.
   std::vector<server::storage::SqlRow> rows;
-  EXPECT_THROW(authenticator->transact([&](SqlSession& s) { rows = s.query("SELECT id FROM cities"); }),
-               server::StorageError);
+  EXPECT_THROW(
+      authenticator->transact([&](SqlSession& s) { rows = s.query("SELECT id FROM cities"); }),
+      server::StorageError);
 }
 
 TEST_P(RowLevelSecurity, ReadsThePublishedColumnsOfACityButNotItsDraftNumber) {
@@ -142,6 +153,8 @@ TEST_P(RowLevelSecurity, ReadsThePublishedColumnsOfACityButNotItsDraftNumber) {
   EXPECT_THROW(as_role("SELECT * FROM cities"), server::StorageError);
 }
 
-INSTANTIATE_TEST_SUITE_P(SupabaseRoles, RowLevelSecurity, ::testing::Values("anon", "authenticated"));
+INSTANTIATE_TEST_SUITE_P(SupabaseRoles,
+                         RowLevelSecurity,
+                         ::testing::Values("anon", "authenticated"));
 
 }  // namespace

@@ -36,7 +36,8 @@ struct RawExchange {
   }
   /// True when the head of the response has a header line `line` ("Connection: close").
   bool has_header_line(const std::string& line) const {
-    return response.substr(0, response.find("\r\n\r\n")).find("\r\n" + line + "\r\n") != std::string::npos;
+    return response.substr(0, response.find("\r\n\r\n")).find("\r\n" + line + "\r\n") !=
+           std::string::npos;
   }
 };
 
@@ -56,7 +57,8 @@ inline bool send_all(int fd, const char* data, std::size_t size) {
 // Content-Length bytes of body.
 inline bool complete(const std::string& text) {
   std::size_t start = 0;
-  while (text.compare(start, 10, "HTTP/1.1 1") == 0 && text.find("\r\n\r\n", start) != std::string::npos) {
+  while (text.compare(start, 10, "HTTP/1.1 1") == 0 &&
+         text.find("\r\n\r\n", start) != std::string::npos) {
     start = text.find("\r\n\r\n", start) + 4;
   }
   const std::size_t end = text.find("\r\n\r\n", start);
@@ -73,8 +75,11 @@ inline bool complete(const std::string& text) {
 /// then `body_piece` over and over, `body_bytes` in all, stopping early as soon as the server
 /// answers or stops taking data; then `tail`. Reads until the server closes, a whole response has
 /// arrived, or `quiet` passes without a byte.
-inline RawExchange raw_exchange(int port, const std::string& head, const std::string& body_piece = "",
-                                std::size_t body_bytes = 0, const std::string& tail = "",
+inline RawExchange raw_exchange(int port,
+                                const std::string& head,
+                                const std::string& body_piece = "",
+                                std::size_t body_bytes = 0,
+                                const std::string& tail = "",
                                 std::chrono::milliseconds quiet = std::chrono::milliseconds(3000)) {
   RawExchange exchange;
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -108,7 +113,8 @@ inline RawExchange raw_exchange(int port, const std::string& head, const std::st
     exchange.response.append(buffer, static_cast<std::size_t>(received));
   }
   if (!exchange.closed_by_server && raw_http_detail::complete(exchange.response)) {
-    // Did the server end the connection after its answer? A closed socket reads as EOF (or a reset).
+    // Did the server end the connection after its answer? A closed socket reads as EOF (or a
+    // reset).
     pollfd readable{fd, POLLIN, 0};
     if (::poll(&readable, 1, static_cast<int>(std::min<long>(quiet.count(), 1000))) > 0) {
       exchange.closed_by_server = ::recv(fd, buffer, sizeof(buffer), 0) <= 0;

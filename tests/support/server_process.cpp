@@ -24,8 +24,11 @@ ServerProcess::ServerProcess(const std::string& binary, std::map<std::string, st
     dup2(pipe_fds[1], STDERR_FILENO);
     close(pipe_fds[0]);
     close(pipe_fds[1]);
-    std::vector<char*> argv{const_cast<char*>(binary.c_str()), const_cast<char*>("serve"),
-                            const_cast<char*>("--port"), const_cast<char*>("0"), nullptr};
+    std::vector<char*> argv{const_cast<char*>(binary.c_str()),
+                            const_cast<char*>("serve"),
+                            const_cast<char*>("--port"),
+                            const_cast<char*>("0"),
+                            nullptr};
     std::vector<char*> envp;
     for (std::string& entry : env_text) envp.push_back(entry.data());
     envp.push_back(nullptr);
@@ -72,7 +75,9 @@ ServerProcess::~ServerProcess() {
   if (m_reader.joinable()) m_reader.join();
 }
 
-void ServerProcess::signal(int signal_number) const { kill(m_pid, signal_number); }
+void ServerProcess::signal(int signal_number) const {
+  kill(m_pid, signal_number);
+}
 
 int ServerProcess::wait(int seconds) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);

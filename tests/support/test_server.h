@@ -7,11 +7,11 @@
 
 #include <httplib.h>
 
-#include "server/wiring/services.h"
 #include "server/http/api_context.h"
 #include "server/http/api_server.h"
 #include "server/jobs/worker_pool.h"
 #include "server/support/log.h"
+#include "server/wiring/services.h"
 #include "tests/support/temp_dir.h"
 
 namespace narrando::testing {
@@ -26,18 +26,23 @@ class TestServer {
                       const server::support::Clock& clock = server::support::system_clock()) {
     // Warnings and errors only: request lines would drown the test output.
     server::support::configure_logging(server::support::LogLevel::Warn, false, &std::cerr);
-    if (!env.contains("DATABASE_URL") && !env.contains("NARRANDO_DB")) env["NARRANDO_DB"] = m_dir.file("narrando.db");
+    if (!env.contains("DATABASE_URL") && !env.contains("NARRANDO_DB"))
+      env["NARRANDO_DB"] = m_dir.file("narrando.db");
     m_config = server::config::from_environment(env);
     m_services = std::make_unique<server::wiring::Services>(server::wiring::build_services(
-        m_config, clock,
-        server::jobs::WorkerPoolSettings{m_config.workers, std::chrono::seconds(m_config.lease_seconds),
+        m_config,
+        clock,
+        server::jobs::WorkerPoolSettings{m_config.workers,
+                                         std::chrono::seconds(m_config.lease_seconds),
                                          std::chrono::milliseconds(200)}));
-    m_context = std::make_unique<server::http::ApiContext>(m_config, m_services->application(), clock);
+    m_context =
+        std::make_unique<server::http::ApiContext>(m_config, m_services->application(), clock);
     m_server = std::make_unique<server::http::ApiServer>(*m_context);
     m_port = m_server->bind("127.0.0.1", 0);
     m_services->pool->start();
     m_thread = std::thread([this] { m_server->listen(); });
-    for (int i = 0; i < 500 && !m_server->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    for (int i = 0; i < 500 && !m_server->is_running(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   ~TestServer() {
     m_server->stop();

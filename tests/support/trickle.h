@@ -24,7 +24,8 @@
 namespace narrando::testing {
 
 /// How much slower than a plain build this one runs: NARRANDO_TIMING_SCALE (scripts/
-/// run-sanitizers.sh sets it for ASan and TSan builds), else 1. Latency bounds are multiplied by it.
+/// run-sanitizers.sh sets it for ASan and TSan builds), else 1. Latency bounds are multiplied by
+/// it.
 inline int timing_scale() {
   const char* text = std::getenv("NARRANDO_TIMING_SCALE");
   const int scale = text ? std::atoi(text) : 1;
@@ -60,7 +61,11 @@ inline int connect_loopback(int port) {
 /// `interval`, until destroyed. Counts the connections the server closed.
 class Tricklers {
  public:
-  Tricklers(int port, int count, std::string opening, std::string drip, std::chrono::milliseconds interval)
+  Tricklers(int port,
+            int count,
+            std::string opening,
+            std::string drip,
+            std::chrono::milliseconds interval)
       : m_drip(std::move(drip)), m_interval(interval) {
     for (int i = 0; i < count; ++i) {
       const int fd = connect_loopback(port);
@@ -122,7 +127,8 @@ class Tricklers {
           std::lock_guard lock(m_mutex);
           m_received[i].append(buffer, static_cast<std::size_t>(got));
         }
-        if (!closed) closed = ::send(m_fds[i], &byte, 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0 && errno != EAGAIN;
+        if (!closed)
+          closed = ::send(m_fds[i], &byte, 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0 && errno != EAGAIN;
         if (closed) {
           std::lock_guard lock(m_mutex);
           m_open[i] = 0;
@@ -154,9 +160,15 @@ struct TimedProbe {
 inline TimedProbe timed_get(int port, const std::string& path, std::chrono::milliseconds limit) {
   const auto start = std::chrono::steady_clock::now();
   const RawExchange exchange =
-      raw_exchange(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", "", 0, "", limit);
+      raw_exchange(port,
+                   "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                   "",
+                   0,
+                   "",
+                   limit);
   return {exchange.status(),
-          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start)};
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                start)};
 }
 
 }  // namespace narrando::testing

@@ -21,7 +21,9 @@ namespace {
 
 using namespace narrando::testing;
 
-int record(const std::filesystem::path& out_dir, const std::string& name, std::map<std::string, std::string> env,
+int record(const std::filesystem::path& out_dir,
+           const std::string& name,
+           std::map<std::string, std::string> env,
            const std::string& place_id) {
   TempDir dir;
   env["NARRANDO_DB"] = dir.file("record.db");
@@ -32,11 +34,12 @@ int record(const std::filesystem::path& out_dir, const std::string& name, std::m
     return 1;
   }
   const std::string job_id = nlohmann::json::parse(out.str())["revision"]["job_id"];
-  const auto trace = server::wiring::connect_store(server::config::from_environment(env))->load_run(job_id);
+  const auto trace =
+      server::wiring::connect_store(server::config::from_environment(env))->load_run(job_id);
   std::ofstream file(out_dir / (name + ".json"));
   file << nlohmann::json(*trace).dump(1) << "\n";
-  std::cout << "wrote " << (out_dir / (name + ".json")).string() << " (" << trace->calls.size() << " calls, "
-            << trace->tours.size() << " tours)\n";
+  std::cout << "wrote " << (out_dir / (name + ".json")).string() << " (" << trace->calls.size()
+            << " calls, " << trace->tours.size() << " tours)\n";
   return 0;
 }
 
@@ -53,19 +56,25 @@ int main(int argc, char** argv) {
   FakeGoogle google(google_key, "monaco");
   FakePerplexity llm(llm_key);
   FakeOverpass overpass;
-  const std::map<std::string, std::string> external{
-      {"GOOGLE_PLACES_API_KEY", google_key}, {"GOOGLE_PLACES_BASE_URL", google.base_url()},
-      {"GOOGLE_ROUTES_BASE_URL", google.base_url()}, {"PERPLEXITY_API_KEY", llm_key},
-      {"PERPLEXITY_BASE_URL", llm.base_url()}, {"ROUTES_POLICY", "matrix"}, {"ROUTES_MATRIX_MAX_POINTS", "60"},
-      {"CLIENT_RETRY_BASE_MS", "1"}, {"OVERPASS_URL", overpass.interpreter_url()}};
+  const std::map<std::string, std::string> external{{"GOOGLE_PLACES_API_KEY", google_key},
+                                                    {"GOOGLE_PLACES_BASE_URL", google.base_url()},
+                                                    {"GOOGLE_ROUTES_BASE_URL", google.base_url()},
+                                                    {"PERPLEXITY_API_KEY", llm_key},
+                                                    {"PERPLEXITY_BASE_URL", llm.base_url()},
+                                                    {"ROUTES_POLICY", "matrix"},
+                                                    {"ROUTES_MATRIX_MAX_POINTS", "60"},
+                                                    {"CLIENT_RETRY_BASE_MS", "1"},
+                                                    {"OVERPASS_URL", overpass.interpreter_url()}};
   int failures = record(out_dir, "monaco-google-llm-routes-matrix", external, google.place_id());
   auto streets = external;
-  streets["ROUTES_POLICY"] = "off";  // the default: plan and draw on the street network from Overpass
+  streets["ROUTES_POLICY"] =
+      "off";  // the default: plan and draw on the street network from Overpass
   failures += record(out_dir, "monaco-google-llm-overpass", streets, google.place_id());
   auto chat = external;
   chat["LLM_API_STYLE"] = "chat";
   chat["ROUTES_POLICY"] = "legs";
-  google.inject("searchText", {503, "", "application/json", "1", {}, false});  // a retried call is replayed too
+  google.inject("searchText",
+                {503, "", "application/json", "1", {}, false});  // a retried call is replayed too
   failures += record(out_dir, "monaco-google-llm-chat-legs-retry", chat, google.place_id());
   auto fallback = external;
   fallback["PERPLEXITY_API_KEY"] = "pplx-wrong-key";

@@ -17,10 +17,13 @@ basemap::Basemap sample() {
   basemap::BasemapSource source;
   source.areas.push_back({{{{41.138, -8.63}, {41.138, -8.60}, {41.141, -8.60}, {41.141, -8.63}}},
                           {{"natural", "water"}, {"name", "Rio Douro"}}});
-  source.areas.push_back({{{{41.1450, -8.6110}, {41.1450, -8.6105}, {41.1454, -8.6105}, {41.1454, -8.6110}}},
-                          {{"building", "yes"}}});
-  source.lines.push_back({{{41.142, -8.63}, {41.142, -8.60}}, {{"highway", "primary"}, {"name", "Avenida"}}});
-  source.lines.push_back({{{41.146, -8.62}, {41.146, -8.61}}, {{"highway", "residential"}, {"name", "Rua"}}});
+  source.areas.push_back(
+      {{{{41.1450, -8.6110}, {41.1450, -8.6105}, {41.1454, -8.6105}, {41.1454, -8.6110}}},
+       {{"building", "yes"}}});
+  source.lines.push_back(
+      {{{41.142, -8.63}, {41.142, -8.60}}, {{"highway", "primary"}, {"name", "Avenida"}}});
+  source.lines.push_back(
+      {{{41.146, -8.62}, {41.146, -8.61}}, {{"highway", "residential"}, {"name", "Rua"}}});
   return basemap::build_basemap(source, {{41.13, -8.64}, {41.16, -8.59}}, {}).basemap;
 }
 
@@ -32,7 +35,8 @@ MapTransform porto(double zoom, Vec2 size = {1000.0, 700.0}) {
 }
 
 int lines_wider_than(const BasemapScene& scene, double width) {
-  return static_cast<int>(std::count_if(scene.lines.begin(), scene.lines.end(),
+  return static_cast<int>(std::count_if(scene.lines.begin(),
+                                        scene.lines.end(),
                                         [&](const auto& line) { return line.width > width; }));
 }
 
@@ -57,8 +61,8 @@ TEST(BasemapScene, OnlyFeaturesReachingTheCanvasAreProjected) {
   view.centre = core::algo::to_world({48.0, 2.0});  // far away from Porto
   view.zoom = 15.0;
   const MapTransform elsewhere = console::draw::make_transform(view, {0, 0}, {800, 600});
-  const BasemapScene scene =
-      console::draw::build_basemap_scene(map, elsewhere, console::draw::basemap_style(console::state::Theme::Dark));
+  const BasemapScene scene = console::draw::build_basemap_scene(
+      map, elsewhere, console::draw::basemap_style(console::state::Theme::Dark));
   EXPECT_TRUE(scene.areas.empty());
   EXPECT_TRUE(scene.lines.empty());
   EXPECT_TRUE(scene.labels.empty());
@@ -74,7 +78,8 @@ TEST(BasemapScene, LabelsShowFromTheirZoomInsideTheCanvasWithoutOverlapping) {
     std::sort(out.begin(), out.end());
     return out;
   };
-  EXPECT_EQ(names(console::draw::build_basemap_scene(map, porto(12.5), style)), (std::vector<std::string>{"Rio Douro"}));
+  EXPECT_EQ(names(console::draw::build_basemap_scene(map, porto(12.5), style)),
+            (std::vector<std::string>{"Rio Douro"}));
   EXPECT_EQ(names(console::draw::build_basemap_scene(map, porto(16.2), style)),
             (std::vector<std::string>{"Avenida", "Rio Douro", "Rua"}));
   // A canvas too small for any label writes none; one label at most when labels are capped.
@@ -84,12 +89,14 @@ TEST(BasemapScene, LabelsShowFromTheirZoomInsideTheCanvasWithoutOverlapping) {
   basemap::Basemap crowded = map;
   crowded.labels = {{basemap::FeatureKind::Street, 0, map.labels[0].at, "One"},
                     {basemap::FeatureKind::Street, 0, map.labels[0].at, "Two"}};
-  EXPECT_EQ(names(console::draw::build_basemap_scene(crowded, porto(16.2), style)), (std::vector<std::string>{"One"}));
+  EXPECT_EQ(names(console::draw::build_basemap_scene(crowded, porto(16.2), style)),
+            (std::vector<std::string>{"One"}));
 }
 
 TEST(FillSpans, EvenOddFillLeavesHolesAndHandlesConcaveRings) {
   // A 10x10 square with a 4x4 hole, on rows of 1 px.
-  const std::vector<Vec2> points{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {3, 3}, {7, 3}, {7, 7}, {3, 7}};
+  const std::vector<Vec2> points{
+      {0, 0}, {10, 0}, {10, 10}, {0, 10}, {3, 3}, {7, 3}, {7, 7}, {3, 7}};
   const std::vector<std::uint32_t> ends{4, 8};
   console::draw::SpanFiller filler;
   std::vector<console::draw::Span> spans;
@@ -109,7 +116,8 @@ TEST(FillSpans, EvenOddFillLeavesHolesAndHandlesConcaveRings) {
     EXPECT_GE(span.y, 5.0);
   }
   // An L shape is concave; a square is convex.
-  EXPECT_FALSE(console::draw::is_convex(std::vector<Vec2>{{0, 0}, {2, 0}, {2, 1}, {1, 1}, {1, 2}, {0, 2}}));
+  EXPECT_FALSE(
+      console::draw::is_convex(std::vector<Vec2>{{0, 0}, {2, 0}, {2, 1}, {1, 1}, {1, 2}, {0, 2}}));
   EXPECT_TRUE(console::draw::is_convex(std::vector<Vec2>{{0, 0}, {2, 0}, {2, 2}, {0, 2}}));
 }
 

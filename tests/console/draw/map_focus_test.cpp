@@ -10,35 +10,46 @@
 
 namespace {
 
-using console::draw::Marker;
 using console::draw::MapScene;
+using console::draw::Marker;
 using console::draw::Vec2;
 
 MapScene crowd(int count, Vec2 at) {
   MapScene scene;
   for (int i = 0; i < count; ++i) {
-    scene.markers.push_back({"s" + std::to_string(i), at + Vec2{i * 0.5, i * 0.3}, 9.0, console::draw::tour_colour(i % 2),
-                             true, std::to_string(i + 1), i % 2, false});
+    scene.markers.push_back({"s" + std::to_string(i),
+                             at + Vec2{i * 0.5, i * 0.3},
+                             9.0,
+                             console::draw::tour_colour(i % 2),
+                             true,
+                             std::to_string(i + 1),
+                             i % 2,
+                             false});
   }
   return scene;
 }
 
-double distance(Vec2 a, Vec2 b) { return std::hypot(a.x - b.x, a.y - b.y); }
+double distance(Vec2 a, Vec2 b) {
+  return std::hypot(a.x - b.x, a.y - b.y);
+}
 
 TEST(SpreadCrowdedStops, StopsOnOnePlaceAreSpreadApartWithLeadersFromTheirPlace) {
   MapScene scene = crowd(5, {200, 200});
   const MapScene before = scene;
-  scene.markers.push_back({"plain", {201, 201}, 4.5, console::draw::kUnassignedColour, true, "", -1, false});
+  scene.markers.push_back(
+      {"plain", {201, 201}, 4.5, console::draw::kUnassignedColour, true, "", -1, false});
   console::draw::spread_crowded_stops(scene, 2.0);
   ASSERT_EQ(scene.markers.size(), 6u);
   for (std::size_t a = 0; a < 5; ++a) {
-    for (std::size_t b = a + 1; b < 5; ++b) EXPECT_GE(distance(scene.markers[a].at, scene.markers[b].at), 18.0 + 1.9);
+    for (std::size_t b = a + 1; b < 5; ++b)
+      EXPECT_GE(distance(scene.markers[a].at, scene.markers[b].at), 18.0 + 1.9);
   }
   // Each spread stop has a leader from its true place to where it is drawn.
   ASSERT_EQ(scene.paths.size(), 5u);
   for (std::size_t i = 0; i < 5; ++i) {
-    const auto leader = std::find_if(scene.paths.begin(), scene.paths.end(),
-                                     [&](const auto& p) { return p.points.front() == before.markers[i].at; });
+    const auto leader = std::find_if(scene.paths.begin(), scene.paths.end(), [&](const auto& p) {
+      return p.points.front() == before.markers[i].at;
+    });
     ASSERT_NE(leader, scene.paths.end());
     EXPECT_EQ(leader->points.back(), scene.markers[i].at);
     EXPECT_EQ(leader->colour, console::draw::kLeaderColour);
@@ -69,7 +80,8 @@ TEST(FocusPoints, FrameTheToursOrOneTourElseTheAttractionsWithoutOutliers) {
   std::size_t stops = 0;
   for (const auto& tour : revision.tours) stops += tour.stops.size();
   EXPECT_GE(all.size(), stops);
-  const auto first = console::draw::focus_points(revision.attractions, revision.tours, revision.tours[0].index);
+  const auto first =
+      console::draw::focus_points(revision.attractions, revision.tours, revision.tours[0].index);
   EXPECT_LT(first.size(), all.size());
   for (const auto& stop : revision.tours[0].stops) {
     EXPECT_NE(std::find(first.begin(), first.end(), stop.location), first.end());

@@ -38,7 +38,8 @@ TEST(MapCredit, ClaimsOpenStreetMapOnlyOverDrawnTiles) {
 
 TEST(DashSegments, AlternateDashesAndGapsAlongEachSegment) {
   using console::draw::Dash;
-  const auto dashes = console::draw::dash_segments({{0, 0}, {100, 0}}, false, 10.0, {-1000, -1000}, {1000, 1000});
+  const auto dashes =
+      console::draw::dash_segments({{0, 0}, {100, 0}}, false, 10.0, {-1000, -1000}, {1000, 1000});
   ASSERT_EQ(dashes.size(), 5u);
   for (std::size_t i = 0; i < dashes.size(); ++i) {
     EXPECT_DOUBLE_EQ(dashes[i].from.x, 20.0 * static_cast<double>(i));
@@ -46,7 +47,8 @@ TEST(DashSegments, AlternateDashesAndGapsAlongEachSegment) {
     EXPECT_DOUBLE_EQ(dashes[i].from.y, 0.0);
   }
   // Closed: the way back to the first point is dashed too (a 40 x 40 square: 2 dashes a side).
-  const auto square = console::draw::dash_segments({{0, 0}, {40, 0}, {40, 40}, {0, 40}}, true, 10.0, {-1, -1}, {41, 41});
+  const auto square = console::draw::dash_segments(
+      {{0, 0}, {40, 0}, {40, 40}, {0, 40}}, true, 10.0, {-1, -1}, {41, 41});
   EXPECT_EQ(square.size(), 8u);
   EXPECT_EQ(square.back().from, (Vec2{0, 20}));  // the second dash of the way back up
   EXPECT_EQ(square.back().to, (Vec2{0, 10}));
@@ -54,17 +56,20 @@ TEST(DashSegments, AlternateDashesAndGapsAlongEachSegment) {
 }
 
 TEST(DashSegments, KeepOnlyWhatLiesInsideTheClipRectangle) {
-  // The pattern stays anchored at the segment's start: clipping cuts dashes, it does not shift them.
-  const auto dashes = console::draw::dash_segments({{0, 0}, {100, 0}}, false, 10.0, {25, -5}, {55, 5});
+  // The pattern stays anchored at the segment's start: clipping cuts dashes, it does not shift
+  // them.
+  const auto dashes =
+      console::draw::dash_segments({{0, 0}, {100, 0}}, false, 10.0, {25, -5}, {55, 5});
   ASSERT_EQ(dashes.size(), 2u);
   EXPECT_DOUBLE_EQ(dashes[0].from.x, 25.0);
   EXPECT_DOUBLE_EQ(dashes[0].to.x, 30.0);
   EXPECT_DOUBLE_EQ(dashes[1].from.x, 40.0);
   EXPECT_DOUBLE_EQ(dashes[1].to.x, 50.0);
-  EXPECT_TRUE(console::draw::dash_segments({{0, 20}, {100, 20}}, false, 10.0, {0, 0}, {100, 10}).empty());
+  EXPECT_TRUE(
+      console::draw::dash_segments({{0, 20}, {100, 20}}, false, 10.0, {0, 0}, {100, 10}).empty());
   // A frame a million pixels long costs only the dashes on a 1000-pixel canvas.
-  const auto huge = console::draw::dash_segments({{-1e6, -1e6}, {1e6, -1e6}, {1e6, 500}, {-1e6, 500}}, true, 6.0,
-                                                 {0, 0}, {1000, 600});
+  const auto huge = console::draw::dash_segments(
+      {{-1e6, -1e6}, {1e6, -1e6}, {1e6, 500}, {-1e6, 500}}, true, 6.0, {0, 0}, {1000, 600});
   EXPECT_LE(huge.size(), 1000u / 12u + 2u);
   EXPECT_GE(huge.size(), 1000u / 12u - 2u);
 }
@@ -75,7 +80,8 @@ TEST(VisibleTiles, CoverTheCanvasAtTheNearestZoom) {
   ASSERT_FALSE(tiles.empty());
   for (const auto& tile : tiles) EXPECT_EQ(tile.id.z, 14);
   // Every canvas corner lies in some tile.
-  for (const Vec2 corner : {Vec2{0, 0}, Vec2{999, 0}, Vec2{0, 599}, Vec2{999, 599}, Vec2{500, 300}}) {
+  for (const Vec2 corner :
+       {Vec2{0, 0}, Vec2{999, 0}, Vec2{0, 599}, Vec2{999, 599}, Vec2{500, 300}}) {
     const bool covered = std::any_of(tiles.begin(), tiles.end(), [&](const auto& t) {
       return corner.x >= t.min.x && corner.x < t.max.x && corner.y >= t.min.y && corner.y < t.max.y;
     });
@@ -96,14 +102,16 @@ TEST(VisibleTiles, NeverExceedTheLimit) {
   console::state::MapView view;
   view.zoom = 15.0;
   const auto huge = console::draw::make_transform(view, {0.0, 0.0}, {8000.0, 8000.0});
-  EXPECT_LE(console::draw::visible_tiles(huge).size(), static_cast<std::size_t>(console::draw::kMaxVisibleTiles));
+  EXPECT_LE(console::draw::visible_tiles(huge).size(),
+            static_cast<std::size_t>(console::draw::kMaxVisibleTiles));
 }
 
 TEST(ScaleBar, MeasuresItsGroundDistance) {
   const auto transform = porto(14.0);
   const auto bar = console::draw::scale_bar(transform, 150.0);
   EXPECT_LE(bar.pixels, 150.0);
-  EXPECT_GT(bar.pixels, 150.0 / 2.5);  // the next 1-2-5 step (at most 2.5 times longer) would not fit
+  EXPECT_GT(bar.pixels,
+            150.0 / 2.5);  // the next 1-2-5 step (at most 2.5 times longer) would not fit
   // Measure the bar on the ground with the haversine distance between its ends.
   const auto a = core::algo::to_geo(transform.to_world({400.0, 300.0}));
   const auto b = core::algo::to_geo(transform.to_world({400.0 + bar.pixels, 300.0}));
@@ -114,7 +122,8 @@ TEST(ScaleBar, UsesRoundValues) {
   for (const double zoom : {3.0, 8.5, 12.0, 14.2, 17.9}) {
     const auto bar = console::draw::scale_bar(porto(zoom), 150.0);
     const double mantissa = bar.metres / std::pow(10.0, std::floor(std::log10(bar.metres)));
-    EXPECT_TRUE(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 || std::abs(mantissa - 5) < 1e-9)
+    EXPECT_TRUE(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 ||
+                std::abs(mantissa - 5) < 1e-9)
         << bar.metres;
   }
 }

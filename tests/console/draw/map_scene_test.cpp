@@ -23,13 +23,16 @@ console::draw::MapTransform view_of(const core::model::Revision& revision) {
 
 const Marker* marker_of(const console::draw::MapScene& scene, const std::string& id) {
   // The topmost marker of an attraction (a tour stop is drawn over its plain marker).
-  const auto it = std::find_if(scene.markers.rbegin(), scene.markers.rend(), [&](const Marker& m) { return m.attraction_id == id; });
+  const auto it = std::find_if(scene.markers.rbegin(), scene.markers.rend(), [&](const Marker& m) {
+    return m.attraction_id == id;
+  });
   return it == scene.markers.rend() ? nullptr : &*it;
 }
 
 TEST(EditScene, DrawsToursInTheirColoursWithNumberedStops) {
   const auto revision = console::testing::sample_revision();
-  const auto scene = console::draw::build_edit_scene(revision.attractions, revision.tours, view_of(revision), "");
+  const auto scene =
+      console::draw::build_edit_scene(revision.attractions, revision.tours, view_of(revision), "");
   const Marker* c = marker_of(scene, "c");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->tour, 0);
@@ -40,13 +43,16 @@ TEST(EditScene, DrawsToursInTheirColoursWithNumberedStops) {
   EXPECT_EQ(e->colour, console::draw::tour_colour(1));
   EXPECT_EQ(e->label, "2");
   // One path and one direction arrow per leg long enough to carry it.
-  EXPECT_EQ(std::count_if(scene.paths.begin(), scene.paths.end(), [](const auto& p) { return p.tour == 0; }), 2);
+  EXPECT_EQ(std::count_if(
+                scene.paths.begin(), scene.paths.end(), [](const auto& p) { return p.tour == 0; }),
+            2);
   EXPECT_FALSE(scene.arrows.empty());
 }
 
 TEST(EditScene, DrawsExcludedAttractionsAsHollowGreyRings) {
   const auto revision = console::testing::sample_revision();
-  const auto scene = console::draw::build_edit_scene(revision.attractions, revision.tours, view_of(revision), "");
+  const auto scene =
+      console::draw::build_edit_scene(revision.attractions, revision.tours, view_of(revision), "");
   const Marker* x = marker_of(scene, "x");
   ASSERT_NE(x, nullptr);
   EXPECT_FALSE(x->filled);
@@ -56,7 +62,8 @@ TEST(EditScene, DrawsExcludedAttractionsAsHollowGreyRings) {
 
 TEST(EditScene, MarksTheSelection) {
   const auto revision = console::testing::sample_revision();
-  const auto scene = console::draw::build_edit_scene(revision.attractions, revision.tours, view_of(revision), "b");
+  const auto scene =
+      console::draw::build_edit_scene(revision.attractions, revision.tours, view_of(revision), "b");
   for (const Marker& m : scene.markers) EXPECT_EQ(m.selected, m.attraction_id == "b");
 }
 
@@ -66,7 +73,8 @@ TEST(EditScene, ArrowsPointAlongTheWalk) {
   revision.tours[0].stops.resize(2);  // a -> b, due east
   revision.tours[0].legs.resize(1);
   revision.tours[0].legs[0].polyline.clear();
-  const auto scene = console::draw::build_edit_scene(revision.attractions, revision.tours, view_of(revision), "");
+  const auto scene =
+      console::draw::build_edit_scene(revision.attractions, revision.tours, view_of(revision), "");
   ASSERT_EQ(scene.arrows.size(), 1u);
   const auto& arrow = scene.arrows[0];
   EXPECT_GT(arrow.tip.x, arrow.left.x);  // pointing east: the tip is right of the base
@@ -96,8 +104,11 @@ TEST(HitTest, PrefersTheMarkerOnTopAndSkipsNonAttractions) {
 TEST(ReplayScene, ShowsCandidatesAppearingBeforeTheFilter) {
   const auto run = console::testing::sample_run();
   const auto transform = view_of(console::testing::sample_revision());
-  const auto half = console::draw::build_replay_scene(run, {console::state::ReplayStage::Candidates, 0.5}, transform, "");
-  const auto count = std::count_if(half.markers.begin(), half.markers.end(), [](const Marker& m) { return !m.attraction_id.empty(); });
+  const auto half = console::draw::build_replay_scene(
+      run, {console::state::ReplayStage::Candidates, 0.5}, transform, "");
+  const auto count = std::count_if(half.markers.begin(), half.markers.end(), [](const Marker& m) {
+    return !m.attraction_id.empty();
+  });
   EXPECT_EQ(count, 3);
   for (const Marker& m : half.markers) {
     if (!m.attraction_id.empty()) {
@@ -109,8 +120,10 @@ TEST(ReplayScene, ShowsCandidatesAppearingBeforeTheFilter) {
 
 TEST(ReplayScene, FadesDroppedCandidatesAndDrawsNoTourDuringTheFilter) {
   const auto run = console::testing::sample_run();
-  const auto scene = console::draw::build_replay_scene(run, {console::state::ReplayStage::Filter, 1.0},
-                                                       view_of(console::testing::sample_revision()), "");
+  const auto scene = console::draw::build_replay_scene(run,
+                                                       {console::state::ReplayStage::Filter, 1.0},
+                                                       view_of(console::testing::sample_revision()),
+                                                       "");
   const Marker* x = marker_of(scene, "x");
   ASSERT_NE(x, nullptr);
   EXPECT_FALSE(x->filled);
@@ -122,19 +135,25 @@ TEST(ReplayScene, FadesDroppedCandidatesAndDrawsNoTourDuringTheFilter) {
 TEST(ReplayScene, WritesTheReasonBesideEachDroppedCandidateWhileItFades) {
   const auto run = console::testing::sample_run();
   const auto transform = view_of(console::testing::sample_revision());
-  const auto fading = console::draw::build_replay_scene(run, {console::state::ReplayStage::Filter, 0.5}, transform, "");
-  const auto dropped = std::find_if(run.decisions.begin(), run.decisions.end(), [](const auto& d) { return !d.included; });
+  const auto fading = console::draw::build_replay_scene(
+      run, {console::state::ReplayStage::Filter, 0.5}, transform, "");
+  const auto dropped = std::find_if(
+      run.decisions.begin(), run.decisions.end(), [](const auto& d) { return !d.included; });
   ASSERT_NE(dropped, run.decisions.end());
   ASSERT_FALSE(dropped->reason.empty());
-  const auto caption = std::find_if(fading.captions.begin(), fading.captions.end(),
-                                    [&](const console::draw::Caption& c) { return c.text == dropped->reason.substr(0, c.text.size()); });
+  const auto caption = std::find_if(
+      fading.captions.begin(), fading.captions.end(), [&](const console::draw::Caption& c) {
+        return c.text == dropped->reason.substr(0, c.text.size());
+      });
   ASSERT_NE(caption, fading.captions.end());
   const Vec2 at = marker_of(fading, dropped->id)->at;
   EXPECT_GT(caption->at.x, at.x);
   EXPECT_NEAR(caption->at.y, at.y, 10.0);
   EXPECT_LT(caption->colour.a, 255);
-  // Once the planner runs, the reasons are gone (hover still tells them): only the bounds' caption is left.
-  const auto planning = console::draw::build_replay_scene(run, {console::state::ReplayStage::Planning, 0.0}, transform, "");
+  // Once the planner runs, the reasons are gone (hover still tells them): only the bounds' caption
+  // is left.
+  const auto planning = console::draw::build_replay_scene(
+      run, {console::state::ReplayStage::Planning, 0.0}, transform, "");
   ASSERT_EQ(planning.captions.size(), 1u);
   EXPECT_EQ(planning.captions[0].text, console::draw::kBoundsCaption);
 }
@@ -147,8 +166,10 @@ TEST(ReplayScene, CaptionsNeverOverlapAndLongReasonsAreShortened) {
   }
   run.decisions.push_back(run.decisions.front());  // the same place twice: only one caption fits
   run.decisions.back().id = "twin";
-  const auto scene = console::draw::build_replay_scene(run, {console::state::ReplayStage::Filter, 0.2},
-                                                       view_of(console::testing::sample_revision()), "");
+  const auto scene = console::draw::build_replay_scene(run,
+                                                       {console::state::ReplayStage::Filter, 0.2},
+                                                       view_of(console::testing::sample_revision()),
+                                                       "");
   ASSERT_FALSE(scene.captions.empty());
   EXPECT_LT(scene.captions.size(), run.decisions.size());
   for (std::size_t i = 0; i < scene.captions.size(); ++i) {
@@ -170,28 +191,36 @@ TEST(ReplayScene, AReasonSharedByManyDroppedCandidatesIsWrittenOnce) {
     run.decisions[i].included = false;
     run.decisions[i].reason = i % 2 ? "below the 80 best-scored stops" : "a shop";
   }
-  const auto scene = console::draw::build_replay_scene(run, {console::state::ReplayStage::Filter, 0.5},
-                                                       view_of(console::testing::sample_revision()), "");
+  const auto scene = console::draw::build_replay_scene(run,
+                                                       {console::state::ReplayStage::Filter, 0.5},
+                                                       view_of(console::testing::sample_revision()),
+                                                       "");
   const auto count = [&](const std::string& text) {
-    return std::count_if(scene.captions.begin(), scene.captions.end(), [&](const auto& c) { return c.text == text; });
+    return std::count_if(scene.captions.begin(), scene.captions.end(), [&](const auto& c) {
+      return c.text == text;
+    });
   };
   EXPECT_EQ(count("below the 80 best-scored stops"), 1);
   EXPECT_EQ(count("a shop"), 1);
 }
 
 TEST(ReplayTimeline, TheSliderNamesTheStageAndHowFarItWent) {
-  EXPECT_EQ(console::state::replay_position_label({console::state::ReplayStage::Planning, 1.0}), "4/5 Planning: 100%");
-  EXPECT_EQ(console::state::replay_position_label({console::state::ReplayStage::City, 0.25}), "1/5 City: 25%");
+  EXPECT_EQ(console::state::replay_position_label({console::state::ReplayStage::Planning, 1.0}),
+            "4/5 Planning: 100%");
+  EXPECT_EQ(console::state::replay_position_label({console::state::ReplayStage::City, 0.25}),
+            "1/5 City: 25%");
 }
 
 const console::draw::Path* bounds_of_scene(const console::draw::MapScene& scene) {
-  const auto it = std::find_if(scene.paths.begin(), scene.paths.end(), [](const auto& p) { return p.closed && p.tour < 0; });
+  const auto it = std::find_if(
+      scene.paths.begin(), scene.paths.end(), [](const auto& p) { return p.closed && p.tour < 0; });
   return it == scene.paths.end() ? nullptr : &*it;
 }
 
 const console::draw::Caption* bounds_caption(const console::draw::MapScene& scene) {
-  const auto it = std::find_if(scene.captions.begin(), scene.captions.end(),
-                               [](const auto& c) { return c.text == console::draw::kBoundsCaption; });
+  const auto it = std::find_if(scene.captions.begin(), scene.captions.end(), [](const auto& c) {
+    return c.text == console::draw::kBoundsCaption;
+  });
   return it == scene.captions.end() ? nullptr : &*it;
 }
 
@@ -200,19 +229,23 @@ const console::draw::Caption* bounds_caption(const console::draw::MapScene& scen
 TEST(ReplayScene, DrawsTheCityBoundsAsAFaintCaptionedDashedFrame) {
   const auto run = console::testing::sample_run();
   const auto transform = view_of(console::testing::sample_revision());
-  const auto scene = console::draw::build_replay_scene(run, {console::state::ReplayStage::City, 1.0}, transform, "");
+  const auto scene = console::draw::build_replay_scene(
+      run, {console::state::ReplayStage::City, 1.0}, transform, "");
   const console::draw::Path* frame = bounds_of_scene(scene);
   ASSERT_NE(frame, nullptr);
   EXPECT_GT(frame->dash_px, 0.0);
   EXPECT_LT(frame->colour.a, 160);
   EXPECT_LE(frame->thickness, 1.0);
   ASSERT_EQ(frame->points.size(), 4u);
-  const Vec2 north_west = transform.to_screen(core::model::GeoPoint{run.city.viewport.high.lat_deg, run.city.viewport.low.lon_deg});
+  const Vec2 north_west = transform.to_screen(
+      core::model::GeoPoint{run.city.viewport.high.lat_deg, run.city.viewport.low.lon_deg});
   EXPECT_EQ(frame->points[0], north_west);
   EXPECT_LT(north_west.x, 0.0);  // the corner is off the canvas here ...
   EXPECT_LT(north_west.y, 0.0);
   const console::draw::Caption* caption = bounds_caption(scene);
-  ASSERT_NE(caption, nullptr);  // ... so the caption sits inside the canvas's corner, under the fallback's note
+  ASSERT_NE(
+      caption,
+      nullptr);  // ... so the caption sits inside the canvas's corner, under the fallback's note
   EXPECT_TRUE(transform.contains(caption->at));
   EXPECT_GE(caption->at.y, 28.0);
   EXPECT_EQ(caption->colour, frame->colour);
@@ -223,7 +256,8 @@ TEST(ReplayScene, PutsTheBoundsCaptionInTheFramesCornerWhenItIsOnTheCanvas) {
   console::state::MapView view;
   console::draw::fit(view, run.city.viewport, {800.0, 600.0}, 100.0);  // the whole box inside
   const auto transform = console::draw::make_transform(view, {0.0, 0.0}, {800.0, 600.0});
-  const auto scene = console::draw::build_replay_scene(run, {console::state::ReplayStage::City, 1.0}, transform, "");
+  const auto scene = console::draw::build_replay_scene(
+      run, {console::state::ReplayStage::City, 1.0}, transform, "");
   const Vec2 corner = bounds_of_scene(scene)->points[0];
   const console::draw::Caption* caption = bounds_caption(scene);
   ASSERT_NE(caption, nullptr);
@@ -233,15 +267,18 @@ TEST(ReplayScene, PutsTheBoundsCaptionInTheFramesCornerWhenItIsOnTheCanvas) {
   EXPECT_LT(caption->at.y, corner.y + 10.0);
   // A box wholly off the canvas gets no caption.
   run.city.viewport = {{41.30, -8.40}, {41.32, -8.38}};
-  EXPECT_EQ(bounds_caption(console::draw::build_replay_scene(run, {console::state::ReplayStage::City, 1.0}, transform, "")),
+  EXPECT_EQ(bounds_caption(console::draw::build_replay_scene(
+                run, {console::state::ReplayStage::City, 1.0}, transform, "")),
             nullptr);
 }
 
 TEST(ReplayScene, DrawsPlannedToursLegByLeg) {
   const auto run = console::testing::sample_run();
   const auto transform = view_of(console::testing::sample_revision());
-  const auto start = console::draw::build_replay_scene(run, {console::state::ReplayStage::Planning, 0.5}, transform, "");
-  const auto done = console::draw::build_replay_scene(run, {console::state::ReplayStage::Planning, 1.0}, transform, "");
+  const auto start = console::draw::build_replay_scene(
+      run, {console::state::ReplayStage::Planning, 0.5}, transform, "");
+  const auto done = console::draw::build_replay_scene(
+      run, {console::state::ReplayStage::Planning, 1.0}, transform, "");
   const auto legs = [](const console::draw::MapScene& s) {
     return std::count_if(s.paths.begin(), s.paths.end(), [](const auto& p) { return p.tour >= 0; });
   };
@@ -252,7 +289,8 @@ TEST(ReplayScene, DrawsPlannedToursLegByLeg) {
 
 TEST(LegPaths, DecodePolylinesAndFallBackToStraightSegments) {
   auto tour = console::testing::sample_revision().tours[0];
-  tour.legs[0].polyline = core::algo::encode_polyline({tour.stops[0].location, {41.1405, -8.6140}, tour.stops[1].location});
+  tour.legs[0].polyline = core::algo::encode_polyline(
+      {tour.stops[0].location, {41.1405, -8.6140}, tour.stops[1].location});
   tour.legs[1].polyline = "not a polyline ~~~";
   const auto legs = console::draw::leg_paths(tour);
   ASSERT_EQ(legs.size(), 2u);

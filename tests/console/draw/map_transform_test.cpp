@@ -70,9 +70,11 @@ TEST(ZoomAt, KeepsTheWorldPointUnderTheCursor) {
 
 TEST(ZoomAt, ClampsToTheZoomLimits) {
   MapView view = porto_view(18.5);
-  console::draw::zoom_at(view, console::draw::make_transform(view, kOrigin, kSize), {500.0, 350.0}, 10.0);
+  console::draw::zoom_at(
+      view, console::draw::make_transform(view, kOrigin, kSize), {500.0, 350.0}, 10.0);
   EXPECT_DOUBLE_EQ(view.zoom, console::state::kMaxZoom);
-  console::draw::zoom_at(view, console::draw::make_transform(view, kOrigin, kSize), {500.0, 350.0}, -100.0);
+  console::draw::zoom_at(
+      view, console::draw::make_transform(view, kOrigin, kSize), {500.0, 350.0}, -100.0);
   EXPECT_DOUBLE_EQ(view.zoom, console::state::kMinZoom);
 }
 
@@ -93,8 +95,10 @@ TEST(Fit, ShowsTheWholeBoxInsideTheMarginsAndFillsOneSide) {
   console::draw::fit(view, box, kSize, 40.0);
   EXPECT_TRUE(view.fitted);
   const auto transform = console::draw::make_transform(view, kOrigin, kSize);
-  const Vec2 north_west = transform.to_screen(core::model::GeoPoint{box.high.lat_deg, box.low.lon_deg});
-  const Vec2 south_east = transform.to_screen(core::model::GeoPoint{box.low.lat_deg, box.high.lon_deg});
+  const Vec2 north_west =
+      transform.to_screen(core::model::GeoPoint{box.high.lat_deg, box.low.lon_deg});
+  const Vec2 south_east =
+      transform.to_screen(core::model::GeoPoint{box.low.lat_deg, box.high.lon_deg});
   EXPECT_GE(north_west.x, kOrigin.x + 40.0 - 1e-6);
   EXPECT_GE(north_west.y, kOrigin.y + 40.0 - 1e-6);
   EXPECT_LE(south_east.x, kOrigin.x + kSize.x - 40.0 + 1e-6);
@@ -102,7 +106,8 @@ TEST(Fit, ShowsTheWholeBoxInsideTheMarginsAndFillsOneSide) {
   const double width = south_east.x - north_west.x;
   const double height = south_east.y - north_west.y;
   // The tighter dimension spans the canvas minus both margins exactly.
-  EXPECT_TRUE(std::abs(width - (kSize.x - 80.0)) < 1e-6 || std::abs(height - (kSize.y - 80.0)) < 1e-6);
+  EXPECT_TRUE(std::abs(width - (kSize.x - 80.0)) < 1e-6 ||
+              std::abs(height - (kSize.y - 80.0)) < 1e-6);
 }
 
 TEST(Fit, GivesAPointAStreetLevelZoom) {

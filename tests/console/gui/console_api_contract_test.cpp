@@ -20,11 +20,13 @@ class ConsoleApiContract : public ::testing::Test {
  protected:
   void SetUp() override {
     m_server = std::make_unique<narrando::testing::ServerProcess>(
-        NARRANDO_SERVER_BINARY, std::map<std::string, std::string>{{"NARRANDO_DB", m_dir.file("narrando.db")},
-                                                                   {"API_KEYS", std::string(kKey) + ":editor"},
-                                                                   {"HOST", "127.0.0.1"},
-                                                                   {"WORKERS", "1"}});
-    m_client = std::make_unique<console::net::ApiClient>("http://127.0.0.1:" + std::to_string(m_server->port()), kKey);
+        NARRANDO_SERVER_BINARY,
+        std::map<std::string, std::string>{{"NARRANDO_DB", m_dir.file("narrando.db")},
+                                           {"API_KEYS", std::string(kKey) + ":editor"},
+                                           {"HOST", "127.0.0.1"},
+                                           {"WORKERS", "1"}});
+    m_client = std::make_unique<console::net::ApiClient>(
+        "http://127.0.0.1:" + std::to_string(m_server->port()), kKey);
   }
 
   // Generates `place_id` through the job events, as the cities panel does; returns the last job.
@@ -37,8 +39,10 @@ class ConsoleApiContract : public ::testing::Test {
     }
     console::net::ApiClient events("http://127.0.0.1:" + std::to_string(m_server->port()), kKey);
     core::model::Job last;
-    const bool ended = events.follow_job(accepted->job_id, [&](core::model::Job job, bool) { last = std::move(job); },
-                                         [] { return true; });
+    const bool ended = events.follow_job(
+        accepted->job_id,
+        [&](core::model::Job job, bool) { last = std::move(job); },
+        [] { return true; });
     EXPECT_TRUE(ended);
     return last;
   }
@@ -82,7 +86,8 @@ TEST_F(ConsoleApiContract, GenerateEditReplanAndPublishThroughTheConsoleClient) 
   m_client->put_tours(city_id, tours.edits());
   city = m_client->replan(city_id);
   bool kept_in_tour_two = false;
-  for (const auto& stop : city.revision.tours.at(1).stops) kept_in_tour_two = kept_in_tour_two || stop.attraction_id == moved;
+  for (const auto& stop : city.revision.tours.at(1).stops)
+    kept_in_tour_two = kept_in_tour_two || stop.attraction_id == moved;
   EXPECT_TRUE(kept_in_tour_two);
 
   // Publish: the dry run says what changes, then the draft goes live.
@@ -105,7 +110,9 @@ TEST_F(ConsoleApiContract, GenerateEditReplanAndPublishThroughTheConsoleClient) 
 TEST_F(ConsoleApiContract, TheGenerateListIsTheServersEmbeddedCatalogue) {
   const auto places = m_client->list_places();
   ASSERT_GE(places.size(), 10u);
-  EXPECT_NE(std::find_if(places.begin(), places.end(), [](const auto& p) { return p.name == "Porto"; }), places.end());
+  EXPECT_NE(
+      std::find_if(places.begin(), places.end(), [](const auto& p) { return p.name == "Porto"; }),
+      places.end());
   m_client->check_ready();
 }
 
@@ -117,7 +124,8 @@ TEST_F(ConsoleApiContract, ServerErrorsArriveWithTheirCodeAndStatus) {
     EXPECT_EQ(e.status(), 404);
     EXPECT_EQ(e.code(), "not_found");
   }
-  console::net::ApiClient stranger("http://127.0.0.1:" + std::to_string(m_server->port()), "not-a-key-of-this-server");
+  console::net::ApiClient stranger("http://127.0.0.1:" + std::to_string(m_server->port()),
+                                   "not-a-key-of-this-server");
   bool editor = false;
   try {
     stranger.list_cities("", editor);

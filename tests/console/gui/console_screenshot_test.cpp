@@ -16,8 +16,8 @@
 #include "console/draw/basemap_scene.h"
 #include "console/draw/map_overlays.h"
 #include "console/draw/map_scene.h"
-#include "shared/basemap/basemap_codec.h"
 #include "console/draw/palette.h"
+#include "shared/basemap/basemap_codec.h"
 #include "shared/json/city_messages.h"
 #include "shared/json/model_json.h"
 #include "tests/console/gui/screenshot_checks.h"
@@ -47,12 +47,16 @@ class ConsoleScreenshot : public ::testing::Test {
   static void SetUpTestSuite() {
     s_dir = std::make_unique<narrando::testing::TempDir>();
     s_server = std::make_unique<narrando::testing::ServerProcess>(
-        NARRANDO_SERVER_BINARY, std::map<std::string, std::string>{{"NARRANDO_DB", s_dir->file("narrando.db")},
-                                                                   {"API_KEYS", std::string(kKey) + ":editor," + kAppKey + ":app"},
-                                                                   {"HOST", "127.0.0.1"},
-                                                                   {"WORKERS", "1"}});
-    const auto generated = client().Post("/api/generate-city", R"({"place_id": "geonames:2735943"})", "application/json");
-    ASSERT_TRUE(generated && generated->status == 200) << (generated ? generated->body : "no answer");
+        NARRANDO_SERVER_BINARY,
+        std::map<std::string, std::string>{
+            {"NARRANDO_DB", s_dir->file("narrando.db")},
+            {"API_KEYS", std::string(kKey) + ":editor," + kAppKey + ":app"},
+            {"HOST", "127.0.0.1"},
+            {"WORKERS", "1"}});
+    const auto generated = client().Post(
+        "/api/generate-city", R"({"place_id": "geonames:2735943"})", "application/json");
+    ASSERT_TRUE(generated && generated->status == 200)
+        << (generated ? generated->body : "no answer");
     s_city_id = nlohmann::json::parse(generated->body).at("city_id").get<std::string>();
     const auto document = client().Get("/api/cities/" + s_city_id);
     ASSERT_TRUE(document && document->status == 200);
@@ -64,10 +68,11 @@ class ConsoleScreenshot : public ::testing::Test {
     s_run = nlohmann::json::parse(run->body).get<core::json::RunAnswer>().run;
     const auto basemap = client().Get("/api/cities/" + s_city_id + "/basemap");
     ASSERT_TRUE(basemap && basemap->status == 200);
-    s_basemap = core::basemap::decode_basemap(
-        std::span(reinterpret_cast<const std::uint8_t*>(basemap->body.data()), basemap->body.size()));
+    s_basemap = core::basemap::decode_basemap(std::span(
+        reinterpret_cast<const std::uint8_t*>(basemap->body.data()), basemap->body.size()));
     // Brussels has no OpenStreetMap extract, so no basemap: the map falls back to its graticule.
-    const auto brussels = client().Post("/api/generate-city", R"({"place_id": "geonames:2800866"})", "application/json");
+    const auto brussels = client().Post(
+        "/api/generate-city", R"({"place_id": "geonames:2800866"})", "application/json");
     ASSERT_TRUE(brussels && brussels->status == 200) << (brussels ? brussels->body : "no answer");
   }
   static void TearDownTestSuite() {
@@ -76,7 +81,8 @@ class ConsoleScreenshot : public ::testing::Test {
   }
   void SetUp() override {
     if (std::getenv("DISPLAY") == nullptr) {
-      if (std::getenv("NARRANDO_REQUIRE_DISPLAY")) FAIL() << "DISPLAY is unset; scripts/run-tests.sh starts Xvfb";
+      if (std::getenv("NARRANDO_REQUIRE_DISPLAY"))
+        FAIL() << "DISPLAY is unset; scripts/run-tests.sh starts Xvfb";
       GTEST_SKIP() << "no DISPLAY (run under Xvfb: scripts/run-tests.sh does)";
     }
   }
@@ -89,13 +95,15 @@ class ConsoleScreenshot : public ::testing::Test {
   }
 
   // Runs the console headless with `args` and reads back its PNG and sidecar.
-  static Shot shoot(const std::string& name, const std::string& args, const std::string& key = kKey) {
+  static Shot
+  shoot(const std::string& name, const std::string& args, const std::string& key = kKey) {
     const std::string png = s_dir->file(name + ".png");
     const std::string log = s_dir->file(name + ".log");
-    const std::string command = "XDG_CONFIG_HOME=" + s_dir->file("config") + " XDG_CACHE_HOME=" + s_dir->file("cache") +
-                                " LIBGL_ALWAYS_SOFTWARE=1 " NARRANDO_CONSOLE_BINARY " --server http://127.0.0.1:" +
-                                std::to_string(s_server->port()) + " --key " + key + " --screenshot " + png + " " + args +
-                                " >" + log + " 2>&1";
+    const std::string command =
+        "XDG_CONFIG_HOME=" + s_dir->file("config") + " XDG_CACHE_HOME=" + s_dir->file("cache") +
+        " LIBGL_ALWAYS_SOFTWARE=1 " NARRANDO_CONSOLE_BINARY " --server http://127.0.0.1:" +
+        std::to_string(s_server->port()) + " --key " + key + " --screenshot " + png + " " + args +
+        " >" + log + " 2>&1";
     Shot shot;
     const int status = std::system(command.c_str());
     shot.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -112,7 +120,8 @@ class ConsoleScreenshot : public ::testing::Test {
   }
 
   // Share of `tours`' stops whose projected position shows their tour's colour.
-  static double stops_in_colour(const Shot& shot, const std::vector<core::model::Tour>& tours, int& counted) {
+  static double
+  stops_in_colour(const Shot& shot, const std::vector<core::model::Tour>& tours, int& counted) {
     const auto transform = console::testing::transform_from(shot.sidecar);
     int matched = 0;
     counted = 0;
@@ -121,7 +130,9 @@ class ConsoleScreenshot : public ::testing::Test {
         const Vec2 at = transform.to_screen(stop.location);
         if (!transform.contains(at)) continue;
         ++counted;
-        if (console::testing::count_colour(shot.image, at, 6.0, console::draw::tour_colour(tour.index)) >= 3) ++matched;
+        if (console::testing::count_colour(
+                shot.image, at, 6.0, console::draw::tour_colour(tour.index)) >= 3)
+          ++matched;
       }
     }
     return counted ? static_cast<double>(matched) / counted : 0.0;
@@ -137,8 +148,12 @@ class ConsoleScreenshot : public ::testing::Test {
 };
 
 // Pixels of any tour colour in the canvas farther than `clearance` from every tour stop and leg.
-int tour_colour_far_from_tours(const Image& image, const console::draw::MapTransform& transform,
-                               const std::vector<core::model::Tour>& tours, double clearance, int* tile_pixels, int* sampled,
+int tour_colour_far_from_tours(const Image& image,
+                               const console::draw::MapTransform& transform,
+                               const std::vector<core::model::Tour>& tours,
+                               double clearance,
+                               int* tile_pixels,
+                               int* sampled,
                                const nlohmann::json* sidecar = nullptr) {
   std::vector<std::pair<Vec2, Vec2>> segments;
   // Stops spread apart where they crowd are drawn where the sidecar says, off their true place.
@@ -150,7 +165,8 @@ int tour_colour_far_from_tours(const Image& image, const console::draw::MapTrans
   }
   for (const auto& tour : tours) {
     for (const auto& leg : console::draw::leg_paths(tour)) {
-      for (std::size_t i = 1; i < leg.size(); ++i) segments.emplace_back(transform.to_screen(leg[i - 1]), transform.to_screen(leg[i]));
+      for (std::size_t i = 1; i < leg.size(); ++i)
+        segments.emplace_back(transform.to_screen(leg[i - 1]), transform.to_screen(leg[i]));
     }
   }
   int found = 0;
@@ -158,7 +174,8 @@ int tour_colour_far_from_tours(const Image& image, const console::draw::MapTrans
     for (double x = transform.origin.x + 2; x < transform.origin.x + transform.size.x - 2; x += 3) {
       const Vec2 p{x, y};
       bool near = false;
-      for (const auto& [a, b] : segments) near = near || console::testing::segment_distance(p, a, b) < clearance;
+      for (const auto& [a, b] : segments)
+        near = near || console::testing::segment_distance(p, a, b) < clearance;
       if (near) continue;
       const Rgba pixel = image.at(static_cast<int>(x), static_cast<int>(y));
       if (sampled) ++*sampled;
@@ -172,8 +189,10 @@ int tour_colour_far_from_tours(const Image& image, const console::draw::MapTrans
 }
 
 TEST_F(ConsoleScreenshot, MapShowsEachTourInItsColourWhereItsStopsAre) {
-  console::testing::FakeTileServer tiles(console::testing::solid_png(kTileColour.r, kTileColour.g, kTileColour.b));
-  const Shot shot = shoot("map", "--city geonames:2735943 --panel map --tile-url " + tiles.url_template());
+  console::testing::FakeTileServer tiles(
+      console::testing::solid_png(kTileColour.r, kTileColour.g, kTileColour.b));
+  const Shot shot =
+      shoot("map", "--city geonames:2735943 --panel map --tile-url " + tiles.url_template());
   ASSERT_EQ(shot.exit_code, 0) << shot.log;
   ASSERT_GT(shot.image.width, 0);
   EXPECT_EQ(shot.sidecar.at("city").at("id"), s_city_id);
@@ -186,18 +205,23 @@ TEST_F(ConsoleScreenshot, MapShowsEachTourInItsColourWhereItsStopsAre) {
   const auto transform = console::testing::transform_from(shot.sidecar);
   int tile_pixels = 0;
   int sampled = 0;
-  EXPECT_EQ(tour_colour_far_from_tours(shot.image, transform, s_revision.tours, 16.0, &tile_pixels, &sampled, &shot.sidecar), 0);
+  EXPECT_EQ(
+      tour_colour_far_from_tours(
+          shot.image, transform, s_revision.tours, 16.0, &tile_pixels, &sampled, &shot.sidecar),
+      0);
   EXPECT_GT(tile_pixels, sampled / 2);
   EXPECT_GT(shot.sidecar.at("map").at("tiles_drawn").get<int>(), 0);
   EXPECT_EQ(shot.sidecar.at("map").at("tiles_drawn"), shot.sidecar.at("map").at("tiles_visible"));
   EXPECT_GT(tiles.served(), 0);
   // Tiles were drawn: the OpenStreetMap credit is on the map.
   EXPECT_EQ(shot.sidecar.at("map").at("credit"), "\xC2\xA9 OpenStreetMap contributors");
-  for (const std::string& agent : tiles.agents()) EXPECT_EQ(agent.rfind("NarrandoConsole/", 0), 0u) << agent;
+  for (const std::string& agent : tiles.agents())
+    EXPECT_EQ(agent.rfind("NarrandoConsole/", 0), 0u) << agent;
 }
 
 TEST_F(ConsoleScreenshot, ReplayAtTheFilterStageShowsDecisionsAndNoTourYet) {
-  const Shot shot = shoot("replay-filter", "--city " + s_city_id + " --replay-stage 2 --tile-url none");
+  const Shot shot =
+      shoot("replay-filter", "--city " + s_city_id + " --replay-stage 2 --tile-url none");
   ASSERT_EQ(shot.exit_code, 0) << shot.log;
   EXPECT_EQ(shot.sidecar.at("map").at("mode"), "replay");
   EXPECT_EQ(shot.sidecar.at("replay").at("stage"), "Filter decisions");
@@ -208,7 +232,8 @@ TEST_F(ConsoleScreenshot, ReplayAtTheFilterStageShowsDecisionsAndNoTourYet) {
     const Vec2 at = transform.to_screen(a.location);
     if (!a.included || !transform.contains(at)) continue;
     ++kept;
-    if (console::testing::count_colour(shot.image, at, 4.0, console::draw::kKeptColour) >= 3) ++kept_shown;
+    if (console::testing::count_colour(shot.image, at, 4.0, console::draw::kKeptColour) >= 3)
+      ++kept_shown;
   }
   ASSERT_GE(kept, 20);
   EXPECT_GE(static_cast<double>(kept_shown) / kept, 0.8);
@@ -238,15 +263,18 @@ TEST_F(ConsoleScreenshot, WithoutAnyTileTheMapDrawsTheBasemapElseAGraticuleNotCr
   EXPECT_EQ(brussels.sidecar.at("map").at("basemap").at("drawn"), false);
   EXPECT_EQ(brussels.sidecar.at("map").at("credit"), "offline map: no tile loaded");
   const auto transform = console::testing::transform_from(brussels.sidecar);
-  EXPECT_TRUE(console::testing::same_colour(brussels.image.at(static_cast<int>(transform.origin.x) + 3,
-                                                             static_cast<int>(transform.origin.y + transform.size.y * 0.5)),
-                                           console::draw::kFallbackBackground, 3));
+  EXPECT_TRUE(console::testing::same_colour(
+      brussels.image.at(static_cast<int>(transform.origin.x) + 3,
+                        static_cast<int>(transform.origin.y + transform.size.y * 0.5)),
+      console::draw::kFallbackBackground,
+      3));
 }
 
 // True if `p` (grid units) is inside a water feature drawn at `level` (even-odd over its rings).
 bool in_water(const core::basemap::Basemap& map, int level, core::basemap::GridPoint p) {
   for (const core::basemap::Feature& f : map.features) {
-    if (f.kind != core::basemap::FeatureKind::Water || !console::draw::drawn_at(f, level) || !f.box.intersects({p, p})) {
+    if (f.kind != core::basemap::FeatureKind::Water || !console::draw::drawn_at(f, level) ||
+        !f.box.intersects({p, p})) {
       continue;
     }
     bool inside = false;
@@ -254,7 +282,8 @@ bool in_water(const core::basemap::Basemap& map, int level, core::basemap::GridP
       const auto ring = map.ring(f.first_ring + k);
       for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
         const double xi = ring[i].x, yi = ring[i].y, xj = ring[j].x, yj = ring[j].y;
-        if ((yi > p.y) != (yj > p.y) && p.x < (xj - xi) * (p.y - yi) / (yj - yi) + xi) inside = !inside;
+        if ((yi > p.y) != (yj > p.y) && p.x < (xj - xi) * (p.y - yi) / (yj - yi) + xi)
+          inside = !inside;
       }
     }
     if (inside) return true;
@@ -264,7 +293,8 @@ bool in_water(const core::basemap::Basemap& map, int level, core::basemap::GridP
 
 core::basemap::GridPoint grid_of(const console::draw::MapTransform& transform, Vec2 screen) {
   const auto world = transform.to_world(screen);
-  return {static_cast<std::int32_t>(world.x * core::basemap::kGridScale), static_cast<std::int32_t>(world.y * core::basemap::kGridScale)};
+  return {static_cast<std::int32_t>(world.x * core::basemap::kGridScale),
+          static_cast<std::int32_t>(world.y * core::basemap::kGridScale)};
 }
 
 // Offline, Porto shows the Douro: where the basemap's water is (well inside it, away from the
@@ -277,11 +307,13 @@ TEST_F(ConsoleScreenshot, OfflineBasemapShowsTheRiverWhereItIs) {
   EXPECT_GT(basemap.at("lines").get<int>(), 100);
   const int level = basemap.at("level").get<int>();
   const auto transform = console::testing::transform_from(shot.sidecar);
-  const console::draw::Rgba water = console::draw::basemap_style(console::state::Theme::Light).water;
+  const console::draw::Rgba water =
+      console::draw::basemap_style(console::state::Theme::Light).water;
   std::vector<std::pair<Vec2, Vec2>> tours;
   for (const auto& tour : s_revision.tours) {
     for (const auto& leg : console::draw::leg_paths(tour)) {
-      for (std::size_t i = 1; i < leg.size(); ++i) tours.emplace_back(transform.to_screen(leg[i - 1]), transform.to_screen(leg[i]));
+      for (std::size_t i = 1; i < leg.size(); ++i)
+        tours.emplace_back(transform.to_screen(leg[i - 1]), transform.to_screen(leg[i]));
     }
   }
   for (const auto& marker : shot.sidecar.at("map").at("markers")) {
@@ -290,15 +322,19 @@ TEST_F(ConsoleScreenshot, OfflineBasemapShowsTheRiverWhereItIs) {
   }
   int water_samples = 0, water_shown = 0, land_samples = 0, land_as_water = 0;
   for (double y = transform.origin.y + 30; y < transform.origin.y + transform.size.y - 40; y += 7) {
-    for (double x = transform.origin.x + 10; x < transform.origin.x + transform.size.x - 10; x += 7) {
+    for (double x = transform.origin.x + 10; x < transform.origin.x + transform.size.x - 10;
+         x += 7) {
       const Vec2 p{x, y};
       bool near_tour = false;
-      for (const auto& [a, b] : tours) near_tour = near_tour || console::testing::segment_distance(p, a, b) < 16.0;
+      for (const auto& [a, b] : tours)
+        near_tour = near_tour || console::testing::segment_distance(p, a, b) < 16.0;
       if (near_tour) continue;
       // Well inside (or well outside): the pixel and its neighbours 4 px away agree.
       int inside = 0;
-      for (const Vec2 d : {Vec2{0, 0}, Vec2{4, 0}, Vec2{-4, 0}, Vec2{0, 4}, Vec2{0, -4}}) inside += in_water(s_basemap, level, grid_of(transform, p + d));
-      const bool shows_water = console::testing::same_colour(shot.image.at(static_cast<int>(x), static_cast<int>(y)), water, 6);
+      for (const Vec2 d : {Vec2{0, 0}, Vec2{4, 0}, Vec2{-4, 0}, Vec2{0, 4}, Vec2{0, -4}})
+        inside += in_water(s_basemap, level, grid_of(transform, p + d));
+      const bool shows_water = console::testing::same_colour(
+          shot.image.at(static_cast<int>(x), static_cast<int>(y)), water, 6);
       if (inside == 5) {
         ++water_samples;
         water_shown += shows_water;
@@ -309,8 +345,12 @@ TEST_F(ConsoleScreenshot, OfflineBasemapShowsTheRiverWhereItIs) {
     }
   }
   ASSERT_GE(water_samples, 150) << "the Douro is in view";
-  std::printf("[ measured ] water shown at %d of %d water samples; land shown as water at %d of %d\n", water_shown,
-              water_samples, land_as_water, land_samples);
+  std::printf(
+      "[ measured ] water shown at %d of %d water samples; land shown as water at %d of %d\n",
+      water_shown,
+      water_samples,
+      land_as_water,
+      land_samples);
   // Labels ("Rio Douro") and bridges over the river cover a few water samples.
   EXPECT_GE(static_cast<double>(water_shown) / water_samples, 0.9);
   ASSERT_GE(land_samples, 1000);
@@ -321,16 +361,24 @@ TEST_F(ConsoleScreenshot, OfflineBasemapShowsTheRiverWhereItIs) {
 // The tours walk the streets: beside each leg that follows the walking network (a path of more
 // than its two ends), the basemap draws a street, footway, steps or square.
 TEST_F(ConsoleScreenshot, LegsThatFollowTheNetworkRunAlongBasemapStreets) {
-  const Shot shot = shoot("basemap-tour", "--city " + s_city_id + " --panel map --tile-url none --tour 1");
+  const Shot shot =
+      shoot("basemap-tour", "--city " + s_city_id + " --panel map --tile-url none --tour 1");
   ASSERT_EQ(shot.exit_code, 0) << shot.log;
   EXPECT_EQ(shot.sidecar.at("selected").at("tour"), 0);
   const auto transform = console::testing::transform_from(shot.sidecar);
   const auto& style = console::draw::basemap_style(console::state::Theme::Light);
-  const std::vector<console::draw::Rgba> streets{style.street, style.major_street, style.casing, style.footway,
-                                                 style.steps, style.square, style.bridge_casing};
+  const std::vector<console::draw::Rgba> streets{style.street,
+                                                 style.major_street,
+                                                 style.casing,
+                                                 style.footway,
+                                                 style.steps,
+                                                 style.square,
+                                                 style.bridge_casing};
   const auto is_street = [&](Vec2 p) {
     const console::draw::Rgba pixel = shot.image.at(static_cast<int>(p.x), static_cast<int>(p.y));
-    return std::any_of(streets.begin(), streets.end(), [&](const auto& c) { return console::testing::same_colour(pixel, c, 10); });
+    return std::any_of(streets.begin(), streets.end(), [&](const auto& c) {
+      return console::testing::same_colour(pixel, c, 10);
+    });
   };
   int sampled = 0;
   int beside_street = 0;
@@ -351,30 +399,38 @@ TEST_F(ConsoleScreenshot, LegsThatFollowTheNetworkRunAlongBasemapStreets) {
         ++sampled;
         // Just beyond the highlighted leg's stroke (4.5 px), on either side.
         bool found = false;
-        for (const double offset : {3.5, 4.5, -3.5, -4.5}) found = found || is_street(on + side * offset);
+        for (const double offset : {3.5, 4.5, -3.5, -4.5})
+          found = found || is_street(on + side * offset);
         beside_street += found;
       }
     }
   }
-  if (sampled == 0) GTEST_SKIP() << "the legs are straight lines: the pipeline does not route them on the walking network yet";
-  std::printf("[ measured ] %d of %d leg samples beside a basemap street\n", beside_street, sampled);
+  if (sampled == 0)
+    GTEST_SKIP() << "the legs are straight lines: the pipeline does not route them on the walking "
+                    "network yet";
+  std::printf(
+      "[ measured ] %d of %d leg samples beside a basemap street\n", beside_street, sampled);
   EXPECT_GE(static_cast<double>(beside_street) / sampled, 0.6) << sampled << " samples";
 }
 
 // The dark theme (a setting; --theme for one run) darkens the basemap as well as the panels.
 TEST_F(ConsoleScreenshot, TheDarkThemeDrawsADarkBasemap) {
-  const Shot shot = shoot("dark", "--city " + s_city_id + " --panel map --tile-url none --theme dark");
+  const Shot shot =
+      shoot("dark", "--city " + s_city_id + " --panel map --tile-url none --theme dark");
   ASSERT_EQ(shot.exit_code, 0) << shot.log;
   const auto transform = console::testing::transform_from(shot.sidecar);
   const auto& dark = console::draw::basemap_style(console::state::Theme::Dark);
   const auto& light = console::draw::basemap_style(console::state::Theme::Light);
   int sampled = 0, dark_base = 0, light_base = 0;
   for (double y = transform.origin.y + 30; y < transform.origin.y + transform.size.y - 40; y += 9) {
-    for (double x = transform.origin.x + 10; x < transform.origin.x + transform.size.x - 10; x += 9) {
+    for (double x = transform.origin.x + 10; x < transform.origin.x + transform.size.x - 10;
+         x += 9) {
       const console::draw::Rgba pixel = shot.image.at(static_cast<int>(x), static_cast<int>(y));
       ++sampled;
-      dark_base += console::testing::same_colour(pixel, dark.land, 4) || console::testing::same_colour(pixel, dark.water, 4);
-      light_base += console::testing::same_colour(pixel, light.land, 4) || console::testing::same_colour(pixel, light.water, 4);
+      dark_base += console::testing::same_colour(pixel, dark.land, 4) ||
+                   console::testing::same_colour(pixel, dark.water, 4);
+      light_base += console::testing::same_colour(pixel, light.land, 4) ||
+                    console::testing::same_colour(pixel, light.water, 4);
     }
   }
   EXPECT_GT(dark_base, sampled / 4);
@@ -382,18 +438,22 @@ TEST_F(ConsoleScreenshot, TheDarkThemeDrawsADarkBasemap) {
 }
 
 TEST_F(ConsoleScreenshot, AnAppKeyGetsAReadOnlyConsoleThatSaysSo) {
-  const Shot editor = shoot("editor-access", "--city " + s_city_id + " --panel table --tile-url none");
+  const Shot editor =
+      shoot("editor-access", "--city " + s_city_id + " --panel table --tile-url none");
   ASSERT_EQ(editor.exit_code, 0) << editor.log;
   EXPECT_EQ(editor.sidecar.at("access").at("editor"), true);
   EXPECT_EQ(editor.sidecar.at("access").at("read_only"), "");
-  const Shot app = shoot("app-access", "--city " + s_city_id + " --panel table --tile-url none", kAppKey);
+  const Shot app =
+      shoot("app-access", "--city " + s_city_id + " --panel table --tile-url none", kAppKey);
   ASSERT_EQ(app.exit_code, 0) << app.log;
   EXPECT_EQ(app.sidecar.at("access").at("editor"), false);
-  EXPECT_NE(app.sidecar.at("access").at("read_only").get<std::string>().find("app key"), std::string::npos);
+  EXPECT_NE(app.sidecar.at("access").at("read_only").get<std::string>().find("app key"),
+            std::string::npos);
 }
 
 TEST_F(ConsoleScreenshot, ReplayAtThePlanningStageDrawsThePlannedTours) {
-  const Shot shot = shoot("replay-planning", "--city " + s_city_id + " --replay-stage 3 --tile-url none");
+  const Shot shot =
+      shoot("replay-planning", "--city " + s_city_id + " --replay-stage 3 --tile-url none");
   ASSERT_EQ(shot.exit_code, 0) << shot.log;
   EXPECT_EQ(shot.sidecar.at("replay").at("stage"), "Planning");
   int counted = 0;
@@ -417,7 +477,10 @@ TEST_F(ConsoleScreenshot, TableShowsEachVisibleStopsTourSwatch) {
     EXPECT_EQ(swatch.at("tour").get<int>(), tour_of[id]);
     const Vec2 centre{(swatch.at("x0").get<double>() + swatch.at("x1").get<double>()) / 2,
                       (swatch.at("y0").get<double>() + swatch.at("y1").get<double>()) / 2};
-    EXPECT_GE(console::testing::count_colour(shot.image, centre, 3.0, console::draw::tour_colour(tour_of[id])), 20) << id;
+    EXPECT_GE(console::testing::count_colour(
+                  shot.image, centre, 3.0, console::draw::tour_colour(tour_of[id])),
+              20)
+        << id;
   }
 }
 

@@ -35,14 +35,17 @@ struct Image {
   /// The pixel at (x, y), black outside the image.
   draw::Rgba at(int x, int y) const {
     if (x < 0 || y < 0 || x >= width || y >= height) return {0, 0, 0, 255};
-    const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4;
+    const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                           static_cast<std::size_t>(x)) *
+                          4;
     return {rgba[i], rgba[i + 1], rgba[i + 2], rgba[i + 3]};
   }
 };
 
 /// True if `a` and `b` differ by at most `tolerance` in each of R, G and B.
 inline bool same_colour(draw::Rgba a, draw::Rgba b, int tolerance = 12) {
-  return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance && std::abs(a.b - b.b) <= tolerance;
+  return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance &&
+         std::abs(a.b - b.b) <= tolerance;
 }
 
 /// Pixels of `colour` within `radius` of `centre`.
@@ -64,10 +67,13 @@ inline int count_colour(const Image& image, draw::Vec2 centre, double radius, dr
 inline draw::MapTransform transform_from(const nlohmann::json& sidecar) {
   const nlohmann::json& map = sidecar.at("map");
   draw::MapTransform transform;
-  transform.centre = {map.at("centre").at("x").get<double>(), map.at("centre").at("y").get<double>()};
+  transform.centre = {map.at("centre").at("x").get<double>(),
+                      map.at("centre").at("y").get<double>()};
   transform.zoom = map.at("zoom").get<double>();
-  transform.origin = {map.at("canvas").at("x").get<double>(), map.at("canvas").at("y").get<double>()};
-  transform.size = {map.at("canvas").at("width").get<double>(), map.at("canvas").at("height").get<double>()};
+  transform.origin = {map.at("canvas").at("x").get<double>(),
+                      map.at("canvas").at("y").get<double>()};
+  transform.size = {map.at("canvas").at("width").get<double>(),
+                    map.at("canvas").at("height").get<double>()};
   return transform;
 }
 

@@ -26,8 +26,11 @@ void answer(httplib::Response& res, const T& message) {
 
 core::basemap::Basemap sample_basemap() {
   core::basemap::BasemapSource source;
-  source.lines.push_back({{{41.14, -8.62}, {41.15, -8.61}}, {{"highway", "primary"}, {"name", "Avenida"}}});
-  return core::basemap::build_basemap(source, {{41.13, -8.63}, {41.16, -8.60}}, {"attribution", "test", "sha256:00"}).basemap;
+  source.lines.push_back(
+      {{{41.14, -8.62}, {41.15, -8.61}}, {{"highway", "primary"}, {"name", "Avenida"}}});
+  return core::basemap::build_basemap(
+             source, {{41.13, -8.63}, {41.16, -8.60}}, {"attribution", "test", "sha256:00"})
+      .basemap;
 }
 
 // A stand-in for narrando-server with canned answers, on a free loopback port. Checks the key.
@@ -35,7 +38,9 @@ core::basemap::Basemap sample_basemap() {
 class FakeApi {
  public:
   explicit FakeApi(bool with_places = true) {
-    m_server.Get("/readyz", [](const auto&, auto& res) { answer(res, core::json::ReadyAnswer{"ready", "sqlite"}); });
+    m_server.Get("/readyz", [](const auto&, auto& res) {
+      answer(res, core::json::ReadyAnswer{"ready", "sqlite"});
+    });
     m_server.Get("/api/cities", [this](const httplib::Request& req, httplib::Response& res) {
       const std::string key = req.get_header_value("Authorization");
       if (key != "Bearer editor-key" && key != "Bearer app-key") return refuse(res);
@@ -52,29 +57,45 @@ class FakeApi {
     });
     if (with_places) {
       m_server.Get("/api/places", [](const auto&, auto& res) {
-        answer(res, core::json::PlaceList{{{"geonames:2735943", "Porto", "PT", 206, true},
-                                           {"geonames:3117735", "Madrid", "ES", 90, false}}});
+        answer(res,
+               core::json::PlaceList{{{"geonames:2735943", "Porto", "PT", 206, true},
+                                      {"geonames:3117735", "Madrid", "ES", 90, false}}});
       });
     }
     m_server.Get("/api/cities/city-1", [](const auto&, auto& res) {
       core::model::City city;
       city.id = "city-1";
       city.name = "Porto";
-      answer(res, core::json::CityDocument{city, console::testing::sample_revision(), std::nullopt});
+      answer(res,
+             core::json::CityDocument{city, console::testing::sample_revision(), std::nullopt});
     });
     m_server.Get("/api/cities/city-1/runs", [](const auto&, auto& res) {
       using core::model::JobStatus;
-      answer(res, core::json::RunList{{{"job-2", core::model::RevisionOrigin::Generation, JobStatus::Failed, "t2",
-                                        std::nullopt, 1, 0.017},
-                                       {"job-1", core::model::RevisionOrigin::Generation, JobStatus::Succeeded, "t1", 1,
-                                        0, 0.0}}});
+      answer(res,
+             core::json::RunList{{{"job-2",
+                                   core::model::RevisionOrigin::Generation,
+                                   JobStatus::Failed,
+                                   "t2",
+                                   std::nullopt,
+                                   1,
+                                   0.017},
+                                  {"job-1",
+                                   core::model::RevisionOrigin::Generation,
+                                   JobStatus::Succeeded,
+                                   "t1",
+                                   1,
+                                   0,
+                                   0.0}}});
     });
     // As the real server: an editors-only route forbids an app key before it looks for the city.
-    m_server.Get(R"(/api/cities/([^/]+)/runs/([^/]+))", [](const httplib::Request& req, httplib::Response& res) {
-      const bool app = req.get_header_value("Authorization") == "Bearer app-key";
-      res.status = app ? 403 : 404;
-      res.set_content(core::json::error_document(app ? "forbidden" : "not_found", "no").dump(), "application/json");
-    });
+    m_server.Get(R"(/api/cities/([^/]+)/runs/([^/]+))",
+                 [](const httplib::Request& req, httplib::Response& res) {
+                   const bool app = req.get_header_value("Authorization") == "Bearer app-key";
+                   res.status = app ? 403 : 404;
+                   res.set_content(
+                       core::json::error_document(app ? "forbidden" : "not_found", "no").dump(),
+                       "application/json");
+                 });
     m_server.Get("/api/cities/city-1/basemap", [](const auto&, auto& res) {
       const std::vector<std::uint8_t> bytes = core::basemap::encode_basemap(sample_basemap());
       res.set_content(std::string(bytes.begin(), bytes.end()), "application/vnd.narrando.basemap");
@@ -89,12 +110,14 @@ class FakeApi {
     });
     m_server.Get("/api/jobs/job-1/events", [](const auto&, auto& res) {
       std::string stream;
-      for (const core::model::JobStatus status : {core::model::JobStatus::Running, core::model::JobStatus::Succeeded}) {
+      for (const core::model::JobStatus status :
+           {core::model::JobStatus::Running, core::model::JobStatus::Succeeded}) {
         core::model::Job job;
         job.id = "job-1";
         job.place_id = "geonames:2735943";
         job.status = status;
-        if (job.status == core::model::JobStatus::Succeeded) job.result = core::model::JobResult{"city-1", 1, 2, true};
+        if (job.status == core::model::JobStatus::Succeeded)
+          job.result = core::model::JobResult{"city-1", 1, 2, true};
         stream += std::string("event: ") + (job.result ? "end" : "progress") +
                   "\ndata: " + nlohmann::json(core::json::JobAnswer{job}).dump() + "\n\n";
       }
@@ -102,7 +125,8 @@ class FakeApi {
     });
     m_port = m_server.bind_to_any_port("127.0.0.1");
     m_thread = std::thread([this] { m_server.listen_after_bind(); });
-    for (int i = 0; i < 500 && !m_server.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    for (int i = 0; i < 500 && !m_server.is_running(); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   ~FakeApi() {
     m_server.stop();
@@ -122,7 +146,8 @@ class FakeApi {
 };
 
 // Drains `worker` until `done` holds for the replies so far, or 10 s pass.
-std::vector<Reply> wait_for(console::net::ApiWorker& worker, const std::function<bool(const std::vector<Reply>&)>& done) {
+std::vector<Reply> wait_for(console::net::ApiWorker& worker,
+                            const std::function<bool(const std::vector<Reply>&)>& done) {
   std::vector<Reply> replies;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (!done(replies) && std::chrono::steady_clock::now() < deadline) {
@@ -151,9 +176,12 @@ TEST(ApiWorker, ConnectsWithTheKeyAndListsCities) {
   FakeApi api;
   console::net::ApiWorker worker;
   worker.submit(ConnectCommand{settings_for(api, "editor-key")});
-  const auto replies = wait_for(worker, [](const auto& r) { return find<ConnectedReply>(r) || find<FailureReply>(r); });
+  const auto replies = wait_for(
+      worker, [](const auto& r) { return find<ConnectedReply>(r) || find<FailureReply>(r); });
   const auto* connected = find<ConnectedReply>(replies);
-  ASSERT_NE(connected, nullptr) << (find<FailureReply>(replies) ? find<FailureReply>(replies)->message : "");
+  ASSERT_NE(connected, nullptr) << (find<FailureReply>(replies)
+                                        ? find<FailureReply>(replies)->message
+                                        : "");
   ASSERT_EQ(connected->cities.size(), 2u);
   EXPECT_EQ(connected->cities[0].status, core::model::CityStatus::Published);
   EXPECT_TRUE(connected->editor);
@@ -170,7 +198,8 @@ TEST(ApiWorker, AServerWithoutThePlacesListStillConnects) {
   FakeApi api(false);
   console::net::ApiWorker worker;
   worker.submit(ConnectCommand{settings_for(api, "editor-key")});
-  const auto replies = wait_for(worker, [](const auto& r) { return find<ConnectedReply>(r) || find<FailureReply>(r); });
+  const auto replies = wait_for(
+      worker, [](const auto& r) { return find<ConnectedReply>(r) || find<FailureReply>(r); });
   ASSERT_NE(find<ConnectedReply>(replies), nullptr);
   EXPECT_TRUE(find<ConnectedReply>(replies)->places.empty());
 }
@@ -180,9 +209,11 @@ TEST(ApiWorker, ListsTheRunsOfACityInOneRequest) {
   console::net::ApiWorker worker;
   worker.submit(ConnectCommand{settings_for(api, "editor-key")});
   worker.submit(ListRunsCommand{"city-1"});
-  const auto replies = wait_for(worker, [](const auto& r) { return find<RunsReply>(r) || find<FailureReply>(r); });
+  const auto replies =
+      wait_for(worker, [](const auto& r) { return find<RunsReply>(r) || find<FailureReply>(r); });
   const auto* runs = find<RunsReply>(replies);
-  ASSERT_NE(runs, nullptr) << (find<FailureReply>(replies) ? find<FailureReply>(replies)->message : "");
+  ASSERT_NE(runs, nullptr) << (find<FailureReply>(replies) ? find<FailureReply>(replies)->message
+                                                           : "");
   EXPECT_EQ(runs->city_id, "city-1");
   ASSERT_EQ(runs->runs.size(), 1u) << "the failed run has no trace to replay";
   EXPECT_EQ(runs->runs[0].job_id, "job-1");
@@ -193,10 +224,12 @@ TEST(ApiWorker, AnAppKeyConnectsReadOnly) {
   FakeApi api;
   console::net::ApiWorker worker;
   worker.submit(ConnectCommand{settings_for(api, "app-key")});
-  const auto replies = wait_for(worker, [](const auto& r) { return find<ConnectedReply>(r) || find<FailureReply>(r); });
+  const auto replies = wait_for(
+      worker, [](const auto& r) { return find<ConnectedReply>(r) || find<FailureReply>(r); });
   const auto* connected = find<ConnectedReply>(replies);
   ASSERT_NE(connected, nullptr);
-  EXPECT_FALSE(connected->editor) << "the list looks the same to both keys; the editors-only route tells";
+  EXPECT_FALSE(connected->editor)
+      << "the list looks the same to both keys; the editors-only route tells";
 }
 
 TEST(ApiWorker, LoadsAndDecodesACitysBasemapOrNoneOn404) {
@@ -206,7 +239,9 @@ TEST(ApiWorker, LoadsAndDecodesACitysBasemapOrNoneOn404) {
   worker.submit(LoadBasemapCommand{"city-1"});
   worker.submit(LoadBasemapCommand{"nowhere"});
   const auto replies = wait_for(worker, [](const auto& r) {
-    return std::count_if(r.begin(), r.end(), [](const Reply& x) { return std::holds_alternative<BasemapReply>(x); }) == 2;
+    return std::count_if(r.begin(), r.end(), [](const Reply& x) {
+             return std::holds_alternative<BasemapReply>(x);
+           }) == 2;
   });
   std::vector<const BasemapReply*> basemaps;
   for (const Reply& r : replies) {
@@ -223,7 +258,8 @@ TEST(ApiWorker, AWrongKeyBecomesAFailureReply) {
   FakeApi api;
   console::net::ApiWorker worker;
   worker.submit(ConnectCommand{settings_for(api, "wrong")});
-  const auto replies = wait_for(worker, [](const auto& r) { return find<FailureReply>(r) != nullptr; });
+  const auto replies =
+      wait_for(worker, [](const auto& r) { return find<FailureReply>(r) != nullptr; });
   const auto* failure = find<FailureReply>(replies);
   ASSERT_NE(failure, nullptr);
   EXPECT_EQ(failure->action, "connect");
@@ -236,7 +272,8 @@ TEST(ApiWorker, AnUnreachableServerIsReportedNotThrown) {
   Settings settings;
   settings.server_url = "http://127.0.0.1:1";
   worker.submit(ConnectCommand{settings});
-  const auto replies = wait_for(worker, [](const auto& r) { return find<FailureReply>(r) != nullptr; });
+  const auto replies =
+      wait_for(worker, [](const auto& r) { return find<FailureReply>(r) != nullptr; });
   ASSERT_NE(find<FailureReply>(replies), nullptr);
   EXPECT_EQ(find<FailureReply>(replies)->code, "unreachable");
 }
@@ -244,7 +281,8 @@ TEST(ApiWorker, AnUnreachableServerIsReportedNotThrown) {
 TEST(ApiWorker, CommandsBeforeConnectingFail) {
   console::net::ApiWorker worker;
   worker.submit(LoadCityCommand{"city-1", std::nullopt});
-  const auto replies = wait_for(worker, [](const auto& r) { return find<FailureReply>(r) != nullptr; });
+  const auto replies =
+      wait_for(worker, [](const auto& r) { return find<FailureReply>(r) != nullptr; });
   EXPECT_EQ(find<FailureReply>(replies)->code, "not_connected");
 }
 
@@ -254,7 +292,8 @@ TEST(ApiWorker, LoadsACityAndReportsServerErrors) {
   worker.submit(ConnectCommand{settings_for(api, "editor-key")});
   worker.submit(LoadCityCommand{"city-1", std::nullopt});
   worker.submit(LoadCityCommand{"nowhere", std::nullopt});
-  const auto replies = wait_for(worker, [](const auto& r) { return find<CityReply>(r) && find<FailureReply>(r); });
+  const auto replies =
+      wait_for(worker, [](const auto& r) { return find<CityReply>(r) && find<FailureReply>(r); });
   ASSERT_NE(find<CityReply>(replies), nullptr);
   EXPECT_EQ(find<CityReply>(replies)->revision.tours.size(), 2u);
   EXPECT_EQ(find<FailureReply>(replies)->message, "no city nowhere");
@@ -277,9 +316,12 @@ TEST(ApiWorker, FollowsAJobThroughItsEvents) {
   EXPECT_EQ(find<JobAcceptedReply>(replies)->job_id, "job-1");
   std::vector<core::model::JobStatus> statuses;
   for (const Reply& r : replies) {
-    if (const auto* update = std::get_if<JobUpdateReply>(&r)) statuses.push_back(update->job.status);
+    if (const auto* update = std::get_if<JobUpdateReply>(&r))
+      statuses.push_back(update->job.status);
   }
-  EXPECT_EQ(statuses, (std::vector<core::model::JobStatus>{core::model::JobStatus::Running, core::model::JobStatus::Succeeded}));
+  EXPECT_EQ(statuses,
+            (std::vector<core::model::JobStatus>{core::model::JobStatus::Running,
+                                                 core::model::JobStatus::Succeeded}));
   EXPECT_EQ(worker.pending(), 0);
 }
 
@@ -296,7 +338,9 @@ TEST(ApiWorker, FollowsAJobItDidNotStart) {
   });
   EXPECT_EQ(find<JobAcceptedReply>(replies), nullptr);  // nothing was generated from here
   EXPECT_EQ(find<FailureReply>(replies), nullptr);
-  const auto last = std::find_if(replies.rbegin(), replies.rend(), [](const Reply& x) { return std::holds_alternative<JobUpdateReply>(x); });
+  const auto last = std::find_if(replies.rbegin(), replies.rend(), [](const Reply& x) {
+    return std::holds_alternative<JobUpdateReply>(x);
+  });
   ASSERT_NE(last, replies.rend());
   EXPECT_EQ(std::get<JobUpdateReply>(*last).job.status, core::model::JobStatus::Succeeded);
   EXPECT_TRUE(std::get<JobUpdateReply>(*last).ended);

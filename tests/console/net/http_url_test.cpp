@@ -30,7 +30,8 @@ TEST(SplitUrl, RejectsWhatHttplibCannotReach) {
 
 TEST(NormaliseBaseUrl, DropsTrailingSlashes) {
   EXPECT_EQ(console::net::normalise_base_url("http://h:8080/ "), "http://h:8080");
-  EXPECT_EQ(console::net::normalise_base_url("https://api.example/narrando/"), "https://api.example/narrando");
+  EXPECT_EQ(console::net::normalise_base_url("https://api.example/narrando/"),
+            "https://api.example/narrando");
 }
 
 TEST(TilePath, FillsThePlaceholders) {

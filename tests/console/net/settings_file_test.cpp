@@ -91,7 +91,8 @@ TEST(SettingsFile, NarrowsAnOldWorldReadableFile) {
 TEST(SettingsFile, MissingFileGivesDefaultsQuietly) {
   narrando::testing::TempDir dir;
   std::string problem = "stale";
-  EXPECT_EQ(console::net::load_settings(dir.path() / "none.json", problem), console::state::Settings{});
+  EXPECT_EQ(console::net::load_settings(dir.path() / "none.json", problem),
+            console::state::Settings{});
   EXPECT_TRUE(problem.empty());
 }
 

@@ -8,10 +8,9 @@ using console::net::SseEvent;
 using console::net::SseParser;
 
 // What narrando-server sends for a job (GET /api/jobs/{id}/events), shortened.
-constexpr const char* kServerStream =
-    "event: progress\ndata: {\"id\":\"j\",\"progress\":0.5}\n\n"
-    ": keep-alive\n\n"
-    "event: end\ndata: {\"id\":\"j\",\"progress\":1.0}\n\n";
+constexpr const char* kServerStream = "event: progress\ndata: {\"id\":\"j\",\"progress\":0.5}\n\n"
+                                      ": keep-alive\n\n"
+                                      "event: end\ndata: {\"id\":\"j\",\"progress\":1.0}\n\n";
 
 TEST(SseParser, ReadsTheServersJobStream) {
   SseParser parser;

@@ -10,13 +10,16 @@ TEST(TileCache, StoresAndLoadsTilesWithTheirMetadata) {
   narrando::testing::TempDir dir;
   const console::net::TileCache cache(dir.path(), "https://tile.openstreetmap.org");
   EXPECT_FALSE(cache.load({15, 16597, 11273}).has_value());
-  ASSERT_TRUE(cache.store({15, 16597, 11273}, std::string("\x89PNG\0bytes", 10), {"\"abc\"", "Tue, 01 Jan 2030 00:00:00 GMT", 42}));
+  ASSERT_TRUE(cache.store({15, 16597, 11273},
+                          std::string("\x89PNG\0bytes", 10),
+                          {"\"abc\"", "Tue, 01 Jan 2030 00:00:00 GMT", 42}));
   const auto cached = cache.load({15, 16597, 11273});
   ASSERT_TRUE(cached.has_value());
   EXPECT_EQ(cached->bytes, std::string("\x89PNG\0bytes", 10));
   EXPECT_EQ(cached->meta.etag, "\"abc\"");
   EXPECT_EQ(cached->meta.expires_at, 42);
-  EXPECT_TRUE(std::filesystem::exists(dir.path() / "tiles" / "tile.openstreetmap.org" / "15" / "16597" / "11273.png"));
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "tiles" / "tile.openstreetmap.org" / "15" /
+                                      "16597" / "11273.png"));
 }
 
 TEST(TileCache, TouchRenewsOnlyTheMetadata) {

@@ -16,10 +16,12 @@
 
 namespace {
 
-constexpr const char* kAgent = "NarrandoConsole/0.1.0 (Narrando editors' console; tests@narrando.example)";
+constexpr const char* kAgent =
+    "NarrandoConsole/0.1.0 (Narrando editors' console; tests@narrando.example)";
 
 // Asks for `tiles` until all arrived or 10 s passed; returns what arrived.
-std::vector<console::net::TileImage> fetch_all(console::net::TileFetcher& fetcher, const std::vector<core::algo::TileId>& tiles) {
+std::vector<console::net::TileImage> fetch_all(console::net::TileFetcher& fetcher,
+                                               const std::vector<core::algo::TileId>& tiles) {
   std::vector<console::net::TileImage> images;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (images.size() < tiles.size() && std::chrono::steady_clock::now() < deadline) {
@@ -58,7 +60,8 @@ TEST(TileFetcher, ServesFreshTilesFromTheDiskCache) {
 }
 
 TEST(TileFetcher, RevalidatesStaleTilesWithTheirEtag) {
-  console::testing::FakeTileServer server(console::testing::solid_png(1, 2, 3), 0);  // stale at once
+  console::testing::FakeTileServer server(console::testing::solid_png(1, 2, 3),
+                                          0);  // stale at once
   narrando::testing::TempDir cache;
   {
     console::net::TileFetcher first({server.url_template(), kAgent, cache.path()}, 1);
@@ -103,7 +106,9 @@ TEST(TileFetcher, AGenericAgentIsRefusedByThePolicyServer) {
 
 TEST(TileFetcher, RejectsATemplateWithoutPlaceholders) {
   narrando::testing::TempDir cache;
-  EXPECT_THROW(console::net::TileFetcher({"https://tile.openstreetmap.org/tiles.png", kAgent, cache.path()}, 1), core::InputError);
+  EXPECT_THROW(console::net::TileFetcher(
+                   {"https://tile.openstreetmap.org/tiles.png", kAgent, cache.path()}, 1),
+               core::InputError);
 }
 
 TEST(TileFetcher, ReplacingItDoesNotWaitForASlowTileServer) {
@@ -123,9 +128,12 @@ TEST(TileFetcher, ReplacingItDoesNotWaitForASlowTileServer) {
   std::thread serving([&] { slow.listen_after_bind(); });
   narrando::testing::TempDir cache;
   auto fetcher = std::make_unique<console::net::TileFetcher>(
-      console::net::TileSource{"http://127.0.0.1:" + std::to_string(port) + "/{z}/{x}/{y}.png", kAgent, cache.path()}, 1);
+      console::net::TileSource{
+          "http://127.0.0.1:" + std::to_string(port) + "/{z}/{x}/{y}.png", kAgent, cache.path()},
+      1);
   fetcher->want({{3, 4, 2}});
-  for (int i = 0; i < 2000 && !requested; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  for (int i = 0; i < 2000 && !requested; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   ASSERT_TRUE(requested);
   // The read timeout is 15 s; the destructor must cut the request instead of waiting for it.
   const auto start = std::chrono::steady_clock::now();

@@ -30,7 +30,8 @@ core::json::CityList over_the_wire(const core::json::CityList& list) {
 
 TEST(CitySummaries, AreTheListsRowsAndTellAnEditorsList) {
   bool editor = false;
-  const auto cities = console::net::city_summaries(over_the_wire({{listed_porto(CityStatus::Draft)}}), editor);
+  const auto cities =
+      console::net::city_summaries(over_the_wire({{listed_porto(CityStatus::Draft)}}), editor);
   ASSERT_EQ(cities.size(), 1u);
   EXPECT_EQ(cities[0].city.name, "Porto");
   EXPECT_EQ(cities[0].status, CityStatus::Draft);
@@ -41,7 +42,8 @@ TEST(CitySummaries, AreTheListsRowsAndTellAnEditorsList) {
   EXPECT_FALSE(editor) << "a row without the editors' status";
   console::net::city_summaries({}, editor);
   EXPECT_TRUE(editor) << "an empty list is an editor's";
-  EXPECT_THROW((void)nlohmann::json::parse(R"({"success":true})").get<core::json::CityList>(), core::InputError);
+  EXPECT_THROW((void)nlohmann::json::parse(R"({"success":true})").get<core::json::CityList>(),
+               core::InputError);
 }
 
 // While a place is generated for the first time, GET /api/cities lists it with a null id and no
@@ -78,7 +80,8 @@ TEST(CityReply, IsTheCityDocumentAndItsWarnings) {
   city.id = "city-1";
   city.name = "Porto";
   const auto revision = console::testing::sample_revision();
-  const auto reply = console::net::city_reply({city, revision, std::vector<std::string>{"Tour 2 takes 190 min"}});
+  const auto reply =
+      console::net::city_reply({city, revision, std::vector<std::string>{"Tour 2 takes 190 min"}});
   EXPECT_EQ(reply.city.name, "Porto");
   EXPECT_EQ(reply.revision, revision);
   EXPECT_EQ(reply.warnings, std::vector<std::string>{"Tour 2 takes 190 min"});
@@ -86,12 +89,27 @@ TEST(CityReply, IsTheCityDocumentAndItsWarnings) {
 }
 
 TEST(ReplayableRuns, AreTheSucceededRunsInTheServersOrder) {
-  core::json::RunSummary newest{"job-3", core::model::RevisionOrigin::Generation, core::model::JobStatus::Succeeded,
-                                "2026-12-07T10:00:00Z", 3, 12, 0.36};
-  core::json::RunSummary failed{"job-2", core::model::RevisionOrigin::Generation, core::model::JobStatus::Failed,
-                                "2026-12-07T09:00:00Z", std::nullopt, 2, 0.05};
-  core::json::RunSummary first{"job-1", core::model::RevisionOrigin::Generation, core::model::JobStatus::Succeeded,
-                               "2026-12-07T08:00:00Z", 1, 0, 0.0};
+  core::json::RunSummary newest{"job-3",
+                                core::model::RevisionOrigin::Generation,
+                                core::model::JobStatus::Succeeded,
+                                "2026-12-07T10:00:00Z",
+                                3,
+                                12,
+                                0.36};
+  core::json::RunSummary failed{"job-2",
+                                core::model::RevisionOrigin::Generation,
+                                core::model::JobStatus::Failed,
+                                "2026-12-07T09:00:00Z",
+                                std::nullopt,
+                                2,
+                                0.05};
+  core::json::RunSummary first{"job-1",
+                               core::model::RevisionOrigin::Generation,
+                               core::model::JobStatus::Succeeded,
+                               "2026-12-07T08:00:00Z",
+                               1,
+                               0,
+                               0.0};
   const auto runs = console::net::replayable_runs({{newest, failed, first}});
   ASSERT_EQ(runs.size(), 2u) << "a failed run has no trace to replay";
   EXPECT_EQ(runs[0].job_id, "job-3");

@@ -23,7 +23,9 @@ CityReply city_reply(int revision_number) {
 
 template <class T>
 bool has(const std::vector<Command>& commands) {
-  return std::any_of(commands.begin(), commands.end(), [](const Command& c) { return std::holds_alternative<T>(c); });
+  return std::any_of(commands.begin(), commands.end(), [](const Command& c) {
+    return std::holds_alternative<T>(c);
+  });
 }
 
 TEST(ApplyReply, ACityFillsTheDraftsAndAsksForItsRunsAndBasemap) {
@@ -42,7 +44,8 @@ TEST(ApplyReply, ACityFillsTheDraftsAndAsksForItsRunsAndBasemap) {
   EXPECT_EQ(std::get<LoadBasemapCommand>(commands[1]).city_id, "city-1");
   // A reload of the same city does not ask for its basemap again.
   apply_reply(state, city_reply(3), sink);
-  for (const Command& command : sink.take()) EXPECT_FALSE(std::holds_alternative<LoadBasemapCommand>(command));
+  for (const Command& command : sink.take())
+    EXPECT_FALSE(std::holds_alternative<LoadBasemapCommand>(command));
 }
 
 TEST(ApplyReply, TheBasemapOfTheOpenCityIsKeptAndALateOneForAnotherIsDropped) {
@@ -108,7 +111,8 @@ TEST(ApplyReply, AFailedJobIsReported) {
   job.id = "job-3";
   job.place_id = "ChIJbogus1234";
   job.status = core::model::JobStatus::Failed;
-  job.error = core::model::JobError{"not_found", "unknown place id ChIJbogus1234", core::model::Stage::City};
+  job.error = core::model::JobError{
+      "not_found", "unknown place id ChIJbogus1234", core::model::Stage::City};
   apply_reply(state, JobUpdateReply{job, true}, sink);
   EXPECT_NE(state.last_error.find("unknown place id"), std::string::npos);
 }
@@ -117,11 +121,18 @@ TEST(ApplyReply, FailuresGoToTheStatusBar) {
   AppState state;
   CommandSink sink;
   state.connection = Connection::Connecting;
-  apply_reply(state, FailureReply{"connect", "unreachable", "cannot reach http://127.0.0.1:9: Connection", 0}, sink);
+  apply_reply(
+      state,
+      FailureReply{"connect", "unreachable", "cannot reach http://127.0.0.1:9: Connection", 0},
+      sink);
   EXPECT_EQ(state.connection, Connection::Failed);
-  EXPECT_EQ(state.last_error, "connect failed: cannot reach http://127.0.0.1:9: Connection (unreachable)");
-  apply_reply(state, FailureReply{"save tours", "invalid_request", "tours[0]: unknown attraction q", 400}, sink);
-  EXPECT_EQ(state.last_error, "save tours failed: tours[0]: unknown attraction q (invalid_request, HTTP 400)");
+  EXPECT_EQ(state.last_error,
+            "connect failed: cannot reach http://127.0.0.1:9: Connection (unreachable)");
+  apply_reply(state,
+              FailureReply{"save tours", "invalid_request", "tours[0]: unknown attraction q", 400},
+              sink);
+  EXPECT_EQ(state.last_error,
+            "save tours failed: tours[0]: unknown attraction q (invalid_request, HTTP 400)");
   EXPECT_EQ(state.log.size(), 2u);
 }
 
@@ -162,10 +173,13 @@ TEST(ApplyReply, PublishPreviewFillsTheDialogAndPublishReloads) {
 
 template <class T>
 int count(const std::vector<Command>& commands) {
-  return static_cast<int>(std::count_if(commands.begin(), commands.end(), [](const Command& c) { return std::holds_alternative<T>(c); }));
+  return static_cast<int>(std::count_if(commands.begin(), commands.end(), [](const Command& c) {
+    return std::holds_alternative<T>(c);
+  }));
 }
 
-core::model::Job job_in(const std::string& id, const std::string& place_id, core::model::JobStatus status) {
+core::model::Job
+job_in(const std::string& id, const std::string& place_id, core::model::JobStatus status) {
   core::model::Job job;
   job.id = id;
   job.place_id = place_id;
@@ -177,13 +191,14 @@ TEST(ApplyReply, AListWithAPlaceBeingGeneratedConnectsAndFollowsItsJob) {
   AppState state;
   CommandSink sink;
   state.connection = Connection::Connecting;
-  apply_reply(state,
-              ConnectedReply{"http://127.0.0.1:8080",
-                             {listed_city("city-1", "geonames:2735943", core::model::CityStatus::Published),
-                              pending_place("geonames:3117735", "job-7")},
-                             true,
-                             {{"geonames:3117735", "Madrid", "ES", 90, false}}},
-              sink);
+  apply_reply(
+      state,
+      ConnectedReply{"http://127.0.0.1:8080",
+                     {listed_city("city-1", "geonames:2735943", core::model::CityStatus::Published),
+                      pending_place("geonames:3117735", "job-7")},
+                     true,
+                     {{"geonames:3117735", "Madrid", "ES", 90, false}}},
+      sink);
   EXPECT_EQ(state.connection, Connection::Connected);
   ASSERT_EQ(state.places.size(), 1u) << "the server's embedded cities, for the generate list";
   ASSERT_EQ(state.cities.size(), 2u);
@@ -240,7 +255,10 @@ TEST(ApplyReply, AJobReportedEndedTwiceActsOnce) {
   done.result = core::model::JobResult{"city-7", 1, 4, true};
   apply_reply(state, JobUpdateReply{done, true}, sink);
   EXPECT_EQ(count<LoadCityCommand>(sink.take()), 1);
-  apply_reply(state, JobUpdateReply{job_in("job-9", "geonames:2735943", core::model::JobStatus::Running), false}, sink);
+  apply_reply(
+      state,
+      JobUpdateReply{job_in("job-9", "geonames:2735943", core::model::JobStatus::Running), false},
+      sink);
   apply_reply(state, JobUpdateReply{done, true}, sink);
   EXPECT_TRUE(sink.empty());
   EXPECT_EQ(state.jobs[0].job.status, core::model::JobStatus::Succeeded);
@@ -265,8 +283,11 @@ TEST(ApplyReply, SaveAndReplanRefreshTheCityListLoadingDoesNot) {
   }
   // The refreshed list replaces the stale status ("published" while the server says "draft").
   state.cities = {listed_city("city-1", "geonames:2735943", core::model::CityStatus::Published)};
-  apply_reply(state, CitiesReply{"por", {listed_city("city-1", "geonames:2735943", core::model::CityStatus::Draft)}},
-              sink);
+  apply_reply(
+      state,
+      CitiesReply{"por",
+                  {listed_city("city-1", "geonames:2735943", core::model::CityStatus::Draft)}},
+      sink);
   EXPECT_EQ(state.cities[0].status, core::model::CityStatus::Draft);
   // An answer to an older search is dropped.
   apply_reply(state, CitiesReply{"p", {}}, sink);
@@ -278,8 +299,11 @@ TEST(ApplyReply, ANewGenerationOfTheOpenCityRefreshesItsRuns) {
   CommandSink sink;
   apply_reply(state, city_reply(2), sink);
   sink.take();
-  apply_reply(state, RunsReply{"city-1", {{2, "job-1", core::model::RevisionOrigin::Generation, "2026-12-07T08:05:00Z"}}},
-              sink);
+  apply_reply(
+      state,
+      RunsReply{"city-1",
+                {{2, "job-1", core::model::RevisionOrigin::Generation, "2026-12-07T08:05:00Z"}}},
+      sink);
   ASSERT_EQ(state.replay.runs.size(), 1u);
 
   apply_reply(state, JobAcceptedReply{"job-2", "geonames:2735943"}, sink);
@@ -297,11 +321,12 @@ TEST(ApplyReply, ANewGenerationOfTheOpenCityRefreshesItsRuns) {
   // The reload of the same city keeps the replay; the new list of runs replaces the old one.
   apply_reply(state, city_reply(5), sink);
   EXPECT_EQ(state.replay.runs.size(), 1u);
-  apply_reply(state,
-              RunsReply{"city-1",
-                        {{5, "job-2", core::model::RevisionOrigin::Generation, "2026-12-07T09:00:00Z"},
-                         {2, "job-1", core::model::RevisionOrigin::Generation, "2026-12-07T08:05:00Z"}}},
-              sink);
+  apply_reply(
+      state,
+      RunsReply{"city-1",
+                {{5, "job-2", core::model::RevisionOrigin::Generation, "2026-12-07T09:00:00Z"},
+                 {2, "job-1", core::model::RevisionOrigin::Generation, "2026-12-07T08:05:00Z"}}},
+      sink);
   ASSERT_EQ(state.replay.runs.size(), 2u);
   EXPECT_EQ(state.replay.runs[0].job_id, "job-2");
 

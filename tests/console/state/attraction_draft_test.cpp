@@ -9,7 +9,9 @@ namespace {
 using console::state::AttractionDraft;
 using console::state::AttractionField;
 
-std::size_t slot(AttractionField field) { return static_cast<std::size_t>(field); }
+std::size_t slot(AttractionField field) {
+  return static_cast<std::size_t>(field);
+}
 
 AttractionDraft loaded() {
   AttractionDraft draft;
@@ -48,8 +50,10 @@ TEST(AttractionDraft, ValidatesWithTheServerRules) {
   draft.set_visit_minutes("a", 900);
   draft.set_score("b", 140.0);
   draft.set_name("c", "   ");
-  EXPECT_EQ(draft.find("a")->errors[slot(AttractionField::VisitMinutes)], "visit_minutes must be between 0 and 600");
-  EXPECT_EQ(draft.find("b")->errors[slot(AttractionField::Score)], "interest_score must be between 0 and 100");
+  EXPECT_EQ(draft.find("a")->errors[slot(AttractionField::VisitMinutes)],
+            "visit_minutes must be between 0 and 600");
+  EXPECT_EQ(draft.find("b")->errors[slot(AttractionField::Score)],
+            "interest_score must be between 0 and 100");
   EXPECT_EQ(draft.find("c")->errors[slot(AttractionField::Name)], "name must not be empty");
   EXPECT_EQ(draft.error_count(), 3);
   EXPECT_TRUE(draft.patches().empty());  // invalid rows are never sent

@@ -10,7 +10,8 @@ using namespace console::state;
 
 using core::model::CityStatus;
 
-CitySummary row(std::optional<CityStatus> status, std::optional<int> published, std::optional<int> draft) {
+CitySummary
+row(std::optional<CityStatus> status, std::optional<int> published, std::optional<int> draft) {
   CitySummary summary;
   summary.city.id = "city-1";
   summary.city.published_revision = published;
@@ -20,12 +21,14 @@ CitySummary row(std::optional<CityStatus> status, std::optional<int> published, 
 }
 
 TEST(CityBadge, APublishedCityWithAPendingDraftShowsBoth) {
-  EXPECT_EQ(city_badge(row(CityStatus::Published, 1, std::nullopt), nullptr).health, CityHealth::Published);
+  EXPECT_EQ(city_badge(row(CityStatus::Published, 1, std::nullopt), nullptr).health,
+            CityHealth::Published);
   const CityBadge both = city_badge(row(CityStatus::Draft, 1, 2), nullptr);
   EXPECT_EQ(both.text, "published + draft");
   EXPECT_EQ(both.health, CityHealth::PublishedWithDraft);
   EXPECT_EQ(city_badge(row(CityStatus::Draft, std::nullopt, 1), nullptr).health, CityHealth::Draft);
-  EXPECT_EQ(city_badge(row(CityStatus::Generating, 1, std::nullopt), nullptr).health, CityHealth::Generating);
+  EXPECT_EQ(city_badge(row(CityStatus::Generating, 1, std::nullopt), nullptr).health,
+            CityHealth::Generating);
   EXPECT_EQ(city_badge(row(std::nullopt, std::nullopt, std::nullopt), nullptr).text, "-");
 }
 
@@ -33,7 +36,8 @@ TEST(CityBadge, TheOpenCityWithoutToursIsAProblem) {
   LoadedCity open;
   open.city.id = "city-1";
   open.revision = console::testing::sample_revision();
-  EXPECT_EQ(city_badge(row(CityStatus::Published, 1, std::nullopt), &open).health, CityHealth::Published);
+  EXPECT_EQ(city_badge(row(CityStatus::Published, 1, std::nullopt), &open).health,
+            CityHealth::Published);
   open.revision.tours.clear();
   const CityBadge badge = city_badge(row(CityStatus::Published, 1, std::nullopt), &open);
   EXPECT_EQ(badge.health, CityHealth::Problem);

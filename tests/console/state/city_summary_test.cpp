@@ -11,7 +11,8 @@ using console::testing::listed_city;
 using console::testing::pending_place;
 
 TEST(FindCity, MatchesIdOrPlaceIdAndNeverARowWithoutACity) {
-  const std::vector<CitySummary> cities{pending_place("geonames:2735943", "job-1"), listed_city("c1", "geonames:2735943"),
+  const std::vector<CitySummary> cities{pending_place("geonames:2735943", "job-1"),
+                                        listed_city("c1", "geonames:2735943"),
                                         pending_place("geonames:3117735", "job-2")};
   ASSERT_NE(console::state::find_city(cities, "c1"), nullptr);
   // The pending row comes first with the same place id: the openable city is found anyway.
@@ -23,18 +24,23 @@ TEST(FindCity, MatchesIdOrPlaceIdAndNeverARowWithoutACity) {
 }
 
 // The server's embedded places (GET /api/places), as a connection brings them.
-const std::vector<core::json::PlaceSummary> kPlaces{{"geonames:2735943", "Porto", "PT", 206, true},
-                                                    {"geonames:3117735", "Madrid", "ES", 90, false}};
+const std::vector<core::json::PlaceSummary> kPlaces{
+    {"geonames:2735943", "Porto", "PT", 206, true},
+    {"geonames:3117735", "Madrid", "ES", 90, false}};
 
 TEST(CityLabel, NamesCitiesAndPlacesBeingGenerated) {
-  EXPECT_EQ(console::state::city_label(listed_city("c1", "geonames:2735943"), kPlaces), "Porto (PT)");
+  EXPECT_EQ(console::state::city_label(listed_city("c1", "geonames:2735943"), kPlaces),
+            "Porto (PT)");
   CitySummary no_country = listed_city("c1", "geonames:2735943");
   no_country.city.country_code.clear();
   EXPECT_EQ(console::state::city_label(no_country, kPlaces), "Porto");
   // A place of the server's embedded data is named from its catalogue; others by place id.
-  EXPECT_EQ(console::state::city_label(pending_place("geonames:3117735", "job-1"), kPlaces), "Madrid");
-  EXPECT_EQ(console::state::city_label(pending_place("geonames:3117735", "job-1"), {}), "geonames:3117735");
-  EXPECT_EQ(console::state::city_label(pending_place("ChIJabc123", "job-2"), kPlaces), "ChIJabc123");
+  EXPECT_EQ(console::state::city_label(pending_place("geonames:3117735", "job-1"), kPlaces),
+            "Madrid");
+  EXPECT_EQ(console::state::city_label(pending_place("geonames:3117735", "job-1"), {}),
+            "geonames:3117735");
+  EXPECT_EQ(console::state::city_label(pending_place("ChIJabc123", "job-2"), kPlaces),
+            "ChIJabc123");
   CitySummary named = pending_place("ChIJabc123", "job-2");
   named.city.name = "Coimbra";  // should the server ever name it
   EXPECT_EQ(console::state::city_label(named, kPlaces), "Coimbra");

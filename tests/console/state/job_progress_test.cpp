@@ -60,8 +60,10 @@ TEST(StageProgress, OneBarPerStageInPipelineOrder) {
 TEST(StageProgress, AFailureBeforeAnyStageMarksNoBar) {
   core::model::Job job;
   job.status = core::model::JobStatus::Failed;
-  job.error = core::model::JobError{"worker_lost", "the job's worker stopped 3 times before finishing", std::nullopt};
-  for (const auto& row : console::state::stage_progress(job)) EXPECT_EQ(row.state, StageState::Pending);
+  job.error = core::model::JobError{
+      "worker_lost", "the job's worker stopped 3 times before finishing", std::nullopt};
+  for (const auto& row : console::state::stage_progress(job))
+    EXPECT_EQ(row.state, StageState::Pending);
   EXPECT_EQ(console::state::failure_text(job),
             "generation failed: the job's worker stopped 3 times before finishing (worker_lost)");
 }

@@ -6,13 +6,26 @@
 
 namespace {
 
-using console::state::parse_launch_options;
 using console::state::PanelChoice;
+using console::state::parse_launch_options;
 
 TEST(LaunchOptions, ReadsTheHeadlessFlags) {
-  const auto options = parse_launch_options({"--server", "http://127.0.0.1:9", "--key", "k", "--city", "geonames:2735943",
-                                             "--screenshot", "out.png", "--frames", "4", "--panel", "table",
-                                             "--tile-url", "none", "--size", "1280x720"});
+  const auto options = parse_launch_options({"--server",
+                                             "http://127.0.0.1:9",
+                                             "--key",
+                                             "k",
+                                             "--city",
+                                             "geonames:2735943",
+                                             "--screenshot",
+                                             "out.png",
+                                             "--frames",
+                                             "4",
+                                             "--panel",
+                                             "table",
+                                             "--tile-url",
+                                             "none",
+                                             "--size",
+                                             "1280x720"});
   EXPECT_EQ(*options.server_url, "http://127.0.0.1:9");
   EXPECT_EQ(*options.api_key, "k");
   EXPECT_EQ(options.city, "geonames:2735943");
@@ -26,7 +39,8 @@ TEST(LaunchOptions, ReadsTheHeadlessFlags) {
 }
 
 TEST(LaunchOptions, ReplayStageSelectsTheReplayPanel) {
-  const auto options = parse_launch_options({"--city", "c", "--screenshot", "r.png", "--replay-stage", "2"});
+  const auto options =
+      parse_launch_options({"--city", "c", "--screenshot", "r.png", "--replay-stage", "2"});
   EXPECT_EQ(options.panel, PanelChoice::Replay);
   EXPECT_EQ(*options.replay_stage, 2);
 }
@@ -59,8 +73,16 @@ TEST(LaunchOptions, RejectsBadValuesWithTheOptionName) {
 }  // namespace
 
 TEST(LaunchOptions, StopTourAndThemeForScreenshots) {
-  const auto options = console::state::parse_launch_options(
-      {"--city", "porto", "--screenshot", "a.png", "--stop", "Clerigos", "--tour", "2", "--theme", "dark"});
+  const auto options = console::state::parse_launch_options({"--city",
+                                                             "porto",
+                                                             "--screenshot",
+                                                             "a.png",
+                                                             "--stop",
+                                                             "Clerigos",
+                                                             "--tour",
+                                                             "2",
+                                                             "--theme",
+                                                             "dark"});
   EXPECT_EQ(options.stop, "Clerigos");
   EXPECT_EQ(options.tour, 2);
   ASSERT_TRUE(options.theme.has_value());

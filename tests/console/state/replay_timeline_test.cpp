@@ -72,15 +72,18 @@ TEST(ReplayTimeline, StepsJumpBetweenStageEnds) {
 
 TEST(ReplayFrame, CandidatesAppearDuringTheirStage) {
   EXPECT_EQ((console::state::ReplayFrame{ReplayStage::City, 1.0}.candidates_visible(10)), 0u);
-  EXPECT_EQ((console::state::ReplayFrame{ReplayStage::Candidates, 0.25}.candidates_visible(10)), 3u);
+  EXPECT_EQ((console::state::ReplayFrame{ReplayStage::Candidates, 0.25}.candidates_visible(10)),
+            3u);
   EXPECT_EQ((console::state::ReplayFrame{ReplayStage::Planning, 0.0}.candidates_visible(10)), 10u);
 }
 
 TEST(ReplayFrame, DroppedCandidatesFadeDuringTheFilter) {
-  EXPECT_DOUBLE_EQ((console::state::ReplayFrame{ReplayStage::Candidates, 1.0}.dropped_alpha()), 1.0);
+  EXPECT_DOUBLE_EQ((console::state::ReplayFrame{ReplayStage::Candidates, 1.0}.dropped_alpha()),
+                   1.0);
   EXPECT_DOUBLE_EQ((console::state::ReplayFrame{ReplayStage::Filter, 0.5}.dropped_alpha()),
                    1.0 - (1.0 - console::state::kDroppedAlpha) * 0.5);
-  EXPECT_DOUBLE_EQ((console::state::ReplayFrame{ReplayStage::Legs, 0.0}.dropped_alpha()), console::state::kDroppedAlpha);
+  EXPECT_DOUBLE_EQ((console::state::ReplayFrame{ReplayStage::Legs, 0.0}.dropped_alpha()),
+                   console::state::kDroppedAlpha);
   EXPECT_FALSE((console::state::ReplayFrame{ReplayStage::Candidates, 1.0}.decisions_shown()));
   EXPECT_TRUE((console::state::ReplayFrame{ReplayStage::Filter, 0.0}.decisions_shown()));
 }
@@ -96,9 +99,11 @@ TEST(ReplayFrame, LegsAreDrawnOneAfterAnother) {
 
 TEST(ReplayStageRecords, MapTheTimelineToTheTraceStages) {
   using core::model::Stage;
-  EXPECT_EQ(console::state::replay_stage_records(ReplayStage::Planning), (std::vector{Stage::Distances, Stage::Plan}));
+  EXPECT_EQ(console::state::replay_stage_records(ReplayStage::Planning),
+            (std::vector{Stage::Distances, Stage::Plan}));
   EXPECT_EQ(console::state::replay_stage_records(ReplayStage::Filter), std::vector{Stage::Filter});
-  EXPECT_EQ(console::state::replay_stage_records(ReplayStage::Legs), (std::vector{Stage::Legs, Stage::Store}));
+  EXPECT_EQ(console::state::replay_stage_records(ReplayStage::Legs),
+            (std::vector{Stage::Legs, Stage::Store}));
 }
 
 }  // namespace

@@ -55,7 +55,9 @@ TEST(CompareRuns, LinesUpTheStagesOfBothRunsAndTotalsThem) {
   auto a = console::testing::sample_run();  // city 0.001, attractions 0.01 (2 calls), plan 0.1
   auto b = a;
   using core::model::Stage;
-  b.stages = {{Stage::City, 0.002, 0, 0.0, ""}, {Stage::Plan, 0.05, 0, 0.0, ""}, {Stage::Legs, 0.2, 3, 0.015, ""}};
+  b.stages = {{Stage::City, 0.002, 0, 0.0, ""},
+              {Stage::Plan, 0.05, 0, 0.0, ""},
+              {Stage::Legs, 0.2, 3, 0.015, ""}};
   const auto diff = console::state::compare_runs(a, b);
   // A's stages in A's order, then the ones only B has.
   ASSERT_EQ(diff.stages.size(), 4u);

@@ -42,7 +42,8 @@ TEST(SettingsSession, AFieldTheUserEditsIsTheirsFromThenOn) {
   Settings panel = session.initial();
   panel.server_url = "https://staging.narrando.example";
   EXPECT_EQ(session.apply(panel).server_url, "https://staging.narrando.example");
-  EXPECT_EQ(session.apply(panel).tile_url, console::state::kOsmTileUrl);  // still the untouched override
+  EXPECT_EQ(session.apply(panel).tile_url,
+            console::state::kOsmTileUrl);  // still the untouched override
   // Typed back to the command line's value: the user chose it, so it is saved now.
   panel.server_url = "http://127.0.0.1:18123";
   EXPECT_EQ(session.apply(panel).server_url, "http://127.0.0.1:18123");

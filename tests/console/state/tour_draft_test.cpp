@@ -10,7 +10,8 @@ using console::state::TourDraft;
 
 std::vector<std::string> ids(const TourDraft& draft, int tour) {
   std::vector<std::string> out;
-  for (const auto& stop : draft.tours()[static_cast<std::size_t>(tour)].stops) out.push_back(stop.attraction_id);
+  for (const auto& stop : draft.tours()[static_cast<std::size_t>(tour)].stops)
+    out.push_back(stop.attraction_id);
   return out;
 }
 

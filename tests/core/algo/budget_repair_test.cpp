@@ -15,9 +15,11 @@ Tour tour_of(const std::vector<double>& scores, int visit, double walk, int budg
   tour.budget_minutes = budget;
   for (std::size_t i = 0; i < scores.size(); ++i) {
     const GeoPoint at{41.15, -8.61 + 0.001 * static_cast<double>(i)};
-    tour.stops.push_back({"a" + std::to_string(i), "Stop " + std::to_string(i), at, visit, scores[i], false});
+    tour.stops.push_back(
+        {"a" + std::to_string(i), "Stop " + std::to_string(i), at, visit, scores[i], false});
     if (i > 0) {
-      tour.legs.push_back({walk * 80.0, walk, core::algo::encode_polyline({tour.stops[i - 1].location, at})});
+      tour.legs.push_back(
+          {walk * 80.0, walk, core::algo::encode_polyline({tour.stops[i - 1].location, at})});
     }
   }
   core::model::recompute_totals(tour);
@@ -49,7 +51,8 @@ TEST(DropUntilWithinBudget, DropsTheLeastValuableStopsUntilItFits) {
   ASSERT_EQ(dropped, (std::vector<std::string>{"Stop 2"}));
   EXPECT_LE(tour.total_minutes, 180);
   ASSERT_EQ(tour.legs.size(), tour.stops.size() - 1);
-  EXPECT_DOUBLE_EQ(tour.legs[1].walk_minutes, 32) << "the walk from stop 1 to 3 still passes stop 2";
+  EXPECT_DOUBLE_EQ(tour.legs[1].walk_minutes, 32)
+      << "the walk from stop 1 to 3 still passes stop 2";
 }
 
 TEST(DropUntilWithinBudget, AnEndStopAlsoSavesItsLeg) {

@@ -3,8 +3,8 @@
 #include <cmath>
 
 #include "shared/algo/geo.h"
-#include "shared/algo/web_mercator.h"
 #include "shared/algo/walking_model.h"
+#include "shared/algo/web_mercator.h"
 
 namespace {
 

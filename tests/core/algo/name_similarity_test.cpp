@@ -23,7 +23,8 @@ TEST(FoldName, RemovesDiacriticsCaseAndPunctuation) {
 TEST(SameName, MatchesNearIdenticalAndContainedNames) {
   EXPECT_TRUE(same_name(fold_name("Torre dos Clérigos"), fold_name("Torre dos Clerigos")));
   EXPECT_TRUE(same_name(fold_name("Siegessäule"), fold_name("Berliner Siegessäule")));
-  EXPECT_TRUE(same_name(fold_name("Museu do Vinho do Porto"), fold_name("Museu do Vinho do Porto.")));
+  EXPECT_TRUE(
+      same_name(fold_name("Museu do Vinho do Porto"), fold_name("Museu do Vinho do Porto.")));
   EXPECT_FALSE(same_name(fold_name("Frauenkirche"), fold_name("Liebfrauendom")));
   EXPECT_FALSE(same_name(fold_name("Sé"), fold_name("Sé Nova")));  // too short to be contained
   EXPECT_FALSE(same_name(fold_name("Igreja do Carmo"), fold_name("Igreja dos Carmelitas")));

@@ -10,11 +10,15 @@ using core::model::Attraction;
 TEST(LocalizedName, FallsBackFromTheLanguageToEnglishToTheLocalName) {
   Attraction a;
   a.name = "Torre dos Clérigos";
-  a.tags = {{"name", "Torre dos Clérigos"}, {"name:en", "Clerics Tower"}, {"name:it", "Torre dei Chierici"}};
+  a.tags = {{"name", "Torre dos Clérigos"},
+            {"name:en", "Clerics Tower"},
+            {"name:it", "Torre dei Chierici"}};
   EXPECT_EQ(localized_name(a, "it"), "Torre dei Chierici");
   EXPECT_EQ(localized_name(a, "de"), "Clerics Tower");
-  EXPECT_EQ(localized_name(a, "pt-BR"), "Clerics Tower") << "no name:pt, and no telling the local name's language";
-  EXPECT_EQ(localized_name(a, "pt-BR", "pt"), "Torre dos Clérigos") << "in Portugal the local name is Portuguese";
+  EXPECT_EQ(localized_name(a, "pt-BR"), "Clerics Tower")
+      << "no name:pt, and no telling the local name's language";
+  EXPECT_EQ(localized_name(a, "pt-BR", "pt"), "Torre dos Clérigos")
+      << "in Portugal the local name is Portuguese";
   EXPECT_EQ(localized_name(a, "de", "pt"), "Clerics Tower");
   a.tags.erase("name:en");
   EXPECT_EQ(localized_name(a, "de"), "Torre dos Clérigos");
@@ -40,8 +44,10 @@ TEST(AllNames, ListsEveryNameOnceWithAlternatives) {
             {"alt_name", "Palácio da Associação Comercial do Porto;Palácio da Bolsa"},
             {"name:en", "Stock Exchange Palace"}};
   EXPECT_EQ(core::algo::all_names(a),
-            (std::vector<std::string>{"Associação Comercial do Porto", "Stock Exchange Palace",
-                                      "Palácio da Associação Comercial do Porto", "Palácio da Bolsa"}));
+            (std::vector<std::string>{"Associação Comercial do Porto",
+                                      "Stock Exchange Palace",
+                                      "Palácio da Associação Comercial do Porto",
+                                      "Palácio da Bolsa"}));
 }
 
 }  // namespace

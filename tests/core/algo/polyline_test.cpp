@@ -11,7 +11,9 @@ using core::model::GeoPoint;
 const std::vector<GeoPoint> kGolden{{38.5, -120.2}, {40.7, -120.95}, {43.252, -126.453}};
 const std::string kGoldenEncoded = "_p~iF~ps|U_ulLnnqC_mqNvxq`@";
 
-TEST(Polyline, EncodesGoogleGoldenVector) { EXPECT_EQ(core::algo::encode_polyline(kGolden), kGoldenEncoded); }
+TEST(Polyline, EncodesGoogleGoldenVector) {
+  EXPECT_EQ(core::algo::encode_polyline(kGolden), kGoldenEncoded);
+}
 
 TEST(Polyline, DecodesGoogleGoldenVector) {
   const auto points = core::algo::decode_polyline(kGoldenEncoded);
@@ -24,7 +26,8 @@ TEST(Polyline, DecodesGoogleGoldenVector) {
 
 TEST(Polyline, RoundsHalfAwayFromZeroLikeGoogle) {
   // -0.000005 rounds to -1e-5 (away from zero), not to 0 as truncation would.
-  const auto points = core::algo::decode_polyline(core::algo::encode_polyline({{-0.000005, 0.000005}}));
+  const auto points =
+      core::algo::decode_polyline(core::algo::encode_polyline({{-0.000005, 0.000005}}));
   EXPECT_NEAR(points[0].lat_deg, -0.00001, 1e-12);
   EXPECT_NEAR(points[0].lon_deg, 0.00001, 1e-12);
 }
@@ -36,7 +39,8 @@ TEST(Polyline, EmptyIsEmpty) {
 
 TEST(Polyline, TruncatedInputIsAnInputError) {
   EXPECT_THROW(core::algo::decode_polyline("_p~iF~ps|U_"), core::InputError);
-  EXPECT_THROW(core::algo::decode_polyline("_p~iF"), core::InputError);  // latitude without longitude
+  EXPECT_THROW(core::algo::decode_polyline("_p~iF"),
+               core::InputError);  // latitude without longitude
   EXPECT_THROW(core::algo::decode_polyline(std::string(1, '\x01')), core::InputError);
 }
 

@@ -12,7 +12,8 @@ TEST(Romanize, WritesRussianInLatinLettersAfterBgnPcgn) {
   EXPECT_EQ(romanize("Храм Троицы Живоначальной"), "Khram Troitsy Zhivonachalnoy");
   EXPECT_EQ(romanize("Музей книги"), "Muzey knigi");
   EXPECT_EQ(romanize("А. С. Грибоедову"), "A. S. Griboedovu");
-  EXPECT_EQ(romanize("Щукинская Ёлка"), "Shchukinskaya Yolka") << "a capital's first Latin letter is upper case";
+  EXPECT_EQ(romanize("Щукинская Ёлка"), "Shchukinskaya Yolka")
+      << "a capital's first Latin letter is upper case";
   EXPECT_EQ(romanize("Съезд"), "Sezd") << "hard and soft signs have no letter of their own";
 }
 
@@ -42,7 +43,8 @@ TEST(LocalizedName, RomanisesAFallbackNameInCyrillic) {
   a.tags = {{"name", "Храм Троицы Живоначальной"}};
   EXPECT_EQ(core::algo::localized_name(a, "en"), "Khram Troitsy Zhivonachalnoy");
   a.tags["name:de"] = "Dreifaltigkeitskirche";
-  EXPECT_EQ(core::algo::localized_name(a, "de"), "Dreifaltigkeitskirche") << "a name in the language wins";
+  EXPECT_EQ(core::algo::localized_name(a, "de"), "Dreifaltigkeitskirche")
+      << "a name in the language wins";
 }
 
 }  // namespace

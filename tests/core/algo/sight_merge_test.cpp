@@ -10,8 +10,12 @@ namespace {
 using core::model::Attraction;
 
 // An included, scored candidate; `north_m` metres north of a fixed point.
-Attraction sight(const std::string& source_id, const std::string& name, std::vector<std::string> types,
-                 double north_m = 0.0, double score = 60.0, int minutes = 15) {
+Attraction sight(const std::string& source_id,
+                 const std::string& name,
+                 std::vector<std::string> types,
+                 double north_m = 0.0,
+                 double score = 60.0,
+                 int minutes = 15) {
   Attraction a;
   a.source_id = source_id;
   a.id = core::model::attraction_id(source_id);
@@ -29,8 +33,9 @@ const Attraction& named(const std::vector<Attraction>& all, const std::string& n
 }
 
 TEST(MergeSights, TwoNamesOfOneTowerInTwoLanguagesAreOneStop) {
-  std::vector<Attraction> all{sight("g:1", "Torre degli Asinelli di Testville", {"tourist_attraction"}, 0.0, 70.0),
-                              sight("g:2", "Asinelli Tower of Testville", {"tourist_attraction"}, 10.0, 65.0)};
+  std::vector<Attraction> all{
+      sight("g:1", "Torre degli Asinelli di Testville", {"tourist_attraction"}, 0.0, 70.0),
+      sight("g:2", "Asinelli Tower of Testville", {"tourist_attraction"}, 10.0, 65.0)};
   const auto parts = core::algo::merge_sights(all, "Testville");
   EXPECT_TRUE(all[0].included);
   EXPECT_FALSE(all[1].included);
@@ -42,7 +47,8 @@ TEST(MergeSights, TwoNamesOfOneTowerInTwoLanguagesAreOneStop) {
 TEST(MergeSights, AnEnglishNameThatIsAnotherPoisNameIsTheSameSight) {
   Attraction tower = sight("osm:way/1", "Torre dos Clérigos", {"tower"}, 0.0, 85.0);
   tower.tags = {{"name:en", "Clerics Tower"}};
-  std::vector<Attraction> all{tower, sight("osm:node/2", "Clerics Tower", {"tourist_attraction"}, 120.0, 50.0)};
+  std::vector<Attraction> all{
+      tower, sight("osm:node/2", "Clerics Tower", {"tourist_attraction"}, 120.0, 50.0)};
   core::algo::merge_sights(all, "Porto");
   EXPECT_FALSE(all[1].included);
   EXPECT_EQ(all[1].reason.rfind("duplicate of \"Torre dos Clérigos\"", 0), 0u) << all[1].reason;
@@ -61,13 +67,15 @@ TEST(MergeSights, TheSameWikidataIdWithin300MetresIsOneSightFartherTwoSites) {
 }
 
 TEST(MergeSights, APartInsideASightsOutlineAddsBoundedTimeAndIsNamed) {
-  Attraction town_hall = sight("osm:relation/1", "Neues Rathaus", {"tourist_attraction"}, 0.0, 85.0, 15);
+  Attraction town_hall =
+      sight("osm:relation/1", "Neues Rathaus", {"tourist_attraction"}, 0.0, 85.0, 15);
   town_hall.wikidata = "Q1";
   town_hall.wikipedia = "de:Neues Rathaus";
   Attraction clock = sight("osm:node/2", "Glockenspiel", {"tourist_attraction"}, 20.0, 70.0, 15);
   clock.within = town_hall.source_id;
   clock.wikidata = "Q2";
-  Attraction tower = sight("osm:node/3", "Turm des Rathauses", {"observation_deck"}, 30.0, 53.0, 10);
+  Attraction tower =
+      sight("osm:node/3", "Turm des Rathauses", {"observation_deck"}, 30.0, 53.0, 10);
   tower.within = town_hall.source_id;
   Attraction gallery = sight("osm:node/4", "Rathausgalerie", {"museum"}, 5.0, 50.0, 30);
   gallery.within = town_hall.source_id;
@@ -79,7 +87,8 @@ TEST(MergeSights, APartInsideASightsOutlineAddsBoundedTimeAndIsNamed) {
   EXPECT_EQ(stop.interest_score, 85.0);
   EXPECT_EQ(named(all, "Glockenspiel").reason, "part of \"Neues Rathaus\" (inside its outline)");
   EXPECT_FALSE(named(all, "Rathausgalerie").included);
-  EXPECT_EQ(parts.at(stop.id), (std::vector<std::string>{"Glockenspiel", "Turm des Rathauses", "Rathausgalerie"}));
+  EXPECT_EQ(parts.at(stop.id),
+            (std::vector<std::string>{"Glockenspiel", "Turm des Rathauses", "Rathausgalerie"}));
 }
 
 TEST(MergeSights, TheContainerIsTheStopUnlessAPartIsClearlyBetterKnown) {
@@ -88,17 +97,21 @@ TEST(MergeSights, TheContainerIsTheStopUnlessAPartIsClearlyBetterKnown) {
   Attraction museum = sight("osm:node/2", "Valentin-Karlstadt-Musäum", {"museum"}, 5.0, 80.0);
   museum.within = gate.source_id;
   // A national museum in a palace nobody knows by name: the museum is the stop.
-  Attraction palace = sight("osm:way/3", "Palácio das Carrancas", {"tourist_attraction"}, 1000.0, 45.0);
-  Attraction national = sight("osm:way/4", "Museu Nacional Soares dos Reis", {"museum"}, 1010.0, 80.0);
+  Attraction palace =
+      sight("osm:way/3", "Palácio das Carrancas", {"tourist_attraction"}, 1000.0, 45.0);
+  Attraction national =
+      sight("osm:way/4", "Museu Nacional Soares dos Reis", {"museum"}, 1010.0, 80.0);
   national.within = palace.source_id;
   // Popularity signals above each kind's base score (see heuristic_filter's profile()).
   std::vector<Attraction> all{gate, museum, palace, national};
   core::algo::merge_sights(all, "Porto");
   EXPECT_TRUE(named(all, "Isartor").included);
-  EXPECT_EQ(named(all, "Valentin-Karlstadt-Musäum").reason, "part of \"Isartor\" (inside its outline)");
+  EXPECT_EQ(named(all, "Valentin-Karlstadt-Musäum").reason,
+            "part of \"Isartor\" (inside its outline)");
   EXPECT_TRUE(named(all, "Museu Nacional Soares dos Reis").included);
   EXPECT_EQ(named(all, "Palácio das Carrancas").reason,
-            "part of \"Museu Nacional Soares dos Reis\" (\"Museu Nacional Soares dos Reis\" lies inside it)");
+            "part of \"Museu Nacional Soares dos Reis\" (\"Museu Nacional Soares dos Reis\" lies "
+            "inside it)");
 }
 
 TEST(MergeSights, AParkKeepsTheMuseumsAndChurchesInItApart) {
@@ -130,12 +143,14 @@ TEST(MergeSights, ASharedDistinctiveNameCloseByMakesAPartButNotThroughAnotherPar
 }
 
 TEST(MergeSights, DistinctSightsWithCloseNamesStayApart) {
-  std::vector<Attraction> all{
-      sight("1", "Alexander I", {"memorial"}, 0.0), sight("2", "Alexander II", {"memorial"}, 40.0),
-      sight("3", "Christian den VII´s Palæ", {"tourist_attraction"}, 500.0),
-      sight("4", "Christian den IX´s Palæ", {"tourist_attraction"}, 540.0),
-      sight("5", "Neues Rathaus", {"tourist_attraction"}, 1000.0), sight("6", "Altes Rathaus", {"tourist_attraction"}, 1100.0),
-      sight("7", "St Mary-le-Bow", {"church"}, 2000.0), sight("8", "St Mary Aldermary", {"church"}, 2100.0)};
+  std::vector<Attraction> all{sight("1", "Alexander I", {"memorial"}, 0.0),
+                              sight("2", "Alexander II", {"memorial"}, 40.0),
+                              sight("3", "Christian den VII´s Palæ", {"tourist_attraction"}, 500.0),
+                              sight("4", "Christian den IX´s Palæ", {"tourist_attraction"}, 540.0),
+                              sight("5", "Neues Rathaus", {"tourist_attraction"}, 1000.0),
+                              sight("6", "Altes Rathaus", {"tourist_attraction"}, 1100.0),
+                              sight("7", "St Mary-le-Bow", {"church"}, 2000.0),
+                              sight("8", "St Mary Aldermary", {"church"}, 2100.0)};
   Attraction twin_a = sight("9", "Synagoga", {"synagogue"}, 3000.0);
   Attraction twin_b = sight("10", "Synagoga", {"synagogue"}, 3005.0);
   twin_a.wikidata = "Q100";
@@ -172,7 +187,8 @@ TEST(MergeSights, AWallMappedInPiecesUnderOneNameIsOneStop) {
   EXPECT_TRUE(all[3].included);
   EXPECT_TRUE(all[4].included);
 
-  std::vector<Attraction> churches{sight("6", "Kapelle", {"church"}, 0.0), sight("7", "Kapelle", {"church"}, 500.0)};
+  std::vector<Attraction> churches{sight("6", "Kapelle", {"church"}, 0.0),
+                                   sight("7", "Kapelle", {"church"}, 500.0)};
   core::algo::merge_sights(churches, "Somewhere");
   EXPECT_TRUE(churches[1].included) << "two chapels 500 m apart are two buildings";
 }

@@ -16,24 +16,32 @@ bool share(const char* a, const char* b, const char* city = "") {
 }
 
 TEST(NameKey, ReadsKindsInAnyLanguageAndIgnoresArticlesAndOrder) {
-  EXPECT_EQ(name_key("Torre degli Asinelli").words, (std::vector<std::string>{"asinelli", "~tower"}));
+  EXPECT_EQ(name_key("Torre degli Asinelli").words,
+            (std::vector<std::string>{"asinelli", "~tower"}));
   EXPECT_EQ(name_key("Asinelli Tower"), name_key("Torre degli Asinelli"));
   EXPECT_EQ(name_key("Gaflei Aussichtsturm"), name_key("Aussichtsturm Gaflei"));
-  EXPECT_EQ(name_key("Aussichtsturm Gaflei").words, (std::vector<std::string>{"aussichts", "gaflei", "~tower"}));
-  EXPECT_EQ(name_key("Igreja dos Clérigos").words, (std::vector<std::string>{"clerigos", "~church"}));
-  EXPECT_EQ(name_key("Église Saint-Pierre").words, (std::vector<std::string>{"=saint", "pierre", "~church"}));
+  EXPECT_EQ(name_key("Aussichtsturm Gaflei").words,
+            (std::vector<std::string>{"aussichts", "gaflei", "~tower"}));
+  EXPECT_EQ(name_key("Igreja dos Clérigos").words,
+            (std::vector<std::string>{"clerigos", "~church"}));
+  EXPECT_EQ(name_key("Église Saint-Pierre").words,
+            (std::vector<std::string>{"=saint", "pierre", "~church"}));
   EXPECT_EQ(name_key("Frauenkirche").words, (std::vector<std::string>{"frauen", "~church"}));
-  EXPECT_EQ(name_key("Liebfrauendom").words, (std::vector<std::string>{"liebfrauen", "~cathedral"}));
+  EXPECT_EQ(name_key("Liebfrauendom").words,
+            (std::vector<std::string>{"liebfrauen", "~cathedral"}));
 }
 
 TEST(NameKey, WritesNumeralsAsNumbers) {
-  EXPECT_EQ(name_key("Christian den VII´s Palæ").words, (std::vector<std::string>{"#7", "christian", "~palace"}));
+  EXPECT_EQ(name_key("Christian den VII´s Palæ").words,
+            (std::vector<std::string>{"#7", "christian", "~palace"}));
   EXPECT_EQ(name_key("Alexander II").words, (std::vector<std::string>{"#2", "alexander"}));
   EXPECT_EQ(name_key("Ponte Luís I"), name_key("Luís I Bridge"));
   EXPECT_EQ(name_key("Ponte Dom Luís I"), name_key("Luís I Bridge")) << "Dom is an honorific";
-  EXPECT_EQ(name_key("Revolta 31 Janeiro 1891").words, (std::vector<std::string>{"#1891", "#31", "janeiro", "revolta"}));
+  EXPECT_EQ(name_key("Revolta 31 Janeiro 1891").words,
+            (std::vector<std::string>{"#1891", "#31", "janeiro", "revolta"}));
   // A lone "I" that starts a name is an article, not a numeral.
-  EXPECT_EQ(name_key("I Giardini Pubblici").words, (std::vector<std::string>{"pubblici", "~garden"}));
+  EXPECT_EQ(name_key("I Giardini Pubblici").words,
+            (std::vector<std::string>{"pubblici", "~garden"}));
 }
 
 TEST(SameSightName, MatchesOneSightInTwoLanguagesOrWordOrders) {
@@ -41,7 +49,8 @@ TEST(SameSightName, MatchesOneSightInTwoLanguagesOrWordOrders) {
   EXPECT_TRUE(same("Gaflei Aussichtsturm", "Aussichtsturm Gaflei"));
   EXPECT_TRUE(same("Torre dos Clérigos", "Clérigos Tower"));
   EXPECT_TRUE(same("Sé do Porto", "Porto Cathedral", "Porto"));
-  EXPECT_TRUE(same("Torre degli Asinelli", "Asinelli Tower of Bologna", "Bologna")) << "the city's name is left out";
+  EXPECT_TRUE(same("Torre degli Asinelli", "Asinelli Tower of Bologna", "Bologna"))
+      << "the city's name is left out";
 }
 
 TEST(SameSightName, KeepsDistinctSightsWithCloseNamesApart) {
@@ -66,8 +75,10 @@ TEST(ShareDistinctiveWord, FindsPartsOfOneSightButNotNumeralsOrKinds) {
 TEST(ShareDistinctiveWord, AGivenNameAfterATitleIsNotEnough) {
   EXPECT_FALSE(share("Chafariz do Largo do Doutor Pedro Vitorino", "Torre de Dom Pedro Pitões"));
   EXPECT_TRUE(share("Torre de Dom Pedro Pitões", "Dom Pedro Pitões"));
-  EXPECT_FALSE(share("Kaiser Ludwig der Bayer", "Kaiserburg")) << "a title in a compound is a title";
-  EXPECT_EQ(name_key("Ponte Dom Luís I"), name_key("Luís I Bridge")) << "the given name still names the bridge";
+  EXPECT_FALSE(share("Kaiser Ludwig der Bayer", "Kaiserburg"))
+      << "a title in a compound is a title";
+  EXPECT_EQ(name_key("Ponte Dom Luís I"), name_key("Luís I Bridge"))
+      << "the given name still names the bridge";
 }
 
 TEST(IsPlaceName, RefusesCoordinatesAndNumbers) {

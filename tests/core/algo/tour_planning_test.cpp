@@ -39,14 +39,17 @@ struct Planned {
   core::algo::PlanPoints points;
 };
 
-Planned plan(const std::vector<Attraction>& attractions, const GenerationOptions& options,
+Planned plan(const std::vector<Attraction>& attractions,
+             const GenerationOptions& options,
              const std::vector<Tour>& previous = {}) {
   Planned planned;
   planned.points = core::algo::plan_points(attractions, options);
-  const auto matrix = core::algo::walking_matrix(planned.points.points, {options.walking_speed_kmh, options.detour_factor});
+  const auto matrix = core::algo::walking_matrix(
+      planned.points.points, {options.walking_speed_kmh, options.detour_factor});
   core::planner::SolveOptions solve;
   solve.seed = options.seed;
-  planned.result = core::algo::plan_tours(attractions, planned.points, matrix, options, previous, solve);
+  planned.result =
+      core::algo::plan_tours(attractions, planned.points, matrix, options, previous, solve);
   return planned;
 }
 
@@ -85,7 +88,8 @@ TEST(PlanTours, PlansKDisjointToursWithinBudget) {
     EXPECT_FALSE(tour.title.empty());
     if (i > 0) {
       EXPECT_NE(planned.result.tours[i - 1].title, tour.title);
-      EXPECT_GE(value_of(planned.result.tours[i - 1]), value_of(tour)) << "most valuable tour first";
+      EXPECT_GE(value_of(planned.result.tours[i - 1]), value_of(tour))
+          << "most valuable tour first";
     }
   }
 }
@@ -125,7 +129,8 @@ TEST(PlanTours, SkipsExcludedAttractions) {
   const Planned planned = plan(attractions, GenerationOptions{});
   for (const Tour& tour : planned.result.tours) {
     for (const auto& stop : tour.stops) {
-      const auto it = std::find_if(attractions.begin(), attractions.end(),
+      const auto it = std::find_if(attractions.begin(),
+                                   attractions.end(),
                                    [&](const Attraction& a) { return a.id == stop.attraction_id; });
       EXPECT_TRUE(core::model::effective_included(*it)) << stop.name;
     }
@@ -141,7 +146,8 @@ TEST(PlanTours, HonoursLocksAndFrozenTours) {
   Tour frozen;
   frozen.index = 2;
   frozen.order_locked = true;
-  for (int i : {35, 30, 31}) frozen.stops.push_back({attractions[static_cast<std::size_t>(i)].id, "", {}, 0, 0, false});
+  for (int i : {35, 30, 31})
+    frozen.stops.push_back({attractions[static_cast<std::size_t>(i)].id, "", {}, 0, 0, false});
   const Planned planned = plan(attractions, options, {frozen});
   ASSERT_EQ(planned.result.tours.size(), 3u);
   const auto& second = planned.result.tours[1].stops;
@@ -195,12 +201,18 @@ Attraction sight(const std::string& name, double lat, double lon, double score, 
 }
 
 // `count` sights of `score` on a line eastwards from (lat, lon), `step_m` apart.
-std::vector<Attraction> line_of(const std::string& prefix, int count, double lat, double lon, double step_m,
-                                double score, int minutes) {
+std::vector<Attraction> line_of(const std::string& prefix,
+                                int count,
+                                double lat,
+                                double lon,
+                                double step_m,
+                                double score,
+                                int minutes) {
   std::vector<Attraction> sights;
   const double step_deg = step_m / (111320.0 * std::cos(lat * 3.14159265358979 / 180.0));
   for (int i = 0; i < count; ++i) {
-    sights.push_back(sight(prefix + " " + std::to_string(i), lat, lon + i * step_deg, score, minutes));
+    sights.push_back(
+        sight(prefix + " " + std::to_string(i), lat, lon + i * step_deg, score, minutes));
   }
   return sights;
 }
@@ -226,14 +238,17 @@ TEST(PlanTours, HeadlineSightBeatsTheFillersThatCouldReplaceIt) {
   const Planned planned = plan(attractions, options);
   ASSERT_EQ(planned.result.tours.size(), 1u);
   EXPECT_TRUE(visits(planned.result.tours, museum));
-  EXPECT_EQ(planned.result.tours.front().title.rfind("National Museum", 0), 0u) << "titled after its headline";
+  EXPECT_EQ(planned.result.tours.front().title.rfind("National Museum", 0), 0u)
+      << "titled after its headline";
 }
 
 TEST(PlanTours, ALoneSightFarFromOthersDoesNotTakeATourFromACluster) {
   // Two clusters of temples and one palace 8 km away that no other stop can reach within the
-  // leg limit: a tour of the palace alone is a crumb; the second tour belongs to the second cluster.
+  // leg limit: a tour of the palace alone is a crumb; the second tour belongs to the second
+  // cluster.
   std::vector<Attraction> attractions = line_of("West temple", 7, 35.015, 135.67, 400.0, 65, 20);
-  for (Attraction& a : line_of("East temple", 4, 35.12, 135.83, 400.0, 65, 20)) attractions.push_back(a);
+  for (Attraction& a : line_of("East temple", 4, 35.12, 135.83, 400.0, 65, 20))
+    attractions.push_back(a);
   const Attraction palace = sight("Lone palace", 34.94, 135.78, 80, 30);
   attractions.push_back(palace);
   GenerationOptions options;

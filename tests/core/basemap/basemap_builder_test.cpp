@@ -30,7 +30,8 @@ TEST(BasemapBuilder, StoresOneCopyPerLevelFromTheKindsFirstZoomSimplified) {
   source.lines.push_back(wiggly_street("residential"));  // from zoom 14: the middle and near levels
   const Basemap map = build_basemap(source, kBox, {}).basemap;
   std::vector<const Feature*> major, minor;
-  for (const Feature& f : map.features) (f.kind == FeatureKind::MajorStreet ? major : minor).push_back(&f);
+  for (const Feature& f : map.features)
+    (f.kind == FeatureKind::MajorStreet ? major : minor).push_back(&f);
   ASSERT_EQ(major.size(), kDetailLevels.size());
   ASSERT_EQ(minor.size(), 2u);
   EXPECT_EQ(minor[0]->min_zoom, 14);
@@ -45,9 +46,11 @@ TEST(BasemapBuilder, StoresOneCopyPerLevelFromTheKindsFirstZoomSimplified) {
 
 TEST(BasemapBuilder, ClipsToTheBoxAndDropsWhatIsOutside) {
   BasemapSource source;
-  source.lines.push_back({{{41.10, -8.70}, {41.11, -8.69}}, {{"highway", "primary"}}});        // outside
-  source.lines.push_back({{{41.14, -8.70}, {41.14, -8.60}}, {{"highway", "primary"}}});        // crosses the west edge
-  source.areas.push_back({{{{41.0, -9.0}, {41.0, -8.0}, {42.0, -8.0}, {42.0, -9.0}}}, {{"natural", "water"}}});
+  source.lines.push_back({{{41.10, -8.70}, {41.11, -8.69}}, {{"highway", "primary"}}});  // outside
+  source.lines.push_back(
+      {{{41.14, -8.70}, {41.14, -8.60}}, {{"highway", "primary"}}});  // crosses the west edge
+  source.areas.push_back(
+      {{{{41.0, -9.0}, {41.0, -8.0}, {42.0, -8.0}, {42.0, -9.0}}}, {{"natural", "water"}}});
   const Basemap map = build_basemap(source, kBox, {}).basemap;
   for (const GridPoint& p : map.points) {
     EXPECT_GE(p.x, map.bounds.low.x);
@@ -55,21 +58,26 @@ TEST(BasemapBuilder, ClipsToTheBoxAndDropsWhatIsOutside) {
     EXPECT_GE(p.y, map.bounds.low.y);
     EXPECT_LE(p.y, map.bounds.high.y);
   }
-  const auto lines = std::count_if(map.features.begin(), map.features.end(),
-                                   [](const Feature& f) { return f.kind == FeatureKind::MajorStreet; });
+  const auto lines = std::count_if(map.features.begin(), map.features.end(), [](const Feature& f) {
+    return f.kind == FeatureKind::MajorStreet;
+  });
   EXPECT_EQ(lines, static_cast<long>(kDetailLevels.size()));  // one street, each level
   // The water covering everything becomes the box itself.
-  const auto water = std::find_if(map.features.begin(), map.features.end(),
-                                  [](const Feature& f) { return f.kind == FeatureKind::Water; });
+  const auto water = std::find_if(map.features.begin(), map.features.end(), [](const Feature& f) {
+    return f.kind == FeatureKind::Water;
+  });
   ASSERT_NE(water, map.features.end());
   EXPECT_EQ(water->box, map.bounds);
 }
 
 TEST(BasemapBuilder, LabelsOnePerNameAtTheMiddleOfTheLongestWay) {
   BasemapSource source;
-  source.lines.push_back({{{41.14, -8.63}, {41.14, -8.62}}, {{"highway", "secondary"}, {"name", "Rua A"}}});
-  source.lines.push_back({{{41.15, -8.63}, {41.15, -8.60}}, {{"highway", "secondary"}, {"name", "Rua A"}}});
-  source.lines.push_back({{{41.15, -8.63}, {41.15, -8.60}}, {{"highway", "steps"}, {"name", "Escadas"}}});
+  source.lines.push_back(
+      {{{41.14, -8.63}, {41.14, -8.62}}, {{"highway", "secondary"}, {"name", "Rua A"}}});
+  source.lines.push_back(
+      {{{41.15, -8.63}, {41.15, -8.60}}, {{"highway", "secondary"}, {"name", "Rua A"}}});
+  source.lines.push_back(
+      {{{41.15, -8.63}, {41.15, -8.60}}, {{"highway", "steps"}, {"name", "Escadas"}}});
   const Basemap map = build_basemap(source, kBox, {}).basemap;
   ASSERT_EQ(map.labels.size(), 1u);  // steps are not named on the map
   EXPECT_EQ(map.labels[0].text, "Rua A");
@@ -81,9 +89,11 @@ TEST(BasemapBuilder, NamesARiverButNotAFountain) {
   BasemapSource source;
   source.areas.push_back({{{{41.138, -8.63}, {41.138, -8.60}, {41.141, -8.60}, {41.141, -8.63}}},
                           {{"natural", "water"}, {"name", "Rio"}}});
-  source.areas.push_back({{{{41.150, -8.611}, {41.150, -8.6109}, {41.1501, -8.6109}, {41.1501, -8.611}}},
-                          {{"natural", "water"}, {"name", "Chafariz"}}});
-  source.lines.push_back({{{41.14, -8.63}, {41.15, -8.62}}, {{"waterway", "stream"}, {"name", "Ribeira"}}});
+  source.areas.push_back(
+      {{{{41.150, -8.611}, {41.150, -8.6109}, {41.1501, -8.6109}, {41.1501, -8.611}}},
+       {{"natural", "water"}, {"name", "Chafariz"}}});
+  source.lines.push_back(
+      {{{41.14, -8.63}, {41.15, -8.62}}, {{"waterway", "stream"}, {"name", "Ribeira"}}});
   const Basemap map = build_basemap(source, kBox, {}).basemap;
   ASSERT_EQ(map.labels.size(), 1u);  // the stream is drawn, not named
   EXPECT_EQ(map.labels[0].text, "Rio");

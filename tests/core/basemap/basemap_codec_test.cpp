@@ -14,12 +14,15 @@ Basemap sample_basemap() {
   source.areas.push_back({{{{41.138, -8.63}, {41.138, -8.60}, {41.142, -8.60}, {41.142, -8.63}},
                            {{41.139, -8.62}, {41.139, -8.61}, {41.141, -8.61}, {41.141, -8.62}}},
                           {{"natural", "water"}, {"water", "river"}, {"name", "Douro"}}});
-  source.areas.push_back({{{{41.146, -8.611}, {41.146, -8.610}, {41.147, -8.610}, {41.147, -8.611}}},
-                          {{"place", "square"}, {"name", "Praça"}}});
+  source.areas.push_back(
+      {{{{41.146, -8.611}, {41.146, -8.610}, {41.147, -8.610}, {41.147, -8.611}}},
+       {{"place", "square"}, {"name", "Praça"}}});
   source.lines.push_back({{{41.136, -8.615}, {41.144, -8.614}, {41.150, -8.612}},
                           {{"highway", "primary"}, {"bridge", "yes"}, {"name", "Ponte"}}});
   const model::BoundingBox box{{41.13, -8.64}, {41.16, -8.59}};
-  return build_basemap(source, box, {"© OpenStreetMap contributors, ODbL 1.0", "test.osm.pbf", "sha256:00"}).basemap;
+  return build_basemap(
+             source, box, {"© OpenStreetMap contributors, ODbL 1.0", "test.osm.pbf", "sha256:00"})
+      .basemap;
 }
 
 TEST(BasemapCodec, RoundTripsFeaturesRingsPointsAndLabels) {

@@ -17,7 +17,8 @@ TEST(BasemapClasses, StreetsByHighwayClassWithBridgeAndTunnelFlags) {
   EXPECT_EQ(classify_line({{"railway", "rail"}, {"tunnel", "yes"}})->flags, kTunnel);
   EXPECT_EQ(classify_line({{"highway", "secondary"}, {"bridge", "no"}})->flags, 0);
   EXPECT_FALSE(classify_line({{"highway", "construction"}}));
-  EXPECT_FALSE(classify_line({{"highway", "pedestrian"}, {"area", "yes"}}));  // a square, not a line
+  EXPECT_FALSE(
+      classify_line({{"highway", "pedestrian"}, {"area", "yes"}}));  // a square, not a line
   EXPECT_FALSE(classify_line({{"railway", "abandoned"}}));
   EXPECT_EQ(classify_line({{"natural", "coastline"}})->kind, FeatureKind::Coastline);
   EXPECT_EQ(classify_line({{"waterway", "river"}})->kind, FeatureKind::Waterway);

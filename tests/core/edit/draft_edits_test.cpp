@@ -26,8 +26,9 @@ using narrando::testing::stop_ids;
 const core::algo::WalkingModel kWalking{};
 
 core::model::Attraction& sight(Revision& draft, const std::string& id) {
-  return *std::find_if(draft.attractions.begin(), draft.attractions.end(),
-                       [&](const auto& a) { return a.id == id; });
+  return *std::find_if(draft.attractions.begin(), draft.attractions.end(), [&](const auto& a) {
+    return a.id == id;
+  });
 }
 
 // Walking metres along the tour's waypoints, straight legs with the walking model.
@@ -47,7 +48,8 @@ void expect_legs_match_stops(const Tour& tour) {
   double minutes = 0.0;
   for (std::size_t i = 0; i < tour.legs.size(); ++i) {
     EXPECT_NEAR(tour.legs[i].distance_m,
-                core::algo::walking_metres(points[i], points[i + 1], kWalking), 1e-6);
+                core::algo::walking_metres(points[i], points[i + 1], kWalking),
+                1e-6);
     minutes += tour.legs[i].walk_minutes;
   }
   int visits = 0;
@@ -117,7 +119,8 @@ TEST_P(LockIntoTour, MovesTheStopToTheCheapestPosition) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Stops, LockIntoTour,
+INSTANTIATE_TEST_SUITE_P(Stops,
+                         LockIntoTour,
                          ::testing::Values(LockCase{"FromTourZeroIntoOne", "s1", 1},
                                            LockCase{"FromTourOneIntoZero", "s4", 0},
                                            LockCase{"UnplacedIntoZero", "s5", 0},
@@ -203,15 +206,20 @@ TEST_P(RefusedPatch, NamesTheField) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Values, RefusedPatch,
+    Values,
+    RefusedPatch,
     ::testing::Values(
-        BadPatch{"NegativeVisit", [](auto& p) { p.visit_minutes = std::optional<int>(-1); },
+        BadPatch{"NegativeVisit",
+                 [](auto& p) { p.visit_minutes = std::optional<int>(-1); },
                  "visit_minutes"},
-        BadPatch{"VisitOverTenHours", [](auto& p) { p.visit_minutes = std::optional<int>(601); },
+        BadPatch{"VisitOverTenHours",
+                 [](auto& p) { p.visit_minutes = std::optional<int>(601); },
                  "visit_minutes"},
-        BadPatch{"NegativeScore", [](auto& p) { p.interest_score = std::optional<double>(-0.5); },
+        BadPatch{"NegativeScore",
+                 [](auto& p) { p.interest_score = std::optional<double>(-0.5); },
                  "interest_score"},
-        BadPatch{"ScoreOver100", [](auto& p) { p.interest_score = std::optional<double>(100.5); },
+        BadPatch{"ScoreOver100",
+                 [](auto& p) { p.interest_score = std::optional<double>(100.5); },
                  "interest_score"},
         BadPatch{"NanScore",
                  [](auto& p) {
@@ -219,9 +227,10 @@ INSTANTIATE_TEST_SUITE_P(
                        std::optional<double>(std::numeric_limits<double>::quiet_NaN());
                  },
                  "interest_score"},
-        BadPatch{"NegativeTour", [](auto& p) { p.locked_tour = std::optional<int>(-1); },
-                 "locked_tour"},
-        BadPatch{"TourBeyondOptions", [](auto& p) { p.locked_tour = std::optional<int>(2); },
+        BadPatch{
+            "NegativeTour", [](auto& p) { p.locked_tour = std::optional<int>(-1); }, "locked_tour"},
+        BadPatch{"TourBeyondOptions",
+                 [](auto& p) { p.locked_tour = std::optional<int>(2); },
                  "locked_tour"},
         BadPatch{"BlankName", [](auto& p) { p.name = std::optional<std::string>(" \t"); }, "name"},
         BadPatch{"LongName",
@@ -317,7 +326,8 @@ TEST_P(RefusedTourEdits, NameTheProblemAndLeaveTheDraftUnchanged) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Tours, RefusedTourEdits,
+    Tours,
+    RefusedTourEdits,
     ::testing::Values(
         BadTours{"NoTour", {}, "at least one tour"},
         BadTours{"EmptyTour", {{{{"s0", false}}, false}, {{}, false}}, "tours[1].stops is empty"},

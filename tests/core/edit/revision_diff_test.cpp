@@ -26,7 +26,8 @@ using Names = std::vector<std::string>;
 const core::algo::WalkingModel kWalking{};
 
 core::model::Attraction& sight(Revision& revision, const std::string& id) {
-  return *std::find_if(revision.attractions.begin(), revision.attractions.end(),
+  return *std::find_if(revision.attractions.begin(),
+                       revision.attractions.end(),
                        [&](const auto& a) { return a.id == id; });
 }
 
@@ -100,7 +101,8 @@ TEST_P(CompareRevisions, ReportsWhatChanged) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Edits, CompareRevisions,
+    Edits,
+    CompareRevisions,
     ::testing::Values(DiffCase{"Nothing", [](Revision&) {}, 2, {}, {}, {}, {}},
                       DiffCase{"StopAdded",
                                [](Revision& r) { add_stop(r, 0, "s5"); },

@@ -19,7 +19,9 @@ using Bytes = std::vector<std::uint8_t>;
 using core::formats::ByteReader;
 using core::formats::ByteWriter;
 
-ByteReader reader_of(const Bytes& bytes) { return ByteReader(bytes, "test.bin", "bad_test_file"); }
+ByteReader reader_of(const Bytes& bytes) {
+  return ByteReader(bytes, "test.bin", "bad_test_file");
+}
 
 // Encodings from the LEB128 / zig-zag definitions (as in Protocol Buffers' documentation).
 struct VarintCase {
@@ -39,9 +41,13 @@ TEST_P(Varint, WritesSevenBitGroupsLowFirstAndReadsThemBack) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Values, Varint,
-    ::testing::Values(VarintCase{0, {0x00}}, VarintCase{1, {0x01}}, VarintCase{127, {0x7F}},
-                      VarintCase{128, {0x80, 0x01}}, VarintCase{300, {0xAC, 0x02}},
+    Values,
+    Varint,
+    ::testing::Values(VarintCase{0, {0x00}},
+                      VarintCase{1, {0x01}},
+                      VarintCase{127, {0x7F}},
+                      VarintCase{128, {0x80, 0x01}},
+                      VarintCase{300, {0xAC, 0x02}},
                       VarintCase{std::numeric_limits<std::uint64_t>::max(),
                                  {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01}}));
 
@@ -62,8 +68,11 @@ TEST_P(Svarint, ZigZagsSmallMagnitudesToSmallCodes) {
   EXPECT_EQ(reader.svarint(), GetParam().value);
 }
 
-INSTANTIATE_TEST_SUITE_P(Values, Svarint,
-                         ::testing::Values(SvarintCase{0, 0}, SvarintCase{-1, 1}, SvarintCase{1, 2},
+INSTANTIATE_TEST_SUITE_P(Values,
+                         Svarint,
+                         ::testing::Values(SvarintCase{0, 0},
+                                           SvarintCase{-1, 1},
+                                           SvarintCase{1, 2},
                                            SvarintCase{-2, 3},
                                            SvarintCase{2147483647, 4294967294ULL},
                                            SvarintCase{-2147483648LL, 4294967295ULL},
@@ -84,8 +93,8 @@ TEST(ByteCodec, FixedWidthIsLittleEndian) {
 }
 
 TEST(ByteCodec, TextIsLengthPrefixedAndRoundTrips) {
-  const std::vector<std::string> texts = {"", "Porto", std::string("a\0b", 3), "Caf\xC3\xA9",
-                                          std::string(300, 'x')};
+  const std::vector<std::string> texts = {
+      "", "Porto", std::string("a\0b", 3), "Caf\xC3\xA9", std::string(300, 'x')};
   ByteWriter writer;
   for (const std::string& text : texts) writer.text(text);
   ByteReader reader = reader_of(writer.out());
@@ -129,14 +138,15 @@ TEST_P(CorruptInput, ThrowsNamingTheFileAndTheProblem) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Reads, CorruptInput,
+    Reads,
+    CorruptInput,
     ::testing::Values(
         CorruptCase{"EmptyU8", {}, [](ByteReader& r) { r.u8(); }, "truncated"},
         CorruptCase{"ShortFixed", {1, 2, 3}, [](ByteReader& r) { r.fixed(4); }, "truncated"},
         CorruptCase{
             "UnfinishedVarint", {0x80, 0x80}, [](ByteReader& r) { r.varint(); }, "truncated"},
-        CorruptCase{"VarintTooLong", Bytes(10, 0x80), [](ByteReader& r) { r.varint(); },
-                    "varint too long"},
+        CorruptCase{
+            "VarintTooLong", Bytes(10, 0x80), [](ByteReader& r) { r.varint(); }, "varint too long"},
         CorruptCase{"TextLongerThanFile",
                     {0x05, 'a', 'b'},
                     [](ByteReader& r) { r.text(); },

@@ -40,22 +40,56 @@ TEST_P(GpxNames, HoldOnlyCharactersXmlAllows) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Names, GpxNames,
+    Names,
+    GpxNames,
     ::testing::Values(NameCase{"Plain", "Torre dos Clerigos", "Torre dos Clerigos"},
-                      NameCase{"Escaped", "Fish & <Chips> \"Bar\" 'Inn'",
+                      NameCase{"Escaped",
+                               "Fish & <Chips> \"Bar\" 'Inn'",
                                "Fish &amp; &lt;Chips&gt; &quot;Bar&quot; &apos;Inn&apos;"},
-                      NameCase{"Multibyte", "Caf\xC3\xA9 \xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x98\x80",
+                      NameCase{"Multibyte",
+                               "Caf\xC3\xA9 \xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x98\x80",
                                "Caf\xC3\xA9 \xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x98\x80"},
-                      NameCase{"NonCharacterFFFE", "a\xEF\xBF\xBE" "b", "ab"},
-                      NameCase{"NonCharacterFFFF", "a\xEF\xBF\xBF" "b", "ab"},
-                      NameCase{"LastAllowedBmp", "a\xEF\xBF\xBD" "b", "a\xEF\xBF\xBD" "b"},
-                      NameCase{"Controls", std::string("a\x01\x1F\x7F" "b\tc\x00" "d", 10), "a\x7F" "b\tcd"},
-                      NameCase{"Surrogate", "a\xED\xA0\x80" "b", "ab"},
-                      NameCase{"StrayContinuation", "a\x80\xBF" "b", "ab"},
-                      NameCase{"InvalidByte", "a\xFF\xFE" "b", "ab"},
+                      NameCase{"NonCharacterFFFE",
+                               "a\xEF\xBF\xBE"
+                               "b",
+                               "ab"},
+                      NameCase{"NonCharacterFFFF",
+                               "a\xEF\xBF\xBF"
+                               "b",
+                               "ab"},
+                      NameCase{"LastAllowedBmp",
+                               "a\xEF\xBF\xBD"
+                               "b",
+                               "a\xEF\xBF\xBD"
+                               "b"},
+                      NameCase{"Controls",
+                               std::string("a\x01\x1F\x7F"
+                                           "b\tc\x00"
+                                           "d",
+                                           10),
+                               "a\x7F"
+                               "b\tcd"},
+                      NameCase{"Surrogate",
+                               "a\xED\xA0\x80"
+                               "b",
+                               "ab"},
+                      NameCase{"StrayContinuation",
+                               "a\x80\xBF"
+                               "b",
+                               "ab"},
+                      NameCase{"InvalidByte",
+                               "a\xFF\xFE"
+                               "b",
+                               "ab"},
                       NameCase{"Truncated", "ab\xE6\x9D", "ab"},
-                      NameCase{"Overlong", "a\xC0\xAF" "b", "ab"},
-                      NameCase{"BeyondUnicode", "a\xF4\x90\x80\x80" "b", "ab"}),
+                      NameCase{"Overlong",
+                               "a\xC0\xAF"
+                               "b",
+                               "ab"},
+                      NameCase{"BeyondUnicode",
+                               "a\xF4\x90\x80\x80"
+                               "b",
+                               "ab"}),
     [](const auto& name_case) { return std::string(name_case.param.label); });
 
 }  // namespace

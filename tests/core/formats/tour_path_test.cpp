@@ -22,8 +22,10 @@ const GeoPoint kA{41.1410, -8.6180};
 const GeoPoint kB{41.1430, -8.6150};
 const GeoPoint kBend{41.1420, -8.6190};  // a corner on the street from the start to A
 
-Tour tour_with(std::optional<GeoPoint> start, std::vector<GeoPoint> stops,
-               std::optional<GeoPoint> end, std::vector<std::string> polylines) {
+Tour tour_with(std::optional<GeoPoint> start,
+               std::vector<GeoPoint> stops,
+               std::optional<GeoPoint> end,
+               std::vector<std::string> polylines) {
   Tour tour;
   tour.start = start;
   tour.end = end;
@@ -56,7 +58,8 @@ TEST_P(TourPath, FollowsTheLegs) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Tours, TourPath,
+    Tours,
+    TourPath,
     ::testing::Values(
         PathCase{"Empty", tour_with({}, {}, {}, {}), {}},
         PathCase{"OneStopNoEnds", tour_with({}, {kA}, {}, {}), {kA}},
@@ -65,13 +68,17 @@ INSTANTIATE_TEST_SUITE_P(
                  {kStart, kA, kB, kStart}},
         PathCase{"FewerLegsThanWaypoints", tour_with(kStart, {kA, kB}, {}, {}), {kStart, kA, kB}},
         PathCase{"PolylineJoinedOnce",
-                 tour_with(kStart, {kA}, kStart,
+                 tour_with(kStart,
+                           {kA},
+                           kStart,
                            {core::algo::encode_polyline({kStart, kBend, kA}),
                             core::algo::encode_polyline({kA, kBend, kStart})}),
                  {kStart, kBend, kA, kBend, kStart}},
         PathCase{
             "MalformedPolylineIsStraight",
-            tour_with(kStart, {kA, kB}, {},
+            tour_with(kStart,
+                      {kA, kB},
+                      {},
                       {std::string("\x7f\x7f", 2), core::algo::encode_polyline({kA, kBend, kB})}),
             {kStart, kA, kBend, kB}},
         PathCase{"TruncatedPolylineIsStraight", tour_with(kStart, {kA}, {}, {"_"}), {kStart, kA}},

@@ -45,9 +45,12 @@ TEST(ServiceMessages, RoundTrip) {
   const ErrorAnswer failed{"upstream_error", "places 503", "job-1"};
   EXPECT_EQ(round_trip(failed), failed);
   const nlohmann::json plain = ErrorAnswer{"not_found", "no city", ""};
-  EXPECT_EQ(plain, nlohmann::json::parse(R"({"success":false,"error":{"code":"not_found","message":"no city"}})"));
+  EXPECT_EQ(plain,
+            nlohmann::json::parse(
+                R"({"success":false,"error":{"code":"not_found","message":"no city"}})"));
   EXPECT_EQ(error_document("not_found", "no city"), plain);
-  EXPECT_THROW((void)nlohmann::json::parse(R"({"success":true})").get<ErrorAnswer>(), core::InputError);
+  EXPECT_THROW((void)nlohmann::json::parse(R"({"success":true})").get<ErrorAnswer>(),
+               core::InputError);
 }
 
 TEST(JobMessages, GenerateRequestRoundTripsAndIsReadStrictly) {
@@ -59,8 +62,10 @@ TEST(JobMessages, GenerateRequestRoundTripsAndIsReadStrictly) {
   request.options.tours = 2;
   request.options.start = core::model::GeoPoint{41.14, -8.61};
   EXPECT_EQ(round_trip(request), request);
-  EXPECT_THROW((void)nlohmann::json::parse(R"({"place":"x"})").get<GenerateRequest>(), core::InputError);
-  EXPECT_THROW((void)nlohmann::json::parse(R"({"place_id":"x","options":{"tours":40}})").get<GenerateRequest>(),
+  EXPECT_THROW((void)nlohmann::json::parse(R"({"place":"x"})").get<GenerateRequest>(),
+               core::InputError);
+  EXPECT_THROW((void)nlohmann::json::parse(R"({"place_id":"x","options":{"tours":40}})")
+                   .get<GenerateRequest>(),
                core::InputError);
 }
 
@@ -91,8 +96,10 @@ TEST(JobMessages, AcceptedAndJobAnswersRoundTrip) {
 }
 
 TEST(CityMessages, CityListRowsOfEditorsTheAppAndPendingPlaces) {
-  CityListItem draft{sample_city(), core::model::CityStatus::Draft, false, "", std::nullopt, std::nullopt, 0.0};
-  CityListItem app{sample_city(), core::model::CityStatus::Published, true, "", std::nullopt, std::nullopt, 0.0};
+  CityListItem draft{
+      sample_city(), core::model::CityStatus::Draft, false, "", std::nullopt, std::nullopt, 0.0};
+  CityListItem app{
+      sample_city(), core::model::CityStatus::Published, true, "", std::nullopt, std::nullopt, 0.0};
   app.city.draft_revision.reset();
   CityListItem pending;
   pending.city.place_id = "geonames:3117735";
@@ -116,7 +123,8 @@ TEST(CityMessages, CityDocumentRoundTripsWithAndWithoutWarnings) {
   CityDocument document{sample_city(), sample_revision(), std::nullopt};
   EXPECT_EQ(round_trip(document), document);
   EXPECT_FALSE(nlohmann::json(document).contains("warnings"));
-  EXPECT_FALSE(nlohmann::json(document)["revision"].contains("attractions")) << "attractions are beside it";
+  EXPECT_FALSE(nlohmann::json(document)["revision"].contains("attractions"))
+      << "attractions are beside it";
   document.warnings = std::vector<std::string>{"tour 2 is over its budget"};
   EXPECT_EQ(round_trip(document), document);
   EXPECT_THROW((void)nlohmann::json::parse(R"({"city":{}})").get<CityDocument>(), core::InputError);
@@ -133,7 +141,8 @@ TEST(CityMessages, RunsRunAndPlacesRoundTrip) {
   failed.revision.reset();
   core::model::Job replan_job = sample_job();
   replan_job.origin = core::model::RevisionOrigin::Replan;
-  EXPECT_EQ(RunSummary::of(replan_job).origin, core::model::RevisionOrigin::Replan) << "the job's own origin";
+  EXPECT_EQ(RunSummary::of(replan_job).origin, core::model::RevisionOrigin::Replan)
+      << "the job's own origin";
   EXPECT_EQ(run.origin, core::model::RevisionOrigin::Generation);
   const RunList runs{{run, failed, RunSummary::of(replan_job)}};
   EXPECT_EQ(round_trip(runs), runs);
@@ -148,8 +157,8 @@ TEST(CityMessages, RunsRunAndPlacesRoundTrip) {
   answer.run.tours = {sample_tour()};
   EXPECT_EQ(round_trip(answer), answer);
 
-  const PlaceList places{
-      {{"geonames:2735943", "Porto", "PT", 206, true}, {"geonames:3117735", "Madrid", "ES", 90, false}}};
+  const PlaceList places{{{"geonames:2735943", "Porto", "PT", 206, true},
+                          {"geonames:3117735", "Madrid", "ES", 90, false}}};
   EXPECT_EQ(round_trip(places), places);
   EXPECT_EQ(nlohmann::json(places)["places"][0]["walking_network"], true);
 }
@@ -162,15 +171,18 @@ TEST(EditMessages, AttractionPatchRoundTripsNullsAndAbsentMembers) {
   const nlohmann::json body = patch;
   EXPECT_EQ(body, nlohmann::json::parse(R"({"included":false,"name":null,"visit_minutes":25})"));
   EXPECT_EQ(round_trip(patch), patch);
-  EXPECT_THROW((void)nlohmann::json::object().get<core::edit::AttractionPatch>(), core::InputError) << "no change";
-  EXPECT_THROW((void)nlohmann::json::parse(R"({"nmae":"x"})").get<core::edit::AttractionPatch>(), core::InputError);
+  EXPECT_THROW((void)nlohmann::json::object().get<core::edit::AttractionPatch>(), core::InputError)
+      << "no change";
+  EXPECT_THROW((void)nlohmann::json::parse(R"({"nmae":"x"})").get<core::edit::AttractionPatch>(),
+               core::InputError);
 }
 
 TEST(EditMessages, ToursRequestAndAnswersRoundTrip) {
   const ToursRequest request{{{{{"a1", true}, {"a2", false}}, true}, {{{"a3", false}}, false}}};
   EXPECT_EQ(round_trip(request), request);
   try {
-    (void)nlohmann::json::parse(R"({"tours":[{"stops":[]},{"stops":[{"id":"a"}]}]})").get<ToursRequest>();
+    (void)nlohmann::json::parse(R"({"tours":[{"stops":[]},{"stops":[{"id":"a"}]}]})")
+        .get<ToursRequest>();
     FAIL() << "accepted";
   } catch (const core::InputError& e) {
     EXPECT_NE(std::string(e.what()).find("tours[1].stops[0]"), std::string::npos) << e.what();
@@ -185,8 +197,10 @@ TEST(EditMessages, ReplanRequestAndAnswerRoundTrip) {
   EXPECT_EQ(round_trip(ReplanRequest{}), ReplanRequest{});
   const ReplanRequest with_options{nlohmann::json::parse(R"({"tours":2})")};
   EXPECT_EQ(round_trip(with_options), with_options);
-  EXPECT_THROW((void)nlohmann::json::parse(R"({"options":3})").get<ReplanRequest>(), core::InputError);
-  EXPECT_THROW((void)nlohmann::json::parse(R"({"option":{}})").get<ReplanRequest>(), core::InputError);
+  EXPECT_THROW((void)nlohmann::json::parse(R"({"options":3})").get<ReplanRequest>(),
+               core::InputError);
+  EXPECT_THROW((void)nlohmann::json::parse(R"({"option":{}})").get<ReplanRequest>(),
+               core::InputError);
 
   ReplanAnswer answer;
   answer.document = {sample_city(), sample_revision(), std::vector<std::string>{}};
@@ -194,8 +208,9 @@ TEST(EditMessages, ReplanRequestAndAnswerRoundTrip) {
   answer.replan.cost_usd = 0.01;
   answer.replan.call_budget = 200;
   answer.replan.stages = {{Stage::Distances, 0.1, 0, 0.0, ""}, {Stage::Legs, 0.4, 2, 0.01, ""}};
-  answer.replan.external_calls = {{"routes", "computeRoutes", 200, 1, 0.2, "Routes", 0.005, ""},
-                                  {"routes", "computeRoutes", 0, 2, 0.2, "Routes", 0.005, "timeout"}};
+  answer.replan.external_calls = {
+      {"routes", "computeRoutes", 200, 1, 0.2, "Routes", 0.005, ""},
+      {"routes", "computeRoutes", 0, 2, 0.2, "Routes", 0.005, "timeout"}};
   EXPECT_EQ(round_trip(answer), answer);
   const nlohmann::json written = answer;
   EXPECT_EQ(written["replan"]["stages"][1]["stage"], "legs");
@@ -204,7 +219,8 @@ TEST(EditMessages, ReplanRequestAndAnswerRoundTrip) {
 
 TEST(EditMessages, PublishRequestAndBothAnswersRoundTrip) {
   EXPECT_EQ(round_trip(PublishRequest{true}), PublishRequest{true});
-  EXPECT_THROW((void)nlohmann::json::parse(R"({"dryrun":true})").get<PublishRequest>(), core::InputError);
+  EXPECT_THROW((void)nlohmann::json::parse(R"({"dryrun":true})").get<PublishRequest>(),
+               core::InputError);
   core::edit::RevisionChanges changes;
   changes.tours_before = 4;
   changes.tours_after = 3;

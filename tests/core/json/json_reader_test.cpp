@@ -58,14 +58,18 @@ TEST(ParseJson, QuotesAtMostAShortPieceOfTheInput) {
 TEST(ParseRequestJson, NulInAnyStringOrNameIsRefusedNamingItsPath) {
   EXPECT_EQ(code_of(R"({"name":"a\u0000b"})", true), "invalid_request");
   try {
-    parse_request_json(R"({"tours":[{"stops":[{"attraction_id":"x"},{"attraction_id":"\u0000"}]}]})");
+    parse_request_json(
+        R"({"tours":[{"stops":[{"attraction_id":"x"},{"attraction_id":"\u0000"}]}]})");
     FAIL() << "accepted U+0000";
   } catch (const core::InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("tours[0].stops[1].attraction_id"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("tours[0].stops[1].attraction_id"), std::string::npos)
+        << e.what();
   }
   EXPECT_EQ(code_of(R"({"a\u0000":1})", true), "invalid_request");
-  EXPECT_EQ(code_of(R"({"name":"a\u0000b"})", false), "") << "parse_json itself keeps what it parsed";
-  EXPECT_EQ(code_of(R"({"name":"tab\there, line\nbreak, \u0001"})", true), "") << "other controls store fine";
+  EXPECT_EQ(code_of(R"({"name":"a\u0000b"})", false), "")
+      << "parse_json itself keeps what it parsed";
+  EXPECT_EQ(code_of(R"({"name":"tab\there, line\nbreak, \u0001"})", true), "")
+      << "other controls store fine";
 }
 
 }  // namespace

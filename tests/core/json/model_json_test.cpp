@@ -110,11 +110,22 @@ TEST(ModelJson, CityRevisionJobAndTraceRoundTrip) {
   trace.stages = {{core::model::Stage::Plan, 0.2, 0, 0.0, "4 tours"}};
   trace.places_source = core::model::PlaceSource::Google;
   trace.settings = {{"places", "google"}, {"routes_policy", "legs"}};
-  trace.calls = {{"places", "searchText", "POST", "/v1/places:searchText", "{}", 200, "{\"places\":[]}", 0.3, "Pro",
-                  0.032, 1, ""}};
+  trace.calls = {{"places",
+                  "searchText",
+                  "POST",
+                  "/v1/places:searchText",
+                  "{}",
+                  200,
+                  "{\"places\":[]}",
+                  0.3,
+                  "Pro",
+                  0.032,
+                  1,
+                  ""}};
   EXPECT_EQ(round_trip(trace), trace);
 
-  // A replan is a run of its own kind; a job or trace written before replans were runs is a generation.
+  // A replan is a run of its own kind; a job or trace written before replans were runs is a
+  // generation.
   job.origin = core::model::RevisionOrigin::Replan;
   trace.origin = core::model::RevisionOrigin::Replan;
   trace.base_revision = 2;
@@ -146,7 +157,8 @@ TEST(ModelJson, NamesAreTheNameTablesAndUnknownNamesAreRefusedWithThePath) {
     FAIL() << "an unknown status was read";
   } catch (const core::InputError& e) {
     EXPECT_STREQ(e.what(),
-                 "job.status must be one of \"queued\", \"running\", \"succeeded\", \"failed\", got \"paused\"");
+                 "job.status must be one of \"queued\", \"running\", \"succeeded\", \"failed\", "
+                 "got \"paused\"");
   }
   nlohmann::json attraction = sample_attraction();
   attraction["decided_by"] = "Editor";  // names are exact, case included
@@ -171,9 +183,11 @@ TEST(ModelJson, OneStageRecordForJobsTracesAndReplansReadingOldTraces) {
   EXPECT_EQ(written["stage"], "legs");
   EXPECT_EQ(written.get<core::model::StageRecord>(), record);
   // Traces recorded before the two stage types became one called the stage "name".
-  const nlohmann::json old{{"name", "legs"}, {"seconds", 1.5}, {"calls", 4}, {"cost_usd", 0.02}, {"note", "4 routes"}};
+  const nlohmann::json old{
+      {"name", "legs"}, {"seconds", 1.5}, {"calls", 4}, {"cost_usd", 0.02}, {"note", "4 routes"}};
   EXPECT_EQ(old.get<core::model::StageRecord>(), record);
-  EXPECT_THROW((void)nlohmann::json({{"name", "enrich"}}).get<core::model::StageRecord>(), core::InputError);
+  EXPECT_THROW((void)nlohmann::json({{"name", "enrich"}}).get<core::model::StageRecord>(),
+               core::InputError);
 }
 
 TEST(GenerationOptionsJson, RejectsUnknownFieldsAndWrongTypesWithThePath) {
@@ -195,7 +209,8 @@ TEST(GenerationOptionsJson, RejectsUnknownFieldsAndWrongTypesWithThePath) {
   EXPECT_EQ(message_for(R"({"language": "english!"})"),
             "options.language must be a language tag such as \"en\" or \"pt-BR\"");
   EXPECT_EQ(message_for(R"({"max_leg_m": 50})"), "options.max_leg_m must be between 200 and 10000");
-  EXPECT_EQ(message_for(R"({"tour_radius_m": 30000})"), "options.tour_radius_m must be between 200 and 20000");
+  EXPECT_EQ(message_for(R"({"tour_radius_m": 30000})"),
+            "options.tour_radius_m must be between 200 and 20000");
   EXPECT_EQ(message_for(R"({"step_free": "yes"})"), "options.step_free must be true or false");
   EXPECT_EQ(message_for(R"({"tours": 4.0, "language": "pt-BR", "seed": 7})"), "accepted");
 }

@@ -40,7 +40,8 @@ inline core::model::Tour sample_tour() {
   t.index = 1;
   t.title = "Tour 2: Clérigos";
   t.start = GeoPoint{41.1, -8.6};
-  t.stops = {{"a1", "One", {41.1, -8.61}, 10, 40.0, true}, {"a2", "Two", {41.2, -8.62}, 15, 55.5, false}};
+  t.stops = {{"a1", "One", {41.1, -8.61}, 10, 40.0, true},
+             {"a2", "Two", {41.2, -8.62}, 15, 55.5, false}};
   t.legs = {{120.5, 1.6, "_p~iF~ps|U"}, {300.0, 4.0, ""}};
   t.budget_minutes = 180;
   recompute_totals(t);

@@ -42,7 +42,8 @@ TEST(PlaceId, AcceptsGoogleAndGeonamesIds) {
 }
 
 TEST(PlaceId, RejectsMalformedIdsWithCode) {
-  for (const char* bad : {"", "short", "geonames:", "geonames:12a", "ChIJ with spaces", "ChIJ<script>alert(1)"}) {
+  for (const char* bad :
+       {"", "short", "geonames:", "geonames:12a", "ChIJ with spaces", "ChIJ<script>alert(1)"}) {
     try {
       validate_place_id(bad);
       ADD_FAILURE() << "accepted " << bad;

@@ -22,8 +22,15 @@ using namespace core::model;
 template <class E>
 class Vocabulary : public ::testing::Test {};
 
-using Enums = ::testing::Types<Stage, JobStatus, CityStatus, PlaceSource, RevisionStatus, RevisionOrigin, RoutesPolicy,
-                               WalkingNetwork, Decider>;
+using Enums = ::testing::Types<Stage,
+                               JobStatus,
+                               CityStatus,
+                               PlaceSource,
+                               RevisionStatus,
+                               RevisionOrigin,
+                               RoutesPolicy,
+                               WalkingNetwork,
+                               Decider>;
 TYPED_TEST_SUITE(Vocabulary, Enums);
 
 TYPED_TEST(Vocabulary, EveryEnumeratorHasOneNameThatReadsBack) {
@@ -61,7 +68,9 @@ TEST(ParseEnum, NamesWhereAndEveryAllowedName) {
     parse_enum<RoutesPolicy>("always", "settings.routes_policy");
     FAIL() << "accepted";
   } catch (const core::InputError& e) {
-    EXPECT_STREQ(e.what(), "settings.routes_policy must be one of \"off\", \"legs\", \"matrix\", got \"always\"");
+    EXPECT_STREQ(
+        e.what(),
+        "settings.routes_policy must be one of \"off\", \"legs\", \"matrix\", got \"always\"");
   }
 }
 

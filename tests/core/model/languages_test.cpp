@@ -15,7 +15,8 @@ TEST(Languages, ASupportedTagIsItsPrimarySubtag) {
   EXPECT_TRUE(is_supported_language("de"));
   EXPECT_FALSE(is_supported_language("xx"));
   EXPECT_FALSE(is_supported_language("ja"));
-  EXPECT_EQ(supported_languages_text(), "de (German), en (English), es (Spanish), fr (French), it (Italian), pt (Portuguese)");
+  EXPECT_EQ(supported_languages_text(),
+            "de (German), en (English), es (Spanish), fr (French), it (Italian), pt (Portuguese)");
 }
 
 TEST(Languages, ACountrysNamesAreInItsOnlyOfficialSupportedLanguage) {
@@ -34,8 +35,9 @@ TEST(Languages, ValidationRefusesAnUnsupportedLanguageWithTheList) {
     FAIL() << "xx was accepted";
   } catch (const core::InputError& e) {
     EXPECT_EQ(e.code(), "unsupported_language");
-    EXPECT_EQ(std::string(e.what()), "options.language \"xx\" is not supported; supported languages: " +
-                                         supported_languages_text());
+    EXPECT_EQ(std::string(e.what()),
+              "options.language \"xx\" is not supported; supported languages: " +
+                  supported_languages_text());
   }
   options.language = "fr-CA";
   EXPECT_NO_THROW(validate(options));

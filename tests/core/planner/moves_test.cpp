@@ -47,8 +47,7 @@ TEST(OptimiseRoute, EndsWithNoImprovingTwoOptOrRelocation) {
     optimise_route(inst, state, 0, work);
     EXPECT_TRUE(state.consistent());
     EXPECT_LE(state.travel(0), before);
-    EXPECT_GE(state.travel(0),
-              brute_force_route(inst, {1, 2, 3, 4, 5, 6, 7, 8}, 0) - 1e-9);
+    EXPECT_GE(state.travel(0), brute_force_route(inst, {1, 2, 3, 4, 5, 6, 7, 8}, 0) - 1e-9);
     const std::vector<int> seq = state.seq(0);
     const auto length = [&](const std::vector<int>& s) {
       double total = 0.0;

@@ -11,15 +11,18 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-std::size_t at(int i) { return static_cast<std::size_t>(i); }
+std::size_t at(int i) {
+  return static_cast<std::size_t>(i);
+}
 
 bool contains(const std::vector<int>& v, int x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
 bool reported(const Solution& s, int node) {
-  return std::any_of(s.unplaced.begin(), s.unplaced.end(),
-                     [node](const Unplaced& u) { return u.node == node && !u.reason.empty(); });
+  return std::any_of(s.unplaced.begin(), s.unplaced.end(), [node](const Unplaced& u) {
+    return u.node == node && !u.reason.empty();
+  });
 }
 
 std::vector<int> depots(const Problem& p) {

@@ -11,13 +11,17 @@
 namespace core::planner::testing {
 namespace {
 
-std::size_t at(int i) { return static_cast<std::size_t>(i); }
+std::size_t at(int i) {
+  return static_cast<std::size_t>(i);
+}
 
 double leg(const Problem& p, int from, int to) {
   return from < 0 || to < 0 ? 0.0 : p.travel(from, to);
 }
 
-TourEnds ends_of(const Problem& p, int t) { return p.ends.empty() ? TourEnds{} : p.ends[at(t)]; }
+TourEnds ends_of(const Problem& p, int t) {
+  return p.ends.empty() ? TourEnds{} : p.ends[at(t)];
+}
 
 double service_of(const Problem& p, int node) {
   return p.service.empty() ? 0.0 : p.service[at(node)];

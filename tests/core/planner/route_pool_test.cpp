@@ -26,7 +26,9 @@ Problem line(int k, double budget) {
 
 using testing::put;
 
-std::vector<int> as_vector(std::span<const int> stops) { return {stops.begin(), stops.end()}; }
+std::vector<int> as_vector(std::span<const int> stops) {
+  return {stops.begin(), stops.end()};
+}
 
 TEST(RoutePool, KeepsOneEntryPerStopSetWithTheCheapestOrder) {
   const Instance inst = build_instance(line(1, 100.0));

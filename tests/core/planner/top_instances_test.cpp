@@ -9,8 +9,8 @@
 namespace core::planner {
 namespace {
 
-const char* const kInstances[] = {"p1.2.b", "p1.3.c", "p2.3.c", "p2.4.g",
-                                  "p3.2.e", "p4.2.b", "p7.2.b"};
+const char* const kInstances[] = {
+    "p1.2.b", "p1.3.c", "p2.3.c", "p2.4.g", "p3.2.e", "p4.2.b", "p7.2.b"};
 
 TEST(TopInstances, SolutionsAreFeasibleWithUnroundedDistances) {
   for (const char* name : kInstances) {

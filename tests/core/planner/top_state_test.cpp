@@ -28,7 +28,9 @@ Problem line(double budget) {
   return testing::line_problem(points, 2, budget);
 }
 
-Instance line_instance(double budget) { return build_instance(line(budget)); }
+Instance line_instance(double budget) {
+  return build_instance(line(budget));
+}
 
 struct Corruption {
   const char* label;
@@ -59,10 +61,12 @@ TEST_P(BrokenState, IsCaughtAndNamed) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Moves, BrokenState,
+    Moves,
+    BrokenState,
     ::testing::Values(
         // A swap between tours that refreshes neither: travel and positions are stale.
-        Corruption{"SwapWithoutRefresh", [](TopState& s) { std::swap(s.edit(0)[1], s.edit(1)[2]); },
+        Corruption{"SwapWithoutRefresh",
+                   [](TopState& s) { std::swap(s.edit(0)[1], s.edit(1)[2]); },
                    "travel of tour 0"},
         // Refreshing only one tour of a swap leaves the other's node cached in the wrong tour.
         Corruption{"SwapRefreshingOneTour",
@@ -73,7 +77,8 @@ INSTANTIATE_TEST_SUITE_P(
                    "node 1 is cached at position 1 of tour 0 but sits at position 1 of tour 1"},
         // Reordering without refresh: same travel on a line out and back, stale positions.
         Corruption{"ReorderWithoutRefresh",
-                   [](TopState& s) { std::swap(s.edit(1)[1], s.edit(1)[2]); }, "node 4"},
+                   [](TopState& s) { std::swap(s.edit(1)[1], s.edit(1)[2]); },
+                   "node 4"},
         Corruption{"StopInTwoTours",
                    [](TopState& s) {
                      s.edit(1).insert(s.edit(1).begin() + 1, 2);
@@ -86,7 +91,8 @@ INSTANTIATE_TEST_SUITE_P(
                      s.refresh(0);
                    },
                    "node 0 may not be a stop of tour 0"},
-        Corruption{"LostEndDepot", [](TopState& s) { s.edit(1).back() = 6; },
+        Corruption{"LostEndDepot",
+                   [](TopState& s) { s.edit(1).back() = 6; },
                    "tour 1 does not run from its start depot to its end depot"}),
     [](const auto& c) { return std::string(c.param.label); });
 

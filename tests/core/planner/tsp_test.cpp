@@ -104,8 +104,7 @@ TEST(SolveTsp, FindsTheOptimumOfBurma14) {
   std::ifstream in(std::string(NARRANDO_TEST_DATA_DIR) + "/tsplib/burma14.tsp");
   ASSERT_TRUE(in.good());
   std::string line;
-  while (std::getline(in, line) && line.rfind("NODE_COORD_SECTION", 0) != 0) {
-  }
+  while (std::getline(in, line) && line.rfind("NODE_COORD_SECTION", 0) != 0) {}
   std::vector<double> lat, lon;
   int id = 0;
   double x = 0.0, y = 0.0;

@@ -20,12 +20,29 @@ Directions walk(const OsmTags& t) {
   return {rule.forward, rule.backward};
 }
 
-bool walkable(const OsmTags& t) { return foot_way_rule(t).walkable; }
+bool walkable(const OsmTags& t) {
+  return foot_way_rule(t).walkable;
+}
 
 TEST(FootProfile, WalksEveryHighwayOfFootLuasSpeedTable) {
-  for (const char* highway : {"footway", "pedestrian", "path", "steps", "living_street", "residential", "service",
-                              "track", "unclassified", "tertiary", "tertiary_link", "secondary", "secondary_link",
-                              "primary", "primary_link", "platform", "pier", "corridor"}) {
+  for (const char* highway : {"footway",
+                              "pedestrian",
+                              "path",
+                              "steps",
+                              "living_street",
+                              "residential",
+                              "service",
+                              "track",
+                              "unclassified",
+                              "tertiary",
+                              "tertiary_link",
+                              "secondary",
+                              "secondary_link",
+                              "primary",
+                              "primary_link",
+                              "platform",
+                              "pier",
+                              "corridor"}) {
     const Directions d = walk(tags({{"highway", highway}}));
     EXPECT_TRUE(d.forward && d.backward) << highway;
   }
@@ -38,7 +55,8 @@ TEST(FootProfile, LeavesOtherWaysUnlessFootAccessIsGiven) {
   EXPECT_FALSE(walkable(tags({{"highway", "trunk"}})));
   EXPECT_FALSE(walkable(tags({{"highway", "cycleway"}})));
   EXPECT_FALSE(walkable(tags({{"building", "yes"}})));
-  EXPECT_FALSE(walkable(tags({{"waterway", "river"}, {"foot", "yes"}})));  // none of foot.lua's keys
+  EXPECT_FALSE(
+      walkable(tags({{"waterway", "river"}, {"foot", "yes"}})));  // none of foot.lua's keys
   EXPECT_TRUE(walkable(tags({{"highway", "cycleway"}, {"foot", "designated"}})));
   EXPECT_TRUE(walkable(tags({{"highway", "trunk"}, {"foot", "yes"}})));
   EXPECT_TRUE(walkable(tags({{"highway", "bridleway"}, {"access", "permissive"}})));
@@ -51,15 +69,18 @@ TEST(FootProfile, NeverWalksMotorwaysEvenWithFootYes) {
 }
 
 TEST(FootProfile, EachBlacklistedAccessValueClosesTheWay) {
-  for (const char* value : {"no", "private", "agricultural", "forestry", "delivery", "use_sidepath"}) {
+  for (const char* value :
+       {"no", "private", "agricultural", "forestry", "delivery", "use_sidepath"}) {
     EXPECT_FALSE(walkable(tags({{"highway", "residential"}, {"foot", value}}))) << "foot=" << value;
-    EXPECT_FALSE(walkable(tags({{"highway", "residential"}, {"access", value}}))) << "access=" << value;
+    EXPECT_FALSE(walkable(tags({{"highway", "residential"}, {"access", value}})))
+        << "access=" << value;
   }
 }
 
 TEST(FootProfile, FootComesBeforeAccess) {
   for (const char* value : {"yes", "designated", "permissive"}) {
-    EXPECT_TRUE(walkable(tags({{"highway", "service"}, {"access", "private"}, {"foot", value}}))) << value;
+    EXPECT_TRUE(walkable(tags({{"highway", "service"}, {"access", "private"}, {"foot", value}})))
+        << value;
   }
   EXPECT_FALSE(walkable(tags({{"highway", "footway"}, {"access", "yes"}, {"foot", "no"}})));
 }
@@ -79,7 +100,8 @@ TEST(FootProfile, SeparateSidewalkClosesTheCarriagewayUnlessFootIsExplicit) {
   EXPECT_FALSE(walkable(tags({{"highway", "secondary"}, {"sidewalk", "separate"}})));
   EXPECT_FALSE(walkable(tags({{"highway", "secondary"}, {"sidewalk:both", "separate"}})));
   EXPECT_FALSE(walkable(tags({{"highway", "secondary"}, {"sidewalk:left", "separate"}})));
-  EXPECT_TRUE(walkable(tags({{"highway", "secondary"}, {"sidewalk", "separate"}, {"foot", "yes"}})));
+  EXPECT_TRUE(
+      walkable(tags({{"highway", "secondary"}, {"sidewalk", "separate"}, {"foot", "yes"}})));
   EXPECT_TRUE(walkable(tags({{"highway", "secondary"}, {"sidewalk", "both"}})));
 }
 
@@ -139,7 +161,8 @@ TEST(FootProfile, MovingWalkwaysGoOneWay) {
   const Directions d = walk(tags({{"highway", "steps"}, {"conveying", "forward"}}));
   EXPECT_TRUE(d.forward);
   EXPECT_FALSE(d.backward);
-  const Directions both = walk(tags({{"highway", "steps"}, {"conveying", "forward"}, {"oneway", "no"}}));
+  const Directions both =
+      walk(tags({{"highway", "steps"}, {"conveying", "forward"}, {"oneway", "no"}}));
   EXPECT_TRUE(both.forward && both.backward);
 }
 

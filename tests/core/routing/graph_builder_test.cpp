@@ -27,7 +27,8 @@ TEST(GraphBuilder, ContractsAStraightWayIntoOneEdgeThatKeepsItsShape) {
   ASSERT_EQ(built.graph.edges().size(), 1U);
   EXPECT_EQ(built.graph.edge_point_count(0), 5U);
   EXPECT_NEAR(built.graph.edges()[0].length_dm, 4000.0, 2.0);
-  EXPECT_EQ(built.graph.edges()[0].flags & (kEdgeForward | kEdgeBackward), kEdgeForward | kEdgeBackward);
+  EXPECT_EQ(built.graph.edges()[0].flags & (kEdgeForward | kEdgeBackward),
+            kEdgeForward | kEdgeBackward);
 }
 
 TEST(GraphBuilder, KeepsJunctionsAndJoinsWaysThatMeetEndToEnd) {
@@ -37,7 +38,12 @@ TEST(GraphBuilder, KeepsJunctionsAndJoinsWaysThatMeetEndToEnd) {
   //        |
   //        6
   OsmFixture osm;
-  osm.node(1, 0, 0).node(2, 100, 0).node(3, 100, 100).node(4, 200, 0).node(5, 300, 0).node(6, 100, -100);
+  osm.node(1, 0, 0)
+      .node(2, 100, 0)
+      .node(3, 100, 100)
+      .node(4, 200, 0)
+      .node(5, 300, 0)
+      .node(6, 100, -100);
   osm.way(10, {1, 2, 4}, tags({{"highway", "residential"}}));
   osm.way(11, {3, 2, 6}, tags({{"highway", "residential"}}));
   osm.way(12, {4, 5}, tags({{"highway", "residential"}}));
@@ -143,7 +149,12 @@ TEST(GraphBuilder, DoesNotCrossOutsideAConcaveSquare) {
   //   a --- b
   // a-c stays inside; b-c would cut through the notch below f-e; a-b are ring neighbours.
   OsmFixture osm;
-  osm.node(1, 0, 0).node(2, 60, 0).node(3, 60, 40).node(4, 100, 40).node(5, 100, 100).node(6, 0, 100);
+  osm.node(1, 0, 0)
+      .node(2, 60, 0)
+      .node(3, 60, 40)
+      .node(4, 100, 40)
+      .node(5, 100, 100)
+      .node(6, 0, 100);
   osm.node(10, -20, 0).node(11, 120, 100).node(12, 60, -20);
   osm.way(20, {1, 2, 3, 4, 5, 6, 1}, tags({{"highway", "pedestrian"}, {"area", "yes"}}));
   osm.way(21, {10, 1}, tags({{"highway", "footway"}}));
@@ -172,11 +183,13 @@ TEST(GraphBuilder, IsDeterministic) {
   OsmFixture osm;
   for (int i = 0; i < 30; ++i) osm.node(i, (i % 6) * 80.0, (i / 6) * 70.0);
   for (int row = 0; row < 5; ++row) {
-    osm.way(100 + row, {row * 6, row * 6 + 1, row * 6 + 2, row * 6 + 3, row * 6 + 4, row * 6 + 5},
+    osm.way(100 + row,
+            {row * 6, row * 6 + 1, row * 6 + 2, row * 6 + 3, row * 6 + 4, row * 6 + 5},
             tags({{"highway", "residential"}}));
   }
   for (int col = 0; col < 6; col += 2) {
-    osm.way(200 + col, {col, col + 6, col + 12, col + 18, col + 24}, tags({{"highway", "footway"}}));
+    osm.way(
+        200 + col, {col, col + 6, col + 12, col + 18, col + 24}, tags({{"highway", "footway"}}));
   }
   const std::vector<std::uint8_t> first = encode_graph(build_walking_graph(osm.data).graph, {});
   const std::vector<std::uint8_t> second = encode_graph(build_walking_graph(osm.data).graph, {});

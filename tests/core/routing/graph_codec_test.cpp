@@ -47,7 +47,8 @@ TEST(GraphCodec, RoundTripsEveryPartOfTheGraph) {
 }
 
 TEST(GraphCodec, EncodesTheSameGraphToTheSameBytes) {
-  EXPECT_EQ(encode_graph(sample_graph(), sample_metadata()), encode_graph(sample_graph(), sample_metadata()));
+  EXPECT_EQ(encode_graph(sample_graph(), sample_metadata()),
+            encode_graph(sample_graph(), sample_metadata()));
 }
 
 TEST(GraphCodec, IsCompact) {

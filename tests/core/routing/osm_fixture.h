@@ -22,14 +22,17 @@ class OsmFixture {
   static std::pair<double, double> degrees(double x_m, double y_m) {
     constexpr double kMetresPerDegree = 6371008.8 * 3.14159265358979323846 / 180.0;
     return {kBaseLat + y_m / kMetresPerDegree,
-            kBaseLon + x_m / (kMetresPerDegree * std::cos(kBaseLat * 3.14159265358979323846 / 180.0))};
+            kBaseLon +
+                x_m / (kMetresPerDegree * std::cos(kBaseLat * 3.14159265358979323846 / 180.0))};
   }
 
   /// Adds node `id` at (x, y) metres.
   OsmFixture& node(std::int64_t id, double x_m, double y_m, core::routing::OsmTags tags = {}) {
     const auto [lat, lon] = degrees(x_m, y_m);
-    data.nodes.push_back({id, static_cast<std::int32_t>(std::llround(lat * 1e7)),
-                          static_cast<std::int32_t>(std::llround(lon * 1e7)), std::move(tags)});
+    data.nodes.push_back({id,
+                          static_cast<std::int32_t>(std::llround(lat * 1e7)),
+                          static_cast<std::int32_t>(std::llround(lon * 1e7)),
+                          std::move(tags)});
     return *this;
   }
 
@@ -43,7 +46,8 @@ class OsmFixture {
 };
 
 /// Tags from key=value pairs.
-inline core::routing::OsmTags tags(std::initializer_list<std::pair<const char*, const char*>> pairs) {
+inline core::routing::OsmTags
+tags(std::initializer_list<std::pair<const char*, const char*>> pairs) {
   core::routing::OsmTags out;
   for (const auto& [key, value] : pairs) out.push_back({key, value});
   return out;

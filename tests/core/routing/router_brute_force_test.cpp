@@ -30,22 +30,35 @@ OsmData random_city(std::uint32_t seed, bool oneways) {
   OsmFixture osm;
   const auto id = [](int row, int col) { return static_cast<std::int64_t>(row * 7 + col + 1); };
   for (int row = 0; row < 7; ++row) {
-    for (int col = 0; col < 7; ++col) osm.node(id(row, col), col * 80.0 + jitter(rng), row * 80.0 + jitter(rng));
+    for (int col = 0; col < 7; ++col)
+      osm.node(id(row, col), col * 80.0 + jitter(rng), row * 80.0 + jitter(rng));
   }
   std::int64_t way_id = 1000;
   const auto add_line = [&](std::vector<std::int64_t> line) {
     std::size_t start = 0;
     while (start + 1 < line.size()) {
-      const std::size_t end = std::min(line.size() - 1, start + 1 + static_cast<std::size_t>(unit(rng) * 3));
+      const std::size_t end =
+          std::min(line.size() - 1, start + 1 + static_cast<std::size_t>(unit(rng) * 3));
       OsmTags t;
       const double kind = unit(rng);
-      t.push_back({"highway", kind < 0.4 ? "footway" : kind < 0.7 ? "residential" : kind < 0.85 ? "path" : "steps"});
+      t.push_back({"highway",
+                   kind < 0.4    ? "footway"
+                   : kind < 0.7  ? "residential"
+                   : kind < 0.85 ? "path"
+                                 : "steps"});
       const double rule = unit(rng);
-      if (rule < 0.12 && oneways) t.push_back({"oneway:foot", "yes"});
-      else if (rule < 0.2 && oneways) t.push_back({"oneway:foot", "-1"});
-      else if (rule < 0.26) t.push_back({"access", "private"});
+      if (rule < 0.12 && oneways)
+        t.push_back({"oneway:foot", "yes"});
+      else if (rule < 0.2 && oneways)
+        t.push_back({"oneway:foot", "-1"});
+      else if (rule < 0.26)
+        t.push_back({"access", "private"});
       if (unit(rng) < 0.15) t.push_back({"surface", unit(rng) < 0.5 ? "gravel" : "sand"});
-      if (unit(rng) < 0.9) osm.way(way_id++, {line.begin() + static_cast<long>(start), line.begin() + static_cast<long>(end) + 1}, t);
+      if (unit(rng) < 0.9)
+        osm.way(
+            way_id++,
+            {line.begin() + static_cast<long>(start), line.begin() + static_cast<long>(end) + 1},
+            t);
       start = end;
     }
   };
@@ -75,7 +88,8 @@ struct BruteSegment {
 // Shortest walking "cost" (metres at a normal pace) between points, the plain way.
 class BruteForce {
  public:
-  BruteForce(const OsmData& data, bool step_free) : m_projection(FixedPoint{data.nodes[0].lat_e7, 0}) {
+  BruteForce(const OsmData& data, bool step_free)
+      : m_projection(FixedPoint{data.nodes[0].lat_e7, 0}) {
     std::map<std::int64_t, int> index;
     for (const OsmNode& n : data.nodes) {
       index[n.id] = static_cast<int>(m_points.size());
@@ -87,8 +101,14 @@ class BruteForce {
       for (std::size_t i = 0; i + 1 < w.node_ids.size(); ++i) {
         const int a = index[w.node_ids[i]];
         const int b = index[w.node_ids[i + 1]];
-        m_segments.push_back({a, b, rule.forward, rule.backward, rule.steps, pace_factor(rule.pace),
-                              plane_distance(m_points[static_cast<std::size_t>(a)], m_points[static_cast<std::size_t>(b)])});
+        m_segments.push_back({a,
+                              b,
+                              rule.forward,
+                              rule.backward,
+                              rule.steps,
+                              pace_factor(rule.pace),
+                              plane_distance(m_points[static_cast<std::size_t>(a)],
+                                             m_points[static_cast<std::size_t>(b)])});
       }
     }
     keep_largest_piece();
@@ -121,15 +141,23 @@ class BruteForce {
     }
     const BruteSegment& first = m_segments[sa];
     const BruteSegment& last = m_segments[sb];
-    if (first.backward) out[static_cast<std::size_t>(source)].push_back({first.a, ta * first.length / first.factor});
-    if (first.forward) out[static_cast<std::size_t>(source)].push_back({first.b, (1 - ta) * first.length / first.factor});
-    if (last.forward) out[static_cast<std::size_t>(last.a)].push_back({target, tb * last.length / last.factor});
-    if (last.backward) out[static_cast<std::size_t>(last.b)].push_back({target, (1 - tb) * last.length / last.factor});
+    if (first.backward)
+      out[static_cast<std::size_t>(source)].push_back({first.a, ta * first.length / first.factor});
+    if (first.forward)
+      out[static_cast<std::size_t>(source)].push_back(
+          {first.b, (1 - ta) * first.length / first.factor});
+    if (last.forward)
+      out[static_cast<std::size_t>(last.a)].push_back({target, tb * last.length / last.factor});
+    if (last.backward)
+      out[static_cast<std::size_t>(last.b)].push_back(
+          {target, (1 - tb) * last.length / last.factor});
     if (sa == sb && (tb >= ta ? first.forward : first.backward)) {
-      out[static_cast<std::size_t>(source)].push_back({target, std::abs(tb - ta) * first.length / first.factor});
+      out[static_cast<std::size_t>(source)].push_back(
+          {target, std::abs(tb - ta) * first.length / first.factor});
     }
     std::vector<double> dist(static_cast<std::size_t>(n + 2), kInfinity);
-    std::priority_queue<std::pair<double, int>, std::vector<std::pair<double, int>>, std::greater<>> queue;
+    std::priority_queue<std::pair<double, int>, std::vector<std::pair<double, int>>, std::greater<>>
+        queue;
     dist[static_cast<std::size_t>(source)] = 0.0;
     queue.push({0.0, source});
     while (!queue.empty()) {
@@ -155,7 +183,8 @@ class BruteForce {
       while (parent[static_cast<std::size_t>(v)] != v) v = parent[static_cast<std::size_t>(v)];
       return v;
     };
-    for (const BruteSegment& s : m_segments) parent[static_cast<std::size_t>(root(s.a))] = root(s.b);
+    for (const BruteSegment& s : m_segments)
+      parent[static_cast<std::size_t>(root(s.a))] = root(s.b);
     std::map<int, double> metres;
     for (const BruteSegment& s : m_segments) metres[root(s.a)] += s.length;
     int best = -1;
@@ -202,8 +231,8 @@ TEST(RouterBruteForce, AgreesWithPlainDijkstraOnRandomNetworks) {
             continue;
           }
           ++compared;
-          EXPECT_NEAR(minutes * 75.0, expected, 1.5) << "seed " << seed << " " << i << "->" << j
-                                                     << (step_free ? " step-free" : "");
+          EXPECT_NEAR(minutes * 75.0, expected, 1.5)
+              << "seed " << seed << " " << i << "->" << j << (step_free ? " step-free" : "");
         }
       }
     }

@@ -25,7 +25,8 @@ struct Network {
   Router router;
   RouterWorkspace workspace;
 
-  algo::TravelMatrix travel(const std::vector<model::GeoPoint>& points, const WalkOptions& options = {}) {
+  algo::TravelMatrix travel(const std::vector<model::GeoPoint>& points,
+                            const WalkOptions& options = {}) {
     return router.matrix(points, options, workspace).travel;
   }
   double metres(model::GeoPoint from, model::GeoPoint to, const WalkOptions& options = {}) {
@@ -69,7 +70,8 @@ TEST(Router, ReportsAPointFarFromEveryWayAsUnsnapped) {
   osm.node(1, 0, 0).node(2, 400, 0);
   osm.way(10, {1, 2}, tags({{"highway", "residential"}}));
   Network net(osm.data);
-  const NetworkMatrix m = net.router.matrix({at(100, 10), at(200, 1000), at(300, -10)}, {}, net.workspace);
+  const NetworkMatrix m =
+      net.router.matrix({at(100, 10), at(200, 1000), at(300, -10)}, {}, net.workspace);
   ASSERT_EQ(m.unsnapped.size(), 1U);
   EXPECT_EQ(m.unsnapped[0].index, 1U);
   EXPECT_NEAR(m.unsnapped[0].distance_m, 1000.0, 2.0);
@@ -121,7 +123,9 @@ double with_shortcut(const OsmTags& shortcut, const OsmTags& middle_node = {}) {
 TEST(Router, FollowsEachAccessRule) {
   EXPECT_NEAR(with_shortcut(tags({{"highway", "service"}})), 100.0, 0.5);
   EXPECT_NEAR(with_shortcut(tags({{"highway", "service"}, {"access", "private"}})), 300.0, 0.5);
-  EXPECT_NEAR(with_shortcut(tags({{"highway", "service"}, {"access", "private"}, {"foot", "yes"}})), 100.0, 0.5);
+  EXPECT_NEAR(with_shortcut(tags({{"highway", "service"}, {"access", "private"}, {"foot", "yes"}})),
+              100.0,
+              0.5);
   EXPECT_NEAR(with_shortcut(tags({{"highway", "track"}, {"foot", "forestry"}})), 300.0, 0.5);
   EXPECT_NEAR(with_shortcut(tags({{"highway", "primary"}, {"sidewalk", "separate"}})), 300.0, 0.5);
   EXPECT_NEAR(with_shortcut(tags({{"highway", "motorway"}, {"foot", "yes"}})), 300.0, 0.5);
@@ -133,7 +137,8 @@ TEST(Router, BarriersBlockOrPassAsTheProfileSays) {
   const OsmTags footway = tags({{"highway", "footway"}});
   EXPECT_NEAR(with_shortcut(footway, tags({{"barrier", "wall"}})), 300.0, 0.5);
   EXPECT_NEAR(with_shortcut(footway, tags({{"barrier", "gate"}})), 100.0, 0.5);
-  EXPECT_NEAR(with_shortcut(footway, tags({{"barrier", "gate"}, {"access", "private"}})), 300.0, 0.5);
+  EXPECT_NEAR(
+      with_shortcut(footway, tags({{"barrier", "gate"}, {"access", "private"}})), 300.0, 0.5);
   EXPECT_NEAR(with_shortcut(footway, tags({{"barrier", "fence"}, {"foot", "yes"}})), 100.0, 0.5);
 }
 
@@ -215,7 +220,8 @@ TEST(Router, PathAlongOneEdgeKeepsTheShapePointsBetween) {
   for (int i = 0; i < 5; ++i) {
     const model::GeoPoint expected = at(i * 100.0, i % 2 == 1 ? 30.0 : 0.0);
     EXPECT_LT(algo::haversine_m(forward.points[static_cast<std::size_t>(i)], expected), 0.05) << i;
-    EXPECT_LT(algo::haversine_m(backward.points[static_cast<std::size_t>(4 - i)], expected), 0.05) << i;
+    EXPECT_LT(algo::haversine_m(backward.points[static_cast<std::size_t>(4 - i)], expected), 0.05)
+        << i;
   }
   EXPECT_NEAR(forward.metres, backward.metres, 0.01);
 }

@@ -41,16 +41,18 @@ struct SupabaseProject {
 
   /// Fetches this project's JWKS over HTTP, retrying without sleeping.
   server::auth::JwksFetch fetcher() {
-    std::shared_ptr<server::clients::JwksClient> client = server::clients::make_supabase_jwks_client(
-        jwks.supabase_url(), [this](std::chrono::milliseconds delay) {
-          std::lock_guard lock(sleeps_mutex);
-          sleeps.push_back(delay);
-        });
+    std::shared_ptr<server::clients::JwksClient> client =
+        server::clients::make_supabase_jwks_client(jwks.supabase_url(),
+                                                   [this](std::chrono::milliseconds delay) {
+                                                     std::lock_guard lock(sleeps_mutex);
+                                                     sleeps.push_back(delay);
+                                                   });
     return [client] { return client->fetch(); };
   }
 
   /// A verifier of `auth`'s tokens whose keys come from fetcher(), on `clock`.
-  std::unique_ptr<server::auth::SupabaseVerifier> verifier(const server::config::SupabaseAuth& auth) {
+  std::unique_ptr<server::auth::SupabaseVerifier>
+  verifier(const server::config::SupabaseAuth& auth) {
     return std::make_unique<server::auth::SupabaseVerifier>(auth, fetcher(), clock);
   }
 

@@ -32,7 +32,8 @@ const std::vector<CommandCase>& every_command() {
       {"serve", {}},
       {"replay", {"trace.json"}},
       {"migrate", {}},
-      {"build-network", {"--pbf", "a.osm.pbf", "--bbox", "41.1,-8.7,41.2,-8.5", "--out", "graph.nwg"}},
+      {"build-network",
+       {"--pbf", "a.osm.pbf", "--bbox", "41.1,-8.7,41.2,-8.5", "--out", "graph.nwg"}},
       {"build-basemap", {"--pbf", "a.osm.pbf", "--city", "porto", "--out", "city.nbm"}},
       {"config", {}}};
   return kCases;
@@ -71,7 +72,8 @@ TEST_F(CommandLine, EveryCommandAnswersHelpWithItsUsageAndDoesNothingElse) {
                                                  with(command, {"--help"})}) {
       const CliResult result = run(args);
       EXPECT_EQ(result.code, 0) << command.name << ": " << result.err;
-      EXPECT_NE(result.out.find("Usage: narrando-server " + command.name), std::string::npos) << result.out;
+      EXPECT_NE(result.out.find("Usage: narrando-server " + command.name), std::string::npos)
+          << result.out;
       EXPECT_TRUE(result.err.empty()) << result.err;
     }
     EXPECT_TRUE(nothing_written()) << command.name << " --help wrote a file (a database?)";
@@ -79,7 +81,8 @@ TEST_F(CommandLine, EveryCommandAnswersHelpWithItsUsageAndDoesNothingElse) {
   const CliResult usage = run({"--help"});
   EXPECT_EQ(usage.code, 0);
   for (const CommandCase& command : every_command()) {
-    EXPECT_NE(usage.out.find("  " + command.name + " "), std::string::npos) << "the usage lists " << command.name;
+    EXPECT_NE(usage.out.find("  " + command.name + " "), std::string::npos)
+        << "the usage lists " << command.name;
   }
   EXPECT_EQ(run({"help"}).out, usage.out);
 }
@@ -89,12 +92,14 @@ TEST_F(CommandLine, AnUnknownOptionIsAUsageErrorNamingIt) {
     const CliResult result = run(with(command, {"--no-such-flag"}));
     EXPECT_EQ(result.code, 2) << command.name;
     EXPECT_EQ(result.err.rfind("error: ", 0), 0u) << result.err;
-    EXPECT_NE(result.err.find("--no-such-flag"), std::string::npos) << command.name << ": " << result.err;
+    EXPECT_NE(result.err.find("--no-such-flag"), std::string::npos)
+        << command.name << ": " << result.err;
     EXPECT_TRUE(result.out.empty());
   }
   const CliResult before_any_command = run({"--no-such-flag"});
   EXPECT_EQ(before_any_command.code, 2);
-  EXPECT_NE(before_any_command.err.find("--no-such-flag"), std::string::npos) << before_any_command.err;
+  EXPECT_NE(before_any_command.err.find("--no-such-flag"), std::string::npos)
+      << before_any_command.err;
   EXPECT_TRUE(nothing_written());
 }
 
@@ -119,8 +124,15 @@ TEST_F(CommandLine, MissingArgumentsAndUnknownCommandsAreUsageErrors) {
     const CliResult no_box = run({command, "--pbf", "a.osm.pbf", "--out", "out.bin"});
     EXPECT_EQ(no_box.code, 2) << command;
     EXPECT_NE(no_box.err.find("--bbox"), std::string::npos) << no_box.err;
-    const CliResult two_boxes =
-        run({command, "--pbf", "a.osm.pbf", "--bbox", "41.1,-8.7,41.2,-8.5", "--city", "porto", "--out", "out.bin"});
+    const CliResult two_boxes = run({command,
+                                     "--pbf",
+                                     "a.osm.pbf",
+                                     "--bbox",
+                                     "41.1,-8.7,41.2,-8.5",
+                                     "--city",
+                                     "porto",
+                                     "--out",
+                                     "out.bin"});
     EXPECT_EQ(two_boxes.code, 2) << command;
     EXPECT_NE(two_boxes.err.find("--city"), std::string::npos) << two_boxes.err;
   }
@@ -133,18 +145,22 @@ TEST_F(CommandLine, ErrorsSpeakInFlags) {
     EXPECT_EQ(result.code, 2) << result.err;
     return result.err;
   };
-  EXPECT_EQ(error_of({"generate", "geonames:2735943", "--tours", "0"}), "error: --tours must be between 1 and 12\n");
+  EXPECT_EQ(error_of({"generate", "geonames:2735943", "--tours", "0"}),
+            "error: --tours must be between 1 and 12\n");
   EXPECT_EQ(error_of({"generate", "geonames:2735943", "--max-leg", "50"}),
             "error: --max-leg must be between 200 and 10000\n");
   EXPECT_EQ(error_of({"generate", "geonames:2735943", "--radius=30000"}),
             "error: --radius must be between 200 and 20000\n");
-  EXPECT_NE(error_of({"generate", "geonames:2735943", "--minutes", "lots"}).find("--minutes"), std::string::npos);
-  EXPECT_NE(error_of({"generate", "geonames:2735943", "--end", "91,0"}).find("--end must have lat in"),
+  EXPECT_NE(error_of({"generate", "geonames:2735943", "--minutes", "lots"}).find("--minutes"),
             std::string::npos);
+  EXPECT_NE(
+      error_of({"generate", "geonames:2735943", "--end", "91,0"}).find("--end must have lat in"),
+      std::string::npos);
   EXPECT_EQ(error_of({"serve", "--port", "70000"}), "error: --port must be between 0 and 65535\n");
   EXPECT_NE(error_of({"serve", "--role", "boss"}).find("--role must be one of"), std::string::npos);
-  for (const std::string& message : {error_of({"generate", "geonames:2735943", "--speed", "50"}),
-                                     error_of({"generate", "geonames:2735943", "--language", "english!"})}) {
+  for (const std::string& message :
+       {error_of({"generate", "geonames:2735943", "--speed", "50"}),
+        error_of({"generate", "geonames:2735943", "--language", "english!"})}) {
     EXPECT_EQ(message.find("options."), std::string::npos) << message;
   }
   EXPECT_TRUE(nothing_written());
@@ -153,7 +169,9 @@ TEST_F(CommandLine, ErrorsSpeakInFlags) {
 TEST_F(CommandLine, VersionIsTheProjectVersion) {
   const CliResult result = run({"--version"});
   EXPECT_EQ(result.code, 0);
-  EXPECT_TRUE(std::regex_match(result.out, std::regex("narrando-server [0-9]+\\.[0-9]+\\.[0-9]+\n"))) << result.out;
+  EXPECT_TRUE(
+      std::regex_match(result.out, std::regex("narrando-server [0-9]+\\.[0-9]+\\.[0-9]+\n")))
+      << result.out;
   EXPECT_TRUE(nothing_written());
 }
 

@@ -32,7 +32,8 @@ class GenerateCommand : public ::testing::Test {
     std::set<std::string> included;
     for (const auto& a : document["attractions"]) {
       EXPECT_FALSE(a["reason"].get<std::string>().empty());
-      const bool kept = a.contains("effective") ? a["effective"]["included"].get<bool>() : a["included"].get<bool>();
+      const bool kept = a.contains("effective") ? a["effective"]["included"].get<bool>()
+                                                : a["included"].get<bool>();
       if (kept) included.insert(a["id"].get<std::string>());
     }
     std::set<std::string> visited;
@@ -80,7 +81,8 @@ TEST_F(GenerateCommand, TheSeedParisPlaceIdWorksOffline) {
 }
 
 TEST_F(GenerateCommand, PrintsAReadableSummary) {
-  const CliResult result = run({"generate", "geonames:2735943", "--tours", "2", "--minutes", "120"});
+  const CliResult result =
+      run({"generate", "geonames:2735943", "--tours", "2", "--minutes", "120"});
   ASSERT_EQ(result.code, 0) << result.err;
   EXPECT_NE(result.out.find("Porto, PT (geonames:2735943)"), std::string::npos);
   EXPECT_NE(result.out.find("Candidates: "), std::string::npos);
@@ -97,7 +99,8 @@ TEST_F(GenerateCommand, AnExistingCityIsShownUnlessForced) {
   ASSERT_EQ(again.code, 0);
   EXPECT_NE(again.err.find("generated before"), std::string::npos);
   EXPECT_EQ(nlohmann::json::parse(again.out)["revision"]["number"], 1);
-  const auto forced = nlohmann::json::parse(run({"generate", "geonames:2735943", "--json", "--force"}).out);
+  const auto forced =
+      nlohmann::json::parse(run({"generate", "geonames:2735943", "--json", "--force"}).out);
   EXPECT_EQ(forced["city"]["id"], first["city"]["id"]) << "a city keeps its id";
   EXPECT_EQ(forced["revision"]["number"], 2);
   EXPECT_EQ(forced["revision"]["status"], "draft");
@@ -129,9 +132,10 @@ TEST_F(GenerateCommand, RefusesMalformedInputWithoutWritingAnything) {
 TEST_F(GenerateCommand, AnUnsupportedLanguageExitsTwoWithTheList) {
   const CliResult result = run({"generate", "geonames:2735943", "--language", "xx"});
   EXPECT_EQ(result.code, 2);
-  EXPECT_NE(result.err.find("--language \"xx\" is not supported; supported languages: de (German), en "
-                            "(English), es (Spanish), fr (French), it (Italian), pt (Portuguese)"),
-            std::string::npos)
+  EXPECT_NE(
+      result.err.find("--language \"xx\" is not supported; supported languages: de (German), en "
+                      "(English), es (Spanish), fr (French), it (Italian), pt (Portuguese)"),
+      std::string::npos)
       << result.err;
   EXPECT_FALSE(std::filesystem::exists(db));
 }

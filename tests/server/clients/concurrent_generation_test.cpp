@@ -33,8 +33,16 @@ struct Generated {
 
 // What a call asked and was answered: everything but its timing.
 nlohmann::json exchange(const core::model::ExternalCall& call) {
-  return {call.service, call.operation, call.method, call.path, call.request_body, call.status, call.response_body,
-          call.attempt, call.sku, call.cost_usd};
+  return {call.service,
+          call.operation,
+          call.method,
+          call.path,
+          call.request_body,
+          call.status,
+          call.response_body,
+          call.attempt,
+          call.sku,
+          call.cost_usd};
 }
 
 class ConcurrentGeneration : public ::testing::Test {
@@ -42,21 +50,30 @@ class ConcurrentGeneration : public ::testing::Test {
   Generated generate(int concurrency, const std::string& routes_policy) {
     TempDir dir;
     const std::map<std::string, std::string> env{
-        {"GOOGLE_PLACES_API_KEY", kGoogleKey}, {"GOOGLE_PLACES_BASE_URL", google.base_url()},
-        {"GOOGLE_ROUTES_BASE_URL", google.base_url()}, {"PERPLEXITY_API_KEY", kLlmKey},
-        {"PERPLEXITY_BASE_URL", llm.base_url()}, {"ROUTES_POLICY", routes_policy},
-        {"ROUTES_MATRIX_MAX_POINTS", "200"}, {"LLM_BATCH_SIZE", "15"}, {"CLIENT_RETRY_BASE_MS", "1"},
-        {"OVERPASS_URL", overpass.interpreter_url()}, {"NARRANDO_DB", dir.file("n.db")},
+        {"GOOGLE_PLACES_API_KEY", kGoogleKey},
+        {"GOOGLE_PLACES_BASE_URL", google.base_url()},
+        {"GOOGLE_ROUTES_BASE_URL", google.base_url()},
+        {"PERPLEXITY_API_KEY", kLlmKey},
+        {"PERPLEXITY_BASE_URL", llm.base_url()},
+        {"ROUTES_POLICY", routes_policy},
+        {"ROUTES_MATRIX_MAX_POINTS", "200"},
+        {"LLM_BATCH_SIZE", "15"},
+        {"CLIENT_RETRY_BASE_MS", "1"},
+        {"OVERPASS_URL", overpass.interpreter_url()},
+        {"NARRANDO_DB", dir.file("n.db")},
         {"GENERATION_CONCURRENCY", std::to_string(concurrency)}};
     std::ostringstream out;
     std::ostringstream err;
-    EXPECT_EQ(server::cli::run({"generate", google.place_id(), "--json"}, env, out, err), 0) << err.str();
+    EXPECT_EQ(server::cli::run({"generate", google.place_id(), "--json"}, env, out, err), 0)
+        << err.str();
     Generated generated;
     generated.document = nlohmann::json::parse(out.str());
     const std::string job_id = generated.document["revision"]["job_id"];
-    generated.trace = *server::wiring::connect_store(server::config::from_environment(env))->load_run(job_id);
+    generated.trace =
+        *server::wiring::connect_store(server::config::from_environment(env))->load_run(job_id);
     for (const auto& stage : generated.trace.stages) {
-      if (stage.stage == core::model::Stage::Attractions) generated.attractions_seconds = stage.seconds;
+      if (stage.stage == core::model::Stage::Attractions)
+        generated.attractions_seconds = stage.seconds;
     }
     return generated;
   }
@@ -85,7 +102,8 @@ class ConcurrentGeneration : public ::testing::Test {
     EXPECT_EQ(serial.document["tours"], concurrent.document["tours"]);
     ASSERT_EQ(serial.trace.calls.size(), concurrent.trace.calls.size());
     for (std::size_t i = 0; i < serial.trace.calls.size(); ++i) {
-      EXPECT_EQ(exchange(serial.trace.calls[i]), exchange(concurrent.trace.calls[i])) << "call " << i;
+      EXPECT_EQ(exchange(serial.trace.calls[i]), exchange(concurrent.trace.calls[i]))
+          << "call " << i;
     }
     ASSERT_EQ(serial.trace.stages.size(), concurrent.trace.stages.size());
     for (std::size_t i = 0; i < serial.trace.stages.size(); ++i) {
@@ -116,7 +134,8 @@ TEST_F(ConcurrentGeneration, ShuffledAnswersGiveTheSerialCityAndTrace) {
   // The text-search pages and the nearby search take >= 80 ms each: one after the other they
   // would take searches x 80 ms; the concurrent chains are at most three pages deep.
   int searches = 0;
-  for (const auto& call : concurrent.trace.calls) searches += call.service == "places" && call.operation != "getPlace" ? 1 : 0;
+  for (const auto& call : concurrent.trace.calls)
+    searches += call.service == "places" && call.operation != "getPlace" ? 1 : 0;
   EXPECT_GE(searches, 7) << "six text searches and a nearby search at least";
   EXPECT_LT(concurrent.attractions_seconds, 0.75 * 0.080 * searches) << "the searches overlapped";
 }
@@ -127,7 +146,8 @@ TEST_F(ConcurrentGeneration, MatrixBlocksAnsweredInReverseGiveTheSerialPlan) {
   const Generated concurrent = generate(4, "matrix");
   expect_same_city(serial, concurrent);
   int blocks = 0;
-  for (const auto& call : concurrent.trace.calls) blocks += call.operation == "computeRouteMatrix" ? 1 : 0;
+  for (const auto& call : concurrent.trace.calls)
+    blocks += call.operation == "computeRouteMatrix" ? 1 : 0;
   EXPECT_GT(blocks, 1) << "the plan needed several matrix blocks";
 }
 

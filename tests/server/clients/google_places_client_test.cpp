@@ -32,16 +32,21 @@ class GooglePlaces : public ::testing::Test {
 };
 
 TEST_F(GooglePlaces, TheFakeRefusesWhatGoogleRefuses) {
-  httplib::Client raw("127.0.0.1", std::stoi(fake.base_url().substr(fake.base_url().rfind(':') + 1)));
-  const auto no_mask = raw.Post("/v1/places:searchText", {{"X-Goog-Api-Key", kKey}}, R"({"textQuery": "x"})",
+  httplib::Client raw("127.0.0.1",
+                      std::stoi(fake.base_url().substr(fake.base_url().rfind(':') + 1)));
+  const auto no_mask = raw.Post("/v1/places:searchText",
+                                {{"X-Goog-Api-Key", kKey}},
+                                R"({"textQuery": "x"})",
                                 "application/json");
   EXPECT_EQ(no_mask->status, 400);
   EXPECT_NE(no_mask->body.find("FieldMask is a required parameter"), std::string::npos);
-  const auto bad_key = raw.Get("/v1/places/x", {{"X-Goog-Api-Key", "wrong"}, {"X-Goog-FieldMask", "id"}});
+  const auto bad_key =
+      raw.Get("/v1/places/x", {{"X-Goog-Api-Key", "wrong"}, {"X-Goog-FieldMask", "id"}});
   EXPECT_EQ(bad_key->status, 400);
   EXPECT_NE(bad_key->body.find("API_KEY_INVALID"), std::string::npos);
-  const auto prefixed_details = raw.Get(std::string("/v1/places/") + FakeGoogle::kPortoPlaceId,
-                                        {{"X-Goog-Api-Key", kKey}, {"X-Goog-FieldMask", "places.id"}});
+  const auto prefixed_details =
+      raw.Get(std::string("/v1/places/") + FakeGoogle::kPortoPlaceId,
+              {{"X-Goog-Api-Key", kKey}, {"X-Goog-FieldMask", "places.id"}});
   EXPECT_EQ(prefixed_details->status, 400) << "Place Details masks have no places. prefix";
 }
 
@@ -93,7 +98,8 @@ TEST_F(GooglePlaces, UnknownPlacesAndBadKeysAreTold) {
   } catch (const server::UpstreamError& e) {
     EXPECT_FALSE(e.retryable());
     EXPECT_NE(std::string(e.what()).find("check GOOGLE_PLACES_API_KEY"), std::string::npos);
-    EXPECT_EQ(std::string(e.what()).find("AIzaWrongKey"), std::string::npos) << "the key never appears";
+    EXPECT_EQ(std::string(e.what()).find("AIzaWrongKey"), std::string::npos)
+        << "the key never appears";
   }
 }
 
@@ -104,7 +110,8 @@ TEST_F(GooglePlaces, PagesDeduplicatesAndKeepsCandidatesInTheViewport) {
   std::set<std::string> ids;
   for (const auto& a : candidates) {
     EXPECT_TRUE(ids.insert(a.source_id).second) << "duplicate " << a.name;
-    EXPECT_TRUE(core::algo::contains(core::algo::expanded(city.viewport, 500.0), a.location)) << a.name;
+    EXPECT_TRUE(core::algo::contains(core::algo::expanded(city.viewport, 500.0), a.location))
+        << a.name;
     EXPECT_FALSE(a.types.empty());
   }
   EXPECT_GT(fake.requests("searchText"), 6) << "the 'top attractions' query pages";
@@ -112,7 +119,8 @@ TEST_F(GooglePlaces, PagesDeduplicatesAndKeepsCandidatesInTheViewport) {
   int with_rating = 0;
   for (const auto& a : candidates) with_rating += a.rating.has_value() ? 1 : 0;
   EXPECT_GT(with_rating, 0);
-  EXPECT_LT(with_rating, static_cast<int>(candidates.size())) << "proto3: missing ratings stay missing";
+  EXPECT_LT(with_rating, static_cast<int>(candidates.size()))
+      << "proto3: missing ratings stay missing";
   for (const auto& call : context.calls) {
     if (call.operation == "searchText") {
       EXPECT_EQ(call.sku, "places.text_search.enterprise");
@@ -133,7 +141,8 @@ TEST_F(GooglePlaces, ChainsPageTokensThroughThreePagesAndDeduplicates) {
   const std::vector<std::string> sent = fake.bodies("searchText");
   std::vector<nlohmann::json> answers;
   for (const auto& call : context.calls) {
-    if (call.operation == "searchText") answers.push_back(nlohmann::json::parse(call.response_body));
+    if (call.operation == "searchText")
+      answers.push_back(nlohmann::json::parse(call.response_body));
   }
   ASSERT_GE(sent.size(), 4u) << "three pages of the first query, then the second";
   ASSERT_EQ(sent.size(), answers.size());
@@ -148,7 +157,8 @@ TEST_F(GooglePlaces, ChainsPageTokensThroughThreePagesAndDeduplicates) {
     EXPECT_EQ(body, first) << "every other field stays the same";
   }
   EXPECT_FALSE(answers[2].contains("nextPageToken")) << "three pages at most";
-  EXPECT_FALSE(nlohmann::json::parse(sent[3]).contains("pageToken")) << "the next query starts afresh";
+  EXPECT_FALSE(nlohmann::json::parse(sent[3]).contains("pageToken"))
+      << "the next query starts afresh";
 
   std::set<std::string> returned;
   std::size_t total = 0;
@@ -162,7 +172,8 @@ TEST_F(GooglePlaces, ChainsPageTokensThroughThreePagesAndDeduplicates) {
     }
   }
   std::set<std::string> kept;
-  for (const auto& a : candidates) EXPECT_TRUE(kept.insert(a.source_id).second) << "duplicate " << a.name;
+  for (const auto& a : candidates)
+    EXPECT_TRUE(kept.insert(a.source_id).second) << "duplicate " << a.name;
   EXPECT_EQ(kept, returned) << "every place of every page, once";
   EXPECT_LT(returned.size(), total) << "the museums were on the top pages too: de-duplicated";
 }
@@ -170,8 +181,10 @@ TEST_F(GooglePlaces, ChainsPageTokensThroughThreePagesAndDeduplicates) {
 TEST_F(GooglePlaces, TheFakeRefusesAPageTokenOfAnotherQuery) {
   httplib::Client raw("127.0.0.1", fake.port());
   const auto asked =
-      raw.Post("/v1/places:searchText", {{"X-Goog-Api-Key", kKey}, {"X-Goog-FieldMask", "places.id"}},
-               R"({"textQuery": "museums in Porto", "pageToken": "tok:parks in Porto:1"})", "application/json");
+      raw.Post("/v1/places:searchText",
+               {{"X-Goog-Api-Key", kKey}, {"X-Goog-FieldMask", "places.id"}},
+               R"({"textQuery": "museums in Porto", "pageToken": "tok:parks in Porto:1"})",
+               "application/json");
   EXPECT_EQ(asked->status, 400) << asked->body;
 }
 
@@ -181,11 +194,14 @@ TEST_F(GooglePlaces, RetriesRateLimitsAndServerErrors) {
   EXPECT_EQ(client().city(FakeGoogle::kPortoPlaceId, options, context).name, "Porto");
   EXPECT_EQ(fake.requests("getPlace"), 3);
   ASSERT_GE(loopback.sleeps.size(), 1u);
-  EXPECT_GE(loopback.sleeps[0], std::chrono::milliseconds(200)) << "Retry-After is honoured up to the cap";
+  EXPECT_GE(loopback.sleeps[0], std::chrono::milliseconds(200))
+      << "Retry-After is honoured up to the cap";
 }
 
 TEST_F(GooglePlaces, FailsCleanlyOnSlowTruncatedAndNonJsonAnswers) {
-  for (int i = 0; i < 4; ++i) fake.inject("getPlace", {200, "", "application/json", "", std::chrono::milliseconds(1500), false});
+  for (int i = 0; i < 4; ++i)
+    fake.inject("getPlace",
+                {200, "", "application/json", "", std::chrono::milliseconds(1500), false});
   try {
     client().city(FakeGoogle::kPortoPlaceId, options, context);
     FAIL() << "slow answers passed";

@@ -30,8 +30,11 @@ std::vector<core::model::GeoPoint> line_of_points(int count) {
 class GoogleRoutes : public ::testing::Test {
  protected:
   GoogleRoutesDistanceProvider provider(RoutesPolicy policy, int max_points = 40) {
-    return GoogleRoutesDistanceProvider(loopback.caller, {kKey, policy, max_points}, loopback.prices,
-                                        std::make_unique<server::offline::WalkingDistanceProvider>());
+    return GoogleRoutesDistanceProvider(
+        loopback.caller,
+        {kKey, policy, max_points},
+        loopback.prices,
+        std::make_unique<server::offline::WalkingDistanceProvider>());
   }
   FakeGoogle fake{kKey};
   LoopbackCaller loopback{"routes", fake.base_url()};
@@ -50,14 +53,16 @@ TEST(DurationSeconds, ParsesProtobufDurations) {
 }
 
 TEST_F(GoogleRoutes, AsksMatricesInBlocksOfAtMost625Elements) {
-  const auto points = line_of_points(30);  // 30 x 30 = 900 elements: 4 blocks (25x25, 25x5, 5x25, 5x5)
+  const auto points =
+      line_of_points(30);  // 30 x 30 = 900 elements: 4 blocks (25x25, 25x5, 5x25, 5x5)
   const auto matrix = provider(RoutesPolicy::Matrix).matrix(city, points, options, context);
   EXPECT_EQ(fake.requests("computeRouteMatrix"), 4);
   ASSERT_EQ(context.calls.size(), 4u);
   EXPECT_NEAR(context.calls[0].cost_usd, 625 * 0.005, 1e-9) << "billed per element";
   for (int i = 0; i < 30; ++i) {
     for (int j = 0; j < 30; ++j) {
-      const double straight = core::algo::haversine_m(points[static_cast<std::size_t>(i)], points[static_cast<std::size_t>(j)]);
+      const double straight = core::algo::haversine_m(points[static_cast<std::size_t>(i)],
+                                                      points[static_cast<std::size_t>(j)]);
       EXPECT_NEAR(matrix.metres(i, j), std::round(straight * 1.25), 1.0) << i << "," << j;
       EXPECT_NEAR(matrix.minutes(i, j), matrix.metres(i, j) / 1.3 / 60.0, 0.02);
     }
@@ -67,12 +72,17 @@ TEST_F(GoogleRoutes, AsksMatricesInBlocksOfAtMost625Elements) {
 TEST_F(GoogleRoutes, TheFakeRefusesWhatGoogleRefuses) {
   httplib::Client raw("127.0.0.1", fake.port());
   const std::string body = nlohmann::json{
-      {"origins", {{{"waypoint", {{"location", {{"latLng", {{"latitude", 41.1}, {"longitude", -8.6}}}}}}}}}},
-      {"destinations", {{{"waypoint", {{"location", {{"latLng", {{"latitude", 41.2}, {"longitude", -8.6}}}}}}}}}},
+      {"origins",
+       {{{"waypoint", {{"location", {{"latLng", {{"latitude", 41.1}, {"longitude", -8.6}}}}}}}}}},
+      {"destinations",
+       {{{"waypoint", {{"location", {{"latLng", {{"latitude", 41.2}, {"longitude", -8.6}}}}}}}}}},
       {"travelMode", "WALK"}}.dump();
-  for (const char* path : {"/distanceMatrix/v2:computeRouteMatrix", "/directions/v2:computeRoutes"}) {
-    const auto bad_key =
-        raw.Post(path, {{"X-Goog-Api-Key", "AIzaWrong"}, {"X-Goog-FieldMask", "*"}}, body, "application/json");
+  for (const char* path :
+       {"/distanceMatrix/v2:computeRouteMatrix", "/directions/v2:computeRoutes"}) {
+    const auto bad_key = raw.Post(path,
+                                  {{"X-Goog-Api-Key", "AIzaWrong"}, {"X-Goog-FieldMask", "*"}},
+                                  body,
+                                  "application/json");
     ASSERT_TRUE(bad_key);
     EXPECT_EQ(bad_key->status, 400) << path;
     const auto error = nlohmann::json::parse(bad_key->body)["error"];
@@ -84,11 +94,15 @@ TEST_F(GoogleRoutes, TheFakeRefusesWhatGoogleRefuses) {
     const auto no_mask = raw.Post(path, {{"X-Goog-Api-Key", kKey}}, body, "application/json");
     EXPECT_EQ(no_mask->status, 400) << path;
     EXPECT_EQ(nlohmann::json::parse(no_mask->body)["error"]["message"].get<std::string>().rfind(
-                  "FieldMask is a required parameter. See https://cloud.google.com/apis/docs/system-parameters", 0),
+                  "FieldMask is a required parameter. See "
+                  "https://cloud.google.com/apis/docs/system-parameters",
+                  0),
               0u)
         << no_mask->body;
-    const auto bad_field =
-        raw.Post(path, {{"X-Goog-Api-Key", kKey}, {"X-Goog-FieldMask", "places.id"}}, body, "application/json");
+    const auto bad_field = raw.Post(path,
+                                    {{"X-Goog-Api-Key", kKey}, {"X-Goog-FieldMask", "places.id"}},
+                                    body,
+                                    "application/json");
     EXPECT_EQ(bad_field->status, 400) << path;
   }
 }
@@ -97,18 +111,21 @@ TEST_F(GoogleRoutes, TheFakeAnswersOnlyTheMaskedFields) {
   fake.set_unroutable({{0, 1}});
   fake.set_element_errors({{1, 0}});
   httplib::Client raw("127.0.0.1", fake.port());
-  nlohmann::json body{
-      {"origins", nlohmann::json::array()}, {"destinations", nlohmann::json::array()}, {"travelMode", "WALK"}};
+  nlohmann::json body{{"origins", nlohmann::json::array()},
+                      {"destinations", nlohmann::json::array()},
+                      {"travelMode", "WALK"}};
   for (const auto& p : line_of_points(2)) {
     const nlohmann::json w{
-        {"waypoint", {{"location", {{"latLng", {{"latitude", p.lat_deg}, {"longitude", p.lon_deg}}}}}}}};
+        {"waypoint",
+         {{"location", {{"latLng", {{"latitude", p.lat_deg}, {"longitude", p.lon_deg}}}}}}}};
     body["origins"].push_back(w);
     body["destinations"].push_back(w);
   }
   const auto ask = [&](const std::string& mask) {
-    const auto result =
-        raw.Post("/distanceMatrix/v2:computeRouteMatrix", {{"X-Goog-Api-Key", kKey}, {"X-Goog-FieldMask", mask}},
-                 body.dump(), "application/json");
+    const auto result = raw.Post("/distanceMatrix/v2:computeRouteMatrix",
+                                 {{"X-Goog-Api-Key", kKey}, {"X-Goog-FieldMask", mask}},
+                                 body.dump(),
+                                 "application/json");
     EXPECT_EQ(result->status, 200) << result->body;
     std::map<std::pair<int, int>, nlohmann::json> by_pair;
     for (const auto& e : nlohmann::json::parse(result->body))
@@ -131,7 +148,8 @@ TEST_F(GoogleRoutes, TheFakeAnswersOnlyTheMaskedFields) {
   EXPECT_FALSE(full.at({1, 1}).contains("distanceMeters")) << "proto3 omits 0";
 
   const auto routes =
-      raw.Post("/directions/v2:computeRoutes", {{"X-Goog-Api-Key", kKey}, {"X-Goog-FieldMask", "routes.legs.duration"}},
+      raw.Post("/directions/v2:computeRoutes",
+               {{"X-Goog-Api-Key", kKey}, {"X-Goog-FieldMask", "routes.legs.duration"}},
                nlohmann::json{{"origin", body["origins"][0]["waypoint"]},
                               {"destination", body["origins"][1]["waypoint"]},
                               {"travelMode", "WALK"}}
@@ -139,7 +157,8 @@ TEST_F(GoogleRoutes, TheFakeAnswersOnlyTheMaskedFields) {
                "application/json");
   const auto answer = nlohmann::json::parse(routes->body);
   ASSERT_EQ(answer.size(), 1u) << routes->body;
-  ASSERT_EQ(answer["routes"][0].size(), 1u) << "no route-level distance or duration: " << routes->body;
+  ASSERT_EQ(answer["routes"][0].size(), 1u)
+      << "no route-level distance or duration: " << routes->body;
   const auto& leg = answer["routes"][0]["legs"][0];
   EXPECT_EQ(leg.size(), 1u) << routes->body;
   EXPECT_TRUE(leg.contains("duration")) << routes->body;
@@ -151,14 +170,17 @@ TEST_F(GoogleRoutes, TreatsPairsWithoutARouteOrWithAFailedElementAsUnreachable) 
   const auto points = line_of_points(5);
   const auto matrix = provider(RoutesPolicy::Matrix).matrix(city, points, options, context);
   for (const auto& [from, to] : {std::make_pair(0, 1), std::make_pair(2, 0)}) {
-    EXPECT_GE(matrix.minutes(from, to), 10000.0) << from << "," << to << ": longer than any tour, never 0";
+    EXPECT_GE(matrix.minutes(from, to), 10000.0)
+        << from << "," << to << ": longer than any tour, never 0";
     EXPECT_GE(matrix.metres(from, to), 10000.0) << from << "," << to;
   }
-  EXPECT_NEAR(matrix.metres(1, 0), std::round(core::algo::haversine_m(points[1], points[0]) * 1.25), 1.0)
+  EXPECT_NEAR(
+      matrix.metres(1, 0), std::round(core::algo::haversine_m(points[1], points[0]) * 1.25), 1.0)
       << "the reverse direction has its route";
   EXPECT_GT(matrix.minutes(0, 2), 0.0);
   ASSERT_EQ(context.notes.size(), 1u);
-  EXPECT_EQ(context.notes[0], "2 pairs without a walking route (ROUTE_NOT_FOUND or a failed element): never walked");
+  EXPECT_EQ(context.notes[0],
+            "2 pairs without a walking route (ROUTE_NOT_FOUND or a failed element): never walked");
 }
 
 TEST_F(GoogleRoutes, PlansNoTourThroughAnUnreachablePair) {
@@ -194,14 +216,17 @@ TEST_F(GoogleRoutes, PlansNoTourThroughAnUnreachablePair) {
 
 TEST_F(GoogleRoutes, AWrongKeyFailsAtOnceWithoutLeakingIt) {
   const std::string wrong = "AIzaWrongRoutesKey000";
-  GoogleRoutesDistanceProvider routes(loopback.caller, {wrong, RoutesPolicy::Matrix, 40}, loopback.prices,
+  GoogleRoutesDistanceProvider routes(loopback.caller,
+                                      {wrong, RoutesPolicy::Matrix, 40},
+                                      loopback.prices,
                                       std::make_unique<server::offline::WalkingDistanceProvider>());
   try {
     routes.matrix(city, line_of_points(4), options, context);
     FAIL() << "a wrong key passed";
   } catch (const server::UpstreamError& e) {
     EXPECT_FALSE(e.retryable());
-    EXPECT_NE(std::string(e.what()).find("HTTP 400 INVALID_ARGUMENT: API key not valid"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("HTTP 400 INVALID_ARGUMENT: API key not valid"),
+              std::string::npos)
         << e.what();
     EXPECT_EQ(std::string(e.what()).find(wrong), std::string::npos) << "the key never appears";
   }
@@ -213,13 +238,16 @@ TEST_F(GoogleRoutes, RetriesARateLimitHonouringRetryAfter) {
                          fake.base_url(),
                          std::chrono::seconds(5),
                          {4, std::chrono::milliseconds(10), std::chrono::milliseconds(10000)}};
-  GoogleRoutesDistanceProvider routes(patient.caller, {kKey, RoutesPolicy::Matrix, 40}, patient.prices,
+  GoogleRoutesDistanceProvider routes(patient.caller,
+                                      {kKey, RoutesPolicy::Matrix, 40},
+                                      patient.prices,
                                       std::make_unique<server::offline::WalkingDistanceProvider>());
   fake.inject("computeRouteMatrix", {429, "", "application/json", "3", {}, false});
   fake.inject("computeRoutes", {429, "", "application/json", "2", {}, false});
   const auto points = line_of_points(4);
   const auto matrix = routes.matrix(city, points, options, context);
-  EXPECT_NEAR(matrix.metres(0, 3), std::round(core::algo::haversine_m(points[0], points[3]) * 1.25), 1.0);
+  EXPECT_NEAR(
+      matrix.metres(0, 3), std::round(core::algo::haversine_m(points[0], points[3]) * 1.25), 1.0);
   core::model::Tour tour;
   tour.title = "Tour 1";
   tour.budget_minutes = 180;
@@ -258,7 +286,8 @@ TEST_F(GoogleRoutes, ReplacesLegsWithWalkingPaths) {
   provider(RoutesPolicy::Legs).legs(city, tours, options, context);
   ASSERT_EQ(tours[0].legs.size(), 5u);
   for (const auto& leg : tours[0].legs) {
-    EXPECT_EQ(core::algo::decode_polyline(leg.polyline).size(), 3u) << "the fake's path has a midpoint";
+    EXPECT_EQ(core::algo::decode_polyline(leg.polyline).size(), 3u)
+        << "the fake's path has a midpoint";
   }
   EXPECT_GT(tours[0].walk_distance_m, 0.0);
   EXPECT_EQ(fake.requests("computeRoutes"), 1) << "one call per tour";
@@ -270,7 +299,8 @@ TEST_F(GoogleRoutes, KeepsStraightLegsWhenRoutesFails) {
   tour.title = "Tour 1";
   for (const auto& p : line_of_points(3)) tour.stops.push_back({"a", "Stop", p, 10, 50, false});
   tour.legs = {{100, 1, "x"}, {100, 1, "y"}};
-  for (int i = 0; i < 4; ++i) fake.inject("computeRoutes", {500, "", "application/json", "", {}, false});
+  for (int i = 0; i < 4; ++i)
+    fake.inject("computeRoutes", {500, "", "application/json", "", {}, false});
   std::vector<core::model::Tour> tours{tour};
   provider(RoutesPolicy::Legs).legs(city, tours, options, context);
   EXPECT_EQ(tours[0].legs, tour.legs);

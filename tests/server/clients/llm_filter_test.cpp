@@ -26,12 +26,15 @@ class LlmFilter : public ::testing::Test {
     candidates = places.attractions(city, options, context);
   }
   server::pipeline::FilterOutcome run(const std::string& style, const std::string& key = kKey) {
-    LlmAttractionFilter filter(loopback.caller, {key, style, "perplexity/sonar", 40, 6000}, loopback.prices);
+    LlmAttractionFilter filter(
+        loopback.caller, {key, style, "perplexity/sonar", 40, 6000}, loopback.prices);
     return filter.filter(city, candidates, options, context);
   }
-  static long count_by(const server::pipeline::FilterOutcome& outcome, core::model::Decider decider) {
-    return std::count_if(outcome.decisions.begin(), outcome.decisions.end(),
-                         [&](const auto& a) { return a.decided_by == decider; });
+  static long count_by(const server::pipeline::FilterOutcome& outcome,
+                       core::model::Decider decider) {
+    return std::count_if(outcome.decisions.begin(), outcome.decisions.end(), [&](const auto& a) {
+      return a.decided_by == decider;
+    });
   }
 
   FakePerplexity fake{kKey};
@@ -78,11 +81,15 @@ TEST_F(LlmFilter, IgnoresInventedIdsAndLeavesMissingOnesToTheHeuristics) {
 
 TEST_F(LlmFilter, FallsBackToTheHeuristicsOnA401HtmlPage) {
   const auto outcome = run("agent", "pplx-wrong-key");
-  EXPECT_EQ(outcome.used.rfind("llm failed, fell back to heuristic: llm responses failed after 1 attempt: HTTP 401 (an HTML page)", 0),
+  EXPECT_EQ(outcome.used.rfind("llm failed, fell back to heuristic: llm responses failed after 1 "
+                               "attempt: HTTP 401 (an HTML page)",
+                               0),
             0u)
       << outcome.used;
   EXPECT_EQ(count_by(outcome, core::model::Decider::Llm), 0);
-  EXPECT_GT(std::count_if(outcome.decisions.begin(), outcome.decisions.end(), [](const auto& a) { return a.included; }),
+  EXPECT_GT(std::count_if(outcome.decisions.begin(),
+                          outcome.decisions.end(),
+                          [](const auto& a) { return a.included; }),
             20);
 }
 
@@ -90,11 +97,13 @@ TEST_F(LlmFilter, FallsBackForAFailedAgentAnswerOrBrokenJson) {
   fake.answer_failed = true;
   const auto failed = run("agent");
   EXPECT_NE(failed.used.find("fell back to heuristic"), std::string::npos);
-  EXPECT_NE(failed.used.find("status is failed: upstream model overloaded"), std::string::npos) << failed.used;
+  EXPECT_NE(failed.used.find("status is failed: upstream model overloaded"), std::string::npos)
+      << failed.used;
   fake.answer_failed = false;
   fake.inject("responses", {200, "", "application/json", "", {}, true});  // first batch truncated
   const auto partial = run("agent");
-  EXPECT_NE(partial.used.find("fell back to heuristic for 40 of"), std::string::npos) << partial.used;
+  EXPECT_NE(partial.used.find("fell back to heuristic for 40 of"), std::string::npos)
+      << partial.used;
 }
 
 TEST_F(LlmFilter, RetriesARateLimitHonouringRetryAfter) {
@@ -103,18 +112,22 @@ TEST_F(LlmFilter, RetriesARateLimitHonouringRetryAfter) {
                          fake.base_url(),
                          std::chrono::seconds(5),
                          {4, std::chrono::milliseconds(10), std::chrono::milliseconds(10000)}};
-  fake.inject("responses", {429,
-                            R"({"error": {"message": "Rate limit exceeded", "type": "rate_limit_error", "code": 429}})",
-                            "application/json",
-                            "3",
-                            {},
-                            false});
-  LlmAttractionFilter filter(patient.caller, {kKey, "agent", "perplexity/sonar", 40, 6000}, patient.prices);
+  fake.inject(
+      "responses",
+      {429,
+       R"({"error": {"message": "Rate limit exceeded", "type": "rate_limit_error", "code": 429}})",
+       "application/json",
+       "3",
+       {},
+       false});
+  LlmAttractionFilter filter(
+      patient.caller, {kKey, "agent", "perplexity/sonar", 40, 6000}, patient.prices);
   const auto outcome = filter.filter(city, candidates, options, context);
   EXPECT_EQ(outcome.used, "llm (agent, perplexity/sonar)") << "the retry got the answer";
   EXPECT_EQ(fake.requests("responses"), 2);
   ASSERT_EQ(patient.sleeps.size(), 1u);
-  EXPECT_EQ(patient.sleeps[0], std::chrono::milliseconds(3000)) << "Retry-After: 3 wins over the 10 ms backoff";
+  EXPECT_EQ(patient.sleeps[0], std::chrono::milliseconds(3000))
+      << "Retry-After: 3 wins over the 10 ms backoff";
   ASSERT_EQ(context.calls.size(), 2u);
   EXPECT_EQ(context.calls[0].status, 429);
   EXPECT_EQ(context.calls[1].status, 200);
@@ -127,12 +140,15 @@ TEST_F(LlmFilter, RetriesAnswersSlowerThanTheReadTimeoutThenFallsBack) {
                            std::chrono::seconds(1),
                            {2, std::chrono::milliseconds(10), std::chrono::milliseconds(200)}};
   for (int i = 0; i < 2; ++i)
-    fake.inject("responses", {200, "", "application/json", "", std::chrono::milliseconds(1600), false});
-  LlmAttractionFilter filter(impatient.caller, {kKey, "agent", "perplexity/sonar", 40, 6000}, impatient.prices);
+    fake.inject("responses",
+                {200, "", "application/json", "", std::chrono::milliseconds(1600), false});
+  LlmAttractionFilter filter(
+      impatient.caller, {kKey, "agent", "perplexity/sonar", 40, 6000}, impatient.prices);
   const auto outcome = filter.filter(city, candidates, options, context);
-  EXPECT_EQ(
-      outcome.used.rfind("llm failed, fell back to heuristic: llm responses failed after 2 attempts: no response (", 0),
-      0u)
+  EXPECT_EQ(outcome.used.rfind("llm failed, fell back to heuristic: llm responses failed after 2 "
+                               "attempts: no response (",
+                               0),
+            0u)
       << outcome.used;
   EXPECT_EQ(fake.requests("responses"), 2) << "retried once";
   ASSERT_EQ(context.calls.size(), 2u);
@@ -147,23 +163,34 @@ TEST_F(LlmFilter, RetriesAnswersSlowerThanTheReadTimeoutThenFallsBack) {
 
 TEST_F(LlmFilter, FallsBackOnNonJsonAndTruncatedBodies) {
   candidates.resize(30);
-  fake.inject("chat.completions", {200, "<html><body>502 Bad Gateway</body></html>", "text/html", "", {}, false});
+  fake.inject("chat.completions",
+              {200, "<html><body>502 Bad Gateway</body></html>", "text/html", "", {}, false});
   const auto html = run("chat");
-  EXPECT_EQ(html.used, "llm failed, fell back to heuristic: llm chat.completions answered an HTML page (41 bytes)");
+  EXPECT_EQ(
+      html.used,
+      "llm failed, fell back to heuristic: llm chat.completions answered an HTML page (41 bytes)");
   fake.inject("chat.completions", {200, "", "application/json", "", {}, true});
   const auto truncated = run("chat");
-  EXPECT_EQ(truncated.used.rfind(
-                "llm failed, fell back to heuristic: llm chat.completions answered a body that is not JSON (", 0),
+  EXPECT_EQ(truncated.used.rfind("llm failed, fell back to heuristic: llm chat.completions "
+                                 "answered a body that is not JSON (",
+                                 0),
             0u)
       << truncated.used;
   fake.inject("responses", {200, "", "application/json", "", {}, true});
   const auto truncated_agent = run("agent");
-  EXPECT_NE(truncated_agent.used.find("answered a body that is not JSON"), std::string::npos) << truncated_agent.used;
+  EXPECT_NE(truncated_agent.used.find("answered a body that is not JSON"), std::string::npos)
+      << truncated_agent.used;
   for (int i = 0; i < 2; ++i) {
     fake.inject("responses",
-                {503, "<html><title>503 Service Temporarily Unavailable</title></html>", "text/html", "", {}, false});
+                {503,
+                 "<html><title>503 Service Temporarily Unavailable</title></html>",
+                 "text/html",
+                 "",
+                 {},
+                 false});
   }
-  EXPECT_EQ(run("agent").used, "llm (agent, perplexity/sonar)") << "an HTML 503 is retried like any 5xx";
+  EXPECT_EQ(run("agent").used, "llm (agent, perplexity/sonar)")
+      << "an HTML 503 is retried like any 5xx";
   EXPECT_EQ(fake.requests("chat.completions"), 2) << "a 200 is not asked again, whatever its body";
 }
 

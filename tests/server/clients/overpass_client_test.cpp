@@ -30,7 +30,11 @@ class Overpass : public ::testing::Test {
 TEST(OverpassQuery, AsksForWalkableWaysWithTheirNodesInTheBox) {
   const std::string query = server::clients::overpass_query({{41.14, -8.62}, {41.16, -8.60}}, 80);
   EXPECT_EQ(query.rfind("[out:json][timeout:80][bbox:41.14,-8.62,41.16,-8.60];", 0), 0u) << query;
-  for (const char* part : {"way[highway];", "way[route=ferry];", "way[railway=platform];", "(._;>;);", "out body qt;"}) {
+  for (const char* part : {"way[highway];",
+                           "way[route=ferry];",
+                           "way[railway=platform];",
+                           "(._;>;);",
+                           "out body qt;"}) {
     EXPECT_NE(query.find(part), std::string::npos) << part;
   }
 }
@@ -50,7 +54,8 @@ TEST(ParseOverpass, ReadsNodesWaysAndTags) {
 }
 
 TEST(ParseOverpass, RefusesWhatIsNotAnAnswer) {
-  EXPECT_THROW(server::clients::parse_overpass("<html><body>rate limited</body></html>"), server::UpstreamError);
+  EXPECT_THROW(server::clients::parse_overpass("<html><body>rate limited</body></html>"),
+               server::UpstreamError);
   try {
     server::clients::parse_overpass(
         R"({"elements": [], "remark": "runtime error: Query timed out in \"query\" at line 1 after 80 seconds."})");
@@ -63,7 +68,8 @@ TEST(ParseOverpass, RefusesWhatIsNotAnAnswer) {
 TEST_F(Overpass, BuildsTheCitysNetworkAndWalksRoundTheRiverByTheBridge) {
   // The fake's town over this box has a river across its middle, bridged a quarter of the way
   // from its west edge (at 8.6275 W).
-  const std::vector<core::model::GeoPoint> points{{41.132, -8.600}, {41.168, -8.600}, {41.170, -8.625}};
+  const std::vector<core::model::GeoPoint> points{
+      {41.132, -8.600}, {41.168, -8.600}, {41.170, -8.625}};
   auto network_source = source();
   const auto network = network_source.network_for(city, points, context);
   ASSERT_NE(network, nullptr);
@@ -89,12 +95,14 @@ TEST_F(Overpass, TheSameCityIsAskedOnceAndItsAnswerRecordedForEveryRun) {
   auto network_source = source();
   const auto first = network_source.network_for(city, points, context);
   server::pipeline::RunContext second_run;
-  const auto second = network_source.network_for(city, {{41.141, -8.609}, {41.149, -8.601}}, second_run);
+  const auto second =
+      network_source.network_for(city, {{41.141, -8.609}, {41.149, -8.601}}, second_run);
   EXPECT_EQ(first, second);
   EXPECT_EQ(fake.requests("interpreter"), 1);
   ASSERT_EQ(second_run.calls.size(), 1u);
   EXPECT_TRUE(second_run.calls[0].cached);
-  EXPECT_EQ(second_run.calls[0].response_body, context.calls[0].response_body) << "a replay needs the answer";
+  EXPECT_EQ(second_run.calls[0].response_body, context.calls[0].response_body)
+      << "a replay needs the answer";
   EXPECT_EQ(second_run.spent_since(0).calls, 0) << "a cached answer is no call";
 }
 

@@ -20,8 +20,12 @@ constexpr const char* kGoogleKey = "AIzaFakeKeyForTests0123";
 constexpr const char* kLlmKey = "pplx-fake-key-for-tests";
 
 // A Google place near Porto's centre, `north_m` metres north of it.
-json place(const std::string& id, const std::string& name, const std::string& language,
-           const std::vector<std::string>& types, double north_m, int ratings) {
+json place(const std::string& id,
+           const std::string& name,
+           const std::string& language,
+           const std::vector<std::string>& types,
+           double north_m,
+           int ratings) {
   return {{"id", id},
           {"displayName", {{"text", name}, {"languageCode", language}}},
           {"location", {{"latitude", 41.1460 + north_m / 111195.0}, {"longitude", -8.6110}}},
@@ -33,14 +37,21 @@ json place(const std::string& id, const std::string& name, const std::string& la
 
 // Generates the fakes' city through the real server (Google Places, the LLM, the walking model)
 // and returns its city document; null (with a test failure) if the generation failed.
-json generate_through_fakes(const FakeGoogle& google, const FakePerplexity& llm, const TempDir& dir) {
-  TestServer server({{"GOOGLE_PLACES_API_KEY", kGoogleKey}, {"GOOGLE_PLACES_BASE_URL", google.base_url()},
-                     {"GOOGLE_ROUTES_BASE_URL", google.base_url()}, {"PERPLEXITY_API_KEY", kLlmKey},
-                     {"PERPLEXITY_BASE_URL", llm.base_url()}, {"ROUTES_POLICY", "off"}, {"WALKING_NETWORK", "model"},
-                     {"NARRANDO_DB", dir.file("n.db")}, {"CLIENT_RETRY_BASE_MS", "1"}});
+json generate_through_fakes(const FakeGoogle& google,
+                            const FakePerplexity& llm,
+                            const TempDir& dir) {
+  TestServer server({{"GOOGLE_PLACES_API_KEY", kGoogleKey},
+                     {"GOOGLE_PLACES_BASE_URL", google.base_url()},
+                     {"GOOGLE_ROUTES_BASE_URL", google.base_url()},
+                     {"PERPLEXITY_API_KEY", kLlmKey},
+                     {"PERPLEXITY_BASE_URL", llm.base_url()},
+                     {"ROUTES_POLICY", "off"},
+                     {"WALKING_NETWORK", "model"},
+                     {"NARRANDO_DB", dir.file("n.db")},
+                     {"CLIENT_RETRY_BASE_MS", "1"}});
   auto client = server.client();
-  const auto generated = json_of(client.Post("/api/generate-city", json{{"place_id", google.place_id()}}.dump(),
-                                             "application/json"));
+  const auto generated = json_of(client.Post(
+      "/api/generate-city", json{{"place_id", google.place_id()}}.dump(), "application/json"));
   EXPECT_EQ(generated["success"], true) << generated.dump();
   if (generated["success"] != true) return nullptr;
   return json_of(client.Get("/api/cities/" + generated["city_id"].get<std::string>()));
@@ -50,13 +61,27 @@ TEST(PlacesFilter, GooglePlacesAndLlmDecisionsObeyTheSameRules) {
   FakeGoogle google{kGoogleKey};
   FakePerplexity llm{kLlmKey};
   TempDir dir;
-  google.add_place(place("ChIJtestAsinelliIt", "Torre degli Asinelli di Testville", "it",
-                         {"historical_landmark", "tourist_attraction"}, 0.0, 90000));
-  google.add_place(place("ChIJtestAsinelliEn", "Asinelli Tower of Testville", "en",
-                         {"tourist_attraction", "historical_landmark"}, 10.0, 12000));
-  google.add_place(place("ChIJtestHotel", "Grand Hotel Torre", "en", {"hotel", "lodging"}, 300.0, 3000));
-  google.add_place(place("ChIJtestShop", "Museum Souvenir Shop", "en", {"gift_shop", "store"}, 500.0, 800));
-  json closed = place("ChIJtestClosed", "Museu do Carro Eléctrico Antigo", "pt", {"museum", "tourist_attraction"}, 700.0,
+  google.add_place(place("ChIJtestAsinelliIt",
+                         "Torre degli Asinelli di Testville",
+                         "it",
+                         {"historical_landmark", "tourist_attraction"},
+                         0.0,
+                         90000));
+  google.add_place(place("ChIJtestAsinelliEn",
+                         "Asinelli Tower of Testville",
+                         "en",
+                         {"tourist_attraction", "historical_landmark"},
+                         10.0,
+                         12000));
+  google.add_place(
+      place("ChIJtestHotel", "Grand Hotel Torre", "en", {"hotel", "lodging"}, 300.0, 3000));
+  google.add_place(
+      place("ChIJtestShop", "Museum Souvenir Shop", "en", {"gift_shop", "store"}, 500.0, 800));
+  json closed = place("ChIJtestClosed",
+                      "Museu do Carro Eléctrico Antigo",
+                      "pt",
+                      {"museum", "tourist_attraction"},
+                      700.0,
                       4000);
   closed["businessStatus"] = "CLOSED_PERMANENTLY";
   google.add_place(closed);
@@ -83,7 +108,8 @@ TEST(PlacesFilter, GooglePlacesAndLlmDecisionsObeyTheSameRules) {
   int stops_named_asinelli = 0;
   for (const auto& tour : document["tours"]) {
     for (const auto& stop : tour["stops"]) {
-      stops_named_asinelli += stop["name"].get<std::string>().find("Asinelli") != std::string::npos ? 1 : 0;
+      stops_named_asinelli +=
+          stop["name"].get<std::string>().find("Asinelli") != std::string::npos ? 1 : 0;
       EXPECT_NE(stop["attraction_id"], closed_museum["id"]);
     }
   }
@@ -98,8 +124,12 @@ TEST(PlacesFilter, TheCitysHeadlineMuseumIsAStopEvenWhenItsVisitIsLong) {
   FakeGoogle google{kGoogleKey};
   FakePerplexity llm{kLlmKey};
   TempDir dir;
-  google.add_place(place("ChIJtestNationalMuseum", "Museu Nacional de Testville", "pt", {"museum", "tourist_attraction"},
-                         150.0, 210000));
+  google.add_place(place("ChIJtestNationalMuseum",
+                         "Museu Nacional de Testville",
+                         "pt",
+                         {"museum", "tourist_attraction"},
+                         150.0,
+                         210000));
   llm.set_visit_minutes("Museu Nacional de Testville", 90);
   const json document = generate_through_fakes(google, llm, dir);
   ASSERT_FALSE(document.is_null());
@@ -113,7 +143,8 @@ TEST(PlacesFilter, TheCitysHeadlineMuseumIsAStopEvenWhenItsVisitIsLong) {
   ASSERT_FALSE(museum_id.empty());
   bool in_a_tour = false;
   for (const auto& tour : document["tours"]) {
-    for (const auto& stop : tour["stops"]) in_a_tour = in_a_tour || stop["attraction_id"] == museum_id;
+    for (const auto& stop : tour["stops"])
+      in_a_tour = in_a_tour || stop["attraction_id"] == museum_id;
   }
   EXPECT_TRUE(in_a_tour);
 }

@@ -25,14 +25,17 @@ class ScriptedTransport : public HttpTransport {
   std::deque<HttpResponse> m_script;
 };
 
-HttpResponse answer(int status, std::string body = "{}", std::map<std::string, std::string> headers = {}) {
+HttpResponse
+answer(int status, std::string body = "{}", std::map<std::string, std::string> headers = {}) {
   return {status, std::move(body), std::move(headers), ""};
 }
 
 struct Harness {
   explicit Harness(std::deque<HttpResponse> script)
       : transport(std::make_shared<ScriptedTransport>(std::move(script))),
-        caller("places", transport, {4, std::chrono::milliseconds(100), std::chrono::milliseconds(5000)},
+        caller("places",
+               transport,
+               {4, std::chrono::milliseconds(100), std::chrono::milliseconds(5000)},
                [this](std::chrono::milliseconds d) { sleeps.push_back(d); }) {}
   HttpResponse call() {
     HttpRequest request;
@@ -60,7 +63,8 @@ TEST(ServiceCaller, RetriesServerErrorsAndRecordsEveryAttempt) {
   EXPECT_EQ(h.context.calls[2].path, "/v1/places:searchText");
   EXPECT_EQ(h.sleeps.size(), 2u);
   EXPECT_GE(h.sleeps[1], h.sleeps[0] / 2) << "backoff grows (with jitter)";
-  for (const auto& call : h.context.calls) EXPECT_EQ(call.request_body.find("AIzaSECRET"), std::string::npos);
+  for (const auto& call : h.context.calls)
+    EXPECT_EQ(call.request_body.find("AIzaSECRET"), std::string::npos);
 }
 
 TEST(ServiceCaller, HonoursRetryAfterOn429) {
@@ -71,15 +75,20 @@ TEST(ServiceCaller, HonoursRetryAfterOn429) {
 }
 
 TEST(ServiceCaller, HonoursGoogleRetryInfo) {
-  Harness h({answer(503, R"({"error": {"code": 503, "status": "UNAVAILABLE", "details": [{"retryDelay": "2s"}]}})"),
-             answer(200)});
+  Harness h(
+      {answer(
+           503,
+           R"({"error": {"code": 503, "status": "UNAVAILABLE", "details": [{"retryDelay": "2s"}]}})"),
+       answer(200)});
   h.call();
   ASSERT_EQ(h.sleeps.size(), 1u);
   EXPECT_GE(h.sleeps[0], std::chrono::milliseconds(2000));
 }
 
 TEST(ServiceCaller, DoesNotRetryClientErrorsAndNamesTheStatus) {
-  Harness h({answer(403, R"({"error": {"code": 403, "message": "Places API has not been used", "status": "PERMISSION_DENIED"}})")});
+  Harness h({answer(
+      403,
+      R"({"error": {"code": 403, "message": "Places API has not been used", "status": "PERMISSION_DENIED"}})")});
   try {
     h.call();
     FAIL() << "a 403 passed";
@@ -87,7 +96,8 @@ TEST(ServiceCaller, DoesNotRetryClientErrorsAndNamesTheStatus) {
     EXPECT_EQ(e.status(), 403);
     EXPECT_FALSE(e.retryable());
     EXPECT_EQ(std::string(e.what()),
-              "places searchText failed after 1 attempt: HTTP 403 PERMISSION_DENIED: Places API has not been used");
+              "places searchText failed after 1 attempt: HTTP 403 PERMISSION_DENIED: Places API "
+              "has not been used");
   }
   EXPECT_EQ(h.transport->sent.size(), 1u);
 }
@@ -99,7 +109,9 @@ TEST(ServiceCaller, GivesUpAfterItsAttemptsOnTimeouts) {
     FAIL() << "timeouts passed";
   } catch (const server::UpstreamError& e) {
     EXPECT_TRUE(e.retryable());
-    EXPECT_NE(std::string(e.what()).find("after 4 attempts: no response (Read timeout)"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("after 4 attempts: no response (Read timeout)"),
+              std::string::npos)
+        << e.what();
   }
   EXPECT_EQ(h.transport->sent.size(), 4u);
 }
@@ -128,11 +140,14 @@ TEST(ServiceCaller, RespectsXShouldRetryFalseAndPassesThroughChosenStatuses) {
 }
 
 TEST(DescribeFailure, NeverAssumesJson) {
-  EXPECT_EQ(describe_failure({401, "<html><title>401 Authorization Required</title></html>", {}, ""}),
-            "HTTP 401 (an HTML page)");
+  EXPECT_EQ(
+      describe_failure({401, "<html><title>401 Authorization Required</title></html>", {}, ""}),
+      "HTTP 401 (an HTML page)");
   EXPECT_EQ(describe_failure({502, "Bad Gateway", {}, ""}), "HTTP 502 (a non-JSON body)");
-  EXPECT_EQ(describe_failure({0, "", {}, "Connection refused"}), "no response (Connection refused)");
-  EXPECT_EQ(describe_failure({400, R"({"error": {"message": "bad", "type": "x"}})", {}, ""}), "HTTP 400: bad");
+  EXPECT_EQ(describe_failure({0, "", {}, "Connection refused"}),
+            "no response (Connection refused)");
+  EXPECT_EQ(describe_failure({400, R"({"error": {"message": "bad", "type": "x"}})", {}, ""}),
+            "HTTP 400: bad");
 }
 
 }  // namespace

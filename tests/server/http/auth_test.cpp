@@ -35,13 +35,16 @@ TEST_F(Auth, NoKeyIs401WithAChallenge) {
   const auto result = client.Get("/api/cities");
   expect_error(result, 401, "unauthorized");
   EXPECT_EQ(result->get_header_value("WWW-Authenticate"), "Bearer");
-  expect_error(client.Post("/api/generate-city", R"({"place_id": "geonames:2735943"})", "application/json"), 401,
-               "unauthorized");
+  expect_error(
+      client.Post("/api/generate-city", R"({"place_id": "geonames:2735943"})", "application/json"),
+      401,
+      "unauthorized");
 }
 
 TEST_F(Auth, AWrongKeyIs401) {
   expect_error(client.Get("/api/cities", bearer("not-a-key-0123456789")), 401, "unauthorized");
-  expect_error(client.Get("/api/cities", {{"Authorization", "Basic " + kAppKey}}), 401, "unauthorized");
+  expect_error(
+      client.Get("/api/cities", {{"Authorization", "Basic " + kAppKey}}), 401, "unauthorized");
   expect_error(client.Get("/api/cities", bearer(kAppKey + "x")), 401, "unauthorized");
 }
 
@@ -49,29 +52,46 @@ TEST_F(Auth, TheAppRoleCannotCallEditorRoutes) {
   const std::string city = generate(client, "geonames:2993458", bearer(kAppKey));
   ASSERT_FALSE(city.empty());
   EXPECT_EQ(client.Get("/api/cities/" + city, bearer(kAppKey))->status, 200);
-  expect_error(client.Post("/api/cities/" + city + "/publish", bearer(kAppKey), "{}", "application/json"), 403,
-               "forbidden");
-  expect_error(client.Patch("/api/cities/" + city + "/attractions/a1", bearer(kAppKey), R"({"name": "x"})",
+  expect_error(
+      client.Post("/api/cities/" + city + "/publish", bearer(kAppKey), "{}", "application/json"),
+      403,
+      "forbidden");
+  expect_error(client.Patch("/api/cities/" + city + "/attractions/a1",
+                            bearer(kAppKey),
+                            R"({"name": "x"})",
                             "application/json"),
-               403, "forbidden");
-  expect_error(client.Put("/api/cities/" + city + "/tours", bearer(kAppKey), R"({"tours": []})", "application/json"),
-               403, "forbidden");
-  expect_error(client.Post("/api/cities/" + city + "/replan", bearer(kAppKey), "{}", "application/json"), 403,
+               403,
                "forbidden");
+  expect_error(client.Put("/api/cities/" + city + "/tours",
+                          bearer(kAppKey),
+                          R"({"tours": []})",
+                          "application/json"),
+               403,
+               "forbidden");
+  expect_error(
+      client.Post("/api/cities/" + city + "/replan", bearer(kAppKey), "{}", "application/json"),
+      403,
+      "forbidden");
   expect_error(client.Get("/api/jobs/x/events", bearer(kAppKey)), 403, "forbidden");
-  EXPECT_EQ(client.Post("/api/cities/" + city + "/publish", bearer(kEditorKey), R"({"dry_run": true})",
-                        "application/json")
+  EXPECT_EQ(client
+                .Post("/api/cities/" + city + "/publish",
+                      bearer(kEditorKey),
+                      R"({"dry_run": true})",
+                      "application/json")
                 ->status,
             409)
       << "editors pass the role check (there is no draft yet)";
 }
 
 // Sends `method` to `path` with `headers` (a small JSON body where the method takes one).
-httplib::Result call(httplib::Client& client, const std::string& method, const std::string& path,
+httplib::Result call(httplib::Client& client,
+                     const std::string& method,
+                     const std::string& path,
                      const httplib::Headers& headers) {
   if (method == "GET") return client.Get(path, headers);
   if (method == "POST") return client.Post(path, headers, "{}", "application/json");
-  if (method == "PUT") return client.Put(path, headers, R"({"tours": [{"stops": []}]})", "application/json");
+  if (method == "PUT")
+    return client.Put(path, headers, R"({"tours": [{"stops": []}]})", "application/json");
   if (method == "PATCH") return client.Patch(path, headers, R"({"name": "x"})", "application/json");
   ADD_FAILURE() << "no test request for method " << method;
   return client.Get(path, headers);
@@ -80,15 +100,19 @@ httplib::Result call(httplib::Client& client, const std::string& method, const s
 // The OpenAPI template with its parameters filled with real ids, so that a missing access check
 // would reach the handler (and answer 200, 202 or 409) instead of a 404.
 std::string concrete(std::string path, const std::string& city, const std::string& job) {
-  for (const auto& [name, value] : {std::pair<std::string, std::string>{"{id}", city}, {"{aid}", "a1"}, {"{job}", job}}) {
-    for (std::size_t at = path.find(name); at != std::string::npos; at = path.find(name)) path.replace(at, name.size(), value);
+  for (const auto& [name, value] :
+       {std::pair<std::string, std::string>{"{id}", city}, {"{aid}", "a1"}, {"{job}", job}}) {
+    for (std::size_t at = path.find(name); at != std::string::npos; at = path.find(name))
+      path.replace(at, name.size(), value);
   }
   return path;
 }
 
 TEST_F(Auth, EveryRouteChecksTheKeyAndTheRole) {
-  const auto created = client.Post("/api/generate-city", bearer(kEditorKey),
-                                   R"({"place_id": "geonames:2993458"})", "application/json");
+  const auto created = client.Post("/api/generate-city",
+                                   bearer(kEditorKey),
+                                   R"({"place_id": "geonames:2993458"})",
+                                   "application/json");
   ASSERT_TRUE(created && created->status == 200) << (created ? created->body : "no response");
   const auto body = nlohmann::json::parse(created->body);
   const std::string city = body["city_id"];
@@ -102,7 +126,9 @@ TEST_F(Auth, EveryRouteChecksTheKeyAndTheRole) {
       continue;
     }
     expect_error(call(client, route.method, path, {}), 401, "unauthorized");
-    expect_error(call(client, route.method, path, bearer("wrong-key-0123456789abcdef")), 401, "unauthorized");
+    expect_error(call(client, route.method, path, bearer("wrong-key-0123456789abcdef")),
+                 401,
+                 "unauthorized");
     const auto as_app = call(client, route.method, path, bearer(kAppKey));
     ASSERT_TRUE(as_app) << where;
     if (route.access == "editor") {

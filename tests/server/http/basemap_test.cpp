@@ -47,8 +47,9 @@ TEST_F(Basemap, AnyKeyGetsTheCitysBasemapCacheableAndCompressed) {
   const core::basemap::Basemap map = decode(plain->body);
   EXPECT_EQ(map.metadata.attribution, "© OpenStreetMap contributors, ODbL 1.0");
   EXPECT_NE(map.metadata.source.find("porto"), std::string::npos);
-  const auto water = std::count_if(map.features.begin(), map.features.end(),
-                                   [](const auto& f) { return f.kind == core::basemap::FeatureKind::Water; });
+  const auto water = std::count_if(map.features.begin(), map.features.end(), [](const auto& f) {
+    return f.kind == core::basemap::FeatureKind::Water;
+  });
   EXPECT_GT(water, 0) << "Porto's basemap has the Douro";
 
   httplib::Headers gzip_headers = app;
@@ -59,7 +60,8 @@ TEST_F(Basemap, AnyKeyGetsTheCitysBasemapCacheableAndCompressed) {
   ASSERT_EQ(packed->status, 200);
   EXPECT_EQ(packed->get_header_value("Content-Encoding"), "gzip");
   EXPECT_LT(packed->body.size(), plain->body.size() * 3 / 4);
-  EXPECT_TRUE(gunzip(packed->body) == plain->body);  // not EXPECT_EQ: a failure would print the bytes
+  EXPECT_TRUE(gunzip(packed->body) ==
+              plain->body);  // not EXPECT_EQ: a failure would print the bytes
 
   httplib::Headers revalidate = app;
   revalidate.emplace("If-None-Match", etag);
@@ -72,7 +74,9 @@ TEST_F(Basemap, ACityWithoutBasemapOrUnknownIs404AndNoKeyIs401) {
   // Brussels is embedded but has no OpenStreetMap extract, so no basemap.
   const std::string brussels = generate(client, "geonames:2800866", app);
   expect_error(client.Get("/api/cities/" + brussels + "/basemap", app), 404, "no_basemap");
-  expect_error(client.Get("/api/cities/00000000-0000-4000-8000-000000000000/basemap", app), 404, "not_found");
+  expect_error(client.Get("/api/cities/00000000-0000-4000-8000-000000000000/basemap", app),
+               404,
+               "not_found");
   EXPECT_EQ(client.Get("/api/cities/" + brussels + "/basemap")->status, 401);
 }
 
@@ -85,7 +89,8 @@ TEST(BasemapFiles, EveryEmbeddedBasemapDecodesAndCoversItsCity) {
     EXPECT_FALSE(map.features.empty()) << file.city_key;
     for (const auto& city : catalogue.cities()) {
       if (city.key != file.city_key) continue;
-      const core::basemap::GridPoint centre = core::basemap::to_grid(city.city.centre.lat_deg, city.city.centre.lon_deg);
+      const core::basemap::GridPoint centre =
+          core::basemap::to_grid(city.city.centre.lat_deg, city.city.centre.lon_deg);
       EXPECT_TRUE(map.bounds.intersects({centre, centre})) << file.city_key;
       EXPECT_EQ(server::offline::find_basemap(files, catalogue, city.city), &file);
     }

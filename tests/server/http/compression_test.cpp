@@ -13,14 +13,20 @@ using server::http::ContentCoding;
 using server::http::negotiate;
 
 TEST(ContentCoding, NegotiatesByNameQualityAndWildcard) {
-  EXPECT_EQ(negotiate("gzip, deflate, br", {ContentCoding::Brotli, ContentCoding::Gzip}), ContentCoding::Brotli);
-  EXPECT_EQ(negotiate("br;q=0, gzip;q=0.8", {ContentCoding::Brotli, ContentCoding::Gzip}), ContentCoding::Gzip);
-  EXPECT_EQ(negotiate("BR; Q=0.5", {ContentCoding::Brotli, ContentCoding::Gzip}), ContentCoding::Brotli);
+  EXPECT_EQ(negotiate("gzip, deflate, br", {ContentCoding::Brotli, ContentCoding::Gzip}),
+            ContentCoding::Brotli);
+  EXPECT_EQ(negotiate("br;q=0, gzip;q=0.8", {ContentCoding::Brotli, ContentCoding::Gzip}),
+            ContentCoding::Gzip);
+  EXPECT_EQ(negotiate("BR; Q=0.5", {ContentCoding::Brotli, ContentCoding::Gzip}),
+            ContentCoding::Brotli);
   EXPECT_EQ(negotiate("x-gzip", {ContentCoding::Brotli, ContentCoding::Gzip}), ContentCoding::Gzip);
   EXPECT_EQ(negotiate("*", {ContentCoding::Brotli, ContentCoding::Gzip}), ContentCoding::Brotli);
-  EXPECT_EQ(negotiate("*;q=0, gzip", {ContentCoding::Brotli, ContentCoding::Gzip}), ContentCoding::Gzip);
-  EXPECT_EQ(negotiate("gzipx, identity", {ContentCoding::Brotli, ContentCoding::Gzip}), ContentCoding::Identity);
-  EXPECT_EQ(negotiate("gzip;q=abc", {ContentCoding::Gzip}), ContentCoding::Identity) << "an unreadable q admits nothing";
+  EXPECT_EQ(negotiate("*;q=0, gzip", {ContentCoding::Brotli, ContentCoding::Gzip}),
+            ContentCoding::Gzip);
+  EXPECT_EQ(negotiate("gzipx, identity", {ContentCoding::Brotli, ContentCoding::Gzip}),
+            ContentCoding::Identity);
+  EXPECT_EQ(negotiate("gzip;q=abc", {ContentCoding::Gzip}), ContentCoding::Identity)
+      << "an unreadable q admits nothing";
   EXPECT_EQ(negotiate("", {ContentCoding::Brotli, ContentCoding::Gzip}), ContentCoding::Identity);
 }
 
@@ -41,7 +47,8 @@ class Compression : public ::testing::Test {
 
   void SetUp() override { raw.set_decompress(false); }
 
-  httplib::Headers with(httplib::Headers headers, const std::string& name, const std::string& value) {
+  httplib::Headers
+  with(httplib::Headers headers, const std::string& name, const std::string& value) {
     headers.emplace(name, value);
     return headers;
   }
@@ -79,21 +86,26 @@ TEST_F(Compression, APublishedCityIsServedInThePreferredCodingWithValidators) {
   EXPECT_EQ(unchanged->status, 304);
   EXPECT_TRUE(unchanged->body.empty());
   EXPECT_EQ(unchanged->get_header_value("ETag"), tag);
-  const auto other_coding = raw.Get(path, with(with(app, "Accept-Encoding", "gzip"), "If-None-Match", tag));
+  const auto other_coding =
+      raw.Get(path, with(with(app, "Accept-Encoding", "gzip"), "If-None-Match", tag));
   EXPECT_EQ(other_coding->status, 200) << "the gzip representation has its own tag";
 }
 
 TEST_F(Compression, ANewPublishedRevisionGetsANewTag) {
   const std::string city = generate(client, "geonames:2993458", app);
   const std::string path = "/api/cities/" + city;
-  const std::string before = raw.Get(path, with(app, "Accept-Encoding", "br"))->get_header_value("ETag");
+  const std::string before =
+      raw.Get(path, with(app, "Accept-Encoding", "br"))->get_header_value("ETag");
   generate(client, "geonames:2993458", editor, R"({"tours": 3, "force": true})");
   ASSERT_EQ(client.Post(path + "/publish", editor, "{}", "application/json")->status, 200);
-  // The app may read the previous revision for PUBLISHED_CACHE_SECONDS; an editor reads the new one.
+  // The app may read the previous revision for PUBLISHED_CACHE_SECONDS; an editor reads the new
+  // one.
   const auto after = raw.Get(path, with(editor, "Accept-Encoding", "br"));
   ASSERT_EQ(after->status, 200);
   EXPECT_NE(after->get_header_value("ETag"), before);
-  EXPECT_EQ(raw.Get(path, with(with(editor, "Accept-Encoding", "br"), "If-None-Match", before))->status, 200);
+  EXPECT_EQ(
+      raw.Get(path, with(with(editor, "Accept-Encoding", "br"), "If-None-Match", before))->status,
+      200);
 }
 
 TEST_F(Compression, AnEditorsDraftIsCompressedAndSmallAnswersAreNot) {

@@ -35,23 +35,34 @@ TEST_P(Framing, TellsWhenARequestIsAllIn) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Requests, Framing,
+    Requests,
+    Framing,
     ::testing::Values(
         FramingCase{"HalfAHead", "GET /healthz HTTP/1.1\r\nHost: x\r\n", Verdict::Wait},
         FramingCase{"AWholeGet", "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", Verdict::Serve},
-        FramingCase{"AHeadOverTheLimit", "GET / HTTP/1.1\r\nX: " + std::string(70000, 'a'), Verdict::TooLarge},
-        FramingCase{"HalfABody", "POST /a HTTP/1.1\r\nContent-Length: 10\r\n\r\n12345", Verdict::Wait},
-        FramingCase{"AWholeBody", "POST /a HTTP/1.1\r\nContent-Length: 10\r\n\r\n1234567890", Verdict::Serve},
-        FramingCase{"ABodyOverTheLimitIsServedUnread", "POST /a HTTP/1.1\r\nContent-Length: 99999999\r\n\r\n",
+        FramingCase{"AHeadOverTheLimit",
+                    "GET / HTTP/1.1\r\nX: " + std::string(70000, 'a'),
+                    Verdict::TooLarge},
+        FramingCase{
+            "HalfABody", "POST /a HTTP/1.1\r\nContent-Length: 10\r\n\r\n12345", Verdict::Wait},
+        FramingCase{"AWholeBody",
+                    "POST /a HTTP/1.1\r\nContent-Length: 10\r\n\r\n1234567890",
+                    Verdict::Serve},
+        FramingCase{"ABodyOverTheLimitIsServedUnread",
+                    "POST /a HTTP/1.1\r\nContent-Length: 99999999\r\n\r\n",
                     Verdict::Serve},
         FramingCase{"ConflictingLengthsAreServedToBeRefused",
-                    "POST /a HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", Verdict::Serve},
+                    "POST /a HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
+                    Verdict::Serve},
         FramingCase{"ExpectContinueIsServedAtOnce",
-                    "POST /a HTTP/1.1\r\nContent-Length: 10\r\nExpect: 100-continue\r\n\r\n", Verdict::Serve},
-        FramingCase{"AnUnfinishedChunkedBody", "POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel",
+                    "POST /a HTTP/1.1\r\nContent-Length: 10\r\nExpect: 100-continue\r\n\r\n",
+                    Verdict::Serve},
+        FramingCase{"AnUnfinishedChunkedBody",
+                    "POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel",
                     Verdict::Wait},
         FramingCase{"AFinishedChunkedBody",
-                    "POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n", Verdict::Serve}),
+                    "POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+                    Verdict::Serve}),
     [](const auto& framing_case) { return std::string(framing_case.param.name); });
 
 TEST(ConnectionTable, HeadAndBodyDeadlinesRunFromTheirOwnStart) {
@@ -62,7 +73,8 @@ TEST(ConnectionTable, HeadAndBodyDeadlinesRunFromTheirOwnStart) {
   auto& connection = table.open(3, 0, kStart);
   connection.buffer = "POST /a HTTP/1.1\r\nContent-Length: 10\r\n\r\n1";
   EXPECT_TRUE(table.expired(kStart + milliseconds(999)).empty());
-  EXPECT_EQ(table.advance(connection, kStart + milliseconds(900)), Verdict::Wait);  // the head is in at 900 ms
+  EXPECT_EQ(table.advance(connection, kStart + milliseconds(900)),
+            Verdict::Wait);  // the head is in at 900 ms
   EXPECT_EQ(connection.phase, ConnectionPhase::Body);
   EXPECT_TRUE(table.expired(kStart + milliseconds(3899)).empty());
   EXPECT_EQ(table.expired(kStart + milliseconds(3900)), std::vector<int>{3});
@@ -83,8 +95,8 @@ TEST(ConnectionTable, ABusyConnectionNeverExpiresNorMakesRoom) {
 
 TEST(ConnectionTable, AtTheBoundAnIdleConnectionGoesBeforeTheOldestUnfinishedOne) {
   ConnectionTable table(ConnectionLimits{});
-  table.open(3, 0, kStart);                         // unfinished since the start
-  table.open(4, 0, kStart + milliseconds(5));       // unfinished, younger
+  table.open(3, 0, kStart);                    // unfinished since the start
+  table.open(4, 0, kStart + milliseconds(5));  // unfinished, younger
   auto& idle = table.open(5, 0, kStart + milliseconds(10));
   idle.buffer = "GET / HTTP/1.1\r\n\r\n";
   ASSERT_EQ(table.advance(idle, kStart + milliseconds(10)), Verdict::Serve);

@@ -45,7 +45,8 @@ TEST(DocumentCache, ReadersMissingTogetherEncodeOnce) {
   };
   std::vector<std::future<std::shared_ptr<const EncodedDocument>>> readers;
   for (int i = 0; i < 8; ++i) {
-    readers.push_back(std::async(std::launch::async, [&] { return cache.obtain("porto", 1, encode); }));
+    readers.push_back(
+        std::async(std::launch::async, [&] { return cache.obtain("porto", 1, encode); }));
   }
   while (encodings.load() == 0) std::this_thread::yield();
   std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the others reach obtain meanwhile
@@ -58,12 +59,15 @@ TEST(DocumentCache, ReadersMissingTogetherEncodeOnce) {
 
 TEST(DocumentCache, AFailedEncodingReachesItsCallerAndCachesNothing) {
   DocumentCache cache;
-  EXPECT_THROW(cache.obtain("porto", 1, []() -> std::shared_ptr<const EncodedDocument> {
-    throw std::runtime_error("no memory");
-  }),
+  EXPECT_THROW(cache.obtain("porto",
+                            1,
+                            []() -> std::shared_ptr<const EncodedDocument> {
+                              throw std::runtime_error("no memory");
+                            }),
                std::runtime_error);
   EXPECT_FALSE(cache.find("porto", 1));
-  EXPECT_EQ(cache.obtain("porto", 1, [] { return document("city"); })->identity, "city") << "tried again";
+  EXPECT_EQ(cache.obtain("porto", 1, [] { return document("city"); })->identity, "city")
+      << "tried again";
 }
 
 }  // namespace

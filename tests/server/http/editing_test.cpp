@@ -19,7 +19,8 @@ class Editing : public ::testing::Test {
     return document["tours"][tour]["stops"][position]["attraction_id"];
   }
   httplib::Result patch(const std::string& attraction, const std::string& body) {
-    return client.Patch("/api/cities/" + city + "/attractions/" + attraction, body, "application/json");
+    return client.Patch(
+        "/api/cities/" + city + "/attractions/" + attraction, body, "application/json");
   }
   static std::vector<std::string> stop_ids(const nlohmann::json& tour) {
     std::vector<std::string> ids;
@@ -39,7 +40,8 @@ TEST_F(Editing, ExcludingAStopTakesItOutOfItsTour) {
   ASSERT_EQ(result->status, 200) << result->body;
   const auto body = json_of(result);
   EXPECT_EQ(body["attraction"]["effective"]["included"], false);
-  EXPECT_EQ(body["attraction"]["included"], true) << "the filter's decision stays; the editor's overrides it";
+  EXPECT_EQ(body["attraction"]["included"], true)
+      << "the filter's decision stays; the editor's overrides it";
   for (const auto& tour : body["tours"]) {
     for (const auto& s : tour["stops"]) EXPECT_NE(s["attraction_id"], victim);
     EXPECT_EQ(tour["legs"].size(), tour["stops"].size() - 1);
@@ -53,7 +55,8 @@ TEST_F(Editing, ExcludingAStopTakesItOutOfItsTour) {
 
 TEST_F(Editing, RenamesRetimesAndLocksIntoAnotherTour) {
   const std::string moved = stop(0, 0);
-  const auto body = json_of(patch(moved, R"({"name": "Renamed", "visit_minutes": 7, "locked_tour": 2})"));
+  const auto body =
+      json_of(patch(moved, R"({"name": "Renamed", "visit_minutes": 7, "locked_tour": 2})"));
   const auto& third = body["tours"][2];
   bool found = false;
   for (const auto& s : third["stops"]) {
@@ -79,10 +82,14 @@ TEST_F(Editing, RefusesBadEdits) {
   expect_error(patch(a, R"({"colour": "red"})"), 400, "invalid_request");
   expect_error(patch(a, R"({"included": false, "locked_tour": 1})"), 400, "invalid_request");
   expect_error(patch("a0000000000000000", R"({"name": "x"})"), 404, "not_found");
-  expect_error(client.Patch("/api/cities/00000000-0000-4000-8000-000000000000/attractions/" + a, R"({"name": "x"})",
+  expect_error(client.Patch("/api/cities/00000000-0000-4000-8000-000000000000/attractions/" + a,
+                            R"({"name": "x"})",
                             "application/json"),
-               404, "not_found");
-  EXPECT_FALSE(json_of(client.Get("/api/cities"))["cities"][0].value("draft_revision", nlohmann::json()).is_number())
+               404,
+               "not_found");
+  EXPECT_FALSE(json_of(client.Get("/api/cities"))["cities"][0]
+                   .value("draft_revision", nlohmann::json())
+                   .is_number())
       << "refused edits create no draft";
 }
 
@@ -95,10 +102,12 @@ TEST_F(Editing, PutToursReordersMovesAndLocks) {
   nlohmann::json tours = nlohmann::json::array();
   for (const auto& ids : {first, second}) {
     nlohmann::json stops = nlohmann::json::array();
-    for (const auto& id : ids) stops.push_back({{"attraction_id", id}, {"locked", id == second.back()}});
+    for (const auto& id : ids)
+      stops.push_back({{"attraction_id", id}, {"locked", id == second.back()}});
     tours.push_back({{"stops", stops}, {"order_locked", false}});
   }
-  const auto result = client.Put("/api/cities/" + city + "/tours", nlohmann::json{{"tours", tours}}.dump(),
+  const auto result = client.Put("/api/cities/" + city + "/tours",
+                                 nlohmann::json{{"tours", tours}}.dump(),
                                  "application/json");
   ASSERT_EQ(result->status, 200) << result->body;
   const auto body = json_of(result);
@@ -106,26 +115,37 @@ TEST_F(Editing, PutToursReordersMovesAndLocks) {
   EXPECT_EQ(stop_ids(body["tours"][0]), first);
   EXPECT_EQ(stop_ids(body["tours"][1]), second);
   EXPECT_EQ(body["tours"][1]["stops"].back()["locked"], true);
-  const auto bad = nlohmann::json{{"tours", {{{"stops", {{{"attraction_id", first[0]}}, {{"attraction_id", first[0]}}}}}}}};
-  expect_error(client.Put("/api/cities/" + city + "/tours", bad.dump(), "application/json"), 400, "invalid_request");
-  expect_error(client.Put("/api/cities/" + city + "/tours", R"({"tours": [{"stops": [{"attraction_id": "nope"}]}]})",
+  const auto bad = nlohmann::json{
+      {"tours", {{{"stops", {{{"attraction_id", first[0]}}, {{"attraction_id", first[0]}}}}}}}};
+  expect_error(client.Put("/api/cities/" + city + "/tours", bad.dump(), "application/json"),
+               400,
+               "invalid_request");
+  expect_error(client.Put("/api/cities/" + city + "/tours",
+                          R"({"tours": [{"stops": [{"attraction_id": "nope"}]}]})",
                           "application/json"),
-               400, "invalid_request");
-  expect_error(client.Put("/api/cities/" + city + "/tours", R"({"tours": 3})", "application/json"), 400,
+               400,
+               "invalid_request");
+  expect_error(client.Put("/api/cities/" + city + "/tours", R"({"tours": 3})", "application/json"),
+               400,
                "invalid_request");
 }
 
 TEST_F(Editing, NoTourListOrEmptyTourEverWipesTheTours) {
   const std::size_t tours = document["tours"].size();
   ASSERT_GT(tours, 0u);
-  const auto none = client.Put("/api/cities/" + city + "/tours", R"({"tours": []})", "application/json");
+  const auto none =
+      client.Put("/api/cities/" + city + "/tours", R"({"tours": []})", "application/json");
   expect_error(none, 400, "invalid_request");
-  EXPECT_NE(json_of(none)["error"]["message"].get<std::string>().find("at least one tour"), std::string::npos);
+  EXPECT_NE(json_of(none)["error"]["message"].get<std::string>().find("at least one tour"),
+            std::string::npos);
   const nlohmann::json with_empty{
-      {"tours", {{{"stops", {{{"attraction_id", stop(0, 0)}}}}}, {{"stops", nlohmann::json::array()}}}}};
-  const auto empty = client.Put("/api/cities/" + city + "/tours", with_empty.dump(), "application/json");
+      {"tours",
+       {{{"stops", {{{"attraction_id", stop(0, 0)}}}}}, {{"stops", nlohmann::json::array()}}}}};
+  const auto empty =
+      client.Put("/api/cities/" + city + "/tours", with_empty.dump(), "application/json");
   expect_error(empty, 400, "invalid_request");
-  EXPECT_NE(json_of(empty)["error"]["message"].get<std::string>().find("tours[1].stops"), std::string::npos);
+  EXPECT_NE(json_of(empty)["error"]["message"].get<std::string>().find("tours[1].stops"),
+            std::string::npos);
   // Nothing was written: no draft, the tours as they were.
   const auto now = json_of(client.Get("/api/cities/" + city));
   EXPECT_EQ(now["revision"]["number"], document["revision"]["number"]);
@@ -137,14 +157,16 @@ TEST_F(Editing, ReplanKeepsLockedStopsAndFrozenTours) {
   ASSERT_EQ(patch(locked, R"({"locked_tour": 0})")->status, 200);
   const std::string excluded = stop(1, 0);
   ASSERT_EQ(patch(excluded, R"({"included": false})")->status, 200);
-  const auto result = client.Post("/api/cities/" + city + "/replan", R"({"options": {"minutes_per_tour": 150}})",
+  const auto result = client.Post("/api/cities/" + city + "/replan",
+                                  R"({"options": {"minutes_per_tour": 150}})",
                                   "application/json");
   ASSERT_EQ(result->status, 200) << result->body;
   const auto body = json_of(result);
   EXPECT_EQ(body["revision"]["status"], "draft");
   EXPECT_EQ(body["revision"]["options"]["minutes_per_tour"], 150);
   const auto first = stop_ids(body["tours"][0]);
-  EXPECT_NE(std::find(first.begin(), first.end(), locked), first.end()) << "the locked stop stays in tour 1";
+  EXPECT_NE(std::find(first.begin(), first.end(), locked), first.end())
+      << "the locked stop stays in tour 1";
   std::set<std::string> seen;
   for (const auto& tour : body["tours"]) {
     EXPECT_LE(tour["total_minutes"].get<double>(), 150.0 + 1e-6);
@@ -153,32 +175,41 @@ TEST_F(Editing, ReplanKeepsLockedStopsAndFrozenTours) {
       EXPECT_TRUE(seen.insert(id).second);
     }
   }
-  expect_error(client.Post("/api/cities/" + city + "/replan", R"({"options": {"tours": 0}})", "application/json"),
-               400, "invalid_request");
+  expect_error(client.Post("/api/cities/" + city + "/replan",
+                           R"({"options": {"tours": 0}})",
+                           "application/json"),
+               400,
+               "invalid_request");
 }
 
 TEST_F(Editing, PublishPreviewsThenSwitchesWhatTheAppSees) {
-  expect_error(client.Post("/api/cities/" + city + "/publish", "", "application/json"), 409, "no_draft");
+  expect_error(
+      client.Post("/api/cities/" + city + "/publish", "", "application/json"), 409, "no_draft");
   const std::string victim = stop(0, 0);
   patch(victim, R"({"included": false})");
-  const auto preview = json_of(client.Post("/api/cities/" + city + "/publish", R"({"dry_run": true})",
-                                           "application/json"));
+  const auto preview = json_of(
+      client.Post("/api/cities/" + city + "/publish", R"({"dry_run": true})", "application/json"));
   EXPECT_EQ(preview["dry_run"], true);
   EXPECT_EQ(preview["changes"]["any"], true);
   ASSERT_EQ(preview["changes"]["tours"].size(), 1u);
   EXPECT_EQ(preview["changes"]["tours"][0]["removed"].size(), 1u);
   EXPECT_EQ(preview["changes"]["newly_excluded"].size(), 1u);
-  EXPECT_EQ(json_of(client.Get("/api/cities/" + city + "?revision=1"))["revision"]["status"], "published")
+  EXPECT_EQ(json_of(client.Get("/api/cities/" + city + "?revision=1"))["revision"]["status"],
+            "published")
       << "a preview publishes nothing";
-  const auto published = json_of(client.Post("/api/cities/" + city + "/publish", "", "application/json"));
+  const auto published =
+      json_of(client.Post("/api/cities/" + city + "/publish", "", "application/json"));
   EXPECT_EQ(published["revision"], 2);
   const auto now = json_of(client.Get("/api/cities/" + city));
   EXPECT_EQ(now["revision"]["number"], 2);
   EXPECT_EQ(now["revision"]["status"], "published");
   for (const auto& id : stop_ids(now["tours"][0])) EXPECT_NE(id, victim);
-  expect_error(client.Post("/api/cities/" + city + "/publish", "{}", "application/json"), 409, "no_draft");
-  expect_error(client.Post("/api/cities/" + city + "/publish", R"({"dry_run": "yes"})", "application/json"), 400,
-               "invalid_request");
+  expect_error(
+      client.Post("/api/cities/" + city + "/publish", "{}", "application/json"), 409, "no_draft");
+  expect_error(
+      client.Post("/api/cities/" + city + "/publish", R"({"dry_run": "yes"})", "application/json"),
+      400,
+      "invalid_request");
 }
 
 }  // namespace

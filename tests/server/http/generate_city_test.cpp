@@ -13,7 +13,9 @@ namespace {
 
 using narrando::testing::TestServer;
 
-nlohmann::json json_of(const httplib::Result& result) { return nlohmann::json::parse(result->body); }
+nlohmann::json json_of(const httplib::Result& result) {
+  return nlohmann::json::parse(result->body);
+}
 
 void expect_error(const httplib::Result& result, int status, const std::string& code) {
   ASSERT_TRUE(result) << httplib::to_string(result.error());
@@ -37,8 +39,8 @@ TEST(HealthRoutes, AnswerWithoutAuthOrWork) {
 
 TEST(GenerateCity, AnswersTheSeedContractWithinTheWaitWindow) {
   TestServer server;
-  const auto result = server.client().Post("/api/generate-city", R"({"place_id": "ChIJD7fiBh9u5kcRYJSMaMOCCwQ"})",
-                                           "application/json");
+  const auto result = server.client().Post(
+      "/api/generate-city", R"({"place_id": "ChIJD7fiBh9u5kcRYJSMaMOCCwQ"})", "application/json");
   ASSERT_TRUE(result);
   ASSERT_EQ(result->status, 200) << result->body;
   const auto body = json_of(result);
@@ -52,8 +54,10 @@ TEST(GenerateCity, AnswersTheSeedContractWithinTheWaitWindow) {
 TEST(GenerateCity, RespondsAsyncWhenAsked) {
   TestServer server;
   auto client = server.client();
-  const auto result = client.Post("/api/generate-city", {{"Prefer", "respond-async"}},
-                                  R"({"place_id": "geonames:2735943", "options": {"tours": 2}})", "application/json");
+  const auto result = client.Post("/api/generate-city",
+                                  {{"Prefer", "respond-async"}},
+                                  R"({"place_id": "geonames:2735943", "options": {"tours": 2}})",
+                                  "application/json");
   ASSERT_TRUE(result);
   ASSERT_EQ(result->status, 202) << result->body;
   const auto body = json_of(result);
@@ -70,8 +74,10 @@ TEST(GenerateCity, WaitersBeyondAQuarterOfTheHttpThreadsGet202AtOnce) {
   auto post = [&](const std::string& place) {
     auto client = server.client();
     const auto begin = std::chrono::steady_clock::now();
-    const auto result = client.Post("/api/generate-city", {{"Prefer", "wait=4"}},
-                                    R"({"place_id": ")" + place + R"("})", "application/json");
+    const auto result = client.Post("/api/generate-city",
+                                    {{"Prefer", "wait=4"}},
+                                    R"({"place_id": ")" + place + R"("})",
+                                    "application/json");
     return std::make_pair(result ? result->status : 0, std::chrono::steady_clock::now() - begin);
   };
   auto first = std::async(std::launch::async, post, "geonames:2735943");
@@ -81,7 +87,8 @@ TEST(GenerateCity, WaitersBeyondAQuarterOfTheHttpThreadsGet202AtOnce) {
   EXPECT_EQ(status, 202);
   EXPECT_LT(took, std::chrono::seconds(1)) << "answered at once, not after the window";
   EXPECT_EQ(first.get().first, 202) << "its window ran out";
-  EXPECT_GE(second.get().second, std::chrono::milliseconds(3500)) << "it held a slot for its window";
+  EXPECT_GE(second.get().second, std::chrono::milliseconds(3500))
+      << "it held a slot for its window";
   const auto after = post("geonames:2993458");
   EXPECT_GE(after.second, std::chrono::milliseconds(3500)) << "slots are given back";
 }
@@ -89,13 +96,16 @@ TEST(GenerateCity, WaitersBeyondAQuarterOfTheHttpThreadsGet202AtOnce) {
 TEST(GenerateCity, ReturnsAnExistingCityAsIsUnlessForced) {
   TestServer server;
   auto client = server.client();
-  const auto first = json_of(client.Post("/api/generate-city", R"({"place_id": "geonames:2735943"})", "application/json"));
-  const auto again = client.Post("/api/generate-city", R"({"place_id": "geonames:2735943"})", "application/json");
+  const auto first = json_of(
+      client.Post("/api/generate-city", R"({"place_id": "geonames:2735943"})", "application/json"));
+  const auto again =
+      client.Post("/api/generate-city", R"({"place_id": "geonames:2735943"})", "application/json");
   EXPECT_EQ(again->status, 200);
   EXPECT_EQ(json_of(again)["city_id"], first["city_id"]);
   EXPECT_EQ(json_of(again)["existing"], true);
   const auto forced = client.Post("/api/generate-city",
-                                  R"({"place_id": "geonames:2735943", "options": {"force": true}})", "application/json");
+                                  R"({"place_id": "geonames:2735943", "options": {"force": true}})",
+                                  "application/json");
   EXPECT_EQ(forced->status, 200);
   EXPECT_EQ(json_of(forced)["revision"], 2);
   EXPECT_EQ(json_of(forced)["published"], false) << "later revisions wait for an editor";
@@ -109,9 +119,12 @@ TEST(GenerateCity, AnExistingCityAnswersWithTheRevisionItsCallerReads) {
   const std::string body = R"({"place_id": "geonames:2735943"})";
   ASSERT_EQ(client.Post("/api/generate-city", editor_key, body, "application/json")->status, 200);
   const std::string force = R"({"place_id": "geonames:2735943", "options": {"force": true}})";
-  ASSERT_EQ(json_of(client.Post("/api/generate-city", editor_key, force, "application/json"))["revision"], 2);
+  ASSERT_EQ(
+      json_of(client.Post("/api/generate-city", editor_key, force, "application/json"))["revision"],
+      2);
   // The one rule: an editor works on the draft, the app reads the published revision.
-  const auto editor = json_of(client.Post("/api/generate-city", editor_key, body, "application/json"));
+  const auto editor =
+      json_of(client.Post("/api/generate-city", editor_key, body, "application/json"));
   EXPECT_EQ(editor["existing"], true);
   EXPECT_EQ(editor["revision"], 2);
   const auto app = json_of(client.Post("/api/generate-city", app_key, body, "application/json"));
@@ -123,35 +136,54 @@ TEST(GenerateCity, AnExistingCityAnswersWithTheRevisionItsCallerReads) {
 TEST(GenerateCity, RejectsBadInputWithTheErrorShape) {
   TestServer server;
   auto client = server.client();
-  expect_error(client.Post("/api/generate-city", "{not json", "application/json"), 400, "invalid_json");
-  expect_error(client.Post("/api/generate-city", "[1, 2]", "application/json"), 400, "invalid_json");
+  expect_error(
+      client.Post("/api/generate-city", "{not json", "application/json"), 400, "invalid_json");
+  expect_error(
+      client.Post("/api/generate-city", "[1, 2]", "application/json"), 400, "invalid_json");
   expect_error(client.Post("/api/generate-city", "{}", "application/json"), 400, "invalid_request");
-  expect_error(client.Post("/api/generate-city", R"({"place_id": 42})", "application/json"), 400, "invalid_request");
-  expect_error(client.Post("/api/generate-city", R"({"place_id": "x y"})", "application/json"), 400,
+  expect_error(client.Post("/api/generate-city", R"({"place_id": 42})", "application/json"),
+               400,
+               "invalid_request");
+  expect_error(client.Post("/api/generate-city", R"({"place_id": "x y"})", "application/json"),
+               400,
                "invalid_place_id");
-  expect_error(client.Post("/api/generate-city", R"({"place_id": "geonames:2735943", "options": {"tours": "4"}})",
+  expect_error(client.Post("/api/generate-city",
+                           R"({"place_id": "geonames:2735943", "options": {"tours": "4"}})",
                            "application/json"),
-               400, "invalid_request");
-  expect_error(client.Post("/api/generate-city", R"({"place_id": "geonames:2735943", "extra": 1})",
+               400,
+               "invalid_request");
+  expect_error(client.Post("/api/generate-city",
+                           R"({"place_id": "geonames:2735943", "extra": 1})",
                            "application/json"),
-               400, "invalid_request");
-  expect_error(client.Post("/api/generate-city", R"({"place_id": "ChIJunknownplace123456"})", "application/json"),
-               404, "unknown_place");
-  expect_error(client.Post("/api/generate-city", std::string(1024 * 1024 + 10, ' '), "application/json"), 413,
-               "payload_too_large");
+               400,
+               "invalid_request");
+  expect_error(client.Post("/api/generate-city",
+                           R"({"place_id": "ChIJunknownplace123456"})",
+                           "application/json"),
+               404,
+               "unknown_place");
+  expect_error(
+      client.Post("/api/generate-city", std::string(1024 * 1024 + 10, ' '), "application/json"),
+      413,
+      "payload_too_large");
   expect_error(client.Get("/api/nothing-here"), 404, "not_found");
-  EXPECT_FALSE(server.services().store->find_city_by_place("geonames:2735943")) << "bad input writes nothing";
+  EXPECT_FALSE(server.services().store->find_city_by_place("geonames:2735943"))
+      << "bad input writes nothing";
 }
 
 TEST(GenerateCity, AnUnsupportedLanguageIsA400ThatListsTheSupportedOnes) {
   TestServer server;
   auto client = server.client();
-  const auto result = client.Post("/api/generate-city",
-                                  R"({"place_id": "geonames:2735943", "options": {"language": "xx"}})", "application/json");
+  const auto result =
+      client.Post("/api/generate-city",
+                  R"({"place_id": "geonames:2735943", "options": {"language": "xx"}})",
+                  "application/json");
   expect_error(result, 400, "unsupported_language");
   const std::string message = json_of(result)["error"]["message"];
-  EXPECT_NE(message.find("de (German), en (English), es (Spanish), fr (French), it (Italian), pt (Portuguese)"),
-            std::string::npos)
+  EXPECT_NE(
+      message.find(
+          "de (German), en (English), es (Spanish), fr (French), it (Italian), pt (Portuguese)"),
+      std::string::npos)
       << message;
   EXPECT_FALSE(server.services().store->find_city_by_place("geonames:2735943"));
 }
@@ -159,10 +191,13 @@ TEST(GenerateCity, AnUnsupportedLanguageIsA400ThatListsTheSupportedOnes) {
 TEST(GenerateCity, StopNamesAndDescriptionsAreInTheRequestedLanguage) {
   TestServer server;
   auto client = server.client();
-  const auto generated = json_of(client.Post(
-      "/api/generate-city", R"({"place_id": "geonames:2735943", "options": {"language": "de"}})", "application/json"));
+  const auto generated =
+      json_of(client.Post("/api/generate-city",
+                          R"({"place_id": "geonames:2735943", "options": {"language": "de"}})",
+                          "application/json"));
   ASSERT_EQ(generated["success"], true) << generated.dump();
-  const auto document = json_of(client.Get("/api/cities/" + generated["city_id"].get<std::string>()));
+  const auto document =
+      json_of(client.Get("/api/cities/" + generated["city_id"].get<std::string>()));
   std::map<std::string, nlohmann::json> by_id;
   for (const auto& a : document["attractions"]) by_id[a["id"]] = a;
   int stops = 0;
@@ -172,7 +207,8 @@ TEST(GenerateCity, StopNamesAndDescriptionsAreInTheRequestedLanguage) {
       const auto& a = by_id.at(stop["attraction_id"]);
       EXPECT_EQ(stop["name"], a["name"]);
       EXPECT_FALSE(a.value("summary", "").empty()) << a["name"] << " has no description";
-      EXPECT_EQ(a["name"].get<std::string>().find("\xC2\xB0"), std::string::npos) << "a coordinate is no name";
+      EXPECT_EQ(a["name"].get<std::string>().find("\xC2\xB0"), std::string::npos)
+          << "a coordinate is no name";
     }
   }
   EXPECT_GT(stops, 20);

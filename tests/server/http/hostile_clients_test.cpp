@@ -41,7 +41,10 @@ milliseconds slowest_healthz(int port, int probes, int* failures) {
 TEST(SlowClients, HealthzAnswersWithin100MsWhileAThousandConnectionsTrickleTheirHeaders) {
   ASSERT_TRUE(narrando::testing::raise_open_file_limit(4096)) << "the test needs 2,100 open files";
   TestServer server;
-  Tricklers tricklers(server.port(), 1000, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", "abcdef",
+  Tricklers tricklers(server.port(),
+                      1000,
+                      "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ",
+                      "abcdef",
                       milliseconds(500));
   ASSERT_EQ(tricklers.opened(), 1000);
   std::this_thread::sleep_for(milliseconds(1200));  // every trickler has sent a few bytes
@@ -49,31 +52,38 @@ TEST(SlowClients, HealthzAnswersWithin100MsWhileAThousandConnectionsTrickleTheir
   const milliseconds slowest = slowest_healthz(server.port(), 20, &failures);
   EXPECT_EQ(failures, 0);
   EXPECT_LT(slowest, kProbeLimit) << "the slowest of 20 probes";
-  std::cout << "[ measured ] 1,000 header tricklers: slowest of 20 /healthz probes " << slowest.count() << " ms\n";
+  std::cout << "[ measured ] 1,000 header tricklers: slowest of 20 /healthz probes "
+            << slowest.count() << " ms\n";
 }
 
 TEST(SlowClients, HealthzAnswersWithin100MsWhileConnectionsTrickleTheirBodies) {
   ASSERT_TRUE(narrando::testing::raise_open_file_limit(4096));
   TestServer server;
   // Development mode: every caller may post, so the bodies reach the route that reads them.
-  Tricklers tricklers(server.port(), 300,
-                      "POST /api/generate-city HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                      "Content-Length: 100000\r\n\r\n{\"place_id\": \"",
-                      "aaaa", milliseconds(500));
+  Tricklers tricklers(
+      server.port(),
+      300,
+      "POST /api/generate-city HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+      "Content-Length: 100000\r\n\r\n{\"place_id\": \"",
+      "aaaa",
+      milliseconds(500));
   ASSERT_EQ(tricklers.opened(), 300);
   std::this_thread::sleep_for(milliseconds(1200));
   int failures = 0;
   const milliseconds slowest = slowest_healthz(server.port(), 20, &failures);
   EXPECT_EQ(failures, 0);
   EXPECT_LT(slowest, kProbeLimit);
-  std::cout << "[ measured ] 300 body tricklers: slowest of 20 /healthz probes " << slowest.count() << " ms\n";
+  std::cout << "[ measured ] 300 body tricklers: slowest of 20 /healthz probes " << slowest.count()
+            << " ms\n";
 }
 
 TEST(SlowClients, AHeadStillIncompleteAtItsDeadlineIsAnswered408AndClosed) {
   TestServer server{{{"HTTP_HEADER_TIMEOUT_SECONDS", "1"}}};
-  Tricklers trickler(server.port(), 1, "GET /healthz HTTP/1.1\r\nX-Slow: ", "abc", milliseconds(100));
+  Tricklers trickler(
+      server.port(), 1, "GET /healthz HTTP/1.1\r\nX-Slow: ", "abc", milliseconds(100));
   const auto start = std::chrono::steady_clock::now();
-  while (trickler.closed_by_server() == 0 && std::chrono::steady_clock::now() - start < milliseconds(5000)) {
+  while (trickler.closed_by_server() == 0 &&
+         std::chrono::steady_clock::now() - start < milliseconds(5000)) {
     std::this_thread::sleep_for(milliseconds(20));
   }
   const auto took = std::chrono::steady_clock::now() - start;
@@ -85,12 +95,16 @@ TEST(SlowClients, AHeadStillIncompleteAtItsDeadlineIsAnswered408AndClosed) {
 
 TEST(SlowClients, ABodyStillIncompleteAtItsDeadlineEndsTheConnection) {
   TestServer server{{{"HTTP_BODY_TIMEOUT_SECONDS", "1"}}};
-  Tricklers trickler(server.port(), 1,
-                     "POST /api/generate-city HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                     "Content-Length: 5000\r\n\r\n{",
-                     " ", milliseconds(100));
+  Tricklers trickler(
+      server.port(),
+      1,
+      "POST /api/generate-city HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 5000\r\n\r\n{",
+      " ",
+      milliseconds(100));
   const auto start = std::chrono::steady_clock::now();
-  while (trickler.closed_by_server() == 0 && std::chrono::steady_clock::now() - start < milliseconds(5000)) {
+  while (trickler.closed_by_server() == 0 &&
+         std::chrono::steady_clock::now() - start < milliseconds(5000)) {
     std::this_thread::sleep_for(milliseconds(20));
   }
   const auto took = std::chrono::steady_clock::now() - start;
@@ -101,14 +115,15 @@ TEST(SlowClients, ABodyStillIncompleteAtItsDeadlineEndsTheConnection) {
 
 TEST(SlowClients, AtTheConnectionBoundTheOldestUnfinishedConnectionMakesRoom) {
   TestServer server{{{"HTTP_MAX_CONNECTIONS", "50"}}};
-  Tricklers tricklers(server.port(), 50, "GET /healthz HTTP/1.1\r\nX-Slow: ", "abc", milliseconds(200));
+  Tricklers tricklers(
+      server.port(), 50, "GET /healthz HTTP/1.1\r\nX-Slow: ", "abc", milliseconds(200));
   std::this_thread::sleep_for(milliseconds(500));
   const auto probe = timed_get(server.port(), "/healthz", milliseconds(3000));
   EXPECT_EQ(probe.status, 200);
   EXPECT_LT(probe.took, kProbeLimit);
   std::this_thread::sleep_for(milliseconds(500));
-  EXPECT_TRUE(tricklers.first_closed()) << "the oldest trickler should have made room; closed: "
-                                        << tricklers.closed_by_server();
+  EXPECT_TRUE(tricklers.first_closed())
+      << "the oldest trickler should have made room; closed: " << tricklers.closed_by_server();
   EXPECT_LE(tricklers.closed_by_server(), 2);
 }
 
@@ -148,12 +163,18 @@ TEST(SlowClients, ARequestRefusedBeforeRoutingEndsItsConnectionWithTheAnswer) {
   TestServer server;
   const auto start = std::chrono::steady_clock::now();
   const RawExchange exchange =
-      raw_exchange(server.port(), "M1 /a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "", 0, "", milliseconds(3000));
+      raw_exchange(server.port(),
+                   "M1 /a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                   "",
+                   0,
+                   "",
+                   milliseconds(3000));
   const auto took = std::chrono::steady_clock::now() - start;
   EXPECT_EQ(exchange.status(), 400);
   EXPECT_TRUE(exchange.closed_by_server);
   EXPECT_LT(took, milliseconds(500 * narrando::testing::timing_scale()));
-  EXPECT_EQ(exchange.response.find("HTTP/1.1", 5), std::string::npos) << "one answer only: " << exchange.response;
+  EXPECT_EQ(exchange.response.find("HTTP/1.1", 5), std::string::npos)
+      << "one answer only: " << exchange.response;
 }
 
 // Range (RFC 9110 §14.2 lets a server ignore it): the API's answers are small documents, so each
@@ -167,10 +188,13 @@ class RangeIgnored : public ::testing::TestWithParam<RangeCase> {};
 
 TEST_P(RangeIgnored, TheWholeDocumentComesBackWith200) {
   TestServer server;
-  const RawExchange plain = raw_exchange(server.port(), "GET /api/openapi.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const RawExchange plain = raw_exchange(
+      server.port(), "GET /api/openapi.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   ASSERT_EQ(plain.status(), 200);
-  const RawExchange ranged = raw_exchange(
-      server.port(), "GET /api/openapi.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\nRange: " + GetParam().range + "\r\n\r\n");
+  const RawExchange ranged =
+      raw_exchange(server.port(),
+                   "GET /api/openapi.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\nRange: " +
+                       GetParam().range + "\r\n\r\n");
   EXPECT_EQ(ranged.status(), 200);
   EXPECT_EQ(ranged.body().size(), plain.body().size());
   EXPECT_TRUE(ranged.body() == plain.body()) << "the body is not the document";
@@ -183,7 +207,8 @@ std::string many_ranges() {
   return ranges;
 }
 
-INSTANTIATE_TEST_SUITE_P(Requests, RangeIgnored,
+INSTANTIATE_TEST_SUITE_P(Requests,
+                         RangeIgnored,
                          ::testing::Values(RangeCase{"OneRange", "bytes=0-10"},
                                            RangeCase{"ManyRanges", many_ranges()},
                                            RangeCase{"OutOfRange", "bytes=99999999-"},

@@ -13,7 +13,9 @@ inline const std::string kEditorKey = "editor-key-0123456789abcdef";
 inline const std::string kApiKeys = kAppKey + ":app," + kEditorKey + ":editor";
 
 /// `Authorization: Bearer <key>`.
-inline httplib::Headers bearer(const std::string& key) { return {{"Authorization", "Bearer " + key}}; }
+inline httplib::Headers bearer(const std::string& key) {
+  return {{"Authorization", "Bearer " + key}};
+}
 
 /// The JSON body of a response (the test fails if there is none).
 inline nlohmann::json json_of(const httplib::Result& result) {
@@ -36,12 +38,17 @@ inline void expect_error(const httplib::Result& result, int status, const std::s
 }
 
 /// Generates `place_id` through the API (waiting for it) and returns the city id.
-inline std::string generate(httplib::Client& client, const std::string& place_id, const httplib::Headers& headers = {},
+inline std::string generate(httplib::Client& client,
+                            const std::string& place_id,
+                            const httplib::Headers& headers = {},
                             const std::string& options = "{}") {
-  const auto result = client.Post("/api/generate-city", headers,
-                                  R"({"place_id": ")" + place_id + R"(", "options": )" + options + "}",
-                                  "application/json");
-  EXPECT_TRUE(result && result->status == 200) << (result ? result->body : httplib::to_string(result.error()));
+  const auto result =
+      client.Post("/api/generate-city",
+                  headers,
+                  R"({"place_id": ")" + place_id + R"(", "options": )" + options + "}",
+                  "application/json");
+  EXPECT_TRUE(result && result->status == 200)
+      << (result ? result->body : httplib::to_string(result.error()));
   return result ? json_of(result).value("city_id", "") : "";
 }
 

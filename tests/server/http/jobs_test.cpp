@@ -14,8 +14,8 @@ using namespace narrando::testing;
 TEST(Jobs, StatusShowsStagesTimingsAndResult) {
   TestServer server;
   auto client = server.client();
-  const auto generated = json_of(client.Post("/api/generate-city", R"({"place_id": "geonames:2735943"})",
-                                             "application/json"));
+  const auto generated = json_of(
+      client.Post("/api/generate-city", R"({"place_id": "geonames:2735943"})", "application/json"));
   const auto job = json_of(client.Get("/api/jobs/" + generated["job_id"].get<std::string>()));
   EXPECT_EQ(job["success"], true);
   EXPECT_EQ(job["status"], "succeeded");
@@ -31,19 +31,23 @@ TEST(Jobs, StatusShowsStagesTimingsAndResult) {
 TEST(Jobs, JoiningAndIdempotencyKeysNeverDuplicateWork) {
   TestServer server{{{"WORKERS", "0"}}};  // nobody runs jobs: they stay queued
   auto client = server.client();
-  const auto first = client.Post("/api/generate-city", {{"Prefer", "respond-async"}},
-                                 R"({"place_id": "geonames:2735943"})", "application/json");
-  const auto second = client.Post("/api/generate-city", {{"Prefer", "respond-async"}},
-                                  R"({"place_id": "geonames:2735943", "options": {"tours": 2}})", "application/json");
+  const auto first = client.Post("/api/generate-city",
+                                 {{"Prefer", "respond-async"}},
+                                 R"({"place_id": "geonames:2735943"})",
+                                 "application/json");
+  const auto second = client.Post("/api/generate-city",
+                                  {{"Prefer", "respond-async"}},
+                                  R"({"place_id": "geonames:2735943", "options": {"tours": 2}})",
+                                  "application/json");
   ASSERT_EQ(first->status, 202);
   ASSERT_EQ(second->status, 202);
   EXPECT_EQ(json_of(second)["job_id"], json_of(first)["job_id"]);
   EXPECT_EQ(json_of(second)["joined"], true);
   const httplib::Headers keyed{{"Prefer", "respond-async"}, {"Idempotency-Key", "order-42"}};
-  const auto a = json_of(client.Post("/api/generate-city", keyed, R"({"place_id": "geonames:2993458"})",
-                                     "application/json"));
-  const auto b = json_of(client.Post("/api/generate-city", keyed, R"({"place_id": "geonames:2993458"})",
-                                     "application/json"));
+  const auto a = json_of(client.Post(
+      "/api/generate-city", keyed, R"({"place_id": "geonames:2993458"})", "application/json"));
+  const auto b = json_of(client.Post(
+      "/api/generate-city", keyed, R"({"place_id": "geonames:2993458"})", "application/json"));
   EXPECT_EQ(a["job_id"], b["job_id"]);
   EXPECT_EQ(server.services().store->count_jobs().at(core::model::JobStatus::Queued), 2);
 }
@@ -55,7 +59,8 @@ TEST(Jobs, TheSamePlaceJoinsARunningJob) {
   const std::string google_key = "AIzaFakeKeyForTests0123";
   server::support::ManualClock held;
   FakeGoogle google(google_key);
-  google.inject("getPlace", Fault{503, "", "application/json", "", std::chrono::seconds(2), false, &held});
+  google.inject("getPlace",
+                Fault{503, "", "application/json", "", std::chrono::seconds(2), false, &held});
   struct Release {  // whatever happens below, the held request ends before the fake stops
     server::support::ManualClock& clock;
     ~Release() { clock.advance(std::chrono::hours(1)); }
@@ -63,11 +68,13 @@ TEST(Jobs, TheSamePlaceJoinsARunningJob) {
   TestServer server{{{"GOOGLE_PLACES_API_KEY", google_key},
                      {"GOOGLE_PLACES_BASE_URL", google.base_url()},
                      {"GOOGLE_ROUTES_BASE_URL", google.base_url()},
-                     {"ROUTES_POLICY", "off"}, {"WALKING_NETWORK", "model"},
+                     {"ROUTES_POLICY", "off"},
+                     {"WALKING_NETWORK", "model"},
                      {"CLIENT_RETRY_BASE_MS", "1"}}};
   auto client = server.client();
   const std::string body = R"({"place_id": ")" + google.place_id() + R"("})";
-  const auto first = json_of(client.Post("/api/generate-city", {{"Prefer", "respond-async"}}, body, "application/json"));
+  const auto first = json_of(
+      client.Post("/api/generate-city", {{"Prefer", "respond-async"}}, body, "application/json"));
   const std::string job = first["job_id"];
   std::string status;
   for (int i = 0; i < 200 && status != "running"; ++i) {
@@ -75,7 +82,8 @@ TEST(Jobs, TheSamePlaceJoinsARunningJob) {
     if (status != "running") std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   ASSERT_EQ(status, "running");
-  const auto second = client.Post("/api/generate-city", {{"Prefer", "respond-async"}}, body, "application/json");
+  const auto second =
+      client.Post("/api/generate-city", {{"Prefer", "respond-async"}}, body, "application/json");
   ASSERT_EQ(second->status, 202) << second->body;
   EXPECT_EQ(json_of(second)["job_id"], job);
   EXPECT_EQ(json_of(second)["joined"], true);
@@ -85,7 +93,8 @@ TEST(Jobs, TheSamePlaceJoinsARunningJob) {
   while (held.waiters() < 1) std::this_thread::yield();
   held.advance(std::chrono::seconds(2));
   // Waiting on the joined job gives the one generation's answer.
-  const auto waited = client.Post("/api/generate-city", {{"Prefer", "wait=30"}}, body, "application/json");
+  const auto waited =
+      client.Post("/api/generate-city", {{"Prefer", "wait=30"}}, body, "application/json");
   ASSERT_EQ(waited->status, 200) << waited->body;
   EXPECT_EQ(json_of(waited)["job_id"], job);
   const auto counts = server.services().store->count_jobs();
@@ -95,16 +104,20 @@ TEST(Jobs, TheSamePlaceJoinsARunningJob) {
 
 TEST(Jobs, TheWaitWindowEndsWithA202WhenItsTimeHasPassed) {
   server::support::ManualClock clock;
-  TestServer server{{{"WORKERS", "0"}}, clock};  // nobody runs the job: only the window can end the wait
+  TestServer server{{{"WORKERS", "0"}},
+                    clock};  // nobody runs the job: only the window can end the wait
   auto client = server.client();
   auto answer = std::async(std::launch::async, [&] {
-    return client.Post("/api/generate-city", {{"Prefer", "wait=60"}}, R"({"place_id": "geonames:2735943"})",
+    return client.Post("/api/generate-city",
+                       {{"Prefer", "wait=60"}},
+                       R"({"place_id": "geonames:2735943"})",
                        "application/json");
   });
   // The window is the server clock's: while it stands still, no answer comes.
   EXPECT_EQ(answer.wait_for(std::chrono::milliseconds(300)), std::future_status::timeout);
   clock.advance(std::chrono::seconds(59));
-  EXPECT_EQ(answer.wait_for(std::chrono::milliseconds(100)), std::future_status::timeout) << "59 of 60 s";
+  EXPECT_EQ(answer.wait_for(std::chrono::milliseconds(100)), std::future_status::timeout)
+      << "59 of 60 s";
   clock.advance(std::chrono::seconds(1));
   ASSERT_EQ(answer.wait_for(std::chrono::seconds(10)), std::future_status::ready);
   const auto result = answer.get();
@@ -115,8 +128,10 @@ TEST(Jobs, TheWaitWindowEndsWithA202WhenItsTimeHasPassed) {
 TEST(Jobs, EventsStreamProgressUntilTheEnd) {
   TestServer server;
   auto client = server.client();
-  const auto accepted = json_of(client.Post("/api/generate-city", {{"Prefer", "respond-async"}},
-                                            R"({"place_id": "geonames:2867714"})", "application/json"));
+  const auto accepted = json_of(client.Post("/api/generate-city",
+                                            {{"Prefer", "respond-async"}},
+                                            R"({"place_id": "geonames:2867714"})",
+                                            "application/json"));
   std::string stream;
   const auto result = client.Get("/api/jobs/" + accepted["job_id"].get<std::string>() + "/events",
                                  [&](const char* data, std::size_t length) {
@@ -129,7 +144,8 @@ TEST(Jobs, EventsStreamProgressUntilTheEnd) {
   EXPECT_EQ(stream.rfind("event: progress\ndata: {", 0), 0u) << stream.substr(0, 200);
   const std::size_t end = stream.rfind("event: end\ndata: ");
   ASSERT_NE(end, std::string::npos) << stream;
-  const auto last = nlohmann::json::parse(stream.substr(end + 17, stream.find('\n', end + 17) - end - 17));
+  const auto last =
+      nlohmann::json::parse(stream.substr(end + 17, stream.find('\n', end + 17) - end - 17));
   EXPECT_EQ(last["status"], "succeeded");
 }
 

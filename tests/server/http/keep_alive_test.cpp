@@ -5,10 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -30,7 +30,8 @@ class Connection {
     address.sin_family = AF_INET;
     address.sin_port = htons(static_cast<std::uint16_t>(port));
     ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
-    m_open = m_fd >= 0 && ::connect(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0;
+    m_open =
+        m_fd >= 0 && ::connect(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0;
   }
   ~Connection() {
     if (m_fd >= 0) ::close(m_fd);
@@ -41,7 +42,8 @@ class Connection {
   /// Sends GET /healthz and returns the status of the answer (0 if none came within 5 s).
   int get_healthz() {
     const std::string request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-    if (!m_open || ::send(m_fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size()))
+    if (!m_open || ::send(m_fd, request.data(), request.size(), MSG_NOSIGNAL) !=
+                       static_cast<ssize_t>(request.size()))
       return 0;
     std::string response;
     char buffer[4096];
@@ -49,7 +51,8 @@ class Connection {
       const std::size_t head_end = response.find("\r\n\r\n");
       if (head_end != std::string::npos) {
         const std::size_t at = response.find("Content-Length: ");
-        if (at != std::string::npos && response.size() >= head_end + 4 + std::stoul(response.substr(at + 16)))
+        if (at != std::string::npos &&
+            response.size() >= head_end + 4 + std::stoul(response.substr(at + 16)))
           return std::stoi(response.substr(9, 3));
       }
       pollfd readable{m_fd, POLLIN, 0};
@@ -93,7 +96,8 @@ TEST(KeepAlive, AConnectionIdleForLessThanTheTimeoutServesTheNextRequest) {
   Connection connection(server.port());
   ASSERT_EQ(connection.get_healthz(), 200);
   // Idle for 2 s: half the timeout.
-  EXPECT_EQ(connection.wait_for_close(std::chrono::milliseconds(2000)).count(), 2000) << "closed too early";
+  EXPECT_EQ(connection.wait_for_close(std::chrono::milliseconds(2000)).count(), 2000)
+      << "closed too early";
   EXPECT_EQ(connection.get_healthz(), 200) << "the same connection must still be usable";
 }
 
@@ -127,14 +131,16 @@ TEST(Connections, TwoHundredConnectionsOpenedAtOnceAreAllEstablishedWithoutASynR
     for (auto& p : pending) {
       int error = 0;
       socklen_t size = sizeof(error);
-      if ((p.revents & POLLOUT) != 0 && ::getsockopt(p.fd, SOL_SOCKET, SO_ERROR, &error, &size) == 0 && error == 0)
+      if ((p.revents & POLLOUT) != 0 &&
+          ::getsockopt(p.fd, SOL_SOCKET, SO_ERROR, &error, &size) == 0 && error == 0)
         ++established;
     }
   }
   // A connection whose SYN was dropped is not writable until the retry; the client side of one
   // stuck in the full accept queue is, so also check the server answers each of them.
   EXPECT_EQ(established, sockets.size());
-  const std::string request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+  const std::string request =
+      "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
   int answered = 0;
   for (const int fd : sockets) {
     const int flags = ::fcntl(fd, F_GETFL);
@@ -142,8 +148,10 @@ TEST(Connections, TwoHundredConnectionsOpenedAtOnceAreAllEstablishedWithoutASynR
     timeval timeout{5, 0};
     ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
     char buffer[16] = {};
-    if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()) &&
-        ::recv(fd, buffer, sizeof(buffer) - 1, 0) > 0 && std::string(buffer).rfind("HTTP/1.1 200", 0) == 0)
+    if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+            static_cast<ssize_t>(request.size()) &&
+        ::recv(fd, buffer, sizeof(buffer) - 1, 0) > 0 &&
+        std::string(buffer).rfind("HTTP/1.1 200", 0) == 0)
       ++answered;
     ::close(fd);
   }

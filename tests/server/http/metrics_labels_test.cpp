@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <thread>
 #include <string>
+#include <thread>
 
 #include "tests/server/http/http_helpers.h"
 #include "tests/support/raw_http.h"
@@ -46,18 +46,23 @@ TEST(MetricsLabels, HundredsOfInventedMethodsAndPathsAddNoSeries) {
   raw_exchange(server.port(), "GET /warm HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   // The warm-up's own GET /metrics is counted once its answer is written: wait for it.
   std::string before = metrics_of(server.port());
-  for (int i = 0; i < 100 && requests_counted(before, R"(method="GET",route="/metrics",status="200")") < 1; ++i) {
+  for (int i = 0;
+       i < 100 && requests_counted(before, R"(method="GET",route="/metrics",status="200")") < 1;
+       ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     before = metrics_of(server.port());
   }
   for (int i = 0; i < 500; ++i) {
     const std::string n = std::to_string(i);
     raw_exchange(server.port(), "M" + n + " /a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-    raw_exchange(server.port(), "GET /no/such/" + n + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    raw_exchange(server.port(),
+                 "GET /no/such/" + n + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   }
   // A request is counted just after its answer is written: give the last one a moment.
   std::string after = metrics_of(server.port());
-  for (int i = 0; i < 100 && requests_counted(after, R"(method="GET",route="unmatched",status="404")") < 501; ++i) {
+  for (int i = 0;
+       i < 100 && requests_counted(after, R"(method="GET",route="unmatched",status="404")") < 501;
+       ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     after = metrics_of(server.port());
   }
@@ -77,7 +82,9 @@ TEST(MetricsLabels, ARequestRefusedBeforeRoutingIsCountedAsRejectedNotUnderThePr
                                      "GET /api/cities HTTP/1.1\r\nHost: x\r\n\r\n"
                                      "GET\r\n\r\n");
   EXPECT_EQ(exchange.status(), 200);
-  raw_exchange(server.port(), "GET /api/cities HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc");
+  raw_exchange(
+      server.port(),
+      "GET /api/cities HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc");
   // A request is counted just after its answer is written, maybe after the client read it: give
   // both refused ones a moment (a third would still fail the check below).
   std::string after = metrics_of(server.port());
@@ -119,8 +126,10 @@ TEST(MetricsAccess, WithAMetricsKeyMetricsNeedIt) {
   TestServer server{{{"METRICS_KEY", key}}};
   httplib::Client client("127.0.0.1", server.port());
   narrando::testing::expect_error(client.Get("/metrics"), 401, "unauthorized");
-  narrando::testing::expect_error(client.Get("/metrics", narrando::testing::bearer("wrong-key-0123456789")), 401,
-                                  "unauthorized");
+  narrando::testing::expect_error(
+      client.Get("/metrics", narrando::testing::bearer("wrong-key-0123456789")),
+      401,
+      "unauthorized");
   const auto served = client.Get("/metrics", narrando::testing::bearer(key));
   ASSERT_TRUE(served);
   EXPECT_EQ(served->status, 200);

@@ -28,7 +28,9 @@ struct NextRequestTest : ::testing::Test {
     ::close(fds[0]);
     if (fds[1] >= 0) ::close(fds[1]);
   }
-  void send(const std::string& bytes) { ASSERT_EQ(::write(fds[1], bytes.data(), bytes.size()), ssize_t(bytes.size())); }
+  void send(const std::string& bytes) {
+    ASSERT_EQ(::write(fds[1], bytes.data(), bytes.size()), ssize_t(bytes.size()));
+  }
 };
 
 TEST_F(NextRequestTest, AWholeRequestSentWhileWaitingIsServedWithRangeDropped) {
@@ -74,9 +76,10 @@ TEST_F(NextRequestTest, PartOfARequestGoesBackToTheFrontDoorWithItsBytes) {
 }
 
 TEST_F(NextRequestTest, BodiesTheFrontDoorMustReadGoBack) {
-  for (const std::string request : {"POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
-                                    "POST /a HTTP/1.1\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n",
-                                    "POST /a HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\n"}) {
+  for (const std::string request :
+       {"POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+        "POST /a HTTP/1.1\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n",
+        "POST /a HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\n"}) {
     std::string buffer = request;
     const auto next = wait_for_next_request(fds[0], buffer, limits, Clock::now() + 5s);
     EXPECT_FALSE(next.head) << request;

@@ -19,15 +19,19 @@ namespace {
 using namespace narrando::testing;
 
 // Embedded places (no Google key needed): every one queues its own job.
-const std::vector<std::string> kPlaces = {"geonames:2735943", "geonames:2993458", "geonames:3042030",
-                                          "geonames:2867714"};
+const std::vector<std::string> kPlaces = {
+    "geonames:2735943", "geonames:2993458", "geonames:3042030", "geonames:2867714"};
 
-httplib::Result ask(httplib::Client& client, const std::string& key, const std::string& place,
+httplib::Result ask(httplib::Client& client,
+                    const std::string& key,
+                    const std::string& place,
                     const std::string& options = "{}") {
   httplib::Headers headers = bearer(key);
   headers.emplace("Prefer", "respond-async");
-  return client.Post("/api/generate-city", headers,
-                     R"({"place_id": ")" + place + R"(", "options": )" + options + "}", "application/json");
+  return client.Post("/api/generate-city",
+                     headers,
+                     R"({"place_id": ")" + place + R"(", "options": )" + options + "}",
+                     "application/json");
 }
 
 int queued_jobs(TestServer& server) {
@@ -49,7 +53,9 @@ TEST(PaidCalls, ForceIsForEditors) {
 }
 
 TEST(PaidCalls, NewGenerationsAreRateLimitedPerAppCaller) {
-  TestServer server{{{"API_KEYS", kApiKeys}, {"WORKERS", "0"}, {"RATE_LIMIT_GENERATE_BURST", "2"},
+  TestServer server{{{"API_KEYS", kApiKeys},
+                     {"WORKERS", "0"},
+                     {"RATE_LIMIT_GENERATE_BURST", "2"},
                      {"RATE_LIMIT_GENERATE_PER_HOUR", "4"}}};
   httplib::Client client = server.client();
   EXPECT_EQ(ask(client, kAppKey, kPlaces[0])->status, 202);
@@ -77,7 +83,9 @@ TEST(PaidCalls, AFullQueueIs503WithRetryAfter) {
 
 TEST(PaidCalls, AGenerationThatCouldExceedTheSpendBudgetIsRefusedBeforeAnythingIsQueued) {
   // An LLM key makes generations paid (the places stay embedded; with no worker nothing is called).
-  std::map<std::string, std::string> env{{"API_KEYS", kApiKeys}, {"WORKERS", "0"}, {"PERPLEXITY_API_KEY", "k"},
+  std::map<std::string, std::string> env{{"API_KEYS", kApiKeys},
+                                         {"WORKERS", "0"},
+                                         {"PERPLEXITY_API_KEY", "k"},
                                          {"PERPLEXITY_BASE_URL", "http://127.0.0.1:1"}};
   const double bound = server::jobs::generation_cost_bound(server::config::from_environment(env));
   ASSERT_GT(bound, 0.0);
@@ -90,18 +98,22 @@ TEST(PaidCalls, AGenerationThatCouldExceedTheSpendBudgetIsRefusedBeforeAnythingI
   expect_error(caller_refused, 429, "spend_budget_exhausted");
   EXPECT_GT(retry_after(caller_refused), 0);
   EXPECT_LE(retry_after(caller_refused), 86400);
-  EXPECT_EQ(ask(client, kEditorKey, kPlaces[1])->status, 202) << "editors count against the instance budget only";
+  EXPECT_EQ(ask(client, kEditorKey, kPlaces[1])->status, 202)
+      << "editors count against the instance budget only";
   expect_error(ask(client, kEditorKey, kPlaces[2]), 429, "spend_budget_exhausted");
   EXPECT_EQ(queued_jobs(server), 2);
   const std::string metrics = client.Get("/metrics")->body;
-  EXPECT_NE(metrics.find("narrando_spend_reserved_usd " + std::to_string(2 * bound).substr(0, 4)), std::string::npos)
+  EXPECT_NE(metrics.find("narrando_spend_reserved_usd " + std::to_string(2 * bound).substr(0, 4)),
+            std::string::npos)
       << metrics;
-  EXPECT_NE(metrics.find("narrando_generation_refusals_total{reason=\"spend_budget_exhausted\"} 2"), std::string::npos);
+  EXPECT_NE(metrics.find("narrando_generation_refusals_total{reason=\"spend_budget_exhausted\"} 2"),
+            std::string::npos);
 }
 
 TEST(PaidCalls, EmbeddedGenerationsCostNothing) {
   EXPECT_EQ(server::jobs::generation_cost_bound(server::config::from_environment({})), 0.0);
-  const auto google = server::config::from_environment({{"GOOGLE_PLACES_API_KEY", "g"}, {"CALL_BUDGET", "100"}});
+  const auto google =
+      server::config::from_environment({{"GOOGLE_PLACES_API_KEY", "g"}, {"CALL_BUDGET", "100"}});
   EXPECT_GT(server::jobs::generation_cost_bound(google), 100 * 0.03);
 }
 
@@ -121,7 +133,8 @@ TEST(RateLimiter, RefillsAtItsHourlyRate) {
 }
 
 TEST(SpendBudget, SettlesFinishedJobsAndStartsAfreshEachUtcDay) {
-  server::support::ManualClock clock(std::chrono::system_clock::time_point{} + std::chrono::hours(24 * 20000 + 23));
+  server::support::ManualClock clock(std::chrono::system_clock::time_point{} +
+                                     std::chrono::hours(24 * 20000 + 23));
   server::jobs::SpendBudget budget(10.0, 6.0, clock);
   auto first = budget.reserve("u", 5.0);
   ASSERT_TRUE(std::holds_alternative<server::jobs::SpendBudget::Ticket>(first));
@@ -136,8 +149,10 @@ TEST(SpendBudget, SettlesFinishedJobsAndStartsAfreshEachUtcDay) {
   });
   EXPECT_DOUBLE_EQ(budget.snapshot().spent_usd, 0.5);
   EXPECT_TRUE(std::holds_alternative<server::jobs::SpendBudget::Ticket>(budget.reserve("u", 5.0)));
-  EXPECT_TRUE(std::holds_alternative<server::jobs::SpendRefusal>(budget.reserve("v", 5.0))) << "instance budget";
-  clock.advance(std::chrono::hours(1));  // the next UTC day: settled spending is forgotten, reservations kept
+  EXPECT_TRUE(std::holds_alternative<server::jobs::SpendRefusal>(budget.reserve("v", 5.0)))
+      << "instance budget";
+  clock.advance(
+      std::chrono::hours(1));  // the next UTC day: settled spending is forgotten, reservations kept
   EXPECT_DOUBLE_EQ(budget.snapshot().spent_usd, 5.0);
   EXPECT_TRUE(std::holds_alternative<server::jobs::SpendBudget::Ticket>(budget.reserve("v", 5.0)));
 }

@@ -37,14 +37,20 @@ TEST(PublishAtomicity, ReadersSeeWholeRevisionsOnly) {
   }
   auto editor = server.client();
   for (int round = 0; round < 6; ++round) {
-    const std::string body = R"({"name": "Round )" + std::to_string(round) + R"(", "visit_minutes": )" +
-                             std::to_string(10 + round) + "}";
-    ASSERT_EQ(editor.Patch("/api/cities/" + city + "/attractions/" + target, bearer(kEditorKey), body,
-                           "application/json")
+    const std::string body = R"({"name": "Round )" + std::to_string(round) +
+                             R"(", "visit_minutes": )" + std::to_string(10 + round) + "}";
+    ASSERT_EQ(editor
+                  .Patch("/api/cities/" + city + "/attractions/" + target,
+                         bearer(kEditorKey),
+                         body,
+                         "application/json")
                   ->status,
               200);
-    ASSERT_EQ(editor.Post("/api/cities/" + city + "/publish", bearer(kEditorKey), "{}", "application/json")->status,
-              200);
+    ASSERT_EQ(
+        editor
+            .Post("/api/cities/" + city + "/publish", bearer(kEditorKey), "{}", "application/json")
+            ->status,
+        200);
   }
   done = true;
   for (auto& reader : readers) reader.join();
@@ -52,7 +58,8 @@ TEST(PublishAtomicity, ReadersSeeWholeRevisionsOnly) {
   ASSERT_GT(seen_documents.size(), 10u);
   std::set<int> numbers;
   for (const std::string& text : seen_documents) {
-    const core::model::Revision seen = nlohmann::json::parse(text).get<core::json::CityDocument>().revision;
+    const core::model::Revision seen =
+        nlohmann::json::parse(text).get<core::json::CityDocument>().revision;
     numbers.insert(seen.number);
     EXPECT_EQ(seen.status, core::model::RevisionStatus::Published);
     const auto stored = server.services().store->load_revision(city, seen.number);

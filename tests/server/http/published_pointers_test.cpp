@@ -25,7 +25,7 @@ TEST(PublishedPointers, AfterExpiryOneCallerHasItRefreshedAndEveryoneKeepsTheOld
   EXPECT_TRUE(first.refresh);  // the first caller after expiry has the store read again
   const auto next = pointers.lookup("city", t0 + 2100ms);
   EXPECT_EQ(next.revision, 3);
-  EXPECT_FALSE(next.refresh);                // one refresh per expiry
+  EXPECT_FALSE(next.refresh);                 // one refresh per expiry
   pointers.remember("city", 4, t0 + 2050ms);  // what the refresh read
   EXPECT_EQ(pointers.lookup("city", t0 + 2300ms).revision, 4);
   EXPECT_FALSE(pointers.lookup("city", t0 + 2300ms).refresh);
@@ -38,7 +38,8 @@ TEST(PublishedPointers, AFailedRefreshDoesNotKeepTheOldAnswerForever) {
   EXPECT_TRUE(pointers.lookup("city", t0 + 2s).refresh);  // this refresh never comes back
   EXPECT_EQ(pointers.lookup("city", t0 + 3s).revision, 3);
   EXPECT_FALSE(pointers.lookup("city", t0 + 2s + PublishedPointers::kRefreshAllowance).revision);
-  EXPECT_FALSE(pointers.lookup("city", t0 + 2s + PublishedPointers::kRefreshAllowance + 1s).revision);
+  EXPECT_FALSE(
+      pointers.lookup("city", t0 + 2s + PublishedPointers::kRefreshAllowance + 1s).revision);
 }
 
 TEST(PublishedPointers, ForgetAndAZeroTimeToLiveMeanAskTheStore) {
@@ -62,7 +63,8 @@ TEST(PublishedPointers, StaysBoundedWhenFull) {
   EXPECT_FALSE(pointers.lookup("a", t0 + 11s).revision);
   EXPECT_EQ(pointers.lookup("b", t0 + 11s).revision, 1);
   EXPECT_EQ(pointers.lookup("d", t0 + 11s).revision, 1);
-  pointers.remember("e", 2, t0 + 12s);  // full of live entries ("a" gone, "b".."d" fresh): start again
+  pointers.remember(
+      "e", 2, t0 + 12s);  // full of live entries ("a" gone, "b".."d" fresh): start again
   EXPECT_EQ(pointers.lookup("e", t0 + 12s).revision, 2);
   EXPECT_FALSE(pointers.lookup("b", t0 + 12s).revision);
 }
@@ -89,11 +91,13 @@ std::optional<int> wait_for_fresh(PublishedPointers& pointers, const std::string
 }
 
 TEST(PublishedRefresher, RereadsAnExpiredEntryFromTheStoreOffTheCallersThread) {
-  auto store = narrando::testing::store_backends().front().open(server::support::system_clock());  // SQLite
+  auto store =
+      narrando::testing::store_backends().front().open(server::support::system_clock());  // SQLite
   auto sample = narrando::testing::sample_generation("geonames:2735943");
   const auto queued = store->enqueue_job("geonames:2735943", {}, "");
   const auto job = store->claim_specific_job(queued.job.id, "w", std::chrono::seconds(30));
-  const std::string city = store->save_generation(sample.city, sample.revision, sample.trace, *job, "w", true).city_id;
+  const std::string city =
+      store->save_generation(sample.city, sample.revision, sample.trace, *job, "w", true).city_id;
 
   PublishedPointers pointers(1s);
   server::service::ReadService reads(*store);
@@ -116,7 +120,8 @@ TEST(PublishedRefresher, ForgetsACityThatIsNoLongerPublished) {
   const std::string gone = "00000000-0000-4000-8000-000000000000";
   pointers.remember(gone, 2, PublishedPointers::Clock::now() - 1h);
   refresher.request(gone);
-  for (int i = 0; i < 500 && pointers.lookup(gone, PublishedPointers::Clock::now() - 1h).revision; ++i) {
+  for (int i = 0; i < 500 && pointers.lookup(gone, PublishedPointers::Clock::now() - 1h).revision;
+       ++i) {
     std::this_thread::sleep_for(10ms);
   }
   EXPECT_FALSE(pointers.lookup(gone, PublishedPointers::Clock::now() - 1h).revision)

@@ -14,7 +14,8 @@ namespace {
 using namespace narrando::testing;
 
 constexpr const char* kGoogleKey = "AIzaFakeKeyForTests0123";
-constexpr const char* kPorto = "geonames:2735943";  // embedded places; distances from the Routes fake
+constexpr const char* kPorto =
+    "geonames:2735943";  // embedded places; distances from the Routes fake
 
 class ReplanAccounting : public ::testing::Test {
  protected:
@@ -25,7 +26,8 @@ class ReplanAccounting : public ::testing::Test {
             {"ROUTES_POLICY", policy},
             {"WALKING_NETWORK", "model"},  // Routes' accounting alone: no Overpass calls among them
             {"ROUTES_MATRIX_MAX_POINTS", "200"},
-            // A 200-point matrix may cost $200: the spend budget (paid_calls_test) is not under test here.
+            // A 200-point matrix may cost $200: the spend budget (paid_calls_test) is not under
+            // test here.
             {"SPEND_BUDGET_USD_PER_DAY", "10000"},
             {"SPEND_BUDGET_USD_PER_CALLER_PER_DAY", "10000"},
             {"CALL_BUDGET", budget},
@@ -75,7 +77,9 @@ TEST_F(ReplanAccounting, CountsAndCostsItsRoutesCallsPerStage) {
   }
   EXPECT_NEAR(spent["cost_usd"].get<double>(), total, 1e-9);
   EXPECT_NEAR(spent["cost_usd"].get<double>(),
-              stages["distances"]["cost_usd"].get<double>() + stages["legs"]["cost_usd"].get<double>(), 1e-9);
+              stages["distances"]["cost_usd"].get<double>() +
+                  stages["legs"]["cost_usd"].get<double>(),
+              1e-9);
 
   // The replan is a run of the city like its generation: listed first, with its trace.
   const auto runs = json_of(client.Get("/api/cities/" + city + "/runs"))["runs"];
@@ -85,7 +89,8 @@ TEST_F(ReplanAccounting, CountsAndCostsItsRoutesCallsPerStage) {
   EXPECT_EQ(runs[0]["calls"], spent["calls"]);
   EXPECT_NEAR(runs[0]["cost_usd"].get<double>(), spent["cost_usd"].get<double>(), 1e-9);
   EXPECT_EQ(runs[1]["origin"], "generation");
-  const auto trace = json_of(client.Get("/api/cities/" + city + "/runs/" + runs[0]["job_id"].get<std::string>()));
+  const auto trace =
+      json_of(client.Get("/api/cities/" + city + "/runs/" + runs[0]["job_id"].get<std::string>()));
   EXPECT_EQ(trace["run"]["origin"], "replan");
   EXPECT_EQ(trace["run"]["calls"].size(), spent["external_calls"].size());
   EXPECT_EQ(trace["run"]["tours"], json_of(result)["tours"]) << "the trace holds the draft's tours";
@@ -101,13 +106,16 @@ TEST_F(ReplanAccounting, WalkingPathsStopAtTheCallBudget) {
   ASSERT_EQ(result->status, 200) << result->body;
   const auto body = json_of(result);
   ASSERT_GT(body["tours"].size(), 2u) << "more tours than the budget has calls";
-  EXPECT_EQ(google.requests("computeRoutes") - routes_before, 2) << "CALL_BUDGET=2 holds for a replan too";
+  EXPECT_EQ(google.requests("computeRoutes") - routes_before, 2)
+      << "CALL_BUDGET=2 holds for a replan too";
   const auto spent = body["replan"];
   EXPECT_EQ(spent["calls"], 2);
   EXPECT_EQ(spent["call_budget"], 2);
   const std::string note = stages_of(spent)["legs"]["note"];
-  EXPECT_NE(note.find("planned legs kept, routes computeRoutes: the run's budget of external calls is spent"),
-            std::string::npos)
+  EXPECT_NE(
+      note.find(
+          "planned legs kept, routes computeRoutes: the run's budget of external calls is spent"),
+      std::string::npos)
       << note;
 }
 
@@ -125,7 +133,8 @@ TEST_F(ReplanAccounting, AMatrixOverTheBudgetFailsTheReplanAndKeepsTheDraft) {
   const int matrix_before = google.requests("computeRouteMatrix");
   const auto result = client.Post("/api/cities/" + city + "/replan", "{}", "application/json");
   expect_error(result, 502, "upstream_error");
-  EXPECT_NE(json_of(result)["error"]["message"].get<std::string>().find("budget of external calls is spent"),
+  EXPECT_NE(json_of(result)["error"]["message"].get<std::string>().find(
+                "budget of external calls is spent"),
             std::string::npos)
       << result->body;
   EXPECT_EQ(google.requests("computeRouteMatrix") - matrix_before, 1) << "no call past the budget";

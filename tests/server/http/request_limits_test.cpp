@@ -22,7 +22,8 @@ using namespace narrando::testing;
 
 constexpr std::size_t kMiB = 1024 * 1024;
 // What a refused body may add to the server's peak memory: the 1 MiB it reads at most, with room
-// for the allocator and the thread that serves it. Buffering the bodies sent here would add 150 MiB.
+// for the allocator and the thread that serves it. Buffering the bodies sent here would add 150
+// MiB.
 constexpr long kMemoryAllowanceKib = 24 * 1024;
 // Loopback socket buffers take a few MiB the server never reads; far less than what is offered.
 constexpr std::size_t kSentBeforeRefusal = 32 * kMiB;
@@ -39,7 +40,8 @@ long peak_rss_kib(int pid) {
 }
 
 std::string post_head(const std::string& path, const std::string& headers) {
-  return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" + headers + "\r\n";
+  return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
+         headers + "\r\n";
 }
 
 // One chunk of chunked transfer coding.
@@ -88,13 +90,18 @@ TEST(RequestLimits, ChunkedBodiesOverTheLimitAre413WithoutBeingBuffered) {
   const long before = peak_rss_kib(process.pid());
   const std::string piece = chunk(std::string(64 * 1024, ' '));
   for (const std::string path : {"/api/generate-city", "/api/no-such-route"}) {
-    const RawExchange exchange =
-        raw_exchange(process.port(), post_head(path, "Transfer-Encoding: chunked\r\n"), piece, 150 * kMiB, "0\r\n\r\n");
-    expect_refusal(exchange, path == "/api/generate-city" ? 413 : 404,
+    const RawExchange exchange = raw_exchange(process.port(),
+                                              post_head(path, "Transfer-Encoding: chunked\r\n"),
+                                              piece,
+                                              150 * kMiB,
+                                              "0\r\n\r\n");
+    expect_refusal(exchange,
+                   path == "/api/generate-city" ? 413 : 404,
                    path == "/api/generate-city" ? "payload_too_large" : "not_found");
     EXPECT_LT(exchange.body_bytes_sent, kSentBeforeRefusal) << path;
   }
-  EXPECT_LT(peak_rss_kib(process.pid()) - before, kMemoryAllowanceKib) << "KiB of peak memory added";
+  EXPECT_LT(peak_rss_kib(process.pid()) - before, kMemoryAllowanceKib)
+      << "KiB of peak memory added";
   EXPECT_EQ(client.Get("/healthz")->status, 200);
   // A chunked body under the limit is read as usual.
   const auto small = client.Post(
@@ -123,32 +130,44 @@ TEST(RequestLimits, CompressedBodiesAre415AndNeverInflated) {
   for (const std::string coding : {"gzip", "deflate", "br", "x-gzip, identity"}) {
     for (const std::string& framing : framings) {
       const bool chunked = framing.rfind("Transfer", 0) == 0;
-      const std::string head = post_head("/api/generate-city", framing + "Content-Encoding: " + coding + "\r\n");
-      const RawExchange exchange =
-          raw_exchange(process.port(), head, chunked ? chunk(bomb) : bomb, bomb.size(), chunked ? "0\r\n\r\n" : "");
+      const std::string head =
+          post_head("/api/generate-city", framing + "Content-Encoding: " + coding + "\r\n");
+      const RawExchange exchange = raw_exchange(process.port(),
+                                                head,
+                                                chunked ? chunk(bomb) : bomb,
+                                                bomb.size(),
+                                                chunked ? "0\r\n\r\n" : "");
       expect_refusal(exchange, 415, "unsupported_media_type");
       EXPECT_TRUE(exchange.has_header_line("Accept-Encoding: identity")) << coding;
     }
   }
-  EXPECT_LT(peak_rss_kib(process.pid()) - before, kMemoryAllowanceKib) << "KiB of peak memory added";
+  EXPECT_LT(peak_rss_kib(process.pid()) - before, kMemoryAllowanceKib)
+      << "KiB of peak memory added";
   // "identity" is no compression at all.
-  const auto plain = client.Post("/api/generate-city", {{"Content-Encoding", "identity"}},
-                                 R"({"place_id": "geonames:2993458"})", "application/json");
+  const auto plain = client.Post("/api/generate-city",
+                                 {{"Content-Encoding", "identity"}},
+                                 R"({"place_id": "geonames:2993458"})",
+                                 "application/json");
   ASSERT_TRUE(plain);
   EXPECT_EQ(plain->status, 200) << plain->body;
 }
 
 TEST(RequestLimits, ABodyIsNotReadBeforeTheCallerIsAuthorised) {
   TempDir dir;
-  ServerProcess process(NARRANDO_SERVER_BINARY,
-                        {{"NARRANDO_DB", dir.file("n.db")}, {"API_KEYS", kApiKeys}, {"HOST", "127.0.0.1"}});
+  ServerProcess process(
+      NARRANDO_SERVER_BINARY,
+      {{"NARRANDO_DB", dir.file("n.db")}, {"API_KEYS", kApiKeys}, {"HOST", "127.0.0.1"}});
   const long before = peak_rss_kib(process.pid());
   const RawExchange exchange = raw_exchange(
-      process.port(), post_head("/api/cities/x/tours", "Transfer-Encoding: chunked\r\n").replace(0, 4, "PUT"),
-      chunk(std::string(64 * 1024, ' ')), 150 * kMiB, "0\r\n\r\n");
+      process.port(),
+      post_head("/api/cities/x/tours", "Transfer-Encoding: chunked\r\n").replace(0, 4, "PUT"),
+      chunk(std::string(64 * 1024, ' ')),
+      150 * kMiB,
+      "0\r\n\r\n");
   expect_refusal(exchange, 401, "unauthorized");
   EXPECT_LT(exchange.body_bytes_sent, kSentBeforeRefusal);
-  EXPECT_LT(peak_rss_kib(process.pid()) - before, kMemoryAllowanceKib) << "KiB of peak memory added";
+  EXPECT_LT(peak_rss_kib(process.pid()) - before, kMemoryAllowanceKib)
+      << "KiB of peak memory added";
   httplib::Client client("127.0.0.1", process.port());
   EXPECT_EQ(client.Get("/healthz")->status, 200);
 }
@@ -156,13 +175,16 @@ TEST(RequestLimits, ABodyIsNotReadBeforeTheCallerIsAuthorised) {
 TEST(RequestLimits, AnOversizedBodyIsRefusedInsteadOfA100Continue) {
   TestServer server;
   const RawExchange exchange = raw_exchange(
-      server.port(), post_head("/api/generate-city", "Content-Length: 5000000\r\nExpect: 100-continue\r\n"));
+      server.port(),
+      post_head("/api/generate-city", "Content-Length: 5000000\r\nExpect: 100-continue\r\n"));
   expect_refusal(exchange, 413, "payload_too_large");
   EXPECT_EQ(exchange.response.find("100 Continue"), std::string::npos);
   // A body within the limit still gets its 100 Continue.
   const std::string body = R"({"place_id": "geonames:2993458"})";
-  const std::string expecting = "Content-Length: " + std::to_string(body.size()) + "\r\nExpect: 100-continue\r\n";
-  const RawExchange accepted = raw_exchange(server.port(), post_head("/api/generate-city", expecting), "", 0, body);
+  const std::string expecting =
+      "Content-Length: " + std::to_string(body.size()) + "\r\nExpect: 100-continue\r\n";
+  const RawExchange accepted =
+      raw_exchange(server.port(), post_head("/api/generate-city", expecting), "", 0, body);
   EXPECT_EQ(accepted.response.rfind("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 ", 0), 0u)
       << accepted.response.substr(0, 300);
 }
@@ -189,13 +211,16 @@ TEST(RequestLimits, ADeclaredLengthOverTheLimitIs413AndOnlyASmallExcessIsDrained
   // answer on a connection that stays open.
   const std::string body(2 * kMiB, ' ');
   const RawExchange drained = raw_exchange(
-      server.port(), post_head("/api/generate-city", "Content-Length: " + std::to_string(body.size()) + "\r\n"), body,
+      server.port(),
+      post_head("/api/generate-city", "Content-Length: " + std::to_string(body.size()) + "\r\n"),
+      body,
       body.size());
   EXPECT_EQ(drained.status(), 413) << drained.response.substr(0, 300);
   EXPECT_EQ(drained.body_bytes_sent, body.size());
   EXPECT_FALSE(drained.closed_by_server);
   // Far too large: refused at once, nothing read, the connection closed.
-  const RawExchange cut = raw_exchange(server.port(), post_head("/api/generate-city", "Content-Length: 104857600\r\n"));
+  const RawExchange cut =
+      raw_exchange(server.port(), post_head("/api/generate-city", "Content-Length: 104857600\r\n"));
   expect_refusal(cut, 413, "payload_too_large");
 }
 

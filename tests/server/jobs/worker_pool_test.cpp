@@ -31,7 +31,8 @@ bool eventually(const std::function<bool()>& done) {
 struct OfflineWorkers : ::testing::Test {
   server::support::ManualClock clock;
   narrando::testing::TempDir dir;
-  server::storage::SqlStore store{std::make_unique<server::storage::SqliteDatabase>(dir.file("pool.db")), 3, clock};
+  server::storage::SqlStore store{
+      std::make_unique<server::storage::SqliteDatabase>(dir.file("pool.db")), 3, clock};
   server::offline::EmbeddedPlaceProvider places{server::offline::EmbeddedCatalogue::builtin()};
   server::offline::HeuristicAttractionFilter filter;
   server::offline::WalkingDistanceProvider distances;
@@ -45,13 +46,16 @@ struct OfflineWorkers : ::testing::Test {
 TEST_F(OfflineWorkers, AnIdleWorkerLooksForJobsQueuedElsewhereEachPollOfItsClock) {
   server::jobs::WorkerPool pool(store, runner, board, {1, 60s, 1s}, clock);
   pool.start();
-  while (clock.waiters() < 2) std::this_thread::yield();  // the worker found nothing; the heartbeat waits
+  while (clock.waiters() < 2)
+    std::this_thread::yield();  // the worker found nothing; the heartbeat waits
   // Queued by another instance: nobody notifies this pool.
   const auto queued = store.enqueue_job("geonames:2735943", {}, "");
   std::this_thread::sleep_for(100ms);
-  EXPECT_EQ(store.find_job(queued.job.id)->status, JobStatus::Queued) << "the poll interval has not passed";
+  EXPECT_EQ(store.find_job(queued.job.id)->status, JobStatus::Queued)
+      << "the poll interval has not passed";
   clock.advance(1s);
-  EXPECT_TRUE(eventually([&] { return store.find_job(queued.job.id)->status == JobStatus::Succeeded; }));
+  EXPECT_TRUE(
+      eventually([&] { return store.find_job(queued.job.id)->status == JobStatus::Succeeded; }));
   EXPECT_TRUE(pool.stop(0s));
 }
 
@@ -60,7 +64,8 @@ TEST_F(OfflineWorkers, ANoticeWakesAnIdleWorkerAtOnce) {
   pool.start();
   const auto queued = store.enqueue_job("geonames:2735943", {}, "");
   pool.notify();
-  EXPECT_TRUE(eventually([&] { return store.find_job(queued.job.id)->status == JobStatus::Succeeded; }));
+  EXPECT_TRUE(
+      eventually([&] { return store.find_job(queued.job.id)->status == JobStatus::Succeeded; }));
   EXPECT_TRUE(pool.stop(0s));
 }
 
@@ -69,12 +74,14 @@ TEST_F(OfflineWorkers, TheBoardsWaitEndsWithANewPostOrWhenItsClockRunsOut) {
   job.id = "job-1";
   board.post(job);
   const std::uint64_t seen = board.latest("job-1")->version;
-  auto timed_out = std::async(std::launch::async, [&] { return board.wait_newer("job-1", seen, 5s)->version; });
+  auto timed_out =
+      std::async(std::launch::async, [&] { return board.wait_newer("job-1", seen, 5s)->version; });
   EXPECT_EQ(timed_out.wait_for(50ms), std::future_status::timeout);
   clock.advance(5s);
   ASSERT_EQ(timed_out.wait_for(5s), std::future_status::ready);
   EXPECT_EQ(timed_out.get(), seen) << "nothing new";
-  auto posted = std::async(std::launch::async, [&] { return board.wait_newer("job-1", seen, 1h)->version; });
+  auto posted =
+      std::async(std::launch::async, [&] { return board.wait_newer("job-1", seen, 1h)->version; });
   while (clock.waiters() == 0) std::this_thread::yield();
   job.status = JobStatus::Running;
   board.post(job);

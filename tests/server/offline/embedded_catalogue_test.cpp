@@ -16,8 +16,15 @@ TEST(EmbeddedCatalogue, HoldsTheRequiredCities) {
   const EmbeddedCatalogue& catalogue = EmbeddedCatalogue::builtin();
   std::set<std::string> keys;
   for (const auto& city : catalogue.cities()) keys.insert(city.key);
-  for (const char* required :
-       {"porto", "munich", "london", "helsinki", "copenhagen", "monaco", "andorra", "liechtenstein", "paris"}) {
+  for (const char* required : {"porto",
+                               "munich",
+                               "london",
+                               "helsinki",
+                               "copenhagen",
+                               "monaco",
+                               "andorra",
+                               "liechtenstein",
+                               "paris"}) {
     EXPECT_TRUE(keys.contains(required)) << required;
   }
 }
@@ -53,7 +60,8 @@ TEST(EmbeddedCatalogue, EveryCityOffersAtLeastFifteenUsableStopsExceptTheTinyPat
     options.max_attractions = 300;
     auto decided = core::algo::heuristic_filter(provider.attractions(city.city, options, context),
                                                 {city.city.name, city.city.centre, 1, 300});
-    const auto kept = std::count_if(decided.begin(), decided.end(), [](const auto& a) { return a.included; });
+    const auto kept =
+        std::count_if(decided.begin(), decided.end(), [](const auto& a) { return a.included; });
     // Paris and Stockholm are test-sized patches; 5 of Stockholm's 17 rows are art dealers
     // (tourism=gallery with shop=art), which the filter drops.
     if (city.key != "paris" && city.key != "stockholm") {
@@ -86,8 +94,9 @@ TEST(EmbeddedPlaceProvider, CarriesTheSourceTagsTheFilterNamesStopsWith) {
   server::pipeline::RunContext context;
   const auto& porto = *catalogue.find("geonames:2735943");
   const auto candidates = provider.attractions(porto.city, {}, context);
-  const auto tower = std::find_if(candidates.begin(), candidates.end(),
-                                  [](const auto& a) { return a.source_id == "osm:way/247168260"; });
+  const auto tower = std::find_if(candidates.begin(), candidates.end(), [](const auto& a) {
+    return a.source_id == "osm:way/247168260";
+  });
   ASSERT_NE(tower, candidates.end());
   EXPECT_EQ(tower->name, "Torre dos Clérigos") << "the provider keeps the local name";
   EXPECT_EQ(tower->tags.at("name:en"), "Clerics Tower");

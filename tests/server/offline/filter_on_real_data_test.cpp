@@ -25,7 +25,8 @@ DecidedCity decide(const server::offline::EmbeddedCity& city) {
     candidates.push_back(poi->attraction);
     result.categories.push_back(poi->category);
   }
-  result.decided = core::algo::heuristic_filter(candidates, {city.city.name, city.city.centre, 4, 300});
+  result.decided =
+      core::algo::heuristic_filter(candidates, {city.city.name, city.city.centre, 4, 300});
   return result;
 }
 
@@ -44,7 +45,8 @@ TEST(HeuristicFilterOnRealData, DropsEveryNegativeRowWithItsKind) {
       if (!categories[i].starts_with("negative_")) continue;
       ++negatives;
       EXPECT_FALSE(decided[i].included) << city.key << ": " << decided[i].name;
-      EXPECT_EQ(decided[i].reason, expected_reason(categories[i])) << city.key << ": " << decided[i].name;
+      EXPECT_EQ(decided[i].reason, expected_reason(categories[i]))
+          << city.key << ": " << decided[i].name;
     }
   }
   EXPECT_GE(negatives, 90) << "the data set carries about 100 real negative rows";
@@ -76,10 +78,12 @@ TEST(HeuristicFilterOnRealData, FindsTheKnownDuplicates) {
   std::vector<core::model::Attraction> munich;
   for (const auto* poi : catalogue.pois_of("munich")) munich.push_back(poi->attraction);
   const auto& city = *catalogue.find("geonames:2867714");
-  const auto decided = core::algo::heuristic_filter(munich, {city.city.name, city.city.centre, 4, 300});
+  const auto decided =
+      core::algo::heuristic_filter(munich, {city.city.name, city.city.centre, 4, 300});
   int kept = 0;
   for (const auto& a : decided) {
-    if ((a.name == "Frauenkirche" || a.name == "Liebfrauendom" || a.name == "Dom zu Unserer Lieben Frau") &&
+    if ((a.name == "Frauenkirche" || a.name == "Liebfrauendom" ||
+         a.name == "Dom zu Unserer Lieben Frau") &&
         a.included) {
       ++kept;
     }
@@ -95,7 +99,9 @@ const core::model::Attraction& row(const DecidedCity& city, const std::string& s
   throw std::runtime_error("no row " + source_id);
 }
 
-DecidedCity decide(const std::string& place_id) { return decide(*EmbeddedCatalogue::builtin().find(place_id)); }
+DecidedCity decide(const std::string& place_id) {
+  return decide(*EmbeddedCatalogue::builtin().find(place_id));
+}
 
 TEST(HeuristicFilterOnRealData, ReadsTheSecondaryTags) {
   const DecidedCity munich = decide("geonames:2867714");
@@ -104,7 +110,8 @@ TEST(HeuristicFilterOnRealData, ReadsTheSecondaryTags) {
   EXPECT_EQ(row(munich, "osm:way/124731776").reason, "office building (building=office)");
   // tourism=gallery with shop=art: an art dealer.
   EXPECT_EQ(row(munich, "osm:node/3147060938").reason, "commercial gallery (shop=art)");
-  // amenity=restaurant and tourism=attraction with Wikipedia and 5 translations: the Hofbräuhaus stays.
+  // amenity=restaurant and tourism=attraction with Wikipedia and 5 translations: the Hofbräuhaus
+  // stays.
   EXPECT_TRUE(row(munich, "osm:way/23632546").included) << row(munich, "osm:way/23632546").reason;
 
   const DecidedCity porto = decide("geonames:2735943");
@@ -116,7 +123,8 @@ TEST(HeuristicFilterOnRealData, ReadsTheSecondaryTags) {
   EXPECT_TRUE(row(porto, "osm:way/331655260").included) << row(porto, "osm:way/331655260").reason;
 
   const DecidedCity heidelberg = decide("geonames:2907911");
-  EXPECT_EQ(row(heidelberg, "osm:way/107958548").reason, "private, no public access (access=private)");
+  EXPECT_EQ(row(heidelberg, "osm:way/107958548").reason,
+            "private, no public access (access=private)");
   const DecidedCity vaduz = decide("geonames:3042030");
   const auto& castle = row(vaduz, "osm:relation/1252853");
   EXPECT_TRUE(castle.included) << castle.reason;
@@ -126,19 +134,24 @@ TEST(HeuristicFilterOnRealData, ReadsTheSecondaryTags) {
 TEST(HeuristicFilterOnRealData, MakesOneStopOfEachSight) {
   const DecidedCity liechtenstein = decide("geonames:3042030");
   // "Gaflei Aussichtsturm" and "Aussichtsturm Gaflei", 0.4 m apart.
-  EXPECT_NE(row(liechtenstein, "osm:node/8244646609").included, row(liechtenstein, "osm:way/333967531").included);
+  EXPECT_NE(row(liechtenstein, "osm:node/8244646609").included,
+            row(liechtenstein, "osm:way/333967531").included);
   const DecidedCity munich = decide("geonames:2867714");
-  EXPECT_EQ(row(munich, "osm:node/340004719").reason, "part of \"Neues Rathaus\" (inside its outline)");
+  EXPECT_EQ(row(munich, "osm:node/340004719").reason,
+            "part of \"Neues Rathaus\" (inside its outline)");
   const DecidedCity heidelberg = decide("geonames:2907911");
-  EXPECT_EQ(row(heidelberg, "osm:way/254154166").reason, "part of \"Heidelberg Castle\" (inside its outline)")
+  EXPECT_EQ(row(heidelberg, "osm:way/254154166").reason,
+            "part of \"Heidelberg Castle\" (inside its outline)")
       << row(heidelberg, "osm:way/254154166").reason;
   // Alexander I's bust and Alexander II's statue are two memorials; so are the palaces of
   // Christian VII and Christian IX.
   const DecidedCity helsinki = decide("geonames:658225");
   EXPECT_EQ(row(helsinki, "osm:node/5297732692").reason.find("Alexander"), std::string::npos);
   const DecidedCity copenhagen = decide("geonames:2618425");
-  EXPECT_TRUE(row(copenhagen, "osm:way/106105298").included) << row(copenhagen, "osm:way/106105298").reason;
-  EXPECT_TRUE(row(copenhagen, "osm:way/106105466").included) << row(copenhagen, "osm:way/106105466").reason;
+  EXPECT_TRUE(row(copenhagen, "osm:way/106105298").included)
+      << row(copenhagen, "osm:way/106105298").reason;
+  EXPECT_TRUE(row(copenhagen, "osm:way/106105466").included)
+      << row(copenhagen, "osm:way/106105466").reason;
   // A coordinate string is not a name.
   EXPECT_EQ(row(copenhagen, "osm:way/113545096").reason.rfind("no usable name", 0), 0u);
 }

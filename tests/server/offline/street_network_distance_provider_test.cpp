@@ -17,7 +17,8 @@ namespace {
 
 StreetNetworkDistanceProvider provider() {
   std::vector<std::unique_ptr<pipeline::NetworkSource>> sources;
-  sources.push_back(std::make_unique<EmbeddedNetworkSource>(EmbeddedCatalogue::builtin(), WalkingNetworks::builtin()));
+  sources.push_back(std::make_unique<EmbeddedNetworkSource>(EmbeddedCatalogue::builtin(),
+                                                            WalkingNetworks::builtin()));
   return StreetNetworkDistanceProvider(std::move(sources));
 }
 
@@ -57,9 +58,12 @@ TEST(StreetNetworkDistances, WalksPortoOnItsStreetsNeverShorterThanTheStraightLi
   for (int i = 0; i < 40; ++i) {
     for (int j = 0; j < 40; ++j) {
       if (i == j) continue;
-      const double line = core::algo::haversine_m(points[static_cast<std::size_t>(i)], points[static_cast<std::size_t>(j)]);
+      const double line = core::algo::haversine_m(points[static_cast<std::size_t>(i)],
+                                                  points[static_cast<std::size_t>(j)]);
       EXPECT_GE(matrix.metres(i, j), line - 1.0);
-      EXPECT_NEAR(matrix.minutes(i, j), matrix.metres(i, j) / (4500.0 / 60.0), 0.5 + matrix.minutes(i, j) * 0.35)
+      EXPECT_NEAR(matrix.minutes(i, j),
+                  matrix.metres(i, j) / (4500.0 / 60.0),
+                  0.5 + matrix.minutes(i, j) * 0.35)
           << "about 4.5 km/h; slow surfaces and ferries aside";
       street += matrix.metres(i, j);
       straight += line;
@@ -120,7 +124,8 @@ TEST(StreetNetworkDistances, ACityWithoutANetworkWalksTheModelAndSaysSo) {
   const auto points = candidates("tokyo", 10);
   pipeline::RunContext context;
   const auto matrix = distances.matrix(city("tokyo").city, points, {}, context);
-  EXPECT_NE(joined(context.notes).find("no street network for Tokyo: walking model"), std::string::npos);
+  EXPECT_NE(joined(context.notes).find("no street network for Tokyo: walking model"),
+            std::string::npos);
   EXPECT_NEAR(matrix.metres(0, 1), core::algo::haversine_m(points[0], points[1]) * 1.3, 1e-6);
 }
 
@@ -130,7 +135,8 @@ TEST(StreetNetworkDistances, ANetworkThatReachesFewPointsGivesWayToTheModel) {
   const auto points = candidates("paris", 29);
   pipeline::RunContext context;
   const auto matrix = distances.matrix(city("paris").city, points, {}, context);
-  EXPECT_NE(joined(context.notes).find("the street network reaches only"), std::string::npos) << joined(context.notes);
+  EXPECT_NE(joined(context.notes).find("the street network reaches only"), std::string::npos)
+      << joined(context.notes);
   EXPECT_NEAR(matrix.metres(0, 1), core::algo::haversine_m(points[0], points[1]) * 1.3, 1e-6);
 }
 
@@ -156,10 +162,12 @@ namespace {
 class FailingSource : public pipeline::NetworkSource {
  public:
   std::string name() const override { return "OpenStreetMap via Overpass"; }
-  std::shared_ptr<const core::routing::Router> network_for(const core::model::City&,
-                                                           const std::vector<core::model::GeoPoint>&,
-                                                           pipeline::RunContext&) override {
-    throw UpstreamError("overpass", 504, "overpass interpreter failed after 4 attempts: HTTP 504", true);
+  std::shared_ptr<const core::routing::Router>
+  network_for(const core::model::City&,
+              const std::vector<core::model::GeoPoint>&,
+              pipeline::RunContext&) override {
+    throw UpstreamError(
+        "overpass", 504, "overpass interpreter failed after 4 attempts: HTTP 504", true);
   }
 };
 
@@ -176,7 +184,9 @@ TEST(StreetNetworkDistances, AFailingSourceLeavesTheCityToTheModelNotTheRunToAnE
   EXPECT_NEAR(matrix.metres(0, 1), core::algo::haversine_m(points[0], points[1]) * 1.3, 1e-6);
   std::string notes;
   for (const std::string& note : context.notes) notes += note + "\n";
-  EXPECT_NE(notes.find("OpenStreetMap via Overpass failed: overpass interpreter failed"), std::string::npos) << notes;
+  EXPECT_NE(notes.find("OpenStreetMap via Overpass failed: overpass interpreter failed"),
+            std::string::npos)
+      << notes;
   EXPECT_NE(notes.find("no street network for Porto: walking model"), std::string::npos) << notes;
 }
 

@@ -18,7 +18,9 @@ namespace {
 using server::pipeline::RunContext;
 using server::support::for_each_bounded;
 
-void pause_ms(int ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
+void pause_ms(int ms) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
 
 TEST(BoundedExecutor, RunsEveryTaskOnceAndNeverMoreThanTheLimitAtOnce) {
   std::atomic<int> in_flight{0};
@@ -28,8 +30,7 @@ TEST(BoundedExecutor, RunsEveryTaskOnceAndNeverMoreThanTheLimitAtOnce) {
   const std::size_t count = for_each_bounded(12, 3, [&](std::size_t index) {
     const int now = ++in_flight;
     int seen = most.load();
-    while (now > seen && !most.compare_exchange_weak(seen, now)) {
-    }
+    while (now > seen && !most.compare_exchange_weak(seen, now)) {}
     pause_ms(15);
     --in_flight;
     std::lock_guard lock(mutex);
@@ -42,7 +43,8 @@ TEST(BoundedExecutor, RunsEveryTaskOnceAndNeverMoreThanTheLimitAtOnce) {
   EXPECT_GE(most.load(), 2) << "tasks overlapped";
 }
 
-// Both failures happen on threads; reaching the catch (not std::terminate) shows they were carried over.
+// Both failures happen on threads; reaching the catch (not std::terminate) shows they were carried
+// over.
 TEST(BoundedExecutor, RethrowsTheFailureOfTheLowestIndexOnTheCallingThread) {
   try {
     for_each_bounded(4, 4, [&](std::size_t index) {
@@ -60,7 +62,8 @@ TEST(BoundedExecutor, RethrowsTheFailureOfTheLowestIndexOnTheCallingThread) {
 
 TEST(BoundedExecutor, OneThreadStopsAtTheFirstFailureLikeALoop) {
   std::vector<std::size_t> ran;
-  EXPECT_THROW(for_each_bounded(5, 1,
+  EXPECT_THROW(for_each_bounded(5,
+                                1,
                                 [&](std::size_t index) {
                                   ran.push_back(index);
                                   if (index == 1) throw std::logic_error("stop");
@@ -105,7 +108,8 @@ TEST(RunConcurrently, ACancelStopsTheHandOutAndKeepsTheCallsMade) {
   RunContext context;
   context.cancel = &cancel;
   context.concurrency = 1;
-  EXPECT_THROW(server::pipeline::run_concurrently(context, 5,
+  EXPECT_THROW(server::pipeline::run_concurrently(context,
+                                                  5,
                                                   [&](std::size_t index, RunContext& lane) {
                                                     core::model::ExternalCall call;
                                                     call.operation = "op" + std::to_string(index);
@@ -120,10 +124,13 @@ TEST(RunConcurrently, ACancelStopsTheHandOutAndKeepsTheCallsMade) {
 TEST(RunConcurrently, AFailedTaskIsRethrownAfterItsSiblingsCallsAreMerged) {
   RunContext context;
   context.concurrency = 3;
-  EXPECT_THROW(server::pipeline::run_concurrently(context, 3,
+  EXPECT_THROW(server::pipeline::run_concurrently(context,
+                                                  3,
                                                   [](std::size_t index, RunContext& lane) {
                                                     lane.calls.emplace_back();
-                                                    if (index == 0) throw server::UpstreamError("places", 503, "down", true);
+                                                    if (index == 0)
+                                                      throw server::UpstreamError(
+                                                          "places", 503, "down", true);
                                                     pause_ms(20);
                                                   }),
                server::UpstreamError);

@@ -38,13 +38,14 @@ TEST(Pipeline, RecordsEveryStageInOrderWithTheTrace) {
     shares.push_back(share);
   };
   const auto result = pipeline.run({"job-1", kPorto, {}}, std::nullopt, context);
-  const std::vector<Stage> expected{Stage::City,     Stage::Attractions, Stage::Filter,
-                                    Stage::Distances, Stage::Plan,       Stage::Legs};
+  const std::vector<Stage> expected{
+      Stage::City, Stage::Attractions, Stage::Filter, Stage::Distances, Stage::Plan, Stage::Legs};
   EXPECT_EQ(progress, expected);
   EXPECT_DOUBLE_EQ(shares.front(), 0.0);
   EXPECT_DOUBLE_EQ(shares.back(), 5.0 / 7.0) << "legs starts after 5 of the 7 stages";
   ASSERT_EQ(result.trace.stages.size(), expected.size());
-  for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(result.trace.stages[i].stage, expected[i]);
+  for (std::size_t i = 0; i < expected.size(); ++i)
+    EXPECT_EQ(result.trace.stages[i].stage, expected[i]);
   EXPECT_EQ(result.trace.places_source, core::model::PlaceSource::Embedded);
   EXPECT_EQ(result.trace.filter_used, "heuristic");
   EXPECT_EQ(result.trace.distance_policy, "walking model: straight line x 1.30 at 4.5 km/h");
@@ -54,8 +55,9 @@ TEST(Pipeline, RecordsEveryStageInOrderWithTheTrace) {
   EXPECT_EQ(result.city.name, "Porto");
   // People read included stops first, best first.
   const auto& attractions = result.revision.attractions;
-  EXPECT_TRUE(std::is_partitioned(attractions.begin(), attractions.end(),
-                                  [](const auto& a) { return core::model::effective_included(a); }));
+  EXPECT_TRUE(std::is_partitioned(attractions.begin(), attractions.end(), [](const auto& a) {
+    return core::model::effective_included(a);
+  }));
 }
 
 TEST(Pipeline, CarriesEditorFieldsOfThePreviousRevision) {
@@ -68,35 +70,42 @@ TEST(Pipeline, CarriesEditorFieldsOfThePreviousRevision) {
   chosen.editor.name = "Editor's name";
   const std::string chosen_id = chosen.id;
   const auto second = pipeline.run({"job-2", kPorto, {}}, first.revision, context);
-  const auto it = std::find_if(second.revision.attractions.begin(), second.revision.attractions.end(),
+  const auto it = std::find_if(second.revision.attractions.begin(),
+                               second.revision.attractions.end(),
                                [&](const auto& a) { return a.id == chosen_id; });
   ASSERT_NE(it, second.revision.attractions.end());
   EXPECT_EQ(it->editor.name, "Editor's name");
   for (const auto& tour : second.revision.tours) {
-    for (const auto& stop : tour.stops) EXPECT_NE(stop.attraction_id, chosen_id) << "excluded by the editor";
+    for (const auto& stop : tour.stops)
+      EXPECT_NE(stop.attraction_id, chosen_id) << "excluded by the editor";
   }
 }
 
 TEST(Pipeline, RetriesARetryableStageFailureAndNotesIt) {
   Offline offline;
   narrando::testing::FlakyPlaceProvider flaky(offline.places, 1, true);
-  const Pipeline pipeline(flaky, offline.filter, offline.distances, {2, std::chrono::milliseconds(1)});
+  const Pipeline pipeline(
+      flaky, offline.filter, offline.distances, {2, std::chrono::milliseconds(1)});
   server::pipeline::RunContext context;
   const auto result = pipeline.run({"job-1", kPorto, {}}, std::nullopt, context);
-  EXPECT_NE(result.trace.stages.front().note.find("attempt 1 failed: places answered 503"), std::string::npos)
+  EXPECT_NE(result.trace.stages.front().note.find("attempt 1 failed: places answered 503"),
+            std::string::npos)
       << result.trace.stages.front().note;
 }
 
 TEST(Pipeline, GivesUpAfterItsAttemptsAndOnPermanentErrors) {
   Offline offline;
   narrando::testing::FlakyPlaceProvider always(offline.places, 100, true);
-  const Pipeline retrying(always, offline.filter, offline.distances, {2, std::chrono::milliseconds(1)});
+  const Pipeline retrying(
+      always, offline.filter, offline.distances, {2, std::chrono::milliseconds(1)});
   server::pipeline::RunContext context;
   EXPECT_THROW(retrying.run({"job-1", kPorto, {}}, std::nullopt, context), server::UpstreamError);
   narrando::testing::FlakyPlaceProvider forbidden(offline.places, 1, false);
-  const Pipeline permanent(forbidden, offline.filter, offline.distances, {3, std::chrono::milliseconds(1)});
+  const Pipeline permanent(
+      forbidden, offline.filter, offline.distances, {3, std::chrono::milliseconds(1)});
   EXPECT_THROW(permanent.run({"job-1", kPorto, {}}, std::nullopt, context), server::UpstreamError);
-  EXPECT_NO_THROW(permanent.run({"job-2", kPorto, {}}, std::nullopt, context)) << "it failed only once";
+  EXPECT_NO_THROW(permanent.run({"job-2", kPorto, {}}, std::nullopt, context))
+      << "it failed only once";
 }
 
 TEST(Pipeline, StopsBeforeTheNextStageWhenCancelled) {
@@ -124,8 +133,10 @@ TEST_F(JobRunnerTest, StoresASucceededJobWithItsResult) {
   const server::jobs::JobRunner runner(store, pipeline, {});
   const auto queued = store.enqueue_job(kPorto, {}, "");
   std::vector<std::optional<core::model::Stage>> stages;
-  const auto outcome = runner.run(*store.claim_job("w", std::chrono::seconds(30)), "w",
-                                  {nullptr, [&](const core::model::Job& job) { stages.push_back(job.stage); }});
+  const auto outcome =
+      runner.run(*store.claim_job("w", std::chrono::seconds(30)),
+                 "w",
+                 {nullptr, [&](const core::model::Job& job) { stages.push_back(job.stage); }});
   EXPECT_EQ(outcome.job.status, core::model::JobStatus::Succeeded);
   ASSERT_TRUE(outcome.job.result);
   EXPECT_EQ(outcome.job.result->tours, 4);
@@ -152,7 +163,8 @@ TEST_F(JobRunnerTest, RecordsAPermanentFailureAndWritesNoCity) {
 
 TEST_F(JobRunnerTest, RequeuesARetryableFailureWhileAttemptsRemain) {
   narrando::testing::FlakyPlaceProvider flaky(offline.places, 2, true);
-  const Pipeline pipeline(flaky, offline.filter, offline.distances, {1, std::chrono::milliseconds(1)});
+  const Pipeline pipeline(
+      flaky, offline.filter, offline.distances, {1, std::chrono::milliseconds(1)});
   const server::jobs::JobRunner runner(store, pipeline, {});
   store.enqueue_job(kPorto, {}, "");
   auto first = runner.run(*store.claim_job("w", std::chrono::seconds(30)), "w");

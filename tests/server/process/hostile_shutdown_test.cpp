@@ -22,12 +22,17 @@ using std::chrono::milliseconds;
 TEST(HostileShutdown, SigtermEndsTheServerWithinItsGraceWhateverTheClientsDo) {
   ASSERT_TRUE(narrando::testing::raise_open_file_limit(4096));
   TempDir dir;
-  ServerProcess process(NARRANDO_SERVER_BINARY, {{"NARRANDO_DB", dir.file("n.db")}, {"SHUTDOWN_GRACE_SECONDS", "3"}});
-  Tricklers heads(process.port(), 300, "GET /healthz HTTP/1.1\r\nX-Slow: ", "abc", milliseconds(500));
-  Tricklers bodies(process.port(), 50,
-                   "POST /api/generate-city HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                   "Content-Length: 100000\r\n\r\n{",
-                   " ", milliseconds(500));
+  ServerProcess process(NARRANDO_SERVER_BINARY,
+                        {{"NARRANDO_DB", dir.file("n.db")}, {"SHUTDOWN_GRACE_SECONDS", "3"}});
+  Tricklers heads(
+      process.port(), 300, "GET /healthz HTTP/1.1\r\nX-Slow: ", "abc", milliseconds(500));
+  Tricklers bodies(
+      process.port(),
+      50,
+      "POST /api/generate-city HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 100000\r\n\r\n{",
+      " ",
+      milliseconds(500));
   // A client that asks for the same document a hundred times and reads none of it: the server's
   // thread blocks writing into a full socket.
   const int deaf = narrando::testing::connect_loopback(process.port());
@@ -47,7 +52,8 @@ TEST(HostileShutdown, SigtermEndsTheServerWithinItsGraceWhateverTheClientsDo) {
   EXPECT_EQ(status, 0) << "-1: still running after 20 s";
   std::cout << "[ measured ] SIGTERM to exit with 350 tricklers and a deaf client: "
             << std::chrono::duration_cast<milliseconds>(took).count() << " ms\n";
-  EXPECT_LT(took, milliseconds(3000 + 5000 + 1000 * narrando::testing::timing_scale())) << "grace 3 s, drain at most 5 s";
+  EXPECT_LT(took, milliseconds(3000 + 5000 + 1000 * narrando::testing::timing_scale()))
+      << "grace 3 s, drain at most 5 s";
 }
 
 }  // namespace

@@ -44,11 +44,14 @@ TEST(ServeProcess, AnnouncesDevelopmentModeAndExitsZeroOnSigterm) {
 TEST(ServeProcess, LogsOneJsonLinePerRequestWithoutSecrets) {
   TempDir dir;
   const std::string key = "editor-secret-key-0123456789";
-  ServerProcess process(NARRANDO_SERVER_BINARY,
-                        {{"NARRANDO_DB", dir.file("n.db")}, {"API_KEYS", key + ":editor"}, {"HOST", "127.0.0.1"}});
+  ServerProcess process(
+      NARRANDO_SERVER_BINARY,
+      {{"NARRANDO_DB", dir.file("n.db")}, {"API_KEYS", key + ":editor"}, {"HOST", "127.0.0.1"}});
   httplib::Client client("127.0.0.1", process.port());
-  const auto result = client.Post("/api/generate-city", {{"Authorization", "Bearer " + key}, {"X-Request-Id", "req-42"}},
-                                  R"({"place_id": "geonames:2993458"})", "application/json");
+  const auto result = client.Post("/api/generate-city",
+                                  {{"Authorization", "Bearer " + key}, {"X-Request-Id", "req-42"}},
+                                  R"({"place_id": "geonames:2993458"})",
+                                  "application/json");
   ASSERT_EQ(result->status, 200) << result->body;
   EXPECT_EQ(result->get_header_value("X-Request-Id"), "req-42");
   client.Get("/api/cities", {{"Authorization", "Bearer wrong-key-0123456789"}});
@@ -86,12 +89,15 @@ TEST(ServeProcess, AnApiInstanceAndAWorkerInstanceShareTheQueue) {
   EXPECT_EQ(worker_client.Get("/api/cities")->status, 404) << "a worker serves no API";
   httplib::Client api_client("127.0.0.1", api.port());
   api_client.set_read_timeout(std::chrono::seconds(60));
-  const auto result = api_client.Post("/api/generate-city", R"({"place_id": "geonames:2993458"})", "application/json");
-  ASSERT_EQ(result->status, 200) << result->body;  // run by the worker process, seen through the store
+  const auto result = api_client.Post(
+      "/api/generate-city", R"({"place_id": "geonames:2993458"})", "application/json");
+  ASSERT_EQ(result->status, 200)
+      << result->body;  // run by the worker process, seen through the store
   bool worker_ran_it = false;
   for (const auto& record : records(worker)) worker_ran_it |= record["msg"] == "job ended";
   EXPECT_TRUE(worker_ran_it);
-  for (const auto& record : records(api)) EXPECT_NE(record["msg"], "job started") << "the API instance runs no jobs";
+  for (const auto& record : records(api))
+    EXPECT_NE(record["msg"], "job started") << "the API instance runs no jobs";
   worker.signal(SIGTERM);
   api.signal(SIGTERM);
   EXPECT_EQ(worker.wait(30), 0);
@@ -109,12 +115,16 @@ TEST(ServeProcess, SigtermAfterTheGraceRequeuesABlockedJobAndStillExitsZero) {
   narrando::testing::FakePerplexity slow_llm("pplx-fake-key-for-tests");
   slow_llm.delay_ms = 6000;  // the worker will be blocked in the filter stage
   ServerProcess process(NARRANDO_SERVER_BINARY,
-                        {{"NARRANDO_DB", dir.file("n.db")}, {"SHUTDOWN_GRACE_SECONDS", "1"},
-                         {"PERPLEXITY_API_KEY", "pplx-fake-key-for-tests"}, {"PERPLEXITY_BASE_URL", slow_llm.base_url()},
+                        {{"NARRANDO_DB", dir.file("n.db")},
+                         {"SHUTDOWN_GRACE_SECONDS", "1"},
+                         {"PERPLEXITY_API_KEY", "pplx-fake-key-for-tests"},
+                         {"PERPLEXITY_BASE_URL", slow_llm.base_url()},
                          {"CLIENT_MAX_ATTEMPTS", "1"}});
   httplib::Client client("127.0.0.1", process.port());
-  const auto accepted = client.Post("/api/generate-city", {{"Prefer", "respond-async"}},
-                                    R"({"place_id": "geonames:2993458"})", "application/json");
+  const auto accepted = client.Post("/api/generate-city",
+                                    {{"Prefer", "respond-async"}},
+                                    R"({"place_id": "geonames:2993458"})",
+                                    "application/json");
   ASSERT_EQ(accepted->status, 202);
   const std::string job_id = nlohmann::json::parse(accepted->body)["job_id"];
   for (int i = 0; i < 200; ++i) {
@@ -125,13 +135,16 @@ TEST(ServeProcess, SigtermAfterTheGraceRequeuesABlockedJobAndStillExitsZero) {
   const auto signalled = std::chrono::steady_clock::now();
   process.signal(SIGTERM);
   EXPECT_EQ(process.wait(20), 0);
-  EXPECT_LT(std::chrono::steady_clock::now() - signalled, std::chrono::seconds(5)) << "grace 1 s + a short wait";
+  EXPECT_LT(std::chrono::steady_clock::now() - signalled, std::chrono::seconds(5))
+      << "grace 1 s + a short wait";
   bool requeued = false;
-  for (const auto& record : records(process)) requeued |= record["msg"] == "shutdown grace over: re-queueing running jobs";
+  for (const auto& record : records(process))
+    requeued |= record["msg"] == "shutdown grace over: re-queueing running jobs";
   EXPECT_TRUE(requeued);
   // The job waits in the queue for the next instance, its interrupted attempt not counted.
   ServerProcess next(NARRANDO_SERVER_BINARY, {{"NARRANDO_DB", dir.file("n.db")}, {"WORKERS", "0"}});
-  const auto job = nlohmann::json::parse(httplib::Client("127.0.0.1", next.port()).Get("/api/jobs/" + job_id)->body);
+  const auto job = nlohmann::json::parse(
+      httplib::Client("127.0.0.1", next.port()).Get("/api/jobs/" + job_id)->body);
   EXPECT_EQ(job["status"], "queued");
   EXPECT_EQ(job["attempts"], 0);
   next.signal(SIGTERM);

@@ -16,7 +16,8 @@ namespace {
 
 std::vector<std::filesystem::path> trace_files() {
   std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(NARRANDO_TEST_DATA_DIR) + "/traces")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(NARRANDO_TEST_DATA_DIR) + "/traces")) {
     if (entry.path().extension() == ".json") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
@@ -41,7 +42,8 @@ TEST(RecordedTraces, CoverGoogleLlmRoutesRetriesFallbacksAndOfflineRuns) {
     }
     if (trace.filter_used.find("fell back") != std::string::npos) kinds.insert("fallback");
   }
-  for (const char* kind : {"google/llm/matrix", "google/llm/legs", "embedded/heuristic/off", "retried", "fallback"}) {
+  for (const char* kind :
+       {"google/llm/matrix", "google/llm/legs", "embedded/heuristic/off", "retried", "fallback"}) {
     EXPECT_TRUE(kinds.contains(kind)) << kind;
   }
 }
@@ -52,8 +54,10 @@ TEST(RecordedTraces, ReplayToTheSameTours) {
   for (const auto& file : files) {
     const auto trace = load(file);
     const auto report = server::replay::replay_run(trace, server::config::from_environment({}));
-    EXPECT_TRUE(report.identical) << file.filename() << ": " << ::testing::PrintToString(report.differences);
-    EXPECT_EQ(report.unused_calls, 0u) << file.filename() << ": every recorded call is asked for again";
+    EXPECT_TRUE(report.identical) << file.filename() << ": "
+                                  << ::testing::PrintToString(report.differences);
+    EXPECT_EQ(report.unused_calls, 0u)
+        << file.filename() << ": every recorded call is asked for again";
     EXPECT_FALSE(trace.tours.empty()) << file.filename();
   }
 }

@@ -15,7 +15,8 @@ namespace {
 using namespace narrando::testing;
 
 constexpr const char* kGoogleKey = "AIzaFakeKeyForTests0123";
-constexpr const char* kPorto = "geonames:2735943";  // embedded places; distances from the Routes fake
+constexpr const char* kPorto =
+    "geonames:2735943";  // embedded places; distances from the Routes fake
 
 class ReplanReplay : public ::testing::Test {
  protected:
@@ -32,9 +33,10 @@ class ReplanReplay : public ::testing::Test {
   // Generates Porto in this thread (no worker pool) and returns its city id.
   static std::string generate(server::wiring::Services& services) {
     const std::atomic<bool> stopping{false};
-    const auto submitted = services.generation->submit({kPorto, {}, "", {}}, server::config::Role::Editor);
-    const auto finished =
-        services.generation->run_or_wait(submitted.queued.job, "test", std::chrono::seconds(60), {}, stopping);
+    const auto submitted =
+        services.generation->submit({kPorto, {}, "", {}}, server::config::Role::Editor);
+    const auto finished = services.generation->run_or_wait(
+        submitted.queued.job, "test", std::chrono::seconds(60), {}, stopping);
     EXPECT_EQ(finished.job.status, core::model::JobStatus::Succeeded);
     return finished.job.result ? finished.job.result->city_id : "";
   }
@@ -64,19 +66,22 @@ TEST_F(ReplanReplay, AReplanOnARoutesMatrixReplaysOfflineToTheSameTours) {
   EXPECT_NEAR(runs.front().cost_usd, outcome.spent.cost_usd, 1e-9);
 
   // Offline: the fake is gone, so any call the replay asked for would fail.
-  const int requests_before_replay = google.requests("computeRouteMatrix") + google.requests("computeRoutes");
+  const int requests_before_replay =
+      google.requests("computeRouteMatrix") + google.requests("computeRoutes");
   const auto report = server::replay::replay_run(*trace, server::config::from_environment({}));
   EXPECT_TRUE(report.identical) << ::testing::PrintToString(report.differences);
   EXPECT_EQ(report.unused_calls, 0u) << "every recorded call is asked for again";
   EXPECT_EQ(report.tours, outcome.draft.tours);
-  EXPECT_EQ(google.requests("computeRouteMatrix") + google.requests("computeRoutes"), requests_before_replay);
+  EXPECT_EQ(google.requests("computeRouteMatrix") + google.requests("computeRoutes"),
+            requests_before_replay);
 }
 
 TEST_F(ReplanReplay, ARecordedAnswerChangedUnderAReplanIsNoticed) {
   server::wiring::Services services = server::wiring::build_services(config("matrix"));
   const std::string city = generate(services);
   ASSERT_FALSE(city.empty());
-  auto trace = *services.store->load_run(services.drafts->replan(city, nlohmann::json::object()).run_id);
+  auto trace =
+      *services.store->load_run(services.drafts->replan(city, nlohmann::json::object()).run_id);
   // Longer walks between every pair: the same input must not give the same tours.
   bool tampered = false;
   for (auto& call : trace.calls) {

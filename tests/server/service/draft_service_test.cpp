@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "server/errors.h"
 #include "server/offline/embedded_catalogue.h"
 #include "server/offline/embedded_place_provider.h"
 #include "server/offline/heuristic_attraction_filter.h"
@@ -10,7 +11,6 @@
 #include "server/pipeline/pipeline.h"
 #include "server/storage/sql_store.h"
 #include "server/storage/sqlite_database.h"
-#include "server/errors.h"
 #include "shared/errors.h"
 #include "tests/server/storage/store_fixture.h"
 #include "tests/support/temp_dir.h"
@@ -22,7 +22,8 @@ using namespace std::chrono_literals;
 struct DraftService : ::testing::Test {
   server::support::ManualClock clock;
   narrando::testing::TempDir dir;
-  server::storage::SqlStore store{std::make_unique<server::storage::SqliteDatabase>(dir.file("draft.db")), 3, clock};
+  server::storage::SqlStore store{
+      std::make_unique<server::storage::SqliteDatabase>(dir.file("draft.db")), 3, clock};
   server::offline::EmbeddedPlaceProvider places{server::offline::EmbeddedCatalogue::builtin()};
   server::offline::HeuristicAttractionFilter filter;
   server::offline::WalkingDistanceProvider walking;
@@ -36,7 +37,9 @@ struct DraftService : ::testing::Test {
     auto job = store.claim_specific_job(queued.job.id, "worker", 30s);
     auto sample = narrando::testing::sample_generation("geonames:2735943");
     sample.trace.job_id = job->id;
-    city_id = store.save_generation(sample.city, sample.revision, sample.trace, *job, "worker", true).city_id;
+    city_id =
+        store.save_generation(sample.city, sample.revision, sample.trace, *job, "worker", true)
+            .city_id;
   }
 };
 
@@ -109,14 +112,18 @@ class FlakyDistances : public server::pipeline::DistanceProvider {
   std::string describe(const core::model::GenerationOptions& options) const override {
     return m_walking.describe(options);
   }
-  core::algo::TravelMatrix matrix(const core::model::City& city, const std::vector<core::model::GeoPoint>& points,
+  core::algo::TravelMatrix matrix(const core::model::City& city,
+                                  const std::vector<core::model::GeoPoint>& points,
                                   const core::model::GenerationOptions& options,
                                   server::pipeline::RunContext& context) override {
-    if (m_failures-- > 0) throw server::UpstreamError("routes", 503, "routes answered 503", m_retryable);
+    if (m_failures-- > 0)
+      throw server::UpstreamError("routes", 503, "routes answered 503", m_retryable);
     return m_walking.matrix(city, points, options, context);
   }
-  void legs(const core::model::City& city, std::vector<core::model::Tour>& tours,
-            const core::model::GenerationOptions& options, server::pipeline::RunContext& context) override {
+  void legs(const core::model::City& city,
+            std::vector<core::model::Tour>& tours,
+            const core::model::GenerationOptions& options,
+            server::pipeline::RunContext& context) override {
     m_walking.legs(city, tours, options, context);
   }
 
@@ -128,18 +135,22 @@ class FlakyDistances : public server::pipeline::DistanceProvider {
 
 TEST_F(DraftService, AReplanStageIsRetriedAsAGenerationsIs) {
   FlakyDistances flaky(1, true);
-  const server::pipeline::Pipeline retrying(places, filter, flaky, {2, std::chrono::milliseconds(0)});
+  const server::pipeline::Pipeline retrying(
+      places, filter, flaky, {2, std::chrono::milliseconds(0)});
   const server::service::DraftService service(store, retrying, {200, 1}, clock);
   const auto outcome = service.replan(city_id, nlohmann::json::object());
   ASSERT_EQ(outcome.spent.stages.size(), 3u);
-  EXPECT_NE(outcome.spent.stages[0].note.find("attempt 1 failed: routes answered 503"), std::string::npos)
+  EXPECT_NE(outcome.spent.stages[0].note.find("attempt 1 failed: routes answered 503"),
+            std::string::npos)
       << outcome.spent.stages[0].note;
-  EXPECT_EQ(store.find_city(city_id)->draft_revision, outcome.draft.number) << "the retried run wrote its draft";
+  EXPECT_EQ(store.find_city(city_id)->draft_revision, outcome.draft.number)
+      << "the retried run wrote its draft";
 }
 
 TEST_F(DraftService, AFailedReplanWritesNeitherDraftNorRun) {
   FlakyDistances failing(1, false);
-  const server::pipeline::Pipeline pipeline_failing(places, filter, failing, {2, std::chrono::milliseconds(0)});
+  const server::pipeline::Pipeline pipeline_failing(
+      places, filter, failing, {2, std::chrono::milliseconds(0)});
   const server::service::DraftService service(store, pipeline_failing, {200, 1}, clock);
   EXPECT_THROW(service.replan(city_id, nlohmann::json::object()), server::UpstreamError);
   EXPECT_FALSE(store.find_city(city_id)->draft_revision);

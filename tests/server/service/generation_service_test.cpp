@@ -27,40 +27,52 @@ struct GenerationServiceTest : ::testing::Test {
   server::support::ManualClock clock;
   narrando::testing::TempDir dir;
   server::wiring::Services services = server::wiring::build_services(
-      server::config::from_environment({{"NARRANDO_DB", dir.file("generation.db")}, {"WALKING_NETWORK", "model"}}),
+      server::config::from_environment(
+          {{"NARRANDO_DB", dir.file("generation.db")}, {"WALKING_NETWORK", "model"}}),
       clock);
   const std::atomic<bool> stopping{false};
 };
 
 TEST_F(GenerationServiceTest, WithoutAPoolTheQueuedJobRunsInTheCallersThread) {
   ASSERT_FALSE(services.pool) << "no workers were asked for";
-  const auto submitted = services.generation->submit({kPorto, {}, "", {}}, server::config::Role::Editor);
+  const auto submitted =
+      services.generation->submit({kPorto, {}, "", {}}, server::config::Role::Editor);
   ASSERT_FALSE(submitted.existing);
   bool joined = false;
   const auto finished = services.generation->run_or_wait(
-      submitted.queued.job, "cli-test", 60s, [&](const core::model::Job&) { joined = true; }, stopping);
+      submitted.queued.job,
+      "cli-test",
+      60s,
+      [&](const core::model::Job&) { joined = true; },
+      stopping);
   EXPECT_FALSE(joined);
   EXPECT_EQ(finished.job.status, JobStatus::Succeeded);
   ASSERT_TRUE(finished.job.result);
   EXPECT_GT(finished.job.result->tours, 0);
   EXPECT_EQ(services.store->find_job(submitted.queued.job.id)->status, JobStatus::Succeeded);
-  const auto again = services.generation->submit({kPorto, {}, "", {}}, server::config::Role::Editor);
+  const auto again =
+      services.generation->submit({kPorto, {}, "", {}}, server::config::Role::Editor);
   ASSERT_TRUE(again.existing) << "the city exists now";
   EXPECT_EQ(again.existing->city.id, finished.job.result->city_id);
 }
 
 TEST_F(GenerationServiceTest, AJobAnotherWorkerHoldsIsJoinedAndWatchedToItsEnd) {
-  const auto submitted = services.generation->submit({kPorto, {}, "", {}}, server::config::Role::Editor);
+  const auto submitted =
+      services.generation->submit({kPorto, {}, "", {}}, server::config::Role::Editor);
   ASSERT_TRUE(services.store->claim_specific_job(submitted.queued.job.id, "other", 60s));
   std::promise<std::string> joined;
   auto finished = std::async(std::launch::async, [&] {
     return services.generation->run_or_wait(
-        submitted.queued.job, "cli-test", 60s, [&](const core::model::Job& job) { joined.set_value(job.id); },
+        submitted.queued.job,
+        "cli-test",
+        60s,
+        [&](const core::model::Job& job) { joined.set_value(job.id); },
         stopping);
   });
   EXPECT_EQ(joined.get_future().get(), submitted.queued.job.id);
   // The other worker gives up on it; the watch reads that from the store once its poll is due.
-  services.store->fail_job(submitted.queued.job.id, "other", {"upstream_error", "gone", std::nullopt}, false);
+  services.store->fail_job(
+      submitted.queued.job.id, "other", {"upstream_error", "gone", std::nullopt}, false);
   while (finished.wait_for(0ms) != std::future_status::ready) {
     if (clock.waiters() > 0) clock.advance(server::service::JobWatch::kStorePoll);
     std::this_thread::yield();
@@ -76,13 +88,16 @@ TEST_F(GenerationServiceTest, AJobAnotherWorkerHoldsIsJoinedAndWatchedToItsEnd) 
 class StaleCheckStore : public server::storage::SqlStore {
  public:
   using SqlStore::SqlStore;
-  std::optional<core::model::City> find_city_by_place(const std::string&) override { return std::nullopt; }
+  std::optional<core::model::City> find_city_by_place(const std::string&) override {
+    return std::nullopt;
+  }
 };
 
 struct GenerationSubmitTest : ::testing::Test {
   server::support::ManualClock clock;
   narrando::testing::TempDir dir;
-  StaleCheckStore store{std::make_unique<server::storage::SqliteDatabase>(dir.file("generate.db")), 3, clock};
+  StaleCheckStore store{
+      std::make_unique<server::storage::SqliteDatabase>(dir.file("generate.db")), 3, clock};
   server::offline::EmbeddedPlaceProvider places{server::offline::EmbeddedCatalogue::builtin()};
   server::service::GenerationService service{store, places, nullptr, nullptr, nullptr, clock};
   std::string city_id;
@@ -95,14 +110,18 @@ struct GenerationSubmitTest : ::testing::Test {
     auto running = store.claim_specific_job(job.job.id, "worker", 30s);
     auto sample = narrando::testing::sample_generation(kPorto);
     sample.trace.job_id = running->id;
-    city_id = store.save_generation(sample.city, sample.revision, sample.trace, *running, "worker", true).city_id;
+    city_id =
+        store.save_generation(sample.city, sample.revision, sample.trace, *running, "worker", true)
+            .city_id;
   }
 
   server::service::GenerateCall call(bool force) {
     server::service::GenerateCall c{kPorto, {}, "", {}};
     c.options.force = force;
     c.admission.admit = [this] { ++admitted; };
-    c.admission.queued = [this](const std::string& job_id, bool joined) { queued.emplace_back(job_id, joined); };
+    c.admission.queued = [this](const std::string& job_id, bool joined) {
+      queued.emplace_back(job_id, joined);
+    };
     return c;
   }
 };

@@ -20,7 +20,8 @@ using server::service::JobWatch;
 struct JobWatchTest : ::testing::Test {
   server::support::ManualClock clock;
   narrando::testing::TempDir dir;
-  server::storage::SqlStore store{std::make_unique<server::storage::SqliteDatabase>(dir.file("watch.db")), 3, clock};
+  server::storage::SqlStore store{
+      std::make_unique<server::storage::SqliteDatabase>(dir.file("watch.db")), 3, clock};
   server::jobs::JobBoard board{clock};
   core::model::Job queued;
 
@@ -52,7 +53,8 @@ TEST_F(JobWatchTest, AJobRunElsewhereIsReadFromTheStoreWhenItsPollIsDue) {
   ASSERT_TRUE(store.claim_specific_job(queued.id, "elsewhere", 60s));
   auto changed = std::async(std::launch::async, [&] { return watch.wait_for_change(10s); });
   wait_for_waiter();
-  EXPECT_EQ(changed.wait_for(100ms), std::future_status::timeout) << "the store is not read before its poll";
+  EXPECT_EQ(changed.wait_for(100ms), std::future_status::timeout)
+      << "the store is not read before its poll";
   clock.advance(JobWatch::kStorePoll);
   ASSERT_EQ(changed.wait_for(10s), std::future_status::ready);
   EXPECT_TRUE(changed.get());
@@ -62,7 +64,8 @@ TEST_F(JobWatchTest, AJobRunElsewhereIsReadFromTheStoreWhenItsPollIsDue) {
 TEST_F(JobWatchTest, TheWaitEndsWithTheJobOrTheWindowOrAShutdown) {
   std::atomic<bool> stopping{false};
   JobWatch finishing(&board, store, clock, queued);
-  auto ended = std::async(std::launch::async, [&] { return finishing.wait_until_finished(60s, stopping); });
+  auto ended =
+      std::async(std::launch::async, [&] { return finishing.wait_until_finished(60s, stopping); });
   wait_for_waiter();
   core::model::Job failed = queued;
   failed.status = JobStatus::Failed;
@@ -72,7 +75,8 @@ TEST_F(JobWatchTest, TheWaitEndsWithTheJobOrTheWindowOrAShutdown) {
 
   const auto other = store.enqueue_job("geonames:3117735", {}, "").job;
   JobWatch waiting(&board, store, clock, other);
-  auto window = std::async(std::launch::async, [&] { return waiting.wait_until_finished(2s, stopping).status; });
+  auto window = std::async(std::launch::async,
+                           [&] { return waiting.wait_until_finished(2s, stopping).status; });
   for (int step = 0; step < 3 && window.wait_for(50ms) != std::future_status::ready; ++step) {
     wait_for_waiter();
     clock.advance(1s);
@@ -81,7 +85,8 @@ TEST_F(JobWatchTest, TheWaitEndsWithTheJobOrTheWindowOrAShutdown) {
   EXPECT_EQ(window.get(), JobStatus::Queued);
 
   stopping = true;
-  EXPECT_EQ(waiting.wait_until_finished(1h, stopping).status, JobStatus::Queued) << "a shutdown answers at once";
+  EXPECT_EQ(waiting.wait_until_finished(1h, stopping).status, JobStatus::Queued)
+      << "a shutdown answers at once";
 }
 
 }  // namespace

@@ -24,13 +24,15 @@ TEST(RevisionChoice, EditorsWorkOnTheDraftElseThePublishedOne) {
   EXPECT_EQ(core::model::working_revision(city_with(std::nullopt, 1)), 1);
   EXPECT_EQ(core::model::working_revision(city_with(std::nullopt, std::nullopt)), std::nullopt);
   EXPECT_EQ(revision_number(city_with(1, 2), revision_for(Role::Editor)), 2);
-  EXPECT_EQ(revision_number(city_with(1, 2), revision_for(Role::Editor, 1)), 1) << "an editor may ask for one";
+  EXPECT_EQ(revision_number(city_with(1, 2), revision_for(Role::Editor, 1)), 1)
+      << "an editor may ask for one";
 }
 
 TEST(RevisionChoice, TheAppReadsOnlyThePublishedRevision) {
   EXPECT_EQ(revision_number(city_with(1, 2), revision_for(Role::App)), 1);
   EXPECT_EQ(revision_number(city_with(std::nullopt, 1), revision_for(Role::App)), std::nullopt);
-  EXPECT_EQ(revision_number(city_with(1, 2), revision_for(Role::App, 2)), 1) << "the app cannot ask for a draft";
+  EXPECT_EQ(revision_number(city_with(1, 2), revision_for(Role::App, 2)), 1)
+      << "the app cannot ask for a draft";
 }
 
 }  // namespace

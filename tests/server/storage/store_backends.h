@@ -20,8 +20,8 @@ bool postgres_required();
 
 /// A migrated PostgreSQL store in a fresh schema (dropped with it), stamping with `clock`. Throws
 /// without a server.
-std::unique_ptr<server::storage::Store> open_postgres_test_store(
-    const server::support::Clock& clock = server::support::system_clock());
+std::unique_ptr<server::storage::Store>
+open_postgres_test_store(const server::support::Clock& clock = server::support::system_clock());
 
 /// A fresh schema in the test PostgreSQL, dropped on destruction. Throws without a server.
 class PostgresSchema {

@@ -21,7 +21,8 @@ class StoreContract : public ::testing::TestWithParam<narrando::testing::StoreBa
 
   // Queues (forced: the place may have a city already), claims and stores a generation of
   // `place_id`; returns what was saved.
-  server::storage::SavedRevision generate(const std::string& place_id, int variant = 0, bool auto_publish = true) {
+  server::storage::SavedRevision
+  generate(const std::string& place_id, int variant = 0, bool auto_publish = true) {
     core::model::GenerationOptions force;
     force.force = true;
     const auto queued = store->enqueue_job(place_id, force, "");
@@ -29,14 +30,17 @@ class StoreContract : public ::testing::TestWithParam<narrando::testing::StoreBa
     EXPECT_TRUE(job.has_value());
     auto sample = sample_generation(place_id, variant);
     sample.trace.job_id = job->id;
-    return store->save_generation(sample.city, sample.revision, sample.trace, *job, "worker-a", auto_publish);
+    return store->save_generation(
+        sample.city, sample.revision, sample.trace, *job, "worker-a", auto_publish);
   }
 
   server::support::ManualClock clock;  // time moves only when a test says so
   std::unique_ptr<Store> store;
 };
 
-TEST_P(StoreContract, MigrationsAreIdempotent) { EXPECT_EQ(store->migrate(), 0) << "already migrated in SetUp"; }
+TEST_P(StoreContract, MigrationsAreIdempotent) {
+  EXPECT_EQ(store->migrate(), 0) << "already migrated in SetUp";
+}
 
 TEST_P(StoreContract, FirstGenerationIsPublishedAtOnce) {
   const auto saved = generate("geonames:2735943");
@@ -82,17 +86,18 @@ TEST_P(StoreContract, AutoPublishNeverKeepsEvenTheFirstAsDraft) {
 
 TEST_P(StoreContract, EditDraftCopiesThePublishedRevisionThenPublishSwitches) {
   const auto saved = generate("geonames:2735943");
-  const auto draft = store->edit_draft(saved.city_id, [](core::model::Revision& r) {
-    r.attractions[0].editor.name = "Renamed";
-  });
+  const auto draft = store->edit_draft(
+      saved.city_id, [](core::model::Revision& r) { r.attractions[0].editor.name = "Renamed"; });
   EXPECT_EQ(draft.number, 2);
   EXPECT_EQ(draft.status, RevisionStatus::Draft);
   EXPECT_EQ(draft.origin, core::model::RevisionOrigin::Edit);
   EXPECT_EQ(store->load_revision(saved.city_id, 2)->attractions[0].editor.name, "Renamed");
-  EXPECT_FALSE(store->load_revision(saved.city_id, 1)->attractions[0].editor.name) << "published copy untouched";
+  EXPECT_FALSE(store->load_revision(saved.city_id, 1)->attractions[0].editor.name)
+      << "published copy untouched";
 
   // A second edit updates the same draft.
-  store->edit_draft(saved.city_id, [](core::model::Revision& r) { r.attractions[1].editor.visit_minutes = 5; });
+  store->edit_draft(saved.city_id,
+                    [](core::model::Revision& r) { r.attractions[1].editor.visit_minutes = 5; });
   const auto city = store->find_city(saved.city_id);
   EXPECT_EQ(city->draft_revision, 2);
   const auto updated = store->load_revision(saved.city_id, 2);
@@ -109,21 +114,24 @@ TEST_P(StoreContract, EditDraftCopiesThePublishedRevisionThenPublishSwitches) {
 
 TEST_P(StoreContract, AFailedEditWritesNothing) {
   const auto saved = generate("geonames:2735943");
-  EXPECT_THROW(store->edit_draft(saved.city_id,
-                                 [](core::model::Revision&) { throw core::InputError("bad edit"); }),
-               core::InputError);
+  EXPECT_THROW(
+      store->edit_draft(saved.city_id,
+                        [](core::model::Revision&) { throw core::InputError("bad edit"); }),
+      core::InputError);
   EXPECT_FALSE(store->find_city(saved.city_id)->draft_revision);
   EXPECT_FALSE(store->load_revision(saved.city_id, 2));
 }
 
-// A replan's draft and its run (a finished job of origin replan, with its trace) in one transaction.
+// A replan's draft and its run (a finished job of origin replan, with its trace) in one
+// transaction.
 core::model::Job replan_job(const std::string& place_id) {
   core::model::Job job;
   job.id = "0b5e7f4e-3c1a-4d2b-9e8f-7a6b5c4d3e2f";
   job.place_id = place_id;
   job.origin = core::model::RevisionOrigin::Replan;
   job.options.tours = 2;
-  job.stages = {{core::model::Stage::Distances, 0.5, 1, 0.005, ""}, {core::model::Stage::Plan, 0.1, 0, 0.0, ""},
+  job.stages = {{core::model::Stage::Distances, 0.5, 1, 0.005, ""},
+                {core::model::Stage::Plan, 0.1, 0, 0.0, ""},
                 {core::model::Stage::Legs, 0.2, 2, 0.01, ""}};
   return job;
 }
@@ -137,7 +145,10 @@ TEST_P(StoreContract, AReplanWritesItsDraftAndItsRunTogether) {
   trace.origin = core::model::RevisionOrigin::Replan;
   trace.base_revision = 1;
   const auto draft = store->save_replan(
-      saved.city_id, [](core::model::Revision& revision) { revision.options.tours = 2; }, job, trace);
+      saved.city_id,
+      [](core::model::Revision& revision) { revision.options.tours = 2; },
+      job,
+      trace);
   EXPECT_EQ(draft.number, 2);
   EXPECT_EQ(store->find_city(saved.city_id)->draft_revision, 2);
   const auto stored = store->find_job(job.id);
@@ -163,10 +174,13 @@ TEST_P(StoreContract, AReplanWhoseEditThrowsWritesNeitherDraftNorRun) {
   const auto saved = generate("geonames:2735943");
   const core::model::Job job = replan_job("geonames:2735943");
   core::model::RunTrace trace = sample_generation("geonames:2735943").trace;
-  EXPECT_THROW(store->save_replan(
-                   saved.city_id,
-                   [](core::model::Revision&) { throw core::ConflictError("changed", "draft_changed"); }, job, trace),
-               core::ConflictError);
+  EXPECT_THROW(
+      store->save_replan(
+          saved.city_id,
+          [](core::model::Revision&) { throw core::ConflictError("changed", "draft_changed"); },
+          job,
+          trace),
+      core::ConflictError);
   EXPECT_FALSE(store->find_city(saved.city_id)->draft_revision);
   EXPECT_FALSE(store->find_job(job.id));
   EXPECT_FALSE(store->load_run(job.id));
@@ -200,8 +214,9 @@ TEST_P(StoreContract, AnIdempotencyKeyNeverStandsForAnotherRequest) {
   const auto keyed = store->enqueue_job("geonames:2", {}, "key-123");
   core::model::GenerationOptions two_tours;
   two_tours.tours = 2;
-  for (const auto& [place, options] : {std::pair{std::string("geonames:3"), core::model::GenerationOptions{}},
-                                       std::pair{std::string("geonames:2"), two_tours}}) {
+  for (const auto& [place, options] :
+       {std::pair{std::string("geonames:3"), core::model::GenerationOptions{}},
+        std::pair{std::string("geonames:2"), two_tours}}) {
     try {
       store->enqueue_job(place, options, "key-123");
       ADD_FAILURE() << "a different request joined the key's job";
@@ -266,10 +281,12 @@ TEST_P(StoreContract, AnExpiredLeaseIsTakenOverAndTheOldWorkerCannotWrite) {
   EXPECT_EQ(second->attempts, 2);
   EXPECT_FALSE(store->renew_lease(queued.job.id, "w1", kLease));
   auto sample = sample_generation("geonames:2735943");
-  EXPECT_THROW(store->save_generation(sample.city, sample.revision, sample.trace, *first, "w1", true),
-               server::LeaseLostError);
+  EXPECT_THROW(
+      store->save_generation(sample.city, sample.revision, sample.trace, *first, "w1", true),
+      server::LeaseLostError);
   EXPECT_FALSE(store->find_city_by_place("geonames:2735943")) << "nothing half-written";
-  const auto saved = store->save_generation(sample.city, sample.revision, sample.trace, *second, "w2", true);
+  const auto saved =
+      store->save_generation(sample.city, sample.revision, sample.trace, *second, "w2", true);
   EXPECT_EQ(store->find_job(queued.job.id)->status, JobStatus::Succeeded);
   EXPECT_EQ(store->find_job(queued.job.id)->result->city_id, saved.city_id);
 }
@@ -309,7 +326,8 @@ TEST_P(StoreContract, ProgressAndRunTracesAreKept) {
   EXPECT_DOUBLE_EQ(store->find_job(job.id)->progress, 0.4);
   auto sample = sample_generation("geonames:2735943");
   sample.trace.job_id = job.id;
-  const auto saved = store->save_generation(sample.city, sample.revision, sample.trace, job, "w", true);
+  const auto saved =
+      store->save_generation(sample.city, sample.revision, sample.trace, job, "w", true);
   const auto trace = store->load_run(queued.job.id);
   ASSERT_TRUE(trace);
   EXPECT_EQ(trace->job_id, job.id);
@@ -317,7 +335,9 @@ TEST_P(StoreContract, ProgressAndRunTracesAreKept) {
   EXPECT_EQ(trace->tours, sample.trace.tours);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(narrando::testing::store_backends()),
+INSTANTIATE_TEST_SUITE_P(Backends,
+                         StoreContract,
+                         ::testing::ValuesIn(narrando::testing::store_backends()),
                          [](const auto& backend) { return backend.param.name; });
 
 }  // namespace

@@ -18,7 +18,9 @@ struct StoreBackend {
 };
 
 /// Test names print the backend, not its bytes.
-inline void PrintTo(const StoreBackend& backend, std::ostream* out) { *out << backend.name; }
+inline void PrintTo(const StoreBackend& backend, std::ostream* out) {
+  *out << backend.name;
+}
 
 /// A city, a revision with attractions and one tour, and a trace, for storage tests.
 struct SampleGeneration {

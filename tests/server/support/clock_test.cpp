@@ -11,7 +11,9 @@ using namespace std::chrono_literals;
 using server::support::ManualClock;
 
 // Runs `wait` (which returns what the clock's wait returned) on a thread of its own.
-std::future<bool> waiting(std::function<bool()> wait) { return std::async(std::launch::async, std::move(wait)); }
+std::future<bool> waiting(std::function<bool()> wait) {
+  return std::async(std::launch::async, std::move(wait));
+}
 
 TEST(ManualClock, StandsStillUntilAdvancedThenMovesBothTimes) {
   ManualClock clock;
@@ -21,7 +23,8 @@ TEST(ManualClock, StandsStillUntilAdvancedThenMovesBothTimes) {
   clock.advance(90s);
   EXPECT_EQ(clock.now() - wall, 90s);
   EXPECT_EQ(clock.steady_now() - steady, 90s);
-  EXPECT_EQ(server::support::to_iso8601(ManualClock(server::support::from_iso8601("2026-12-07T08:00:00.000Z")).now()),
+  EXPECT_EQ(server::support::to_iso8601(
+                ManualClock(server::support::from_iso8601("2026-12-07T08:00:00.000Z")).now()),
             "2026-12-07T08:00:00.000Z");
 }
 

@@ -20,9 +20,11 @@ TEST(ProviderChoice, WithoutKeysEverythingIsOffline) {
 }
 
 TEST(ProviderChoice, KeysSelectGoogleTheLlmAndTheConfiguredRoutesPolicy) {
-  const ProviderChoice choice = ProviderChoice::from_config(server::config::from_environment(
-      {{"GOOGLE_PLACES_API_KEY", "g"}, {"PERPLEXITY_API_KEY", "p"}, {"ROUTES_POLICY", "matrix"},
-       {"ROUTES_MATRIX_MAX_POINTS", "60"}}));
+  const ProviderChoice choice = ProviderChoice::from_config(
+      server::config::from_environment({{"GOOGLE_PLACES_API_KEY", "g"},
+                                        {"PERPLEXITY_API_KEY", "p"},
+                                        {"ROUTES_POLICY", "matrix"},
+                                        {"ROUTES_MATRIX_MAX_POINTS", "60"}}));
   EXPECT_EQ(choice.places, PlaceSource::Google);
   EXPECT_EQ(choice.filter, FilterChoice::Llm);
   EXPECT_EQ(choice.routes_policy, RoutesPolicy::Matrix);
@@ -57,7 +59,8 @@ TEST(ProviderChoice, AbsentSettingsKeepTheDefaultsAndUnknownOnesAreRefusedByName
   ProviderChoice before_networks;
   before_networks.network = core::model::WalkingNetwork::Model;
   EXPECT_EQ(ProviderChoice::from_settings({}).settings(), before_networks.settings());
-  EXPECT_EQ(ProviderChoice::from_settings({{"network", "osm"}}).network, core::model::WalkingNetwork::Osm);
+  EXPECT_EQ(ProviderChoice::from_settings({{"network", "osm"}}).network,
+            core::model::WalkingNetwork::Osm);
   const auto message = [](std::map<std::string, std::string> settings) {
     try {
       ProviderChoice::from_settings(settings);
@@ -66,12 +69,16 @@ TEST(ProviderChoice, AbsentSettingsKeepTheDefaultsAndUnknownOnesAreRefusedByName
     }
     return std::string("accepted");
   };
-  EXPECT_EQ(message({{"places", "osm"}}), "settings.places must be one of \"embedded\", \"google\", got \"osm\"");
-  EXPECT_EQ(message({{"filter", "gpt"}}), "settings.filter must be one of \"heuristic\", \"llm\", got \"gpt\"");
-  EXPECT_EQ(message({{"network", "graph"}}), "settings.network must be one of \"osm\", \"model\", got \"graph\"");
+  EXPECT_EQ(message({{"places", "osm"}}),
+            "settings.places must be one of \"embedded\", \"google\", got \"osm\"");
+  EXPECT_EQ(message({{"filter", "gpt"}}),
+            "settings.filter must be one of \"heuristic\", \"llm\", got \"gpt\"");
+  EXPECT_EQ(message({{"network", "graph"}}),
+            "settings.network must be one of \"osm\", \"model\", got \"graph\"");
   EXPECT_EQ(message({{"places_max_pages", "3 pages"}}),
             "settings.places_max_pages must be an integer, got \"3 pages\"");
-  EXPECT_EQ(message({{"llm_batch_size", ""}}), "settings.llm_batch_size must be an integer, got \"\"");
+  EXPECT_EQ(message({{"llm_batch_size", ""}}),
+            "settings.llm_batch_size must be an integer, got \"\"");
 }
 
 }  // namespace
