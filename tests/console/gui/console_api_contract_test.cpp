@@ -96,12 +96,15 @@ TEST_F(ConsoleApiContract, GenerateEditReplanAndPublishThroughTheConsoleClient) 
   EXPECT_EQ(preview.draft_revision, *city.city.draft_revision);
   EXPECT_EQ(m_client->publish(city_id), preview.draft_revision);
 
-  // QA replay: the city's runs, then the generation's run trace.
+  // QA replay: the city's runs, newest first (the replan is a run too), then the generation's
+  // run trace.
   const auto runs = m_client->list_runs(city_id);
-  ASSERT_EQ(runs.size(), 1u);
-  EXPECT_EQ(runs[0].job_id, job.id);
-  EXPECT_EQ(runs[0].revision, 1);
-  const auto run = m_client->get_run(city_id, runs[0].job_id);
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].origin, core::model::RevisionOrigin::Replan);
+  EXPECT_EQ(runs[1].origin, core::model::RevisionOrigin::Generation);
+  EXPECT_EQ(runs[1].job_id, job.id);
+  EXPECT_EQ(runs[1].revision, 1);
+  const auto run = m_client->get_run(city_id, runs[1].job_id);
   EXPECT_EQ(run.job_id, job.id);
   EXPECT_FALSE(run.candidates.empty());
   EXPECT_FALSE(run.tours.empty());
