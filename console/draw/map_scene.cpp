@@ -81,6 +81,31 @@ void add_arrow(MapScene& scene, const std::vector<Vec2>& line, Rgba colour) {
   }
 }
 
+// The numbered disc of a tour's stop `s` (0-based; the label counts from 1).
+Marker stop_marker(const core::model::TourStop& stop,
+                   std::size_t s,
+                   int tour,
+                   Rgba colour,
+                   const MapTransform& transform) {
+  return {stop.attraction_id,
+          transform.to_screen(stop.location),
+          kStopRadius,
+          colour,
+          true,
+          std::to_string(s + 1),
+          tour,
+          false};
+}
+
+// An attraction's small marker: filled when it is in play, a ring when it is left out.
+Marker attraction_marker(const std::string& id,
+                         const core::model::GeoPoint& location,
+                         Rgba colour,
+                         bool filled,
+                         const MapTransform& transform) {
+  return {id, transform.to_screen(location), kAttractionRadius, colour, filled, "", -1, false};
+}
+
 void add_tour(MapScene& scene,
               const core::model::Tour& tour,
               const MapTransform& transform,
@@ -100,15 +125,7 @@ void add_tour(MapScene& scene,
   const std::size_t offset = tour.start ? 1 : 0;
   for (std::size_t s = 0; s < tour.stops.size(); ++s) {
     if (legs_shown == 0 || s + offset > legs_shown) break;
-    const core::model::TourStop& stop = tour.stops[s];
-    scene.markers.push_back({stop.attraction_id,
-                             transform.to_screen(stop.location),
-                             kStopRadius,
-                             colour,
-                             true,
-                             std::to_string(s + 1),
-                             tour.index,
-                             false});
+    scene.markers.push_back(stop_marker(tour.stops[s], s, tour.index, colour, transform));
   }
 }
 
@@ -173,25 +190,12 @@ MapScene build_edit_scene(const std::vector<core::model::Attraction>& attraction
   // Excluded first so included markers and tours stay on top of them.
   for (const core::model::Attraction& a : attractions) {
     if (core::model::effective_included(a)) continue;
-    scene.markers.push_back({a.id,
-                             transform.to_screen(a.location),
-                             kAttractionRadius,
-                             kExcludedColour,
-                             false,
-                             "",
-                             -1,
-                             false});
+    scene.markers.push_back(attraction_marker(a.id, a.location, kExcludedColour, false, transform));
   }
   for (const core::model::Attraction& a : attractions) {
     if (!core::model::effective_included(a)) continue;
-    scene.markers.push_back({a.id,
-                             transform.to_screen(a.location),
-                             kAttractionRadius,
-                             kUnassignedColour,
-                             true,
-                             "",
-                             -1,
-                             false});
+    scene.markers.push_back(
+        attraction_marker(a.id, a.location, kUnassignedColour, true, transform));
   }
   // The selected tour last, so that it is drawn over the others.
   std::vector<const core::model::Tour*> order;
@@ -209,15 +213,7 @@ MapScene build_edit_scene(const std::vector<core::model::Attraction>& attraction
   for (const core::model::Tour* tour : order) {
     const Rgba colour = faded(tour_colour(tour->index), alpha_of(*tour));
     for (std::size_t s = 0; s < tour->stops.size(); ++s) {
-      const core::model::TourStop& stop = tour->stops[s];
-      scene.markers.push_back({stop.attraction_id,
-                               transform.to_screen(stop.location),
-                               kStopRadius,
-                               colour,
-                               true,
-                               std::to_string(s + 1),
-                               tour->index,
-                               false});
+      scene.markers.push_back(stop_marker(tour->stops[s], s, tour->index, colour, transform));
     }
   }
   spread_crowded_stops(scene, kStopGapPx);
@@ -237,14 +233,8 @@ MapScene build_replay_scene(const core::model::RunTrace& trace,
     const std::size_t shown = frame.candidates_visible(trace.candidates.size());
     for (std::size_t i = 0; i < shown; ++i) {
       const core::model::Attraction& c = trace.candidates[i];
-      scene.markers.push_back({c.id,
-                               transform.to_screen(c.location),
-                               kAttractionRadius,
-                               kCandidateColour,
-                               true,
-                               "",
-                               -1,
-                               false});
+      scene.markers.push_back(
+          attraction_marker(c.id, c.location, kCandidateColour, true, transform));
     }
   } else {
     const Rgba dropped = faded(kExcludedColour, frame.dropped_alpha());
@@ -263,14 +253,7 @@ MapScene build_replay_scene(const core::model::RunTrace& trace,
     }
     for (const core::model::Attraction& d : trace.decisions) {
       if (!d.included) continue;
-      scene.markers.push_back({d.id,
-                               transform.to_screen(d.location),
-                               kAttractionRadius,
-                               kKeptColour,
-                               true,
-                               "",
-                               -1,
-                               false});
+      scene.markers.push_back(attraction_marker(d.id, d.location, kKeptColour, true, transform));
     }
   }
   const bool final_legs = frame.stage == state::ReplayStage::Legs;

@@ -28,49 +28,45 @@ std::optional<City> query_city(SqlSession& session,
   return rows::city_from_row(rows.front());
 }
 
+// The city's fields as the source gives them, in the order of kSourceColumns.
+constexpr const char* kSourceColumns =
+    "name, country_code, centre_lat, centre_lon, viewport_south, viewport_west, viewport_north, "
+    "viewport_east, source, note";
+
+SqlRow source_fields(const City& city) {
+  return {city.name,
+          city.country_code,
+          city.centre.lat_deg,
+          city.centre.lon_deg,
+          city.viewport.low.lat_deg,
+          city.viewport.low.lon_deg,
+          city.viewport.high.lat_deg,
+          city.viewport.high.lon_deg,
+          rows::name_of(city.source),
+          city.note};
+}
+
 // Creates the city the first time its place is stored; afterwards refreshes what the source says.
 std::string upsert_city(SqlSession& session,
                         const City& city,
                         const std::string& now,
                         const std::string& lock) {
+  SqlRow fields = source_fields(city);
   if (auto existing = query_city(session, "place_id = ?", city.place_id, lock)) {
-    session.execute("UPDATE cities SET name = ?, country_code = ?, centre_lat = ?, centre_lon = ?, "
-                    "viewport_south = ?, "
-                    "viewport_west = ?, viewport_north = ?, viewport_east = ?, source = ?, note = "
-                    "?, updated_at = ? WHERE id = ?",
-                    {city.name,
-                     city.country_code,
-                     city.centre.lat_deg,
-                     city.centre.lon_deg,
-                     city.viewport.low.lat_deg,
-                     city.viewport.low.lon_deg,
-                     city.viewport.high.lat_deg,
-                     city.viewport.high.lon_deg,
-                     rows::name_of(city.source),
-                     city.note,
-                     now,
-                     existing->id});
+    fields.push_back(now);
+    fields.push_back(existing->id);
+    session.execute(std::string("UPDATE cities SET (") + kSourceColumns +
+                        ", updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?",
+                    fields);
     return existing->id;
   }
   const std::string id = support::new_uuid();
-  session.execute("INSERT INTO cities (id, place_id, name, country_code, centre_lat, centre_lon, "
-                  "viewport_south, viewport_west, "
-                  "viewport_north, viewport_east, source, note, created_at, updated_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  {id,
-                   city.place_id,
-                   city.name,
-                   city.country_code,
-                   city.centre.lat_deg,
-                   city.centre.lon_deg,
-                   city.viewport.low.lat_deg,
-                   city.viewport.low.lon_deg,
-                   city.viewport.high.lat_deg,
-                   city.viewport.high.lon_deg,
-                   rows::name_of(city.source),
-                   city.note,
-                   now,
-                   now});
+  fields.insert(fields.begin(), {id, city.place_id});
+  fields.push_back(now);
+  fields.push_back(now);
+  session.execute(std::string("INSERT INTO cities (id, place_id, ") + kSourceColumns +
+                      ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  fields);
   return id;
 }
 
