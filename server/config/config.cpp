@@ -250,6 +250,11 @@ const std::vector<VariableDoc>& documented_variables() {
        "how long an idle keep-alive connection stays open; behind a load balancer, longer than its "
        "idle timeout (else it may send a request on a connection being closed: 502)",
        false},
+      {"HTTP_LINGER_MS",
+       "20",
+       "a thread that answered waits this long for the connection's next request before handing "
+       "it back to the front door (at most half the threads; 0: never)",
+       false},
       {"DB_POOL_SIZE", "8", "PostgreSQL connections per instance", false},
       {"PUBLISHED_CACHE_SECONDS",
        "2",
@@ -331,6 +336,7 @@ Config from_environment(const std::map<std::string, std::string>& env) {
   config.http_threads = read_int(env, "HTTP_THREADS", config.http_threads, 2, 1024);
   config.http_keep_alive_seconds =
       read_int(env, "HTTP_KEEP_ALIVE_SECONDS", config.http_keep_alive_seconds, 1, 4100);
+  config.http_linger_ms = read_int(env, "HTTP_LINGER_MS", config.http_linger_ms, 0, 1000);
   config.db_pool_size = read_int(env, "DB_POOL_SIZE", config.db_pool_size, 1, 200);
   config.published_cache_seconds =
       read_int(env, "PUBLISHED_CACHE_SECONDS", config.published_cache_seconds, 0, 300);

@@ -65,8 +65,8 @@ struct Config {
   int shutdown_grace_seconds = 25;
   int lease_seconds = 60;  ///< job lease; renewed while a worker runs the job
   int http_threads = 64;
-  int http_keep_alive_seconds =
-      5;  ///< idle keep-alive; holds an HTTP thread; > an ALB's idle timeout
+  int http_keep_alive_seconds = 5;  ///< idle keep-alive; > an ALB's idle timeout
+  int http_linger_ms = 20;  ///< a thread that answered waits this long for the next request; 0: off
   int published_cache_seconds = 2;  ///< how stale an app read of a published city may be
   int db_pool_size = 8;             ///< PostgreSQL connections per instance
   std::size_t max_body_bytes = 1024 * 1024;

@@ -27,10 +27,6 @@ constexpr int kListenBacklog = SOMAXCONN;
 constexpr std::chrono::milliseconds kWriteIdle{10000};
 // At shutdown, requests being served get at most this long (and never more than the grace).
 constexpr std::chrono::seconds kMaxDrain{5};
-// How long a thread that answered waits for the connection's next request (front_door.h): long
-// enough for a client that sends it at once, short enough that a thread is not held by a phone
-// that reads for minutes. Half the threads may wait so; the others are always free for new work.
-constexpr std::chrono::milliseconds kLinger{20};
 
 // httplib's request processing, run by the front door's threads on a connection it read ahead.
 class RoutedServer : public httplib::Server {
@@ -94,7 +90,11 @@ FrontDoorSettings front_door_settings(const config::Config& config) {
   settings.limits.keep_alive = std::chrono::seconds(config.http_keep_alive_seconds);
   settings.limits.max_body_bytes = config.max_body_bytes;
   settings.threads = config.http_threads;
-  settings.linger = std::min<std::chrono::milliseconds>(kLinger, settings.limits.keep_alive);
+  // The linger (front_door.h) is long enough for a client that sends its next request at once,
+  // short enough that a thread is not held by a phone that reads for minutes. Half the threads may
+  // wait so; the others are always free for new work.
+  settings.linger = std::min<std::chrono::milliseconds>(
+      std::chrono::milliseconds(config.http_linger_ms), settings.limits.keep_alive);
   settings.max_lingering = config.http_threads / 2;
   settings.drain = std::min<std::chrono::milliseconds>(
       kMaxDrain, std::chrono::seconds(config.shutdown_grace_seconds));

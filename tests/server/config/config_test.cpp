@@ -99,6 +99,14 @@ TEST(Config, KeepAliveIsShortByDefaultAndBounded) {
                core::InputError);
 }
 
+TEST(Config, LingerIsTwentyMillisecondsByDefaultZeroTurnsItOff) {
+  EXPECT_EQ(server::config::from_environment({}).http_linger_ms, 20);
+  EXPECT_EQ(server::config::from_environment({{"HTTP_LINGER_MS", "0"}}).http_linger_ms, 0);
+  EXPECT_EQ(server::config::from_environment({{"HTTP_LINGER_MS", "5"}}).http_linger_ms, 5);
+  EXPECT_THROW(server::config::from_environment({{"HTTP_LINGER_MS", "-1"}}), core::InputError);
+  EXPECT_THROW(server::config::from_environment({{"HTTP_LINGER_MS", "2000"}}), core::InputError);
+}
+
 TEST(Config, GenerationConcurrencyIsEightByDefaultAndBounded) {
   EXPECT_EQ(server::config::from_environment({}).generation_concurrency, 8);
   EXPECT_EQ(

@@ -101,6 +101,15 @@ TEST(KeepAlive, AConnectionIdleForLessThanTheTimeoutServesTheNextRequest) {
   EXPECT_EQ(connection.get_healthz(), 200) << "the same connection must still be usable";
 }
 
+TEST(KeepAlive, WithTheLingerOffEachRequestOfAConnectionComesBackThroughTheFrontDoor) {
+  TestServer server{{{"HTTP_LINGER_MS", "0"}}};
+  Connection connection(server.port());
+  for (int i = 0; i < 5; ++i) ASSERT_EQ(connection.get_healthz(), 200) << "request " << i;
+  // And after a pause longer than any linger the connection is still served.
+  EXPECT_EQ(connection.wait_for_close(std::chrono::milliseconds(100)).count(), 100);
+  EXPECT_EQ(connection.get_healthz(), 200);
+}
+
 TEST(Connections, TheAcceptQueueIsWideEnoughForABurstOfConnections) {
   TestServer server;
   // cpp-httplib's own backlog is 5; the kernel caps ours at net.core.somaxconn (4096 by default).
