@@ -55,9 +55,10 @@ for sanitizer in "$@"; do
       build "$dir" NARRANDO_TSAN server_tests
       echo "== tsan: built in $((SECONDS - start)) s"
       export NARRANDO_TIMING_SCALE=10
+      export NARRANDO_MEMORY_SCALE=4  # TSan's shadow memory (request_limits_test)
       export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
       run tsan "$dir/bin/server_tests"
-      unset TSAN_OPTIONS NARRANDO_TIMING_SCALE
+      unset TSAN_OPTIONS NARRANDO_TIMING_SCALE NARRANDO_MEMORY_SCALE
       ;;
     *) echo "unknown sanitizer: $sanitizer (asan, tsan)" >&2; exit 2 ;;
   esac

@@ -18,6 +18,22 @@ std::shared_ptr<const PublicKey> lookup(const KeySet& keys, const std::string& k
 JwksCache::JwksCache(JwksFetch fetch, JwksCacheSettings settings, const support::Clock& clock)
     : m_fetch(std::move(fetch)), m_settings(settings), m_clock(clock) {}
 
+JwksCache::FetchTurn::FetchTurn(JwksCache& cache, std::chrono::milliseconds wait) : m_cache(cache) {
+  std::unique_lock lock(m_cache.m_mutex);
+  // Real time, not the cache's clock: this bounds how long a request waits on another one.
+  m_held = m_cache.m_fetch_done.wait_for(lock, wait, [&] { return !m_cache.m_fetching; });
+  if (m_held) m_cache.m_fetching = true;
+}
+
+JwksCache::FetchTurn::~FetchTurn() {
+  if (!m_held) return;
+  {
+    std::lock_guard lock(m_cache.m_mutex);
+    m_cache.m_fetching = false;
+  }
+  m_cache.m_fetch_done.notify_all();
+}
+
 JwksCache::State JwksCache::state() const {
   std::lock_guard lock(m_mutex);
   return m_state;
@@ -36,13 +52,13 @@ std::shared_ptr<const PublicKey> JwksCache::find(const std::string& kid) {
   } else if (have && now - current.fetched_at <= m_settings.max_stale) {
     if (auto key = lookup(*current.keys, kid)) {
       // Expired: the first request to notice refreshes; the others use the old key meanwhile.
-      std::unique_lock fetching(m_fetch_mutex, std::try_to_lock);
-      if (!fetching.owns_lock()) return key;
+      const FetchTurn turn(*this, std::chrono::milliseconds(0));
+      if (!turn.held()) return key;
       return refresh_and_find(kid);
     }
   }
-  std::unique_lock fetching(m_fetch_mutex, std::defer_lock);
-  if (!fetching.try_lock_for(m_settings.max_wait_for_fetch)) {
+  const FetchTurn turn(*this, m_settings.max_wait_for_fetch);
+  if (!turn.held()) {
     throw KeysUnavailable("the project's signing keys are being fetched; try again shortly",
                           std::chrono::seconds(1));
   }

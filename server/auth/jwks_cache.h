@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -65,16 +66,33 @@ class JwksCache : public KeySource {
     std::string last_error;
     int fetches = 0;
   };
+  /// The right to fetch, held by one request at a time; released when destroyed.
+  class FetchTurn {
+   public:
+    FetchTurn(JwksCache& cache, std::chrono::milliseconds wait);
+    ~FetchTurn();
+    FetchTurn(const FetchTurn&) = delete;
+    FetchTurn& operator=(const FetchTurn&) = delete;
+    bool held() const { return m_held; }
+
+   private:
+    JwksCache& m_cache;
+    bool m_held = false;
+  };
+
   State state() const;
-  // With m_fetch_mutex held: fetches when min_refetch allows, then looks `kid` up.
+  // With the fetch turn held: fetches when min_refetch allows, then looks `kid` up.
   std::shared_ptr<const PublicKey> refresh_and_find(const std::string& kid);
   void fetch_now(support::Clock::SteadyTime now);
 
   JwksFetch m_fetch;
   JwksCacheSettings m_settings;
   const support::Clock& m_clock;
-  std::timed_mutex m_fetch_mutex;  // one fetch at a time; taken before m_mutex, never after
+  // One fetch at a time: a flag and a condition under m_mutex rather than a std::timed_mutex,
+  // whose try_lock_for (pthread_mutex_clocklock) GCC 12's ThreadSanitizer does not intercept.
   mutable std::mutex m_mutex;
+  std::condition_variable m_fetch_done;
+  bool m_fetching = false;
   State m_state;
 };
 
