@@ -7,6 +7,7 @@
 # Used for BENCHMARKS.md.
 #
 #   bench/load.sh [--duration 300] [--posts 200] [--connections 32] [--workers 2]
+#   HTTP_LINGER_MS=0 bench/load.sh ...   (server settings pass through the environment)
 #
 # Needs wrk (scripts/install-deps.sh --bench), PostgreSQL (--test) and a built
 # build/bin/narrando-server. The database is a throw-away PostgreSQL from scripts/test-postgres.sh.
@@ -73,8 +74,10 @@ wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$work/readers.lua" \
 wrk_pid=$!
 sleep 5
 
-# The burst: every POST at once, the places round-robin, each waiting for its answer.
-python3 - "$base" "$app_key" "$posts" "${places[@]}" >"$work/posts.txt" <<'PY'
+# The burst: every POST at once, the places round-robin, each waiting for its answer. --posts 0:
+# the readers alone, the baseline for the burst's effect on their latency.
+[ "$posts" -gt 0 ] || echo "posts: none" >"$work/posts.txt"
+[ "$posts" -eq 0 ] || python3 - "$base" "$app_key" "$posts" "${places[@]}" >"$work/posts.txt" <<'PY'
 import collections, json, sys, threading, time, urllib.error, urllib.request
 base, key, count, places = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
 results = [None] * count

@@ -179,8 +179,9 @@ const std::vector<VariableDoc>& documented_variables() {
        false},
       {"HTTP_THREADS",
        "64",
-       "threads serving requests whose head (and body) has arrived; idle and slow connections hold "
-       "none",
+       "threads serving requests whose head (and body) has arrived, half for reads (GET, HEAD, "
+       "OPTIONS) and half for the rest, each half with its own queue; idle and slow connections "
+       "hold none",
        false},
       {"HTTP_HEADER_TIMEOUT_SECONDS",
        "10",
@@ -253,7 +254,7 @@ const std::vector<VariableDoc>& documented_variables() {
       {"HTTP_LINGER_MS",
        "20",
        "a thread that answered waits this long for the connection's next request before handing "
-       "it back to the front door (at most half the threads; 0: never)",
+       "it back to the front door (at most half the read threads; 0: never)",
        false},
       {"DB_POOL_SIZE", "8", "PostgreSQL connections per instance", false},
       {"PUBLISHED_CACHE_SECONDS",

@@ -91,11 +91,11 @@ FrontDoorSettings front_door_settings(const config::Config& config) {
   settings.limits.max_body_bytes = config.max_body_bytes;
   settings.threads = config.http_threads;
   // The linger (front_door.h) is long enough for a client that sends its next request at once,
-  // short enough that a thread is not held by a phone that reads for minutes. Half the threads may
-  // wait so; the others are always free for new work.
+  // short enough that a thread is not held by a phone that reads for minutes. Half the read lane
+  // may wait so; the others are always free for new work.
   settings.linger = std::min<std::chrono::milliseconds>(
       std::chrono::milliseconds(config.http_linger_ms), settings.limits.keep_alive);
-  settings.max_lingering = config.http_threads / 2;
+  settings.max_lingering = (config.http_threads - config.http_threads / 2) / 2;  // of the reads
   settings.drain = std::min<std::chrono::milliseconds>(
       kMaxDrain, std::chrono::seconds(config.shutdown_grace_seconds));
   return settings;

@@ -22,8 +22,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr std::size_t kGeneralLane = 0;
-constexpr std::size_t kProbeLane = 1;
+// Reads (GET, HEAD, OPTIONS) and writes have lanes of their own: a burst of generation requests,
+// each a database transaction and perhaps a wait, must not queue ahead of the app's reads, which
+// are answered from memory in microseconds.
+constexpr std::size_t kReadLane = 0;
+constexpr std::size_t kWriteLane = 1;
+constexpr std::size_t kProbeLane = 2;
 constexpr std::size_t kReadBlock = 16 * 1024;
 constexpr int kMaxEvents = 256;
 constexpr std::chrono::milliseconds kMaxWait{1000};
@@ -58,12 +62,20 @@ void refuse(int fd,
                 {"method", support::method_label(method)}});
 }
 
+std::size_t lane_of(const RequestHead& head) {
+  if (head.method == "GET" && head.path == "/healthz") return kProbeLane;
+  const bool read = head.method == "GET" || head.method == "HEAD" || head.method == "OPTIONS";
+  return read ? kReadLane : kWriteLane;
+}
+
 }  // namespace
 
 struct FrontDoor::Loop {
   Loop(FrontDoor& door)
       : owner(door), table(door.m_settings.limits),
-        lanes({door.m_settings.threads, door.m_settings.probe_threads}),
+        lanes({door.m_settings.threads - door.m_settings.threads / 2,
+               std::max(1, door.m_settings.threads / 2),
+               door.m_settings.probe_threads}),
         epoll_fd(::epoll_create1(EPOLL_CLOEXEC)) {}
   ~Loop() { ::close(epoll_fd); }
 
@@ -162,15 +174,15 @@ struct FrontDoor::Loop {
     request->last = owner.m_stopping || connection.served + 1 >= owner.m_settings.keep_alive_max;
     request->body_deadline = now + owner.m_settings.limits.body_timeout;
     connection.buffer.clear();
-    const bool probe = request->head.method == "GET" && request->head.path == "/healthz";
-    if (probe) {
+    const std::size_t lane = lane_of(request->head);
+    if (lane == kProbeLane) {
       lanes.submit(kProbeLane, [door = &owner, request] {
         door->give_back(request->fd, door->serve_one(*request));
       });
     } else {
-      lanes.submit(kGeneralLane,
-                   [door = &owner, request, served = connection.served, lanes = &lanes] {
-                     door->serve_connection(*request, served, *lanes);
+      lanes.submit(lane,
+                   [door = &owner, request, served = connection.served, lanes = &lanes, lane] {
+                     door->serve_connection(*request, served, *lanes, lane);
                    });
     }
   }
@@ -310,10 +322,11 @@ ServedRequest FrontDoor::serve_one(ReadyRequest& request) {
   }
 }
 
-bool FrontDoor::may_linger(const ServedRequest& served, const RequestLanes& lanes) {
+bool FrontDoor::may_linger(const ServedRequest& served,
+                           const RequestLanes& lanes,
+                           std::size_t lane) {
   // Requests waiting for a thread go first: a thread serving one fast client must not starve them.
-  if (!served.keep_open || m_stopping || m_settings.linger.count() <= 0 ||
-      lanes.waiting(kGeneralLane))
+  if (!served.keep_open || m_stopping || m_settings.linger.count() <= 0 || lanes.waiting(lane))
     return false;
   if (m_lingering.fetch_add(1) < m_settings.max_lingering) return true;
   m_lingering.fetch_sub(1);
@@ -322,15 +335,16 @@ bool FrontDoor::may_linger(const ServedRequest& served, const RequestLanes& lane
 
 void FrontDoor::serve_connection(ReadyRequest& request,
                                  int served_before,
-                                 const RequestLanes& lanes) {
+                                 const RequestLanes& lanes,
+                                 std::size_t lane) {
   ServedRequest served = serve_one(request);
   int requests = 1;
-  while (may_linger(served, lanes)) {
+  while (may_linger(served, lanes, lane)) {
     const NextRequest next = wait_for_next_request(
         request.fd, served.unread, m_settings.limits, Clock::now() + m_settings.linger);
     m_lingering.fetch_sub(1);
     if (next.closed) served.keep_open = false;
-    if (!next.head || m_stopping) break;
+    if (!next.head || m_stopping || lane_of(*next.head) != lane) break;
     request.bytes = std::move(served.unread);
     request.head = *next.head;
     request.last = served_before + requests + 1 >= m_settings.keep_alive_max;

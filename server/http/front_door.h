@@ -19,7 +19,9 @@
  * that is all in goes to a thread, which runs httplib's request processing over the bytes read
  * (connection_stream.h). Idle keep-alive connections wait here too, not on a thread. Connections
  * are bounded: at the bound, the longest idle or slowest unfinished one is closed to make room.
- * The liveness probe (GET /healthz) has its own threads.
+ * Requests queue in lanes, each with threads of its own: reads (GET, HEAD, OPTIONS), the rest
+ * (writes: a burst of generation requests must not queue ahead of the app's reads), and the
+ * liveness probe (GET /healthz).
  */
 namespace server::http {
 
@@ -51,7 +53,8 @@ using RequestHandler = std::function<ServedRequest(ReadyRequest&)>;
 /// The front door's settings.
 struct FrontDoorSettings {
   ConnectionLimits limits;
-  int threads = 64;                       ///< threads for requests other than the liveness probe
+  int threads = 64;  ///< threads for requests other than the liveness probe: half for reads (GET,
+                     ///< HEAD, OPTIONS), half for the rest, each half with its own queue
   int probe_threads = 2;                  ///< threads for GET /healthz only
   int keep_alive_max = 10000;             ///< requests per connection
   std::chrono::milliseconds drain{5000};  ///< at stop, time given to requests being served
@@ -91,9 +94,14 @@ class FrontDoor {
 
   // Serves `request`, then the connection's next requests while they come within the linger and
   // no other request waits for a thread; `served_before`: requests served on it before this one.
-  void serve_connection(ReadyRequest& request, int served_before, const RequestLanes& lanes);
+  // `lane`: the one this thread belongs to; a next request of another lane goes back to the front
+  // door, which queues it in its own.
+  void serve_connection(ReadyRequest& request,
+                        int served_before,
+                        const RequestLanes& lanes,
+                        std::size_t lane);
   ServedRequest serve_one(ReadyRequest& request);
-  bool may_linger(const ServedRequest& served, const RequestLanes& lanes);
+  bool may_linger(const ServedRequest& served, const RequestLanes& lanes, std::size_t lane);
   void give_back(int fd, ServedRequest served);
   std::vector<Returned> take_returned();
 

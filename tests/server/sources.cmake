@@ -31,6 +31,7 @@ set(SERVER_TEST_SOURCES
   http/idempotency_test.cpp
   http/input_validation_test.cpp
   http/jobs_test.cpp
+  http/front_door_lanes_test.cpp
   http/keep_alive_test.cpp
   http/next_request_test.cpp
   http/document_cache_test.cpp

@@ -51,6 +51,15 @@ TEST(PublishAtomicity, ReadersSeeWholeRevisionsOnly) {
             .Post("/api/cities/" + city + "/publish", bearer(kEditorKey), "{}", "application/json")
             ->status,
         200);
+    // The readers read between publishes, however fast the editor's requests are served.
+    const auto read_count = [&] {
+      std::lock_guard lock(seen_mutex);
+      return seen_documents.size();
+    };
+    const std::size_t wanted = read_count() + 3;
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (read_count() < wanted && std::chrono::steady_clock::now() < give_up)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   done = true;
   for (auto& reader : readers) reader.join();
