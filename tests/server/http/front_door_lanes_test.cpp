@@ -76,7 +76,8 @@ std::string ask(int fd, const std::string& request) {
 }
 
 const std::string kGet = "GET /api/cities HTTP/1.1\r\nHost: x\r\n\r\n";
-const std::string kPost = "POST /api/generate-city HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n";
+const std::string kPost =
+    "POST /api/generate-city HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n";
 
 // A front door with one read thread and one write thread whose handler answers "ok" and keeps
 // the connection open, holding POSTs at the gate.
